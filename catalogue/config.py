@@ -1,0 +1,61 @@
+"""Site settings, read once from site.toml into a frozen object."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+Lang = Literal["fi", "sv"]
+LANGS: tuple[Lang, ...] = ("fi", "sv")
+
+
+class ConfigError(Exception):
+    """site.toml or a command-line setting is unusable."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    base_url: str
+    """Absolute URL of the site's root, ending in '/'; its path is the prefix of every link."""
+    feedback_email: str
+    """Where readers send accessibility feedback."""
+    name: dict[Lang, str]
+    """The catalogue's name in each language."""
+    publisher: dict[Lang, str]
+    """Who publishes the catalogue, in each language."""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, such as '/' or '/hyvat-kaytannot/'."""
+        return urlsplit(self.base_url).path
+
+    def with_base_url(self, base_url: str) -> SiteConfig:
+        return SiteConfig(_checked_base_url(base_url), self.feedback_email, self.name, self.publisher)
+
+
+def _checked_base_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"base_url {url!r} must be an absolute http(s) URL, such as https://example.org/")
+    if parts.query or parts.fragment:
+        raise ConfigError(f"base_url {url!r} must not have a query or a fragment")
+    return url if url.endswith("/") else url + "/"
+
+
+def load_config(path: Path) -> SiteConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    try:
+        return SiteConfig(
+            base_url=_checked_base_url(str(data["base_url"])),
+            feedback_email=str(data["feedback_email"]),
+            name={lang: str(data["name"][lang]) for lang in LANGS},
+            publisher={lang: str(data["publisher"][lang]) for lang in LANGS},
+        )
+    except KeyError as missing:
+        raise ConfigError(f"{path}: the setting {missing} is missing") from None

@@ -1,0 +1,74 @@
+"""Interface strings (gettext catalogues compiled from locales/*.po at build time) and dates."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from .config import Lang
+
+
+class MissingTranslation(Exception):
+    """An interface string has no translation in a catalogue."""
+
+    def __init__(self, lang: Lang, msgid: str) -> None:
+        self.lang = lang
+        self.msgid = msgid
+        super().__init__(
+            f"locales/{lang}/LC_MESSAGES/messages.po: the interface string {msgid!r} has no "
+            f"translation; run `pybabel extract -F babel.cfg -o locales/messages.pot .` and "
+            f"`pybabel update -i locales/messages.pot -d locales`, then translate it"
+        )
+
+
+class StrictTranslations(Translations):
+    """Translations that refuse to fall back to the English message id."""
+
+    def __init__(self, fp: io.BytesIO, lang: Lang) -> None:
+        super().__init__(fp)
+        self.lang = lang
+
+    def gettext(self, message: str) -> str:
+        if message not in self._catalog:
+            raise MissingTranslation(self.lang, message)
+        return super().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if (singular, 0) not in self._catalog:
+            raise MissingTranslation(self.lang, singular)
+        return super().ngettext(singular, plural, n)
+
+
+def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
+    """Compile locales/<lang>/LC_MESSAGES/messages.po in memory.
+
+    Untranslated and fuzzy entries are dropped, so using them fails the build.
+    """
+    po_path = locales / lang / "LC_MESSAGES" / "messages.po"
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    for message in list(catalog):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            catalog.delete(message.id, message.context)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return StrictTranslations(buffer, lang)
+
+
+def long_date(day: date, lang: Lang) -> str:
+    """5. tammikuuta 2024 / 5 januari 2024"""
+    return format_date(day, "long", locale=lang)
+
+
+def iso_date(day: date) -> str:
+    return day.isoformat()

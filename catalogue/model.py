@@ -1,0 +1,110 @@
+"""The content model: plain, typed, immutable objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from .config import Lang, SiteConfig
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    organisation: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Practice:
+    """One language version of a practice, as its file says."""
+
+    id: str
+    lang: Lang
+    slug: str
+    title: str
+    summary: str
+    themes: tuple[str, ...]
+    phases: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    regions: tuple[str, ...]
+    municipality: str | None
+    organisations: tuple[str, ...]
+    practice_type: str
+    start_year: int
+    end_year: int | None
+    funding: str
+    contact: Contact | None
+    links: tuple[Link, ...]
+    published: date
+    updated: date | None
+    draft: bool
+    criteria: dict[str, str]
+    """Criterion code → evidence (Markdown), in vocabulary order."""
+    body: str
+    """Markdown text after the front matter."""
+    source: PurePath
+    body_line: int
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.published
+
+
+LANGUAGE_NEUTRAL_FIELDS = (
+    "themes",
+    "phases",
+    "target_groups",
+    "regions",
+    "practice_type",
+    "start_year",
+    "end_year",
+    "published",
+)
+"""Facts that are the same whatever the language; the two files of a pair must agree on them."""
+
+
+@dataclass(frozen=True, slots=True)
+class StaticPage:
+    """An about-type page written in Markdown (about, accessibility statement)."""
+
+    key: str
+    lang: Lang
+    title: str
+    description: str
+    body: str
+    source: PurePath
+    body_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the render stage needs, gathered and checked before anything is written."""
+
+    config: SiteConfig
+    vocabulary: Vocabulary
+    practices: tuple[Practice, ...]
+    """Published practices only (drafts are dropped by the loader), in id then language order."""
+    pages: tuple[StaticPage, ...]
+    by_id: dict[str, dict[Lang, Practice]] = field(default_factory=dict)
+
+    def in_lang(self, lang: Lang) -> list[Practice]:
+        return [p for p in self.practices if p.lang == lang]
+
+    def counterpart(self, practice: Practice, lang: Lang) -> Practice | None:
+        return self.by_id.get(practice.id, {}).get(lang)
+
+    def page(self, key: str, lang: Lang) -> StaticPage:
+        for page in self.pages:
+            if page.key == key and page.lang == lang:
+                return page
+        raise KeyError(f"{key} ({lang})")

@@ -1,0 +1,100 @@
+"""The build, stage by stage: load → validate → render → write (→ index)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .config import LANGS, SiteConfig, load_config
+from .i18n import MissingTranslation, load_translations
+from .load import load_site
+from .model import Site
+from .problems import ContentError, Problem, Severity
+from .render import asset_versions, render_site
+from .vocabulary import load_vocabulary
+from .write import write_site
+
+
+class Reporter:
+    """Progress on a terminal; silence elsewhere (CI logs, pipes, tests)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.started = time.perf_counter()
+
+    def stage(self, message: str) -> None:
+        if self.live:
+            elapsed = time.perf_counter() - self.started
+            self.stream.write(f"\r\x1b[2K[{elapsed:5.1f} s] {message}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    site: Site
+    warnings: list[Problem]
+
+
+def check_site(root: Path, config: SiteConfig | None = None, strict: bool = False) -> Checked:
+    """Load and validate everything; raise ContentError with every problem, or return the site."""
+    config = config or load_config(root / "site.toml")
+    vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
+    site, problems = load_site(root, config, vocabulary)
+    failing = [p for p in problems if p.severity is Severity.ERROR or strict]
+    if failing or site is None:
+        raise ContentError(problems)
+    return Checked(site, problems)
+
+
+def render(root: Path, site: Site) -> dict[str, str]:
+    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+    try:
+        return render_site(site, root / "templates", translations, asset_versions(root / "static"))
+    except MissingTranslation as missing:
+        raise ContentError(
+            [
+                Problem(
+                    Path(f"locales/{missing.lang}/LC_MESSAGES/messages.po"),
+                    1,
+                    1,
+                    str(missing).split(": ", 1)[1],
+                )
+            ]
+        ) from None
+
+
+def build(
+    root: Path,
+    out_dir: Path,
+    config: SiteConfig | None = None,
+    strict: bool = False,
+    reporter: Reporter | None = None,
+    search: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Build the whole site into out_dir atomically; return the number of pages and the warnings."""
+    reporter = reporter or Reporter()
+    reporter.stage("loading and checking content…")
+    checked = check_site(root, config, strict)
+    reporter.stage(f"rendering {len(checked.site.practices)} practice versions…")
+    pages = render(root, checked.site)
+    reporter.stage(f"writing {len(pages)} pages…")
+    finish = None
+    if search:
+        from .search_index import index_site
+
+        def finish(staging: Path) -> None:
+            reporter.stage("indexing for search…")
+            index_site(staging)
+
+    write_site(pages, root / "static", out_dir, finish)
+    reporter.done()
+    return len(pages), checked.warnings

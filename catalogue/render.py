@@ -1,0 +1,346 @@
+"""Render stage: Site → {output path: text}. Touches no disk except to read templates."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import urls
+from .collation import sort_key
+from .config import LANGS, Lang
+from .i18n import StrictTranslations, iso_date, long_date
+from .markup import to_html
+from .model import Practice, Site
+from .vocabulary import FACETS
+
+NEWEST_ON_HOME = 6
+RELATED_COUNT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the layout needs to know about any page."""
+
+    title: str
+    description: str
+    url: str
+    """Site-relative URL ('fi/kaytannot/x/')."""
+    alternates: dict[Lang, str] = field(default_factory=dict)
+    """Language → site-relative URL of the same page in that language (hreflang)."""
+    switch_url: str | None = None
+    """Where the language switch goes."""
+    noindex: bool = False
+
+
+def other(lang: Lang) -> Lang:
+    return "sv" if lang == "fi" else "fi"
+
+
+def make_env(
+    templates: Path, translations: StrictTranslations, lang: Lang, site: Site, asset_versions: dict[str, str]
+) -> jinja2.Environment:
+    """One strict Jinja environment per language (no global locale state)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    base_path = site.config.base_path
+    base_url = site.config.base_url
+
+    def url(path: str) -> str:
+        return base_path + path
+
+    def asset(path: str) -> str:
+        return f"{base_path}static/{path}?v={asset_versions.get(path, '0')}"
+
+    env.globals.update(
+        lang=lang,
+        other_lang=other(lang),
+        url=url,
+        abs_url=lambda path: base_url + path,
+        asset=asset,
+        site_name=site.config.name[lang],
+        publisher=site.config.publisher[lang],
+        other_site_name=site.config.name[other(lang)],
+        feedback_email=site.config.feedback_email,
+        sections={name: urls.section(lang, name) for name in urls.SECTIONS[lang]},
+        home_url=urls.home(lang),
+        vocabulary=site.vocabulary,
+        practice_url=urls.practice,
+        term_url=lambda facet, term: urls.term(lang, facet, term),
+        label=lambda term: term.label[lang],
+    )
+    env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["iso_date"] = iso_date
+    return env
+
+
+def asset_versions(static: Path) -> dict[str, str]:
+    """Short content hashes for cache-busting query strings (deterministic)."""
+    versions = {}
+    for file in sorted(static.rglob("*")):
+        if file.is_file():
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+            versions[file.relative_to(static).as_posix()] = digest
+    return versions
+
+
+class _Renderer:
+    def __init__(
+        self, site: Site, env: jinja2.Environment, lang: Lang, translations: StrictTranslations
+    ) -> None:
+        self.site = site
+        self.gettext = translations.gettext
+        self.env = env
+        self.lang = lang
+        self.out: dict[str, str] = {}
+        self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
+        base = site.config.base_path
+        self.html: dict[str, str] = {}
+        self.criteria: dict[str, dict[str, str]] = {}
+        for p in self.practices:
+            self.html[p.id] = to_html(p.body, self.resolve, base)
+            self.criteria[p.id] = {
+                code: to_html(text, self.resolve, base) for code, text in p.criteria.items()
+            }
+
+    def resolve(self, practice_id: str) -> str | None:
+        target = self.site.by_id.get(practice_id, {}).get(self.lang)
+        return self.site.config.base_path + (
+            urls.practice(target) if target else urls.short(self.lang, practice_id)
+        )
+
+    def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
+        path = urls.output_file(url)
+        if path in self.out:
+            raise AssertionError(f"two pages render to {path}")
+        self.out[path] = self.env.get_template(template).render(page=meta, **context)
+
+    def counterpart_url(self, p: Practice) -> str:
+        twin = self.site.counterpart(p, other(self.lang))
+        return urls.practice(twin) if twin else urls.short(other(self.lang), p.id)
+
+    def practice_alternates(self, p: Practice) -> dict[Lang, str]:
+        twin = self.site.counterpart(p, other(self.lang))
+        alternates: dict[Lang, str] = {self.lang: urls.practice(p)}
+        if twin:
+            alternates[twin.lang] = urls.practice(twin)
+        return alternates
+
+    def count(self, facet: str, code: str) -> int:
+        return sum(1 for p in self.practices if code in _codes(p, facet))
+
+    def render_all(self) -> dict[str, str]:
+        lang, gettext = self.lang, self.gettext
+        both = {lang_: urls.home(lang_) for lang_ in LANGS}
+        newest = sorted(self.practices, key=lambda p: (-p.published.toordinal(), sort_key(p.title)))
+        self.emit(
+            urls.home(lang),
+            "home.html",
+            PageMeta(
+                self.site.config.name[lang],
+                gettext(
+                    "A national catalogue of good practices that support the first phases of immigrant integration."  # noqa: E501
+                ),
+                urls.home(lang),
+                both,
+                urls.home(other(lang)),
+            ),
+            newest=newest[:NEWEST_ON_HOME],
+            total=len(self.practices),
+            counts=self.count,
+        )
+        all_url = urls.section(lang, "practices")
+        self.emit(
+            all_url,
+            "practices.html",
+            PageMeta(
+                gettext("All practices"),
+                gettext("Every good practice in the catalogue, in alphabetical order."),
+                all_url,
+                {lang_: urls.section(lang_, "practices") for lang_ in LANGS},
+                urls.section(other(lang), "practices"),
+            ),
+            practices=self.practices,
+        )
+        for p in self.practices:
+            self.emit(
+                urls.practice(p),
+                "practice.html",
+                PageMeta(
+                    p.title, p.summary, urls.practice(p), self.practice_alternates(p), self.counterpart_url(p)
+                ),
+                practice=p,
+                body=self.html[p.id],
+                criteria=self.criteria[p.id],
+                related=self.related(p),
+                counterpart=self.site.counterpart(p, other(lang)),
+                short_url=urls.short(lang, p.id),
+            )
+        for facet in FACETS:
+            self.render_facet(facet)
+        for key in ("about", "accessibility"):
+            page = self.site.page(key, lang)
+            self.emit(
+                urls.section(lang, key),
+                "page.html",
+                PageMeta(
+                    page.title,
+                    page.description,
+                    urls.section(lang, key),
+                    {lang_: urls.section(lang_, key) for lang_ in LANGS},
+                    urls.section(other(lang), key),
+                ),
+                content=to_html(page.body, self.resolve, self.site.config.base_path),
+                page_key=key,
+            )
+        self.emit(
+            urls.not_found(lang),
+            "404.html",
+            PageMeta(
+                gettext("Page not found"),
+                gettext("Page not found"),
+                urls.not_found(lang),
+                {},
+                urls.home(other(lang)),
+                noindex=True,
+            ),
+        )
+        self.render_short_links()
+        return self.out
+
+    def render_facet(self, facet: str) -> None:
+        lang, gettext = self.lang, self.gettext
+        terms = self.site.vocabulary.ordered(facet, lang)
+        index_url = urls.section(lang, facet)
+        facet_title = _facet_title(facet, gettext)
+        self.emit(
+            index_url,
+            "facet_index.html",
+            PageMeta(
+                facet_title,
+                _facet_description(facet, gettext),
+                index_url,
+                {lang_: urls.section(lang_, facet) for lang_ in LANGS},
+                urls.section(other(lang), facet),
+            ),
+            facet=facet,
+            facet_title=facet_title,
+            terms=terms,
+            counts={t.code: self.count(facet, t.code) for t in terms},
+        )
+        for term in terms:
+            matching = [p for p in self.practices if term.code in _codes(p, facet)]
+            url = urls.term(lang, facet, term)
+            self.emit(
+                url,
+                "term.html",
+                PageMeta(
+                    term.label[lang],
+                    (term.description or {}).get(lang) or f"{facet_title}: {term.label[lang]}",
+                    url,
+                    {lang_: urls.term(lang_, facet, term) for lang_ in LANGS},
+                    urls.term(other(lang), facet, term),
+                ),
+                facet=facet,
+                facet_title=facet_title,
+                term=term,
+                practices=matching,
+            )
+
+    def render_short_links(self) -> None:
+        """/<lang>/k/<id>/: a redirect to the practice, or a notice where it is not translated yet."""
+        lang = self.lang
+        for practice_id, versions in sorted(self.site.by_id.items()):
+            url = urls.short(lang, practice_id)
+            if lang in versions:
+                target = urls.practice(versions[lang])
+                self.emit(
+                    url,
+                    "redirect.html",
+                    PageMeta(versions[lang].title, versions[lang].summary, url, {}, None, noindex=True),
+                    target=target,
+                )
+            else:
+                source = versions[other(lang)]
+                self.emit(
+                    url,
+                    "untranslated.html",
+                    PageMeta(
+                        source.title,
+                        source.summary,
+                        url,
+                        {lang: url, other(lang): urls.practice(source)},
+                        urls.practice(source),
+                        noindex=True,
+                    ),
+                    source=source,
+                )
+
+    def related(self, p: Practice) -> list[Practice]:
+        scored = []
+        for candidate in self.practices:
+            shared = len(set(candidate.themes) & set(p.themes))
+            if candidate.id != p.id and shared:
+                scored.append((-shared, sort_key(candidate.title), candidate))
+        return [c for _, _, c in sorted(scored, key=lambda item: item[:2])[:RELATED_COUNT]]
+
+
+def _codes(p: Practice, facet: str) -> tuple[str, ...]:
+    if facet == "practice_types":
+        return (p.practice_type,)
+    codes: tuple[str, ...] = getattr(p, facet)
+    return codes
+
+
+def _facet_title(facet: str, gettext: Any) -> str:
+    titles = {
+        "themes": gettext("Themes"),
+        "phases": gettext("Phases of integration"),
+        "regions": gettext("Regions"),
+        "target_groups": gettext("Target groups"),
+        "practice_types": gettext("Practice types"),
+    }
+    return str(titles[facet])
+
+
+def _facet_description(facet: str, gettext: Any) -> str:
+    descriptions = {
+        "themes": gettext("Browse the practices by theme."),
+        "phases": gettext("Browse the practices by phase of initial-stage integration, in process order."),
+        "regions": gettext("Browse the practices by region."),
+        "target_groups": gettext("Browse the practices by target group."),
+        "practice_types": gettext("Browse the practices by type of practice."),
+    }
+    return str(descriptions[facet])
+
+
+def render_site(
+    site: Site, templates: Path, translations: dict[Lang, StrictTranslations], static_versions: dict[str, str]
+) -> dict[str, str]:
+    """Every page of the site as text, keyed by its path in the output directory."""
+    out: dict[str, str] = {}
+    envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
+    for lang in LANGS:
+        out.update(_Renderer(site, envs[lang], lang, translations[lang]).render_all())
+    root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
+    both = {lang: translations[lang].gettext for lang in LANGS}
+    out["index.html"] = (
+        envs["fi"].get_template("root.html").render(page=root_meta, names=site.config.name, t=both)
+    )
+    out["404.html"] = (
+        envs["fi"]
+        .get_template("root_404.html")
+        .render(page=PageMeta("404", "", "404.html", noindex=True), names=site.config.name, t=both)
+    )
+    return dict(sorted(out.items()))

@@ -1,0 +1,202 @@
+"""Reading one content file: bytes → front matter (with the line and column of every value) + body.
+
+python-frontmatter finds the front-matter block; PyYAML's composer gives every node its
+position, which the library itself throws away. Positions are counted in the file, so
+messages point at the line an editor sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+"""A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    path: PurePath
+    """Path as shown to editors, relative to the project (content/fi/x.md)."""
+    front: dict[str, Any]
+    positions: dict[KeyPath, tuple[int, int]]
+    """(key, ...) → (line, column), 1-based, in the file; () is the front matter's first line."""
+    body: str
+    body_line: int
+    """Line of the file on which the body starts."""
+
+    def where(self, *key: str | int) -> tuple[int, int]:
+        """Position of a value, or of its nearest parent that exists, or of the front matter."""
+        while key not in self.positions and key:
+            key = key[:-1]
+        return self.positions.get(key, (1, 1))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose constructor we use for single nodes."""
+
+
+def _problem(path: PurePath, line: int, column: int, message: str) -> Problem:
+    return Problem(path, line, column, message)
+
+
+def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    """Read and parse one file; return the document, or every problem that stops reading it."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [
+                _problem(
+                    shown_as,
+                    1,
+                    1,
+                    f"the file is {size / 1_000_000:.1f} MB; a practice should be well under "
+                    f"{MAX_FILE_BYTES // 1_000_000} MB of text. Remove pasted binary data or "
+                    "put large material under static/ and link to it",
+                )
+            ]
+        raw = file.read_bytes()
+    except OSError as error:
+        return [_problem(shown_as, 1, 1, f"the file cannot be read ({error.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return [
+            _problem(
+                shown_as,
+                line,
+                column,
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read); "
+                "save it with UTF-8 encoding",
+            )
+        ]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse_source(text, shown_as)
+
+
+def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return [
+            _problem(
+                shown_as,
+                1,
+                1,
+                "the file has no front matter; it must start with a line '---', then the "
+                "fields (id, title, ...), then another '---' line before the text",
+            )
+        ]
+    boundaries = list(handler.FM_BOUNDARY.finditer(text))
+    if len(boundaries) < 2:
+        return [
+            _problem(
+                shown_as,
+                1,
+                1,
+                "the front matter is not closed; add a line '---' after the last field",
+            )
+        ]
+    opening, closing = boundaries[0], boundaries[1]
+    front_text = text[opening.end() + 1 : closing.start()]
+    front_first_line = text.count("\n", 0, opening.end()) + 2
+    body = text[closing.end() :].lstrip("\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(front_text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        return [_yaml_problem(error, shown_as, front_first_line, front_text)]
+    if node is None:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(node, yaml.MappingNode):
+        line = node.start_mark.line + front_first_line
+        return [
+            _problem(
+                shown_as,
+                line,
+                node.start_mark.column + 1,
+                "the front matter must be a list of fields such as 'title: ...', one per line",
+            )
+        ]
+    positions: dict[KeyPath, tuple[int, int]] = {(): (front_first_line - 1, 1)}
+    _collect_positions(node, (), positions, front_first_line, shown_as, problems)
+    if problems:
+        return problems
+    loader = _Loader("")
+    front: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        front[str(key)] = loader.construct_object(value_node, deep=True)
+    return SourceDocument(shown_as, front, positions, body, body_line)
+
+
+def _collect_positions(
+    node: yaml.Node,
+    path: KeyPath,
+    positions: dict[KeyPath, tuple[int, int]],
+    first_line: int,
+    shown_as: PurePath,
+    problems: list[Problem],
+) -> None:
+    positions[path] = (node.start_mark.line + first_line, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + first_line
+            if key in seen:
+                problems.append(
+                    _problem(
+                        shown_as,
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"'{key}' is given twice (first on line {seen[key]}); keep only one",
+                    )
+                )
+                continue
+            seen[key] = line
+            _collect_positions(value_node, (*path, key), positions, first_line, shown_as, problems)
+            if isinstance(value_node, yaml.MappingNode | yaml.SequenceNode):
+                positions[(*path, key)] = (line, key_node.start_mark.column + 1)
+            else:
+                positions[(*path, key)] = (line, value_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_positions(item, (*path, index), positions, first_line, shown_as, problems)
+
+
+def _yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = (mark.line + first_line) if mark else first_line
+    column = (mark.column + 1) if mark else 1
+    problem = str(getattr(error, "problem", "") or "")
+    lines = front_text.split("\n")
+    text_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or (text_line.startswith("\t")):
+        message = "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
+            'put the whole value in quotes, for example: title: "Kotona: alku"'
+        )
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        message = (
+            "this line cannot be read as a field; write 'name: value', keep the indentation "
+            "of the lines above, and quote values that contain ':' or start with a quote"
+        )
+    elif "found undefined alias" in problem or "found character" in problem:
+        message = f"this value cannot be read ({problem}); put it in quotes"
+    else:
+        message = f"the front matter cannot be read ({problem or error}); check quotes and indentation"
+    return _problem(shown_as, line, column, f"invalid YAML: {message}")

@@ -1,0 +1,98 @@
+"""The controlled vocabularies (themes, phases, target groups, regions, practice types, criteria)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .collation import sort_key
+from .config import LANGS, ConfigError, Lang
+from .slugs import slugify
+
+FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
+"""Vocabularies that classify practices and have listing pages."""
+
+ORDERED_FACETS = frozenset({"phases"})
+"""Facets shown in the order of the data file (process order), not alphabetically."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    code: str
+    label: dict[Lang, str]
+    description: dict[Lang, str] | None
+
+    def slug(self, lang: Lang) -> str:
+        """The term's URL segment in a language, made from its label."""
+        return slugify(self.label[lang])
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    groups: dict[str, tuple[Term, ...]]
+    """Vocabulary name → terms in the data file's order."""
+
+    def terms(self, group: str) -> tuple[Term, ...]:
+        return self.groups[group]
+
+    def term(self, group: str, code: str) -> Term:
+        for term in self.groups[group]:
+            if term.code == code:
+                return term
+        raise KeyError(f"{group}: {code}")
+
+    def codes(self, group: str) -> list[str]:
+        return [term.code for term in self.groups[group]]
+
+    def ordered(self, group: str, lang: Lang) -> list[Term]:
+        """Terms in reading order: process order for phases, alphabetical for the rest."""
+        terms = list(self.groups[group])
+        if group in ORDERED_FACETS:
+            return terms
+        return sorted(terms, key=lambda t: sort_key(t.label[lang]))
+
+    def sort_codes(self, group: str, codes: tuple[str, ...], lang: Lang) -> list[Term]:
+        wanted = set(codes)
+        return [t for t in self.ordered(group, lang) if t.code in wanted]
+
+
+GROUPS = (*FACETS, "criteria")
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    """Read the vocabulary file; any mistake in it is a ConfigError naming the entry."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    groups: dict[str, tuple[Term, ...]] = {}
+    for group in GROUPS:
+        entries = data.get(group) if isinstance(data, dict) else None
+        if not isinstance(entries, list) or not entries:
+            raise ConfigError(f"{path}: the list '{group}' is missing or empty")
+        terms = []
+        for entry in entries:
+            try:
+                description = entry.get("description")
+                terms.append(
+                    Term(
+                        code=str(entry["code"]),
+                        label={lang: str(entry[lang]) for lang in LANGS},
+                        description=(
+                            {lang: str(description[lang]) for lang in LANGS} if description else None
+                        ),
+                    )
+                )
+            except (KeyError, TypeError, AttributeError):
+                raise ConfigError(f"{path}: an entry of '{group}' needs code, fi and sv: {entry!r}") from None
+        for lang in LANGS:
+            slugs = [t.slug(lang) for t in terms]
+            if len(set(slugs)) != len(slugs):
+                raise ConfigError(f"{path}: two '{group}' labels in '{lang}' make the same URL")
+        codes = [t.code for t in terms]
+        if len(set(codes)) != len(codes):
+            raise ConfigError(f"{path}: a code is repeated in '{group}'")
+        groups[group] = tuple(terms)
+    return Vocabulary(groups)

@@ -73,7 +73,8 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
         problems.extend(found)
         if practice:
             practices.append(practice)
-    problems.extend(_check_collection(practices, root))
+    present = {(str(doc.front.get("id")), lang) for lang, doc in documents}
+    problems.extend(_check_collection(practices, present, root))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     published = sorted((p for p in practices if not p.draft), key=lambda p: (p.id, p.lang))
@@ -142,8 +143,12 @@ def _load_pages(folder: Path, shown, problems: list[Problem]) -> list[StaticPage
     return pages
 
 
-def _check_collection(practices: list[Practice], root: Path) -> list[Problem]:
-    """Rules across files: unique ids and addresses, agreeing pairs, links that resolve."""
+def _check_collection(practices: list[Practice], present: set[tuple[str, Lang]], root: Path) -> list[Problem]:
+    """Rules across files: unique ids and addresses, agreeing pairs, links that resolve.
+
+    `present` holds (id, language) of every file read, valid or not, so that a broken
+    file is not reported a second time as a missing translation of its twin.
+    """
     problems: list[Problem] = []
     by_key: dict[tuple[str, Lang], Practice] = {}
     by_slug: dict[tuple[str, Lang], Practice] = {}
@@ -151,10 +156,9 @@ def _check_collection(practices: list[Practice], root: Path) -> list[Problem]:
         first = by_key.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
             problems.append(
-                Problem(
-                    practice.source,
-                    2,
-                    1,
+                _at(
+                    practice,
+                    "id",
                     f"id '{practice.id}' is already used by {first.source.as_posix()}; "
                     "each practice needs its own id in each language",
                 )
@@ -162,10 +166,9 @@ def _check_collection(practices: list[Practice], root: Path) -> list[Problem]:
         first = by_slug.setdefault((practice.slug, practice.lang), practice)
         if first is not practice:
             problems.append(
-                Problem(
-                    practice.source,
-                    2,
-                    1,
+                _at(
+                    practice,
+                    "slug",
                     f"slug '{practice.slug}' is already used by {first.source.as_posix()}; two practices "
                     "cannot have the same address, so choose another slug",
                 )
@@ -176,7 +179,8 @@ def _check_collection(practices: list[Practice], root: Path) -> list[Problem]:
             continue
         other_lang: Lang = "sv" if practice.lang == "fi" else "fi"
         other = by_key.get((practice.id, other_lang))
-        if other is None or other.draft:
+        broken_twin = other is None and (practice.id, other_lang) in present
+        if (other is None or other.draft) and not broken_twin:
             problems.append(
                 Problem(
                     practice.source,
@@ -187,7 +191,7 @@ def _check_collection(practices: list[Practice], root: Path) -> list[Problem]:
                     Severity.WARNING,
                 )
             )
-        elif practice.lang == "sv":
+        elif other and practice.lang == "sv":
             problems.extend(_compare_pair(other, practice))
         problems.extend(_check_links(practice, ids, root))
     return problems
@@ -201,15 +205,20 @@ def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
             a, b = sorted(a), sorted(b)
         if a != b:
             problems.append(
-                Problem(
-                    sv.source,
-                    1,
-                    1,
+                _at(
+                    sv,
+                    name,
                     f"{name} differs from {fi.source.as_posix()} ({_show(getattr(sv, name))} here, "
                     f"{_show(getattr(fi, name))} there); the two language versions must agree",
                 )
             )
     return problems
+
+
+def _at(practice: Practice, field: str, message: str) -> Problem:
+    """An error at the line of a practice's field."""
+    line, column = practice.at(field)
+    return Problem(practice.source, line, column, message)
 
 
 def _show(value: object) -> str:

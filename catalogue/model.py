@@ -54,6 +54,11 @@ class Practice:
     """Markdown text after the front matter."""
     source: PurePath
     body_line: int
+    lines: dict[str, tuple[int, int]]
+    """Front-matter field → (line, column) in the source file, for messages."""
+
+    def at(self, name: str) -> tuple[int, int]:
+        return self.lines.get(name, (1, 1))
 
     @property
     def last_changed(self) -> date:

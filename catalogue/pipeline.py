@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TextIO
+
+import jinja2
 
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
@@ -59,6 +61,9 @@ def render(root: Path, site: Site) -> dict[str, str]:
     translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
     try:
         return render_site(site, root / "templates", translations, asset_versions(root / "static"))
+    except jinja2.TemplateSyntaxError as error:
+        where = PurePosixPath("templates") / (error.name or "?")
+        raise ContentError([Problem(where, error.lineno, 1, f"template error: {error.message}")]) from None
     except MissingTranslation as missing:
         raise ContentError(
             [

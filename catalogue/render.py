@@ -53,7 +53,9 @@ def make_env(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translations.gettext, translations.ngettext, newstyle=True
+    )
     base_path = site.config.base_path
     base_url = site.config.base_url
 
@@ -116,9 +118,8 @@ class _Renderer:
 
     def resolve(self, practice_id: str) -> str | None:
         target = self.site.by_id.get(practice_id, {}).get(self.lang)
-        return self.site.config.base_path + (
-            urls.practice(target) if target else urls.short(self.lang, practice_id)
-        )
+        # Root-relative; markup.to_html puts the base path in front of every root-relative link.
+        return "/" + (urls.practice(target) if target else urls.short(self.lang, practice_id))
 
     def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
         path = urls.output_file(url)

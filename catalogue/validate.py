@@ -111,8 +111,16 @@ class _Checker:
             return f"; the code for '{value}' is '{by_label[value.casefold()]}'"
         candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
         close = difflib.get_close_matches(value.casefold(), list(candidates), n=1, cutoff=0.6)
+        if not close:
+            # A word of a label ("kielikoulutus" in "Kotoutumiskoulutus ja kielikoulutus").
+            words = {word: label for label in by_label for word in re.split(r"[\s,]+", label)}
+            close = [
+                words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
+            ]
         if close:
-            return f"; did you mean '{candidates[close[0]]}'?"
+            code = candidates[close[0]]
+            label = self.vocabulary.term(group, code).label[self.lang]
+            return f"; did you mean '{code}' ({label})?"
         known = ", ".join(self.vocabulary.codes(group))
         return f"; the codes are: {known}"
 
@@ -254,8 +262,15 @@ def validate_practice(
     for spec in FIELDS:
         if spec.name not in front:
             if spec.required and not (spec.kind == "criteria" and draft):
-                check.problem((), f"the required field '{spec.name}' is missing ({spec.help})")
+                check.problem(
+                    (),
+                    f"the required field '{spec.name}' is missing; add a line such as: "
+                    f"{spec.name}: {spec.example}",
+                )
             values[spec.name] = None
+            continue
+        if spec.name == "draft":
+            values["draft"] = draft
             continue
         values[spec.name] = _convert(check, spec, front[spec.name], bool(draft))
     values["criteria"] = values["criteria"] or {}
@@ -273,6 +288,7 @@ def validate_practice(
         body=doc.body,
         source=doc.path,
         body_line=doc.body_line,
+        lines={name: doc.where(name) for name in front},
         draft=bool(draft),
         contact=values["contact"],
         links=values["links"] or (),

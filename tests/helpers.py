@@ -1,0 +1,74 @@
+"""Building blocks for tests: small throwaway projects and valid practice files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CRITERIA = """criteria:
+  goal-oriented: Vähentää eriarvoisuutta.
+  customer-responsive: Lähtee asiakkaan tarpeista.
+  context-sensitive: Toimii vaikeissakin oloissa.
+  high-impact: Tulokset ovat parempia.
+  modellable: Vaiheet on kuvattu.
+  generalisable: Toimii muuallakin."""
+
+
+def practice(
+    practice_id: str = "sample",
+    slug: str = "esimerkki",
+    title: str = "Esimerkkikäytäntö",
+    extra: str = "",
+    body: str = "## Tausta\n\nTeksti.\n",
+    themes: str = "[integration-training]",
+    criteria: str = CRITERIA,
+) -> str:
+    """A valid practice file; `extra` lines are added to the front matter."""
+    front = f"""id: {practice_id}
+title: {title}
+slug: {slug}
+summary: Lyhyt kuvaus.
+themes: {themes}
+phases: [integration-training]
+target_groups: [jobseekers]
+regions: [uusimaa]
+organisations: [Esimerkkikunta]
+practice_type: material
+start_year: 2016
+funding: ESR.
+published: 2017-01-02
+{criteria}
+{extra}""".rstrip("\n")
+    return f"---\n{front}\n---\n{body}"
+
+
+def make_project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """A project folder with the real templates, locales, static files and vocabulary,
+    the real about/accessibility pages, and the given content files."""
+    root = tmp_path / "project"
+    for name in ("templates", "locales", "static"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.toml", root / "site.toml")
+    (root / "content").mkdir()
+    shutil.copy(ROOT / "content" / "vocabulary.yaml", root / "content" / "vocabulary.yaml")
+    shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def pair(
+    practice_id: str = "sample", fi_slug: str = "esimerkki", sv_slug: str = "exempel", **kwargs: str
+) -> dict[str, str]:
+    """Content files for one practice in both languages."""
+    return {
+        f"content/fi/{fi_slug}.md": practice(practice_id, fi_slug, **kwargs),
+        f"content/sv/{sv_slug}.md": practice(practice_id, sv_slug, title="Exempelpraxis", **kwargs),
+    }

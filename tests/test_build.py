@@ -1,0 +1,119 @@
+"""The build as a whole: exit status, messages, atomic output, determinism, base path."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from catalogue.cli import main
+from catalogue.config import load_config
+from catalogue.pipeline import build
+
+from .helpers import ROOT, make_project, pair, practice
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_bad_input_exits_1_with_one_line_per_problem_and_leaves_the_old_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 0
+    before = tree_digest(out)
+    capsys.readouterr()
+
+    (root / "content/fi/esimerkki.md").write_text(practice(themes="[nope]"), encoding="utf-8")
+    (root / "content/sv/rikki.md").write_text("ingen front matter", encoding="utf-8")
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'nope'; the codes are: basic-info-guidance, "
+        "initial-assessment-plan, integration-training, employment-entrepreneurship, "
+        "children-youth-families, refugee-reception, multisectoral-cooperation, "
+        "participation-civil-society",
+        "content/sv/rikki.md:1:1: the file has no front matter; it must start with a line '---', then "
+        "the fields (id, title, ...), then another '---' line before the text",
+        "The site was not built: 2 error(s) and 0 warning(s) in 2 file(s). "
+        "Nothing in the output folder was changed.",
+    ]
+    assert "Traceback" not in captured.err
+    assert tree_digest(out) == before
+    assert not (tmp_path / ".out.tmp").exists()
+
+
+def test_check_writes_nothing_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "check"]) == 0
+    assert (
+        capsys.readouterr().out
+        == "Checked 2 published practice versions: 0 error(s) and 0 warning(s) in 0 file(s).\n"
+    )
+    assert not (root / "_site").exists()
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    config = load_config(ROOT / "site.toml")
+    build(ROOT, tmp_path / "a", config, search=False)
+    build(ROOT, tmp_path / "b", config, search=False)
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_every_link_respects_a_sub_path_base_url(tmp_path: Path) -> None:
+    config = load_config(ROOT / "site.toml").with_base_url("https://example.org/hyvat-kaytannot/")
+    out = tmp_path / "site"
+    build(ROOT, out, config, search=False)
+    import re
+
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:href|src|content)="(/[^"]*)"', html):
+            assert url.startswith("/hyvat-kaytannot/"), f"{page.relative_to(out)}: {url}"
+        for url in re.findall(r'href="(https?://example[^"]*)"', html):
+            assert url.startswith("https://example.org/hyvat-kaytannot/"), url
+
+
+def test_a_missing_interface_translation_fails_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    po = root / "locales/sv/LC_MESSAGES/messages.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgstr "Hoppa till innehållet"', 'msgstr ""'),
+        encoding="utf-8",
+    )
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "locales/sv/LC_MESSAGES/messages.po:1:1: the interface string 'Skip to content' has no "
+        "translation; run `pybabel extract -F babel.cfg -o locales/messages.pot .` and "
+        "`pybabel update -i locales/messages.pot -d locales`, then translate it"
+    )
+
+
+def test_a_template_syntax_error_names_the_template_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    (root / "templates/404.html").write_text(
+        "{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n{% endblock %}\n"
+    )
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == "templates/404.html:4:1: template error: unexpected '%'"
+
+
+def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert captured.out.startswith("Built ") and captured.out.count("\n") == 1

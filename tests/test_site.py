@@ -1,0 +1,202 @@
+"""The built sample catalogue, parsed and checked as a reader's browser and a crawler would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+from catalogue.config import load_config
+
+from .helpers import ROOT
+
+BASE = load_config(ROOT / "site.toml").base_url
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, url: str) -> Path | None:
+    """The file a site URL serves, or None if nothing does."""
+    path = urlsplit(url).path
+    if not path.startswith("/"):
+        return None
+    target = site / path.lstrip("/")
+    if path.endswith("/"):
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = []
+    for page in pages(built_site):
+        page_url = "/" + page.relative_to(built_site).as_posix()
+        for tag in soup(page).find_all(["a", "link", "img", "script"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or url.startswith(("mailto:", "tel:")):
+                continue
+            absolute = urljoin(BASE.rstrip("/") + page_url, url)
+            if not absolute.startswith(BASE):
+                continue
+            if "#" in url and not urlsplit(url).path:
+                continue
+            if resolve(built_site, "/" + absolute[len(BASE) :]) is None:
+                broken.append(f"{page_url} → {url}")
+    assert broken == []
+
+
+def test_every_published_practice_has_both_language_versions(built_site: Path) -> None:
+    fi = {p.name for p in (built_site / "fi/kaytannot").iterdir() if p.is_dir()}
+    sv = {p.name for p in (built_site / "sv/praxis").iterdir() if p.is_dir()}
+    assert len(fi) == len(sv) >= 24
+    for slug in fi:
+        page = soup(built_site / "fi/kaytannot" / slug / "index.html")
+        sv_link = page.find("link", hreflang="sv")
+        assert sv_link and sv_link["href"].startswith(BASE + "sv/praxis/")
+
+
+def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
+    for page in pages(built_site):
+        if page == built_site / "index.html":
+            continue  # the language chooser is x-default itself
+        head = soup(page)
+        own = head.find("link", rel="canonical")
+        alternates = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
+        if not alternates or own is None:
+            continue
+        lang = head.html["lang"]
+        assert alternates.get(lang) == own["href"]
+        for other_lang, href in alternates.items():
+            if other_lang in ("x-default", lang):
+                continue
+            other = resolve(built_site, "/" + href[len(BASE) :])
+            assert other is not None, f"{page}: {href}"
+            back = {link["hreflang"]: link["href"] for link in soup(other).find_all("link", hreflang=True)}
+            assert back.get(lang) == own["href"], f"{page} ↔ {other}"
+
+
+def test_html_lang_is_exactly_fi_or_sv(built_site: Path) -> None:
+    for page in pages(built_site):
+        lang = soup(page).html["lang"]
+        assert lang in ("fi", "sv")
+        section = page.relative_to(built_site).parts[0]
+        if section in ("fi", "sv"):
+            assert lang == section, page
+
+
+def test_drafts_appear_nowhere(built_site: Path) -> None:
+    for file in built_site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".xml", ".json", ".txt"):
+            text = file.read_text(encoding="utf-8", errors="replace")
+            assert "alkukartoituksen-mallit-alpo" not in text
+            assert "ALPO-hankkeista" not in text
+
+
+def test_no_english_interface_text(built_site: Path) -> None:
+    english: dict[str, list[str]] = {}
+    for lang in ("fi", "sv"):
+        with (ROOT / f"locales/{lang}/LC_MESSAGES/messages.po").open("rb") as f:
+            english[lang] = [
+                m.id
+                for m in read_po(f)
+                if isinstance(m.id, str) and m.id and "%(" not in m.id and m.string != m.id
+            ]
+    for page in pages(built_site):
+        page_soup = soup(page)
+        text = page_soup.get_text(" ")
+        leaked = [e for e in english[page_soup.html["lang"]] if re.search(rf"\b{re.escape(e)}\b", text)]
+        assert leaked == [], page
+
+
+def test_alphabetical_listing_follows_the_language(built_site: Path) -> None:
+    from catalogue.collation import sort_key
+
+    for path in ("fi/kaytannot/index.html", "sv/praxis/index.html"):
+        titles = [a.get_text() for a in soup(built_site / path).select(".card-title a")]
+        assert titles == sorted(titles, key=sort_key)
+        assert len(titles) >= 24
+
+
+def test_phases_are_listed_in_process_order(built_site: Path) -> None:
+    items = [a.get_text() for a in soup(built_site / "fi/vaiheet/index.html").select(".term-index a")]
+    assert items[:3] == ["Perustieto", "Ohjaus ja neuvonta", "Alkukartoitus"]
+    assert items[-1] == "Nivelvaihe kotoutumiskoulutuksen jälkeen"
+
+
+def test_every_facts_value_links_to_its_listing(built_site: Path) -> None:
+    page = soup(built_site / "fi/kaytannot/narpion-malli/index.html")
+    facts = page.select_one(".facts")
+    links = {a.get_text(): a["href"] for a in facts.select("dd a") if a["href"].startswith("/fi/")}
+    assert links["Pohjanmaa"] == "/fi/alueet/pohjanmaa/"
+    assert links["Työllistyminen ja yrittäjyys"] == "/fi/teemat/tyollistyminen-ja-yrittajyys/"
+    assert links["Toimintakulttuurin muutos"] == "/fi/tyypit/toimintakulttuurin-muutos/"
+    for href in links.values():
+        assert resolve(built_site, href) is not None
+
+
+def test_a_listing_with_no_practices_says_so(built_site: Path) -> None:
+    page = soup(built_site / "fi/alueet/lappi/index.html")
+    assert "Luettelossa ei ole vielä käytäntöjä tällä arvolla." in page.get_text()
+    assert "0 käytäntöä" in soup(built_site / "fi/alueet/index.html").get_text()
+
+
+def test_practice_page_has_criteria_sections_with_stable_anchors(built_site: Path) -> None:
+    page = soup(built_site / "sv/praxis/narpesmodellen/index.html")
+    ids = [h["id"] for h in page.select(".criterion h3")]
+    assert ids == [
+        f"criterion-{c}"
+        for c in (
+            "goal-oriented",
+            "customer-responsive",
+            "context-sensitive",
+            "high-impact",
+            "modellable",
+            "generalisable",
+        )
+    ]
+    assert page.select_one(".criterion h3").get_text(" ", strip=True) == "1 Målinriktad"
+
+
+def test_language_switch_goes_to_the_counterpart(built_site: Path) -> None:
+    page = soup(built_site / "fi/kaytannot/narpion-malli/index.html")
+    switch = page.select_one(".lang-switch")
+    assert switch["href"] == "/sv/praxis/narpesmodellen/"
+    assert switch["lang"] == "sv" and switch.get_text() == "På svenska"
+
+
+def test_root_offers_both_languages_without_script(built_site: Path) -> None:
+    page = soup(built_site / "index.html")
+    assert page.find("script") is None
+    assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert {a["href"] for a in page.select(".root-language")} == {"/fi/", "/sv/"}
+    assert {link["hreflang"] for link in page.find_all("link", hreflang=True)} == {"fi", "sv", "x-default"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_404_page_per_language(built_site: Path, lang: str) -> None:
+    page = soup(built_site / lang / "404.html")
+    assert page.html["lang"] == lang
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_dates_are_shown_in_the_page_language(built_site: Path) -> None:
+    fi = soup(built_site / "fi/kaytannot/narpion-malli/index.html").select_one(".practice-dates").get_text()
+    sv = soup(built_site / "sv/praxis/narpesmodellen/index.html").select_one(".practice-dates").get_text()
+    assert "14. syyskuuta 2016" in fi
+    assert "14 september 2016" in sv
+
+
+def test_no_inline_scripts_or_styles(built_site: Path) -> None:
+    for page in pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
+        assert "<style" not in html and " style=" not in html, page

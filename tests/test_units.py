@@ -1,0 +1,107 @@
+"""Small pure functions: alphabetical order, Markdown sanitising, dates and plurals, slugs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import PurePath
+
+from catalogue.collation import sorted_by_name
+from catalogue.i18n import load_translations, long_date
+from catalogue.markup import to_html
+from catalogue.slugs import slugify
+from catalogue.source import parse_source
+
+from .helpers import ROOT
+
+
+def test_finnish_and_swedish_alphabetical_order() -> None:
+    names = ["Örebro", "Wasa", "Åland", "Östersundom", "Vaasa", "Äänekoski", "Ahvenanmaa", "zeta"]
+    assert sorted_by_name(names) == [
+        "Ahvenanmaa",
+        "Vaasa",
+        "Wasa",
+        "zeta",
+        "Åland",
+        "Äänekoski",
+        "Örebro",
+        "Östersundom",
+    ]
+
+
+def test_order_ignores_case_and_files_foreign_accents_with_their_letter() -> None:
+    assert sorted_by_name(["ähtäri", "Åbo", "élan", "Eura", "aura", "Über"]) == [
+        "aura",
+        "élan",
+        "Eura",
+        "Über",
+        "Åbo",
+        "ähtäri",
+    ]
+
+
+def test_python_default_order_would_be_wrong() -> None:
+    names = ["Örebro", "Åland", "Äänekoski"]
+    assert sorted(names) != sorted_by_name(names)
+
+
+def html(markdown: str, base: str = "/") -> str:
+    return to_html(markdown, lambda pid: f"/fi/kaytannot/{pid}/" if pid == "known" else None, base)
+
+
+def test_markdown_raw_html_is_sanitised() -> None:
+    dirty = (
+        '<script>alert(1)</script><p onclick="x()">Hei</p><iframe src="https://e.vil"></iframe>'
+        '<a href="javascript:alert(1)">a</a> <a href="data:text/html,x">b</a>'
+        '<object data="x"></object><style>p{}</style><img src="/static/x.png" alt="x" onerror="y()">'
+    )
+    out = html(dirty)
+    for bad in ("<script", "onclick", "<iframe", "javascript:", "data:", "<object", "<style", "onerror"):
+        assert bad not in out
+    assert "<p>Hei</p>" in out
+    assert '<img src="/static/x.png" alt="x">' in out
+
+
+def test_other_language_passages_keep_their_lang() -> None:
+    assert '<span lang="sv">god praxis</span>' in html('Ruotsiksi <span lang="sv">god praxis</span>.')
+
+
+def test_practice_links_resolve_and_root_links_follow_the_base_path() -> None:
+    out = html("[A](practice:known) ja [B](/static/a.pdf)", base="/hk/")
+    assert '<a href="/hk/fi/kaytannot/known/">A</a>' in out
+    assert '<a href="/hk/static/a.pdf">B</a>' in out
+
+
+def test_markdown_tables_and_heading_ids() -> None:
+    out = html("## Tausta ja tulokset\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert '<h2 id="tausta-ja-tulokset">' in out
+    assert "<table>" in out
+
+
+def test_no_state_leaks_between_documents() -> None:
+    html("Teksti[^1]\n\n[^1]: alaviite\n")
+    assert "alaviite" not in html("Toinen teksti")
+
+
+def test_dates_in_each_language() -> None:
+    assert long_date(date(2024, 1, 5), "fi") == "5. tammikuuta 2024"
+    assert long_date(date(2024, 1, 5), "sv") == "5 januari 2024"
+
+
+def test_plurals_follow_each_language() -> None:
+    fi = load_translations(ROOT / "locales", "fi")
+    sv = load_translations(ROOT / "locales", "sv")
+    assert fi.ngettext("%(num)d practice", "%(num)d practices", 1) % {"num": 1} == "1 käytäntö"
+    assert fi.ngettext("%(num)d practice", "%(num)d practices", 3) % {"num": 3} == "3 käytäntöä"
+    assert sv.ngettext("%(num)d practice", "%(num)d practices", 3) % {"num": 3} == "3 exempel"
+
+
+def test_slugs_are_ascii() -> None:
+    assert slugify("Päijät-Häme: Åland ja öljy") == "paijat-hame-aland-ja-oljy"
+
+
+def test_positions_are_lines_of_the_file() -> None:
+    doc = parse_source("---\nid: a\nthemes:\n  - x\n  - y\n---\n\nText\n", PurePath("f.md"))
+    assert not isinstance(doc, list)
+    assert doc.where("themes") == (3, 1)
+    assert doc.where("themes", 1) == (5, 5)
+    assert doc.body_line == 8

@@ -1,0 +1,245 @@
+"""Every content mistake is reported at its file and line, with the fix, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalogue.pipeline import check_site
+from catalogue.problems import ContentError
+
+from .helpers import make_project, pair, practice
+
+
+def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+    root = make_project(tmp_path, files)
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    return [str(p) for p in raised.value.problems if "warning:" not in str(p)]
+
+
+def one_file(text: str | bytes) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = dict(pair())
+    files["content/fi/esimerkki.md"] = text
+    return files
+
+
+def test_invalid_yaml(tmp_path: Path) -> None:
+    text = "---\nid: a\ntitle: Kotona: alku\n---\nTeksti\n"
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:3:14: invalid YAML: a value contains ': ' (a colon and a space), "
+        "which YAML reads as a new field; put the whole value in quotes, for example: "
+        'title: "Kotona: alku"'
+    ]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    text = practice().replace("funding: ESR.\n", "")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:2:1: the required field 'funding' is missing; add a line such as: "
+        "funding: Euroopan sosiaalirahasto"
+    ]
+
+
+def test_unknown_code_suggests_the_nearest_code(tmp_path: Path) -> None:
+    text = practice(themes="[integration-trainig]")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'integration-trainig'; "
+        "did you mean 'integration-training' (Kotoutumiskoulutus ja kielikoulutus)?"
+    ]
+
+
+def test_unknown_code_suggests_from_a_word_of_a_label(tmp_path: Path) -> None:
+    text = practice(themes="[kielikoulutus]")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'kielikoulutus'; "
+        "did you mean 'integration-training' (Kotoutumiskoulutus ja kielikoulutus)?"
+    ]
+
+
+def test_a_label_instead_of_a_code_gets_the_code(tmp_path: Path) -> None:
+    text = practice(themes="[Kotoutumiskoulutus ja kielikoulutus]")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'Kotoutumiskoulutus ja kielikoulutus'; "
+        "the code for 'Kotoutumiskoulutus ja kielikoulutus' is 'integration-training'"
+    ]
+
+
+def test_value_of_the_wrong_type(tmp_path: Path) -> None:
+    text = practice().replace("start_year: 2016", "start_year: twenty")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:12:13: start_year should be a year such as 2016, not 'twenty'"
+    ]
+
+
+def test_a_number_where_text_belongs(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file(practice(title="2024"))) == [
+        "content/fi/esimerkki.md:3:8: title should be text, but YAML reads 2024 as a number; "
+        'put it in quotes: title: "2024"'
+    ]
+
+
+def test_key_given_twice(tmp_path: Path) -> None:
+    text = practice(extra="title: Toinen")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:22:1: 'title' is given twice (first on line 3); keep only one"
+    ]
+
+
+def test_two_practices_with_the_same_id(tmp_path: Path) -> None:
+    files = {**pair(), "content/fi/toinen.md": practice("sample", "toinen")}
+    assert problems(tmp_path, files) == [
+        "content/fi/toinen.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; "
+        "each practice needs its own id in each language"
+    ]
+
+
+def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
+    files = {**pair(), "content/fi/toinen.md": practice("other", "esimerkki")}
+    assert problems(tmp_path, files) == [
+        "content/fi/toinen.md:4:7: slug 'esimerkki' is already used by content/fi/esimerkki.md; "
+        "two practices cannot have the same address, so choose another slug"
+    ]
+
+
+def test_file_without_front_matter(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file("Pelkkää tekstiä.\n")) == [
+        "content/fi/esimerkki.md:1:1: the file has no front matter; it must start with a line "
+        "'---', then the fields (id, title, ...), then another '---' line before the text"
+    ]
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    latin1 = (
+        practice().encode("utf-8").replace("Esimerkkikäyt".encode(), "Esimerkkik\xe4yt".encode("latin-1"))
+    )
+    assert problems(tmp_path, one_file(latin1)) == [
+        "content/fi/esimerkki.md:3:18: the file is not UTF-8 text (byte 0xe4 cannot be read); "
+        "save it with UTF-8 encoding"
+    ]
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file("---\nid: a\n\ttitle: x\n---\n")) == [
+        "content/fi/esimerkki.md:3:1: invalid YAML: a tab is used for indenting; YAML needs spaces, "
+        "so replace the tab with spaces"
+    ]
+
+
+def test_unknown_field_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file(practice(extra="theme: [x]"))) == [
+        "content/fi/esimerkki.md:22:1: unknown field 'theme'; did you mean 'themes'?"
+    ]
+
+
+def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file(practice(extra="draft: maybe"))) == [
+        "content/fi/esimerkki.md:22:8: draft should be true or false, not 'maybe'"
+    ]
+
+
+def test_image_without_alt_text(tmp_path: Path) -> None:
+    text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:25:1: the image has no alt text; describe it between the brackets: "
+        "![What the picture shows](/static/favicon.svg)"
+    ]
+
+
+def test_level_one_heading_in_body(tmp_path: Path) -> None:
+    assert problems(tmp_path, one_file(practice(body="# Otsikko\n"))) == [
+        "content/fi/esimerkki.md:23:1: the text uses a level-1 heading ('# '); the title is the "
+        "page's only level-1 heading, so start sections with '## '"
+    ]
+
+
+def test_language_versions_must_agree_on_neutral_facts(tmp_path: Path) -> None:
+    files = pair()
+    files["content/sv/exempel.md"] = practice("sample", "exempel", themes="[employment-entrepreneurship]")
+    assert problems(tmp_path, files) == [
+        "content/sv/exempel.md:6:1: themes differs from content/fi/esimerkki.md "
+        "([employment-entrepreneurship] here, [integration-training] there); "
+        "the two language versions must agree"
+    ]
+
+
+def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
+    text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; "
+        "a published practice needs all six criteria"
+    ]
+
+
+def test_unknown_practice_link(tmp_path: Path) -> None:
+    text = practice(body="Katso [tämä](practice:nope).\n")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:23:14: no practice has the id 'nope'; link to another practice "
+        "with [text](practice:its-id)"
+    ]
+
+
+def test_unknown_language_folder_and_stray_files(tmp_path: Path) -> None:
+    files = {**pair(), "content/en/a.md": practice(), "content/fi/notes.txt": "muistiinpanoja"}
+    assert problems(tmp_path, files) == [
+        "content/en:1:1: 'en' is not a language folder; practices go in content/fi or content/sv",
+        "content/fi/notes.txt:1:1: only Markdown files (.md) belong in content/fi/; rename the file "
+        "to end in .md, or move it to static/ if it is an image or a document",
+    ]
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    files = {
+        **pair(),
+        "content/fi/a.md": practice("a", "a", themes="[nope]", extra="draft: maybe"),
+        "content/fi/b.md": "ei etusivua",
+    }
+    found = problems(tmp_path, files)
+    assert [p.split(":")[0] + ":" + p.split(":")[1] for p in found] == [
+        "content/fi/a.md:6",
+        "content/fi/a.md:22",
+        "content/fi/b.md:1",
+    ]
+
+
+def test_editor_backup_files_are_ignored(tmp_path: Path) -> None:
+    files = {
+        **pair(),
+        "content/fi/esimerkki.md~": "x",
+        "content/fi/.#esimerkki.md": "x",
+        "content/fi/.esimerkki.md.swp": "x",
+    }
+    root = make_project(tmp_path, files)
+    assert check_site(root).warnings == []
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(pair())
+    files["content/fi/esimerkki.md"] = b"\xef\xbb\xbf" + practice().replace("\n", "\r\n").encode()
+    root = make_project(tmp_path, files)
+    site = check_site(root).site
+    assert {p.title for p in site.practices} == {"Esimerkkikäytäntö", "Exempelpraxis"}
+
+
+def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
+    files = {
+        **pair(),
+        "content/fi/luonnos.md": practice("draft-one", "luonnos", criteria="", extra="draft: true"),
+    }
+    root = make_project(tmp_path, files)
+    checked = check_site(root)
+    assert "draft-one" not in {p.id for p in checked.site.practices}
+    assert checked.warnings == []
+
+
+def test_a_missing_translation_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"content/fi/esimerkki.md": practice()})
+    warning = (
+        "content/fi/esimerkki.md:1:1: warning: there is no published Swedish version of 'sample' "
+        "yet; the site tells Swedish readers so"
+    )
+    assert [str(w) for w in check_site(root).warnings] == [warning]
+    with pytest.raises(ContentError) as raised:
+        check_site(root, strict=True)
+    assert [str(p) for p in raised.value.problems] == [warning]

@@ -75,6 +75,8 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 
 
 def _heading_id(value: str, separator: str) -> str:
@@ -83,25 +85,36 @@ def _heading_id(value: str, separator: str) -> str:
     return slugify(value) or "osio"
 
 
+class Markup:
+    """Markdown → sanitised HTML. One converter, reset before every document, so no state
+    (heading ids, references) carries from one document to the next."""
+
+    def __init__(self, base_path: str, resolve_link: Callable[[str], str | None]) -> None:
+        self.base_path = base_path
+        self.resolve_link = resolve_link
+        self.converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+    def to_html(self, text: str) -> str:
+        def practice_link(match: re.Match[str]) -> str:
+            url = self.resolve_link(match.group("id")) or "#"
+            return f"]({url}{match.group('anchor') or ''})"
+
+        text = PRACTICE_LINK.sub(practice_link, text)
+        html = self.converter.reset().convert(text)
+        clean = nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel=None,
+            strip_comments=True,
+        )
+        # Root-relative links and images (/static/…, /fi/…) follow the site's base path.
+        if self.base_path != "/":
+            clean = ROOT_RELATIVE.sub(rf'\1="{self.base_path}', clean)
+        return clean
+
+
 def to_html(text: str, resolve_link: Callable[[str], str | None], base_path: str) -> str:
-    """Convert one Markdown document; `resolve_link` maps 'practice:<id>' links to page URLs."""
-    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-
-    def practice_link(match: re.Match[str]) -> str:
-        url = resolve_link(match.group("id")) or "#"
-        return f"]({url}{match.group('anchor') or ''})"
-
-    text = re.sub(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)", practice_link, text)
-    html = converter.convert(text)
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
-    # Root-relative links and images (/static/…, /fi/…) follow the site's base path.
-    if base_path != "/":
-        clean = re.sub(r'(href|src)="/(?!/)', rf'\1="{base_path}', clean)
-    return clean
+    """Convert one Markdown document with a converter of its own."""
+    return Markup(base_path, resolve_link).to_html(text)

@@ -13,7 +13,7 @@ from . import urls
 from .collation import sort_key
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
-from .markup import to_html
+from .markup import Markup
 from .model import Practice, Site
 from .vocabulary import FACETS
 
@@ -81,6 +81,7 @@ def make_env(
         practice_url=urls.practice,
         term_url=lambda facet, term: urls.term(lang, facet, term),
         label=lambda term: term.label[lang],
+        filter_keys=urls.FILTER_PARAMS,
     )
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["iso_date"] = iso_date
@@ -103,18 +104,18 @@ class _Renderer:
     ) -> None:
         self.site = site
         self.gettext = translations.gettext
+        self.ngettext = translations.ngettext
         self.env = env
         self.lang = lang
         self.out: dict[str, str] = {}
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
-        base = site.config.base_path
+        self.rank = {p.id: index for index, p in enumerate(self.practices)}
+        self.markup = Markup(site.config.base_path, self.resolve)
         self.html: dict[str, str] = {}
         self.criteria: dict[str, dict[str, str]] = {}
         for p in self.practices:
-            self.html[p.id] = to_html(p.body, self.resolve, base)
-            self.criteria[p.id] = {
-                code: to_html(text, self.resolve, base) for code, text in p.criteria.items()
-            }
+            self.html[p.id] = self.markup.to_html(p.body)
+            self.criteria[p.id] = {code: self.markup.to_html(text) for code, text in p.criteria.items()}
 
     def resolve(self, practice_id: str) -> str | None:
         target = self.site.by_id.get(practice_id, {}).get(self.lang)
@@ -187,9 +188,28 @@ class _Renderer:
                 related=self.related(p),
                 counterpart=self.site.counterpart(p, other(lang)),
                 short_url=urls.short(lang, p.id),
+                title_rank=f"{self.rank[p.id]:05d}",
             )
         for facet in FACETS:
             self.render_facet(facet)
+        search_url = urls.section(lang, "search")
+        self.emit(
+            search_url,
+            "search.html",
+            PageMeta(
+                gettext("Search"),
+                gettext("Search the catalogue by words, theme, phase, region and target group."),
+                search_url,
+                {lang_: urls.section(lang_, "search") for lang_ in LANGS},
+                urls.section(other(lang), "search"),
+            ),
+            facets=[
+                (facet, _facet_title(facet, gettext), self.site.vocabulary.ordered(facet, lang))
+                for facet in FACETS
+            ],
+            total=len(self.practices),
+            count_forms=[self.ngettext("%(num)d practice", "%(num)d practices", n) for n in (1, 2)],
+        )
         for key in ("about", "accessibility"):
             page = self.site.page(key, lang)
             self.emit(
@@ -202,7 +222,7 @@ class _Renderer:
                     {lang_: urls.section(lang_, key) for lang_ in LANGS},
                     urls.section(other(lang), key),
                 ),
-                content=to_html(page.body, self.resolve, self.site.config.base_path),
+                content=self.markup.to_html(page.body),
                 page_key=key,
             )
         self.emit(
@@ -289,11 +309,13 @@ class _Renderer:
                 )
 
     def related(self, p: Practice) -> list[Practice]:
-        scored = []
-        for candidate in self.practices:
-            shared = len(set(candidate.themes) & set(p.themes))
-            if candidate.id != p.id and shared:
-                scored.append((-shared, sort_key(candidate.title), candidate))
+        """Up to three practices sharing the most themes, then in alphabetical order."""
+        themes = set(p.themes)
+        scored = [
+            (-len(themes.intersection(candidate.themes)), self.rank[candidate.id], candidate)
+            for candidate in self.practices
+            if candidate.id != p.id and themes.intersection(candidate.themes)
+        ]
         return [c for _, _, c in sorted(scored, key=lambda item: item[:2])[:RELATED_COUNT]]
 
 

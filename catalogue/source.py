@@ -40,8 +40,8 @@ class SourceDocument:
         return self.positions.get(key, (1, 1))
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose constructor we use for single nodes."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it (it gives the same positions), else Python's."""
 
 
 def _problem(path: PurePath, line: int, column: int, message: str) -> Problem:

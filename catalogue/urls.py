@@ -62,3 +62,14 @@ def not_found(lang: Lang) -> str:
 def output_file(url: str) -> str:
     """The file that serves a site-relative URL: 'fi/teemat/' → 'fi/teemat/index.html'."""
     return url + "index.html" if url.endswith("/") or url == "" else url
+
+
+FILTER_PARAMS = {
+    "themes": "theme",
+    "phases": "phase",
+    "regions": "region",
+    "target_groups": "target",
+    "practice_types": "type",
+}
+"""Facet → its Pagefind filter key, which is also its query-string parameter on the search page.
+The values are vocabulary codes, so a search URL means the same in both languages."""

@@ -73,6 +73,11 @@ class _Checker:
     def day(self, key: tuple[str, ...], value: Any) -> date | None:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return date.fromisoformat(value.strip())  # a quoted date is fine too
+            except ValueError:
+                pass
         self.problem(key, f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {value!r}")
         return None
 

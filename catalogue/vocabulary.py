@@ -33,6 +33,8 @@ class Term:
 class Vocabulary:
     groups: dict[str, tuple[Term, ...]]
     """Vocabulary name → terms in the data file's order."""
+    reading_order: dict[tuple[str, Lang], tuple[Term, ...]]
+    """(vocabulary, language) → terms in the order readers see them (computed once)."""
 
     def terms(self, group: str) -> tuple[Term, ...]:
         return self.groups[group]
@@ -48,14 +50,22 @@ class Vocabulary:
 
     def ordered(self, group: str, lang: Lang) -> list[Term]:
         """Terms in reading order: process order for phases, alphabetical for the rest."""
-        terms = list(self.groups[group])
-        if group in ORDERED_FACETS:
-            return terms
-        return sorted(terms, key=lambda t: sort_key(t.label[lang]))
+        return list(self.reading_order[(group, lang)])
 
     def sort_codes(self, group: str, codes: tuple[str, ...], lang: Lang) -> list[Term]:
         wanted = set(codes)
-        return [t for t in self.ordered(group, lang) if t.code in wanted]
+        return [t for t in self.reading_order[(group, lang)] if t.code in wanted]
+
+
+def _reading_order(groups: dict[str, tuple[Term, ...]]) -> dict[tuple[str, Lang], tuple[Term, ...]]:
+    order: dict[tuple[str, Lang], tuple[Term, ...]] = {}
+    for group, terms in groups.items():
+        for lang in LANGS:
+            if group in ORDERED_FACETS:
+                order[(group, lang)] = terms
+            else:
+                order[(group, lang)] = tuple(sorted(terms, key=lambda t: sort_key(t.label[lang])))
+    return order
 
 
 GROUPS = (*FACETS, "criteria")
@@ -95,4 +105,4 @@ def load_vocabulary(path: Path) -> Vocabulary:
         if len(set(codes)) != len(codes):
             raise ConfigError(f"{path}: a code is repeated in '{group}'")
         groups[group] = tuple(terms)
-    return Vocabulary(groups)
+    return Vocabulary(groups, _reading_order(groups))

@@ -243,3 +243,14 @@ def test_a_missing_translation_is_a_warning_and_strict_makes_it_an_error(tmp_pat
     with pytest.raises(ContentError) as raised:
         check_site(root, strict=True)
     assert [str(p) for p in raised.value.problems] == [warning]
+
+
+def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) -> None:
+    files = one_file(practice().replace("published: 2017-01-02", "published: '2017-01-02'"))
+    root = make_project(tmp_path / "ok", files)
+    assert check_site(root).warnings == []
+    bad = practice().replace("published: 2017-01-02", "published: '2017-02-30'")
+    assert problems(tmp_path / "bad", one_file(bad)) == [
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
+        "2016-05-12, not '2017-02-30'"
+    ]

@@ -1,0 +1,163 @@
+"""Generate a synthetic bilingual catalogue of N practices, deterministic from a seed.
+
+    python bench/generate.py OUT_DIR --practices 2000 [--seed 1]
+
+OUT_DIR becomes a complete project (templates, locales, static, vocabulary and pages are
+copied from this repository) whose content/fi and content/sv hold N practices each, with
+600–1,500-word bodies (headings, lists, links) and every front-matter field filled. The
+words are drawn from the sample catalogue, so stemming and index sizes behave like real text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("fi", "sv")
+
+
+def _vocabulary_codes() -> dict[str, list[str]]:
+    data = yaml.safe_load((ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8"))
+    return {group: [entry["code"] for entry in entries] for group, entries in data.items()}
+
+
+def _words(lang: str) -> list[str]:
+    text = " ".join(
+        p.read_text(encoding="utf-8").split("---", 2)[-1] for p in (ROOT / "content" / lang).glob("*.md")
+    )
+    return [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+
+
+def _sentence(rng: random.Random, words: list[str], low: int = 6, high: int = 16) -> str:
+    chosen = [rng.choice(words) for _ in range(rng.randint(low, high))]
+    return " ".join(chosen).capitalize() + "."
+
+
+def _body(rng: random.Random, words: list[str], headings: list[str], target: int) -> str:
+    parts: list[str] = []
+    count = 0
+    section = 0
+    while count < target:
+        parts.append(f"## {headings[section % len(headings)]}")
+        section += 1
+        for _ in range(rng.randint(2, 3)):
+            paragraph = " ".join(_sentence(rng, words) for _ in range(rng.randint(3, 6)))
+            if rng.random() < 0.3:
+                paragraph += f" [{rng.choice(words)}](https://example.fi/{rng.randint(1, 999)})."
+            parts.append(paragraph)
+            count += len(paragraph.split())
+        if rng.random() < 0.6:
+            items = [
+                f"- **{rng.choice(words)}**: {_sentence(rng, words, 4, 10)}" for _ in range(rng.randint(3, 5))
+            ]
+            parts.append("\n".join(items))
+            count += sum(len(i.split()) for i in items)
+    return "\n\n".join(parts) + "\n"
+
+
+HEADINGS = {
+    "fi": [
+        "Tausta",
+        "Miten käytäntö toimii",
+        "Tulokset",
+        "Kenelle käytäntö sopii",
+        "Huomioitavaa käyttöönotossa",
+    ],
+    "sv": ["Bakgrund", "Så fungerar det", "Resultat", "Vem passar det för", "Att tänka på"],
+}
+
+
+def _practice(index: int, lang: str, rng: random.Random, shared: dict[str, object], words: list[str]) -> str:
+    title = f"{_sentence(rng, words, 3, 6)[:-1]} {index}"
+    slug = f"{'kaytanto' if lang == 'fi' else 'praxis'}-{index:05d}"
+    criteria = "\n".join(f"  {code}: {_sentence(rng, words, 12, 24)}" for code in shared["criteria"])  # type: ignore[union-attr]
+    front = {
+        "id": f"practice-{index:05d}",
+        "title": title,
+        "slug": slug,
+        "summary": _sentence(rng, words, 18, 30),
+        **{
+            k: shared[k]
+            for k in (
+                "themes",
+                "phases",
+                "target_groups",
+                "regions",
+                "practice_type",
+                "start_year",
+                "end_year",
+                "published",
+                "updated",
+            )
+        },
+        "municipality": rng.choice(words).capitalize(),
+        "organisations": [f"{rng.choice(words).capitalize()} ry"],
+        "funding": _sentence(rng, words, 4, 8),
+        "contact": {
+            "name": rng.choice(words).capitalize(),
+            "organisation": "Esimerkki",
+            "email": f"info{index}@example.fi",
+            "url": "https://example.fi/",
+        },
+        "links": [{"text": rng.choice(words), "url": f"https://example.fi/{index}"}],
+    }
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    body = _body(rng, words, HEADINGS[lang], rng.randint(600, 1500))
+    return f"---\n{text}criteria:\n{criteria}\n---\n{body}"
+
+
+def generate(out: Path, practices: int, seed: int = 1) -> Path:
+    """Write a complete project with `practices` practices in each language into `out`."""
+    if out.exists():
+        shutil.rmtree(out)
+    for name in ("templates", "locales", "static"):
+        shutil.copytree(ROOT / name, out / name)
+    shutil.copy(ROOT / "site.toml", out / "site.toml")
+    (out / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "content/vocabulary.yaml", out / "content/vocabulary.yaml")
+    shutil.copytree(ROOT / "content/pages", out / "content/pages")
+    codes = _vocabulary_codes()
+    words = {lang: _words(lang) for lang in LANGS}
+    rng = random.Random(seed)
+    for lang in LANGS:
+        (out / "content" / lang).mkdir()
+    for index in range(1, practices + 1):
+        start = rng.randint(2008, 2024)
+        shared = {
+            "themes": rng.sample(codes["themes"], rng.randint(1, 3)),
+            "phases": rng.sample(codes["phases"], rng.randint(1, 2)),
+            "target_groups": rng.sample(codes["target_groups"], rng.randint(1, 3)),
+            "regions": rng.sample(codes["regions"], rng.randint(1, 2)),
+            "practice_type": rng.choice(codes["practice_types"]),
+            "start_year": start,
+            "end_year": start + rng.randint(1, 4),
+            "published": f"{rng.randint(2016, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "criteria": codes["criteria"],
+        }
+        shared["updated"] = shared["published"]
+        for lang in LANGS:
+            text = _practice(index, lang, random.Random(f"{seed}-{index}-{lang}"), shared, words[lang])
+            (out / "content" / lang / f"{index:05d}.md").write_text(text, encoding="utf-8")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--practices", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.practices, args.seed)
+    print(f"Wrote {args.practices} practices in each language to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+// Faceted search over this language's Pagefind index.
+//
+// The facet form is rendered on the server in the page's language (labels, group order,
+// value order); this module only makes it live. State lives in the query string:
+//   ?q=words&theme=integration-training&theme=…&region=pohjanmaa&sort=newest
+// Filter values are vocabulary codes, so a shared URL means the same in both languages.
+// Within a group the chosen values are OR-ed; across groups they are AND-ed.
+
+const PAGE_SIZE = 10;
+const form = document.querySelector("[data-search]");
+if (form) start(form);
+
+async function start(form) {
+  const fallback = document.querySelector("[data-search-fallback]");
+  const status = form.querySelector("#search-status");
+  const list = form.querySelector("[data-search-results]");
+  const more = form.querySelector("[data-search-more]");
+  const groups = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset.facet);
+  const text = form.dataset;
+
+  let pagefind;
+  let pageFacets;
+  try {
+    pagefind = await import(text.bundle + "pagefind.js");
+    // ä, ö and å are letters of their own in Finnish and Swedish: "sää" is not "saa".
+    await pagefind.options({ baseUrl: text.base, excerptLength: 24, exactDiacritics: true });
+    pageFacets = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`);
+  } catch (error) {
+    console.error(error);
+    fallback.querySelector("p").textContent = text.error;
+    return;
+  }
+  form.hidden = false;
+  fallback.hidden = true;
+
+  // State ------------------------------------------------------------------------------
+
+  function stateFromUrl() {
+    const params = new URLSearchParams(location.search);
+    const filters = {};
+    for (const group of groups) filters[group] = params.getAll(group);
+    return { q: params.get("q") || "", sort: params.get("sort") || "", filters };
+  }
+
+  function stateFromForm() {
+    const filters = {};
+    for (const group of groups) {
+      filters[group] = [...form.querySelectorAll(`input[name="${group}"]:checked`)].map((i) => i.value);
+    }
+    return { q: form.elements.q.value.trim(), sort: form.elements.sort.value, filters };
+  }
+
+  function showState(state) {
+    form.elements.q.value = state.q;
+    form.elements.sort.value = state.sort;
+    for (const group of groups) {
+      const chosen = new Set(state.filters[group]);
+      for (const input of form.querySelectorAll(`input[name="${group}"]`)) {
+        input.checked = chosen.has(input.value);
+      }
+      if (chosen.size) form.querySelector(`[data-facet="${group}"]`).open = true;
+    }
+  }
+
+  function urlOf(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const group of groups) for (const value of state.filters[group]) params.append(group, value);
+    if (state.sort) params.set("sort", state.sort);
+    const query = params.toString();
+    return location.pathname + (query ? `?${query}` : "");
+  }
+
+  // Searching --------------------------------------------------------------------------
+
+  function sortOf(state, term) {
+    if (state.sort === "newest") return { published: "desc" };
+    if (state.sort === "title" || !term) return { title: "asc" };
+    return undefined; // relevance
+  }
+
+  let generation = 0;
+  let pending = [];
+  let shown = 0;
+  let currentTerm = null;
+
+  async function run(state) {
+    const mine = ++generation;
+    const term = state.q || null;
+    // Browsing without words is answered from Pagefind's small filter index, not its word index.
+    const everything = term ? {} : { kind: "practice" };
+    const found = await pagefind.search(term, { filters: everything, sort: sortOf(state, term) });
+    if (mine !== generation) return; // a newer search has started
+    const { matches, counts } = facet(found.results, state);
+    showCounts(counts);
+    pending = matches;
+    shown = 0;
+    currentTerm = term;
+    list.replaceChildren();
+    await showMore(false);
+    announce(matches.length);
+  }
+
+  // OR within a group, AND across groups. A value's count is the number of results that
+  // choosing it would give: the query and the other groups' choices, with the value's own
+  // group choices left out (they are OR-ed with it). One pass over the results.
+  function facet(results, state) {
+    const chosen = Object.fromEntries(groups.map((g) => [g, new Set(state.filters[g])]));
+    const counts = Object.fromEntries(groups.map((g) => [g, {}]));
+    const add = (group, values) => {
+      for (const value of values) counts[group][value] = (counts[group][value] || 0) + 1;
+    };
+    const matches = [];
+    for (const result of results) {
+      const own = pageFacets.get(result.id);
+      if (!own) continue;
+      const failing = groups.filter(
+        (g) => chosen[g].size && !(own[g] || []).some((value) => chosen[g].has(value)),
+      );
+      if (failing.length === 0) {
+        matches.push(result);
+        for (const group of groups) add(group, own[group] || []);
+      } else if (failing.length === 1) {
+        add(failing[0], own[failing[0]] || []);
+      }
+    }
+    return { matches, counts };
+  }
+
+  function showCounts(counts) {
+    for (const group of groups) {
+      for (const span of form.querySelectorAll(`[data-facet="${group}"] [data-count-for]`)) {
+        const count = counts[group][span.dataset.countFor] || 0;
+        span.textContent = `(${count})`;
+        span.closest(".facet-option").classList.toggle("is-empty", count === 0);
+      }
+    }
+  }
+
+  function announce(count) {
+    if (count === 0) status.textContent = text.none;
+    else status.textContent = (count === 1 ? text.countOne : text.countMany).replace("%(num)d", String(count));
+  }
+
+  async function showMore(moveFocus) {
+    const batch = pending.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    const items = data.map((page) => resultItem(page, currentTerm));
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= pending.length;
+    if (moveFocus && items.length) items[0].querySelector("a").focus();
+  }
+
+  function resultItem(page, term) {
+    const item = document.createElement("li");
+    item.className = "search-result";
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = page.url;
+    link.textContent = page.meta.title || page.url;
+    heading.append(link);
+    const summary = document.createElement("p");
+    if (term && page.excerpt) summary.append(...markedText(page.excerpt));
+    else summary.textContent = page.meta.summary || "";
+    const meta = document.createElement("p");
+    meta.className = "search-result-meta";
+    meta.textContent = [page.meta.organisation, page.meta.region, page.meta.themes].filter(Boolean).join(" · ");
+    item.append(heading, summary, meta);
+    return item;
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the matched words; rebuild it
+  // from text nodes so nothing else from the index can become markup.
+  function markedText(excerpt) {
+    const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+    return [...parsed.body.firstChild.childNodes].map((node) => {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        return mark;
+      }
+      return document.createTextNode(node.textContent);
+    });
+  }
+
+  // Events -----------------------------------------------------------------------------
+
+  function commit(replace) {
+    const state = stateFromForm();
+    const url = urlOf(state);
+    if (url !== location.pathname + location.search) {
+      if (replace) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
+    }
+    run(state);
+  }
+
+  let typingTimer;
+  form.elements.q.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => commit(true), 300);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    commit(false);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.name !== "q") commit(false);
+  });
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();
+    showState({ q: "", sort: "", filters: Object.fromEntries(groups.map((g) => [g, []])) });
+    commit(false);
+    form.elements.q.focus();
+  });
+  more.addEventListener("click", () => showMore(true));
+  window.addEventListener("popstate", () => {
+    const state = stateFromUrl();
+    showState(state);
+    run(state);
+  });
+
+  const initial = stateFromUrl();
+  showState(initial);
+  run(initial);
+}
+
+// The facet codes of every indexed page, keyed by the id Pagefind gives its results
+// (written by the build next to Pagefind's bundle).
+async function loadFacets(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const { groups, pages } = await response.json();
+  const names = Object.keys(groups).sort();
+  const byPage = new Map();
+  for (const [page, lists] of Object.entries(pages)) {
+    const own = {};
+    names.forEach((name, i) => {
+      own[name] = lists[i].map((index) => groups[name][index]);
+    });
+    byPage.set(page, own);
+  }
+  return byPage;
+}

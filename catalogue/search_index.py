@@ -12,13 +12,18 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import re
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .urls import FILTER_PARAMS
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
+ORDER_ATTRIBUTES = re.compile(r'data-title-rank="(\d+)" data-published="([\d-]+)"')
 
 
 async def _index(site_dir: Path) -> int:
@@ -34,28 +39,46 @@ async def _index(site_dir: Path) -> int:
     return count
 
 
-def facet_map(bundle: Path, lang: str) -> dict[str, object]:
-    """{"groups": {group: [codes]}, "pages": {page id: [[code index, …] per group]}}"""
-    pages: dict[str, dict[str, list[str]]] = {}
-    for fragment in sorted((bundle / "fragment").glob(f"{lang}_*.pf_fragment")):
-        raw = gzip.decompress(fragment.read_bytes())
-        data = json.loads(raw.removeprefix(FRAGMENT_SIGNATURE))
-        pages[fragment.name.removesuffix(".pf_fragment")] = data["filters"]
+def facet_map(site_dir: Path, lang: str) -> dict[str, object]:
+    """What the search page needs to browse and facet without Pagefind's word index.
+
+    {"groups": {group: [codes]},
+     "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}
+    """
     groups = sorted(set(FILTER_PARAMS.values()))
-    values = {g: sorted({v for f in pages.values() for v in f.get(g, [])}) for g in groups}
+    pages: dict[str, tuple[dict[str, list[str]], int, int]] = {}
+    for fragment in sorted((site_dir / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment")):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
+        html = (site_dir / data["url"].strip("/") / "index.html").read_text(encoding="utf-8")
+        order = ORDER_ATTRIBUTES.search(html)
+        if order is None:
+            raise ValueError(f"{data['url']}: the practice page has no data-title-rank/data-published")
+        rank, published = int(order.group(1)), int(order.group(2).replace("-", ""))
+        pages[fragment.name.removesuffix(".pf_fragment")] = (data["filters"], rank, published)
+    values = {g: sorted({v for filters, _, _ in pages.values() for v in filters.get(g, [])}) for g in groups}
     position = {g: {v: i for i, v in enumerate(values[g])} for g in groups}
     encoded = {
-        page: [sorted(position[g][v] for v in filters.get(g, [])) for g in groups]
-        for page, filters in pages.items()
+        page: [*(sorted(position[g][v] for v in filters.get(g, [])) for g in groups), rank, published]
+        for page, (filters, rank, published) in pages.items()
     }
     return {"groups": values, "pages": encoded}
 
 
+def _run(coroutine: Coroutine[Any, Any, int]) -> int:
+    """asyncio.run, also when the caller already runs an event loop (a notebook, Playwright)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def index_site(site_dir: Path) -> int:
     """Write site_dir/pagefind/; only pages marked data-pagefind-body (practices) are indexed."""
-    count = asyncio.run(_index(site_dir))
+    count = _run(_index(site_dir))
     bundle = site_dir / "pagefind"
     for lang in ("fi", "sv"):
-        text = json.dumps(facet_map(bundle, lang), separators=(",", ":"), sort_keys=True)
+        text = json.dumps(facet_map(site_dir, lang), separators=(",", ":"), sort_keys=True)
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
     return count

@@ -73,10 +73,51 @@ async function start(form) {
 
   // Searching --------------------------------------------------------------------------
 
-  function sortOf(state, term) {
-    if (state.sort === "newest") return { published: "desc" };
-    if (state.sort === "title" || !term) return { title: "asc" };
-    return undefined; // relevance
+  // Finnish inflects by changing the end of the stem (koulutus → koulutuksessa, hoito →
+  // hoidossa), which Pagefind's Snowball stemmer does not undo. Pagefind matches prefixes, so
+  // a second search with each long word cut to its first ~60 % finds the other forms; exact
+  // matches stay first. Swedish stemming works as it is.
+  const lang = document.documentElement.lang;
+
+  function widened(term) {
+    if (lang !== "fi") return term;
+    return term
+      .split(/\s+/)
+      .map((word) => (word.length >= 8 ? word.slice(0, Math.max(6, Math.round(word.length * 0.6))) : word))
+      .join(" ");
+  }
+
+  async function find(term) {
+    const exact = (await pagefind.search(term)).results;
+    const wider = widened(term);
+    if (wider === term) return exact;
+    const seen = new Set(exact.map((result) => result.id));
+    const extra = (await pagefind.search(wider)).results.filter((result) => !seen.has(result.id));
+    return [...exact, ...extra];
+  }
+
+  function ordered(results, state) {
+    const by = (key, direction) => (a, b) =>
+      direction * (pageFacets.get(a.id)[key] - pageFacets.get(b.id)[key]);
+    const known = results.filter((result) => pageFacets.has(result.id));
+    if (state.sort === "newest") return known.sort((a, b) => by("published", -1)(a, b) || by("rank", 1)(a, b));
+    if (state.sort === "title" || !state.q) return known.sort(by("rank", 1));
+    return known; // relevance: Pagefind's order
+  }
+
+  // Without words, browse from the facet map (title order or newest first) and fetch only
+  // the fragments shown; Pagefind's word index is loaded once someone types a query.
+  function browse(state) {
+    const all = [...pageFacets.keys()].map((id) => ({ id, data: () => loadFragment(id) }));
+    return ordered(all, state);
+  }
+
+  async function loadFragment(id) {
+    const response = await fetch(`${text.bundle}fragment/${id}.pf_fragment`);
+    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const json = (await new Response(stream).text()).replace(/^pagefind_dcd/, "");
+    const fragment = JSON.parse(json);
+    return { ...fragment, url: text.base + fragment.url.replace(/^\//, ""), excerpt: "" };
   }
 
   let generation = 0;
@@ -87,11 +128,9 @@ async function start(form) {
   async function run(state) {
     const mine = ++generation;
     const term = state.q || null;
-    // Browsing without words is answered from Pagefind's small filter index, not its word index.
-    const everything = term ? {} : { kind: "practice" };
-    const found = await pagefind.search(term, { filters: everything, sort: sortOf(state, term) });
+    const found = term ? ordered(await find(term), state) : browse(state);
     if (mine !== generation) return; // a newer search has started
-    const { matches, counts } = facet(found.results, state);
+    const { matches, counts } = facet(found, state);
     showCounts(counts);
     pending = matches;
     shown = 0;
@@ -236,7 +275,7 @@ async function loadFacets(url) {
   const names = Object.keys(groups).sort();
   const byPage = new Map();
   for (const [page, lists] of Object.entries(pages)) {
-    const own = {};
+    const own = { rank: lists[names.length], published: lists[names.length + 1] };
     names.forEach((name, i) => {
       own[name] = lists[i].map((index) => groups[name][index]);
     });

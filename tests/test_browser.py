@@ -1,0 +1,301 @@
+"""The sample catalogue in headless Chromium, used as a reader would use it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from catalogue.pipeline import check_site
+
+from .helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(
+    ("lang", "other", "switch_text"), [("fi", "sv", "På svenska"), ("sv", "fi", "Suomeksi")]
+)
+def test_home_page_and_language_switch(
+    page: Any, site_url: str, lang: str, other: str, switch_text: str
+) -> None:
+    page.goto(f"{site_url}{lang}/")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator(".criteria-grid li").count() == 6
+    assert page.locator(".cards .card").count() == 6
+    page.get_by_role("link", name=switch_text).click()
+    assert page.url == f"{site_url}{other}/"
+    assert page.locator("html").get_attribute("lang") == other
+
+
+@pytest.mark.parametrize(
+    ("start", "switch_text", "target", "target_title"),
+    [
+        (
+            "fi/kaytannot/narpion-malli/",
+            "På svenska",
+            "sv/praxis/narpesmodellen/",
+            "Närpesmodellen – integration genom arbete",
+        ),
+        (
+            "sv/praxis/integrations-sib/",
+            "Suomeksi",
+            "fi/kaytannot/koto-sib/",
+            "Kotoutumisen SIB – työllistymistä tulosperusteisella rahoituksella",
+        ),
+    ],
+)
+def test_practice_page_switches_to_its_counterpart(
+    page: Any, site_url: str, start: str, switch_text: str, target: str, target_title: str
+) -> None:
+    page.goto(site_url + start)
+    assert page.locator(".criterion").count() == 6
+    assert page.locator(".facts dd a").count() >= 5
+    page.get_by_role("link", name=switch_text).click()
+    assert page.url == site_url + target
+    assert page.locator("h1").inner_text() == target_title
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("fi/teemat/lapset-nuoret-ja-perheet/", "Lapset, nuoret ja perheet"),
+        ("sv/teman/barn-unga-och-familjer/", "Barn, unga och familjer"),
+    ],
+)
+def test_listing_page_leads_to_practices(page: Any, site_url: str, path: str, heading: str) -> None:
+    page.goto(site_url + path)
+    assert page.locator("h1").inner_text() == heading
+    first = page.locator(".card-title a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("h1").inner_text() == title
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/kaytannot/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Siirry sisältöön"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+# Search -------------------------------------------------------------------------------
+# Waits use expect(): the site's Content-Security-Policy forbids the eval that
+# Playwright's wait_for_function needs, which is the policy working as intended.
+
+
+def result_titles(page: Any) -> list[str]:
+    return page.locator(".search-result h2").all_inner_texts()
+
+
+def open_facet(page: Any, group: str) -> None:
+    details = page.locator(f"details[data-facet={group}]")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+def expected_titles(lang: str, themes: set[str], regions: set[str]) -> set[str]:
+    site = check_site(ROOT).site
+    return {
+        p.title
+        for p in site.in_lang(lang)  # type: ignore[arg-type]
+        if themes & set(p.themes) and regions & set(p.regions)
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected_first"),
+    [
+        ("fi/haku/", "Närpiö", "Närpiön malli – kotoutuminen työn kautta"),
+        ("sv/sok/", "växthusodling", "Närpesmodellen – integration genom arbete"),
+        (
+            "fi/haku/",
+            "perhehoitajaksi",
+            "Kotouttava perhehoito ilman huoltajaa tulleille lapsille ja nuorille",
+        ),
+    ],
+)
+def test_query_puts_the_expected_practice_first(
+    page: Any, site_url: str, path: str, query: str, expected_first: str
+) -> None:
+    page.goto(site_url + path)
+    page.get_by_role("searchbox").fill(query)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q="))
+    expect(page.locator(".search-result h2").first).to_have_text(expected_first)
+    expect(page.locator(".search-result mark").first).to_be_visible()
+
+
+@pytest.mark.parametrize(("lang", "path"), [("fi", "fi/haku/"), ("sv", "sv/sok/")])
+def test_or_within_a_group_and_across_groups(page: Any, site_url: str, lang: str, path: str) -> None:
+    themes = {"integration-training", "employment-entrepreneurship"}
+    expected = expected_titles(lang, themes, {"pohjois-pohjanmaa"})
+    assert len(expected) >= 2
+    page.goto(site_url + path)
+    expect(page.locator(".search-result").first).to_be_visible()
+    for code in sorted(themes):
+        page.locator(f"#f-theme-{code}").check()
+    open_facet(page, "region")
+    page.locator("#f-region-pohjois-pohjanmaa").check()
+    expect(page.locator(".search-result")).to_have_count(len(expected))
+    assert set(result_titles(page)) == expected
+    # A value's count is what choosing it would give.
+    count = page.locator("[data-facet=region] [data-count-for=pohjois-pohjanmaa]")
+    expect(count).to_have_text(f"({len(expected)})")
+    query = parse_qs(urlsplit(page.url).query)
+    assert sorted(query["theme"]) == sorted(themes)
+    assert query["region"] == ["pohjois-pohjanmaa"]
+
+
+def test_url_state_survives_reload_and_back(page: Any, site_url: str) -> None:
+    everything = expected_titles("fi", {"children-youth-families"}, {c.code for c in _regions()})
+    narrowed = expected_titles("fi", {"children-youth-families"}, {"national"})
+    assert 0 < len(narrowed) < len(everything)
+    page.goto(site_url + "fi/haku/?theme=children-youth-families")
+    expect(page.locator(".search-result")).to_have_count(len(everything))
+    expect(page.locator("#f-theme-children-youth-families")).to_be_checked()
+    open_facet(page, "region")
+    page.locator("#f-region-national").check()
+    expect(page).to_have_url(re.compile(r"/fi/haku/\?theme=children-youth-families&region=national$"))
+    expect(page.locator(".search-result")).to_have_count(len(narrowed))
+    page.reload()
+    expect(page.locator(".search-result")).to_have_count(len(narrowed))
+    expect(page.locator("#f-region-national")).to_be_checked()
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/fi/haku/\?theme=children-youth-families$"))
+    expect(page.locator(".search-result")).to_have_count(len(everything))
+    expect(page.locator("#f-region-national")).not_to_be_checked()
+
+
+def _regions() -> tuple[Any, ...]:
+    return check_site(ROOT).site.vocabulary.terms("regions")
+
+
+def test_sorting_by_title_and_newest(page: Any, site_url: str) -> None:
+    from catalogue.collation import sort_key
+
+    site = check_site(ROOT).site
+    by_title = sorted((p.title for p in site.in_lang("sv")), key=sort_key)
+    newest = max(site.in_lang("sv"), key=lambda p: p.published)
+    page.goto(site_url + "sv/sok/?sort=title")
+    expect(page.locator(".search-result")).to_have_count(10)
+    assert result_titles(page) == by_title[:10]
+    page.select_option("#search-sort", "newest")
+    expect(page).to_have_url(re.compile(r"/sv/sok/\?sort=newest$"))
+    expect(page.locator(".search-result h2").first).to_have_text(newest.title)
+    page.get_by_role("button", name="Visa fler resultat").click()
+    expect(page.locator(".search-result")).to_have_count(20)
+
+
+def test_keyboard_only_search(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/haku/")
+    expect(page.locator(".search-result").first).to_be_visible()
+    # From the skip link: Enter jumps to the content; Tab reaches the search box.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-query":
+            break
+    assert page.evaluate("document.activeElement.id") == "search-query"
+    page.keyboard.type("vapaaehtoiset")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q=vapaaehtoiset$"))
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "participation-civil-society":
+            break
+    assert page.evaluate("document.activeElement.name") == "theme"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    promised = page.locator("[data-facet=theme] [data-count-for=participation-civil-society]").inner_text()
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"&theme="))
+    count = int(promised.strip("()"))
+    expect(page.locator("#search-status")).to_have_text(
+        f"{count} käytäntö" if count == 1 else f"{count} käytäntöä"
+    )
+    first = page.locator(".search-result a").first
+    title = first.inner_text()
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def test_result_count_is_announced_politely(page: Any, site_url: str) -> None:
+    page.goto(site_url + "sv/sok/")
+    status = page.locator("#search-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.get_attribute("role") == "status"
+    expect(status).to_have_text("24 exempel")
+    page.get_by_role("searchbox").fill("qqqzzz")
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Inga exempel motsvarar sökningen. Pröva andra ord eller ta bort några val.")
+
+
+def test_clear_all_returns_to_everything(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/haku/?q=perhe&theme=children-youth-families")
+    expect(page.locator("#search-status")).not_to_have_text("24 käytäntöä")
+    page.get_by_role("button", name="Tyhjennä kaikki valinnat").click()
+    expect(page).to_have_url(re.compile(r"/fi/haku/$"))
+    expect(page.locator("#search-status")).to_have_text("24 käytäntöä")
+    expect(page.locator("#search-query")).to_be_focused()
+
+
+def test_without_javascript_the_search_page_offers_browsing(chromium: Any, site_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "fi/haku/")
+    assert page.locator("form[data-search]").is_hidden()
+    links = page.locator("[data-search-fallback] a").all_inner_texts()
+    assert links == [
+        "Kaikki käytännöt",
+        "Teemat",
+        "Kotoutumisen vaiheet",
+        "Kohderyhmät",
+        "Alueet",
+        "Käytäntöjen tyypit",
+    ]
+    context.close()
+
+
+def transferred_bytes(page: Any, url: str, only: str = "") -> int:
+    """Bytes (bodies and headers) the page fetched until its results showed and the network rested."""
+    sizes: list[int] = []
+
+    def count(request: Any) -> None:
+        if only in request.url:
+            sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"])
+
+    page.on("requestfinished", count)
+    page.goto(url)
+    expect(page.locator(".search-result").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("requestfinished", count)
+    return sum(sizes)
+
+
+@pytest.mark.parametrize("query", ["kotoutumiskoulutuksessa", "kieli", "työ", "vapaaehtoiset"])
+def test_first_search_transfers_at_most_150_kb(chromium: Any, site_url: str, query: str) -> None:
+    """Everything the search loads: Pagefind's code and WebAssembly, index chunks, the facet
+    map and the shown results, as a static host serves them (gzip for text)."""
+    context = chromium.new_context()
+    page = context.new_page()
+    assert transferred_bytes(page, f"{site_url}fi/haku/?q={query}", only="/pagefind/") <= 150_000
+    context.close()
+
+
+def test_browsing_without_words_needs_no_word_index(chromium: Any, site_url: str) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    total = transferred_bytes(page, f"{site_url}sv/sok/")
+    assert not any(".pf_index" in url or ".pagefind" in url for url in fetched)
+    assert total <= 60_000
+    context.close()

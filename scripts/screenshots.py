@@ -59,6 +59,7 @@ def main() -> None:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in args.paths:
                 page.goto(f"http://localhost:{port}/{path}")
+                page.wait_for_load_state("networkidle")
                 name = (path.strip("/").replace("/", "_") or "root") + f"-{width}.png"
                 page.screenshot(path=str(args.out / name), full_page=args.full)
                 print(args.out / name)

@@ -127,6 +127,7 @@ async function start(form) {
 
   async function run(state) {
     const mine = ++generation;
+    list.setAttribute("aria-busy", "true");
     const term = state.q || null;
     const found = term ? ordered(await find(term), state) : browse(state);
     if (mine !== generation) return; // a newer search has started
@@ -138,6 +139,7 @@ async function start(form) {
     list.replaceChildren();
     await showMore(false);
     announce(matches.length);
+    if (mine === generation) list.setAttribute("aria-busy", "false");
   }
 
   // OR within a group, AND across groups. A value's count is the number of results that
@@ -261,6 +263,10 @@ async function start(form) {
     run(state);
   });
 
+  // On a phone the facet groups start closed, so the results are near the top.
+  if (window.matchMedia("(max-width: 59.99em)").matches) {
+    for (const details of form.querySelectorAll("details[data-facet]")) details.open = false;
+  }
   const initial = stateFromUrl();
   showState(initial);
   run(initial);

@@ -90,6 +90,11 @@ def test_skip_link_is_first_and_moves_focus_to_main(page: Any, site_url: str) ->
 # Playwright's wait_for_function needs, which is the policy working as intended.
 
 
+def settled(page: Any) -> None:
+    """Wait until the search has finished (the result list is no longer aria-busy)."""
+    expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+
+
 def result_titles(page: Any) -> list[str]:
     return page.locator(".search-result h2").all_inner_texts()
 
@@ -207,6 +212,7 @@ def test_keyboard_only_search(page: Any, site_url: str) -> None:
     page.keyboard.type("vapaaehtoiset")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"\?q=vapaaehtoiset$"))
+    settled(page)
     for _ in range(20):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.value") == "participation-civil-society":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,17 @@ from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
 from .markup import Markup
 from .model import Practice, Site
+from .opendata import data_urls, open_data
 from .vocabulary import FACETS
 
 NEWEST_ON_HOME = 6
+FEED_SIZE = 30
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; "
+    "form-action 'self'; object-src 'none'"
+)
+"""No inline script or style anywhere; Pagefind needs WebAssembly and its worker."""
 RELATED_COUNT = 3
 
 
@@ -34,6 +43,8 @@ class PageMeta:
     switch_url: str | None = None
     """Where the language switch goes."""
     noindex: bool = False
+    lastmod: date | None = None
+    """When the content last changed (for the sitemap)."""
 
 
 def other(lang: Lang) -> Lang:
@@ -82,6 +93,10 @@ def make_env(
         term_url=lambda facet, term: urls.term(lang, facet, term),
         label=lambda term: term.label[lang],
         filter_keys=urls.FILTER_PARAMS,
+        csp=CONTENT_SECURITY_POLICY,
+        feed_url=urls.feed(lang),
+        short_url_of=lambda p: urls.short(p.lang, p.id),
+        data_urls=data_urls(lang),
     )
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["iso_date"] = iso_date
@@ -108,6 +123,7 @@ class _Renderer:
         self.env = env
         self.lang = lang
         self.out: dict[str, str] = {}
+        self.sitemap: list[PageMeta] = []
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.markup = Markup(site.config.base_path, self.resolve)
@@ -127,6 +143,8 @@ class _Renderer:
         if path in self.out:
             raise AssertionError(f"two pages render to {path}")
         self.out[path] = self.env.get_template(template).render(page=meta, **context)
+        if not meta.noindex:
+            self.sitemap.append(meta)
 
     def counterpart_url(self, p: Practice) -> str:
         twin = self.site.counterpart(p, other(self.lang))
@@ -180,7 +198,12 @@ class _Renderer:
                 urls.practice(p),
                 "practice.html",
                 PageMeta(
-                    p.title, p.summary, urls.practice(p), self.practice_alternates(p), self.counterpart_url(p)
+                    p.title,
+                    p.summary,
+                    urls.practice(p),
+                    self.practice_alternates(p),
+                    self.counterpart_url(p),
+                    lastmod=p.last_changed,
                 ),
                 practice=p,
                 body=self.html[p.id],
@@ -238,7 +261,16 @@ class _Renderer:
             ),
         )
         self.render_short_links()
+        self.render_feed(newest)
         return self.out
+
+    def render_feed(self, newest: list[Practice]) -> None:
+        """Atom: the newest published or updated practices."""
+        recent = sorted(newest, key=lambda p: (p.last_changed, p.published, p.id), reverse=True)[:FEED_SIZE]
+        updated = max((p.last_changed for p in recent), default=date(2000, 1, 1))
+        self.out[urls.feed(self.lang)] = self.env.get_template("feed.xml").render(
+            practices=recent, updated=f"{updated.isoformat()}T00:00:00Z"
+        )
 
     def render_facet(self, facet: str) -> None:
         lang, gettext = self.lang, self.gettext
@@ -354,8 +386,9 @@ def render_site(
     """Every page of the site as text, keyed by its path in the output directory."""
     out: dict[str, str] = {}
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
-    for lang in LANGS:
-        out.update(_Renderer(site, envs[lang], lang, translations[lang]).render_all())
+    renderers = [_Renderer(site, envs[lang], lang, translations[lang]) for lang in LANGS]
+    for renderer in renderers:
+        out.update(renderer.render_all())
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}
     out["index.html"] = (
@@ -366,4 +399,26 @@ def render_site(
         .get_template("root_404.html")
         .render(page=PageMeta("404", "", "404.html", noindex=True), names=site.config.name, t=both)
     )
+    sitemap_entries = [root_meta, *(meta for r in renderers for meta in r.sitemap)]
+    out["sitemap.xml"] = (
+        envs["fi"]
+        .get_template("sitemap.xml")
+        .render(
+            entries=[
+                {
+                    "url": m.url,
+                    "alternates": m.alternates,
+                    "lastmod": m.lastmod.isoformat() if m.lastmod else None,
+                }
+                for m in sorted(sitemap_entries, key=lambda m: m.url)
+            ]
+        )
+    )
+    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    out["_headers"] = (
+        "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
+        f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
+    )
+    out.update(open_data(site))
     return dict(sorted(out.items()))

@@ -55,6 +55,11 @@ def short(lang: Lang, practice_id: str) -> str:
     return f"{lang}/{SECTIONS[lang]['short']}/{practice_id}/"
 
 
+def feed(lang: Lang) -> str:
+    """The Atom feed of new and updated practices."""
+    return f"{lang}/{'syote' if lang == 'fi' else 'flode'}.xml"
+
+
 def not_found(lang: Lang) -> str:
     return f"{lang}/404.html"
 

@@ -1,0 +1,175 @@
+"""WCAG 2.1 AA checks in Chromium: axe-core on every page type in both languages, reflow,
+text resizing, keyboard use and printing."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+PAGES = {
+    "fi": [
+        "",
+        "fi/",
+        "fi/kaytannot/",
+        "fi/kaytannot/narpion-malli/",
+        "fi/teemat/",
+        "fi/teemat/osallisuus-ja-jarjestot/",
+        "fi/vaiheet/",
+        "fi/vaiheet/alkukartoitus/",
+        "fi/alueet/",
+        "fi/alueet/lappi/",
+        "fi/kohderyhmat/",
+        "fi/kohderyhmat/nuoret/",
+        "fi/tyypit/",
+        "fi/tyypit/materiaali/",
+        "fi/tietoa/",
+        "fi/saavutettavuusseloste/",
+        "fi/404.html",
+        "404.html",
+    ],
+    "sv": [
+        "sv/",
+        "sv/praxis/",
+        "sv/praxis/narpesmodellen/",
+        "sv/teman/",
+        "sv/teman/flyktingmottagning/",
+        "sv/skeden/",
+        "sv/skeden/integrationsplan/",
+        "sv/regioner/",
+        "sv/regioner/osterbotten/",
+        "sv/malgrupper/",
+        "sv/malgrupper/unga/",
+        "sv/typer/",
+        "sv/typer/material/",
+        "sv/om/",
+        "sv/tillganglighetsutlatande/",
+        "sv/404.html",
+    ],
+}
+ALL_PAGES = PAGES["fi"] + PAGES["sv"]
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def violations(axe: Axe, page: Any) -> list[str]:
+    result = axe.run(page, options=WCAG_AA)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_axe_violations(page: Any, site_url: str, axe: Axe, path: str) -> None:
+    page.goto(site_url + path)
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("path", ["fi/haku/?q=perhe", "sv/sok/?theme=children-youth-families"])
+def test_no_axe_violations_on_search_with_results_and_open_facets(
+    page: Any, site_url: str, axe: Axe, path: str
+) -> None:
+    page.goto(site_url + path)
+    expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+    for details in page.locator("details[data-facet]").all():
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+    assert page.locator("details[data-facet][open]").count() == 5
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("path", ["fi/k/narpes-model/", "sv/k/narpes-model/"])
+def test_no_axe_violations_on_a_redirect_page(page: Any, site_url: str, axe: Axe, path: str) -> None:
+    """The redirect page as a reader sees it for a moment (served without its refresh, so it stays)."""
+
+    def without_refresh(route: Any) -> None:
+        response = route.fetch()
+        body = re.sub(r'<meta http-equiv="refresh"[^>]*>', "", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route(f"**/{path}", without_refresh)
+    page.goto(site_url + path)
+    assert page.locator("main h1").count() == 1
+    assert page.locator("main a").count() == 1
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["fi/", "sv/praxis/narpesmodellen/", "fi/haku/", "sv/teman/", "fi/kaytannot/"]
+)
+def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: str) -> None:
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["sv/", "fi/kaytannot/narpion-malli/", "sv/sok/"])
+def test_text_at_200_percent_stays_usable(page: Any, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    assert after >= 1.9 * before
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    expect(page.locator("h1")).to_be_in_viewport()
+    expect(page.locator(".lang-switch")).to_be_visible()
+
+
+def test_focus_is_visible_everywhere_and_tab_order_has_no_trap(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/kaytannot/narpion-malli/")
+    seen = []
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        tag, text, style, width = page.evaluate(
+            "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.tagName, e.textContent.trim().slice(0, 30), s.outlineStyle, s.outlineWidth]; })()"
+        )
+        if tag == "BODY":
+            break  # focus left the page for the browser's own controls: the end of the cycle
+        assert style != "none" and width != "0px", (tag, text)
+        seen.append(text)
+    else:
+        pytest.fail("Tab never left the page: a keyboard trap")
+    assert seen[0] == "Siirry sisältöön"
+    assert (
+        seen.index("På svenska")
+        < seen.index("Kaikki käytännöt")
+        < seen.index("Etusivu")
+        < seen.index("Kuvaus")
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Siirry sisältöön"
+
+
+def test_print_shows_the_practice_and_its_permanent_link(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/kaytannot/narpion-malli/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".related")).to_be_hidden()
+    expect(page.locator(".permalink a")).to_be_visible()
+    expect(page.locator(".criterion").first).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF"
+
+
+def test_copy_link_button_copies_the_permanent_link(chromium: Any, site_url: str) -> None:
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "sv/praxis/narpesmodellen/")
+    page.get_by_role("button", name="Kopiera länken").click()
+    expect(page.locator(".copy-status")).to_have_text("Länken kopierades.")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/sv/k/narpes-model/")
+    context.close()

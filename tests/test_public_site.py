@@ -1,0 +1,206 @@
+"""The public site as crawlers, feed readers, data users and slow connections meet it."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue import urls
+from catalogue.config import load_config
+from catalogue.pipeline import check_site
+
+from .helpers import ROOT
+
+BASE = load_config(ROOT / "site.toml").base_url
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def indexable(site: Path) -> dict[str, BeautifulSoup]:
+    """Pages meant for search engines (no noindex), by site-relative URL."""
+    pages = {}
+    for path in html_pages(site):
+        page = soup(path)
+        if page.find("meta", attrs={"name": "robots", "content": "noindex"}):
+            continue
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        pages[url] = page
+    return pages
+
+
+def test_titles_and_descriptions_are_distinct(built_site: Path) -> None:
+    pages = indexable(built_site)
+    titles = [p.title.get_text() for p in pages.values()]
+    descriptions = [p.find("meta", attrs={"name": "description"})["content"] for p in pages.values()]
+    assert len(set(titles)) == len(titles)
+    assert len(set(descriptions)) == len(descriptions)
+    assert all(descriptions)
+
+
+def test_canonical_and_open_graph(built_site: Path) -> None:
+    for url, page in indexable(built_site).items():
+        assert page.find("link", rel="canonical")["href"] == BASE + url
+        if url:
+            og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+            assert og["og:url"] == BASE + url
+            assert og["og:locale"] == {"fi": "fi_FI", "sv": "sv_FI"}[url[:2]]
+            assert og["og:title"] and og["og:description"]
+
+
+def test_sitemap_lists_every_indexable_page_with_alternates(built_site: Path) -> None:
+    tree = ElementTree.parse(built_site / "sitemap.xml")
+    entries = {}
+    for node in tree.getroot().findall(f"{SITEMAP}url"):
+        loc = node.find(f"{SITEMAP}loc").text
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in node.findall(f"{XHTML}link")}
+    assert set(entries) == {BASE + url for url in indexable(built_site)}
+    for loc, alternates in entries.items():
+        if loc == BASE:
+            continue
+        assert "x-default" in alternates
+        for lang in ("fi", "sv"):
+            if lang in alternates:
+                assert entries[alternates[lang]] == alternates, loc
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize(("lang", "feed"), [("fi", "fi/syote.xml"), ("sv", "sv/flode.xml")])
+def test_atom_feeds_parse_cleanly_and_are_discoverable(built_site: Path, lang: str, feed: str) -> None:
+    parsed = feedparser.parse((built_site / feed).read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.language == lang
+    site = check_site(ROOT).site
+    expected = sorted(site.in_lang(lang), key=lambda p: (p.last_changed, p.published, p.id), reverse=True)  # type: ignore[arg-type]
+    assert [e.title for e in parsed.entries] == [p.title for p in expected[:30]]
+    assert parsed.entries[0].link.startswith(BASE + lang + "/")
+    home = soup(built_site / lang / "index.html")
+    link = home.find("link", rel="alternate", type="application/atom+xml")
+    assert link["href"] == "/" + feed
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_open_data_matches_the_pages(built_site: Path, lang: str) -> None:
+    data = json.loads((built_site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8"))
+    assert data["version"] == "v1" and data["language"] == lang
+    records = data["practices"]
+    site = check_site(ROOT).site
+    assert {r["id"] for r in records} == {p.id for p in site.in_lang(lang)}  # type: ignore[arg-type]
+    for r in records:
+        page = soup(built_site / (r["url"][len(BASE) :] + "index.html"))
+        assert page.h1.get_text() == r["title"]
+        assert page.select_one(".practice-header .lead").get_text() == r["summary"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["published"])
+        assert set(r["criteria"]) == set(site.vocabulary.codes("criteria"))
+        assert (built_site / (r["permanent_url"][len(BASE) :] + "index.html")).is_file()
+    rows = list(
+        csv.DictReader(
+            io.StringIO((built_site / f"data/v1/practices.{lang}.csv").read_text(encoding="utf-8"))
+        )
+    )
+    assert [row["id"] for row in rows] == [r["id"] for r in records]
+    assert rows[0]["themes_codes"] == "; ".join(t["code"] for t in records[0]["themes"])
+    vocabulary = json.loads((built_site / "data/v1/vocabulary.json").read_text(encoding="utf-8"))
+    assert {t["code"] for t in vocabulary["regions"]} >= {"ahvenanmaa", "national"}
+    about = soup(built_site / urls.section(lang, "about") / "index.html")  # type: ignore[arg-type]
+    assert {a["href"] for a in about.select("#open-data ~ ul a")} >= {
+        f"/data/v1/practices.{lang}.json",
+        f"/data/v1/practices.{lang}.csv",
+        "/data/v1/schema.json",
+    }
+
+
+def test_practice_page_weighs_at_most_30_kb_compressed(built_site: Path) -> None:
+    practice_pages = list((built_site / "fi/kaytannot").glob("*/index.html")) + list(
+        (built_site / "sv/praxis").glob("*/index.html")
+    )
+    largest = max(practice_pages, key=lambda p: p.stat().st_size)
+    page = soup(largest)
+    stylesheets = [
+        built_site / link["href"].split("?")[0].lstrip("/")
+        for link in page.find_all("link", rel="stylesheet")
+    ]
+    total = sum(len(gzip.compress(p.read_bytes())) for p in [largest, *stylesheets])
+    assert total <= 30_000, (largest, total)
+
+
+def test_nothing_is_loaded_from_other_hosts(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = soup(path)
+        for tag in page.find_all(["link", "script", "img", "iframe", "source"]):
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            url = tag.get("src") or tag.get("href") or ""
+            assert not url.startswith(("http:", "https:", "//")), (path, url)
+        for img in page.find_all("img"):
+            assert img.get("width") and img.get("height"), (path, img)
+
+
+def test_security_headers_for_static_hosts(built_site: Path) -> None:
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    policy = re.search(r"Content-Security-Policy: (.*)", headers).group(1)
+    assert (
+        "'unsafe-inline'" not in policy
+        and "'wasm-unsafe-eval'" in policy
+        and "worker-src 'self' blob:" in policy
+    )
+    meta = soup(built_site / "fi/index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})[
+        "content"
+    ]
+    assert policy.startswith(meta)
+    assert "Referrer-Policy: strict-origin-when-cross-origin" in headers
+
+
+def vnu_jar() -> Path:
+    candidates = [
+        os.environ.get("VNU_JAR", ""),
+        str(Path.home() / ".cache/catalogue-tools/node_modules/vnu-jar/build/dist/vnu.jar"),
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and shutil.which("java"):
+            return Path(candidate)
+    message = "the Nu Html Checker is not installed (see .ci/run: npm install vnu-jar, and Java)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def test_every_page_is_valid_html(built_site: Path, tmp_path: Path) -> None:
+    jar = vnu_jar()
+    (tmp_path / "broken.html").write_text(
+        "<!doctype html><html lang=fi><title>x</title><p><div></p>", encoding="utf-8"
+    )
+    control = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", str(tmp_path / "broken.html")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert control.returncode != 0, "the checker must flag a broken page"
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "text", str(built_site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[:3000]

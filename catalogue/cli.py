@@ -1,86 +1,154 @@
-"""Command line: build, check and serve. Content problems are printed, never a traceback."""
+"""Command line: build, check, serve and the editors' helpers. Content problems are printed,
+never a traceback; the exit status is 1 when there are errors."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from itertools import groupby
 from pathlib import Path
 
-from .config import ConfigError, load_config
+from . import editing
+from .config import ConfigError, SiteConfig, load_config
+from .ledger import LEDGER, write_ledger
 from .pipeline import Reporter, build, check_site
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, Severity
+from .schema import SCHEMA_PATH, schema_text
+from .urls import site_urls
+from .vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], output: str) -> None:
+    """Text: grouped by file, coloured on a terminal. github: workflow annotations."""
+    if output == "github":
+        for p in problems:
+            level = "error" if p.severity is Severity.ERROR else "warning"
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{level} file={p.path.as_posix()},line={p.line},col={p.column}::{message}")
+        return
     color = sys.stderr.isatty()
-    for problem in problems:
-        line = str(problem)
-        if color:
-            mark = "\x1b[33m" if "warning:" in line else "\x1b[31m"
-            line = f"{mark}{line}\x1b[0m"
-        print(line, file=sys.stderr)
+    for path, group in groupby(problems, key=lambda p: p.path):
+        items = list(group)
+        if color and len(problems) > 1:
+            print(f"\x1b[1m{path.as_posix()}\x1b[0m", file=sys.stderr)
+        for problem in items:
+            line = str(problem)
+            if color:
+                mark = "\x1b[31m" if problem.severity is Severity.ERROR else "\x1b[33m"
+                line = f"{mark}{line}\x1b[0m"
+            print(line, file=sys.stderr)
 
 
 def _summary(problems: list[Problem]) -> str:
-    errors = sum(1 for p in problems if p.severity.value == "error")
-    warnings = len(problems) - errors
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     files = len({p.path for p in problems})
-    return f"{errors} error(s) and {warnings} warning(s) in {files} file(s)"
+    return f"{errors} error(s) and {len(problems) - errors} warning(s) in {files} file(s)"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build, check or serve the catalogue.")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     commands = parser.add_subparsers(dest="command")
     build_cmd = commands.add_parser("build", help="build the site into _site/ (the default)")
     check_cmd = commands.add_parser("check", help="check all content without writing the site")
-    serve_cmd = commands.add_parser("serve", help="build, then serve the site on localhost")
+    serve_cmd = commands.add_parser("serve", help="build, serve on localhost and rebuild on every change")
     for command in (build_cmd, check_cmd, serve_cmd):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: annotations that GitHub Actions shows in the pull request",
+    )
     for command in (build_cmd, serve_cmd):
         command.add_argument("--out", type=Path, default=None, help="output folder (default: _site)")
         command.add_argument("--base-url", default=None, help="absolute URL the site is served from")
         command.add_argument("--no-search", action="store_true", help="skip the search index")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
+    new_cmd = commands.add_parser("new", help="start a practice in both languages (as a draft)")
+    new_cmd.add_argument("--fi-title", required=True, help="the Finnish title")
+    new_cmd.add_argument("--sv-title", required=True, help="the Swedish title")
+    new_cmd.add_argument("--id", default=None, help="the id (default: made from the Finnish title)")
+    translated_cmd = commands.add_parser(
+        "translated", help="mark a translation as up to date with its other language version"
+    )
+    translated_cmd.add_argument("file", type=Path, help="the translated file, e.g. content/sv/x.md")
+    commands.add_parser("ledger", help=f"add the site's new addresses to {LEDGER}")
+    commands.add_parser("schema", help=f"write the JSON Schema of the front matter to {SCHEMA_PATH}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
     try:
         config = load_config(root / "site.toml")
         if command == "check":
-            checked = check_site(root, config, strict=args.strict)
-            _print_problems(checked.warnings)
-            print(
-                f"Checked {len(checked.site.practices)} published practice versions: "
-                f"{_summary(checked.warnings)}."
-            )
+            return _check(root, config, args.strict, args.format)
+        if command in ("build", "serve"):
+            return _build(root, config, args, command)
+        if command == "new":
+            for path in editing.new_practice(root, args.fi_title, args.sv_title, args.id):
+                print(f"Created {path.as_posix()}")
             return 0
-        out = (args.out or root / "_site").resolve()
-        if command == "serve" and not args.base_url:
-            args.base_url = f"http://localhost:{args.port}/"
-        if args.base_url:
-            config = config.with_base_url(args.base_url)
-        started = time.perf_counter()
-        count, warnings = build(
-            root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search
-        )
-        _print_problems(warnings)
-        print(f"Built {count} pages into {out.name}/ in {time.perf_counter() - started:.1f} s.")
+        if command == "translated":
+            print(editing.mark_translated(root, config, args.file))
+            return 0
+        if command == "ledger":
+            added = write_ledger(root, site_urls(check_site(root, config).site))
+            print(f"Added {added} address(es) to {LEDGER}.")
+            return 0
+        if command == "schema":
+            (root / SCHEMA_PATH).write_text(
+                schema_text(load_vocabulary(root / "content/vocabulary.yaml")), encoding="utf-8"
+            )
+            print(f"Wrote {SCHEMA_PATH}.")
+            return 0
     except ContentError as error:
-        _print_problems(error.problems)
-        print(
-            f"The site was not built: {_summary(error.problems)}. Nothing in the output folder was changed.",
-            file=sys.stderr,
-        )
+        output = getattr(args, "format", "text")
+        _print_problems(error.problems, output)
+        if output == "text":
+            if command in ("build", "serve"):
+                outcome = "The site was not built"
+                tail = " Nothing in the output folder was changed."
+            else:
+                outcome, tail = "The check failed" if command == "check" else "Nothing was changed", ""
+            print(f"{outcome}: {_summary(error.problems)}.{tail}", file=sys.stderr)
         return 1
-    except ConfigError as error:
+    except (ConfigError, editing.EditError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    if command == "serve":
-        from .serve import serve
+    raise AssertionError(command)
 
-        serve(out, config.base_path, args.port)
+
+def _check(root: Path, config: SiteConfig, strict: bool, output: str) -> int:
+    checked = check_site(root, config, strict=strict)
+    _print_problems(checked.warnings, output)
+    if output == "text":
+        count = len(checked.site.practices)
+        print(f"Checked {count} published practice versions: {_summary(checked.warnings)}.")
+    return 0
+
+
+def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: str) -> int:
+    out = (args.out or root / "_site").resolve()
+    if command == "serve" and not args.base_url:
+        args.base_url = f"http://localhost:{args.port}/"
+    if args.base_url:
+        config = config.with_base_url(args.base_url)
+    if command == "serve":
+        from .serve import serve_and_rebuild
+
+        serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
+        return 0
+    started = time.perf_counter()
+    count, warnings = build(
+        root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search
+    )
+    _print_problems(warnings, "text")
+    print(f"Built {count} pages into {out.name}/ in {time.perf_counter() - started:.1f} s.")
     return 0

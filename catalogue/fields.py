@@ -8,6 +8,8 @@ from typing import Literal
 
 Kind = Literal[
     "id",
+    "slugs",
+    "hash",
     "slug",
     "text",
     "markdown",
@@ -114,6 +116,27 @@ FIELDS: tuple[Field, ...] = (
     Field("published", "date", True, "Date the practice was published, YYYY-MM-DD.", example="2026-11-28"),
     Field("updated", "date", False, "Date of the last substantial update, YYYY-MM-DD.", example="2026-11-28"),
     Field("draft", "bool", False, "true keeps the practice off the site.", example="false"),
+    Field(
+        "aliases",
+        "slugs",
+        False,
+        "Earlier slugs of this language version; their addresses keep leading here.",
+        example="[vanha-osoite]",
+    ),
+    Field(
+        "translation_pending",
+        "bool",
+        False,
+        "true while the other language version is still being written.",
+        example="true",
+    ),
+    Field(
+        "translated_from",
+        "hash",
+        False,
+        "Set by `python build.py translated FILE`: the other language version this was translated from.",
+        example="3f2a9c1d0b7e",
+    ),
     Field(
         "criteria",
         "criteria",

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePath
 
+import yaml
+
 from .config import LANGS, Lang, SiteConfig
-from .model import LANGUAGE_NEUTRAL_FIELDS, Practice, Site, StaticPage
+from .model import Practice, Site, StaticPage
 from .problems import Problem, Severity
+from .rules import check_collection
 from .source import SourceDocument, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
@@ -15,9 +18,8 @@ from .vocabulary import Vocabulary
 PAGE_KEYS = ("about", "accessibility")
 """The Markdown pages each language must have under content/pages/<lang>/<key>.md."""
 
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
-PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
-STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
+PROJECT_FILES = frozenset({"vocabulary.yaml", "published-urls.txt", "redirects.yaml", "practice.schema.json"})
+"""Files directly under content/ that are not practices."""
 
 
 def is_editor_backup(name: str) -> bool:
@@ -30,13 +32,15 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
     content = root / "content"
     problems: list[Problem] = []
     documents: list[tuple[Lang, SourceDocument]] = []
+    unreadable: set[tuple[str, Lang]] = set()
+    """(id, language) of files that could not be parsed, recovered from their id line."""
     pages: list[StaticPage] = []
 
     def shown(path: Path) -> PurePath:
         return PurePath(path.relative_to(root).as_posix())
 
     for entry in sorted(content.iterdir()):
-        if entry.name == "vocabulary.yaml" or is_editor_backup(entry.name):
+        if entry.name in PROJECT_FILES or is_editor_backup(entry.name):
             continue
         if entry.name == "pages" and entry.is_dir():
             pages.extend(_load_pages(entry, shown, problems))
@@ -46,6 +50,7 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
                 result = read_source(file, shown(file))
                 if isinstance(result, list):
                     problems.extend(result)
+                    unreadable.update((found, lang) for found in _id_lines(file))
                 else:
                     documents.append((lang, result))
         elif entry.is_dir():
@@ -73,15 +78,17 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
         problems.extend(found)
         if practice:
             practices.append(practice)
-    present = {(str(doc.front.get("id")), lang) for lang, doc in documents}
-    problems.extend(_check_collection(practices, present, root))
+    present = {(str(doc.front.get("id")), lang) for lang, doc in documents} | unreadable
+    findings = check_collection(practices, present, root)
+    problems.extend(findings.problems)
+    redirects = _load_redirects(content, shown, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     published = sorted((p for p in practices if not p.draft), key=lambda p: (p.id, p.lang))
     by_id: dict[str, dict[Lang, Practice]] = {}
     for practice in published:
         by_id.setdefault(practice.id, {})[practice.lang] = practice
-    site = Site(config, vocabulary, tuple(published), tuple(pages), by_id)
+    site = Site(config, vocabulary, tuple(published), tuple(pages), by_id, findings.stale, redirects)
     return site, problems
 
 
@@ -143,115 +150,27 @@ def _load_pages(folder: Path, shown, problems: list[Problem]) -> list[StaticPage
     return pages
 
 
-def _check_collection(practices: list[Practice], present: set[tuple[str, Lang]], root: Path) -> list[Problem]:
-    """Rules across files: unique ids and addresses, agreeing pairs, links that resolve.
-
-    `present` holds (id, language) of every file read, valid or not, so that a broken
-    file is not reported a second time as a missing translation of its twin.
-    """
-    problems: list[Problem] = []
-    by_key: dict[tuple[str, Lang], Practice] = {}
-    by_slug: dict[tuple[str, Lang], Practice] = {}
-    for practice in practices:
-        first = by_key.setdefault((practice.id, practice.lang), practice)
-        if first is not practice:
-            problems.append(
-                _at(
-                    practice,
-                    "id",
-                    f"id '{practice.id}' is already used by {first.source.as_posix()}; "
-                    "each practice needs its own id in each language",
-                )
-            )
-        first = by_slug.setdefault((practice.slug, practice.lang), practice)
-        if first is not practice:
-            problems.append(
-                _at(
-                    practice,
-                    "slug",
-                    f"slug '{practice.slug}' is already used by {first.source.as_posix()}; two practices "
-                    "cannot have the same address, so choose another slug",
-                )
-            )
-    ids = {p.id for p in practices}
-    for practice in practices:
-        if practice.draft:
-            continue
-        other_lang: Lang = "sv" if practice.lang == "fi" else "fi"
-        other = by_key.get((practice.id, other_lang))
-        broken_twin = other is None and (practice.id, other_lang) in present
-        if (other is None or other.draft) and not broken_twin:
-            problems.append(
-                Problem(
-                    practice.source,
-                    1,
-                    1,
-                    f"there is no published {LANGUAGE_NAMES[other_lang]} version of '{practice.id}' yet; "
-                    f"the site tells {LANGUAGE_NAMES[other_lang]} readers so",
-                    Severity.WARNING,
-                )
-            )
-        elif other and practice.lang == "sv":
-            problems.extend(_compare_pair(other, practice))
-        problems.extend(_check_links(practice, ids, root))
-    return problems
+def _load_redirects(content: Path, shown, problems: list[Problem]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """content/redirects.yaml: `old/address/: new/address/` for pages removed on purpose."""
+    path = content / "redirects.yaml"
+    if not path.exists():
+        return {}
+    try:
+        result = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        result = None
+    if not isinstance(result, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in result.items()
+    ):
+        problems.append(Problem(shown(path), 1, 1, "each line should be 'old/address/: new/address/'"))
+        return {}
+    return {old.strip("/") + "/": new.strip("/") + "/" for old, new in result.items()}
 
 
-def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
-    problems = []
-    for name in LANGUAGE_NEUTRAL_FIELDS:
-        a, b = getattr(fi, name), getattr(sv, name)
-        if isinstance(a, tuple):
-            a, b = sorted(a), sorted(b)
-        if a != b:
-            problems.append(
-                _at(
-                    sv,
-                    name,
-                    f"{name} differs from {fi.source.as_posix()} ({_show(getattr(sv, name))} here, "
-                    f"{_show(getattr(fi, name))} there); the two language versions must agree",
-                )
-            )
-    return problems
-
-
-def _at(practice: Practice, field: str, message: str) -> Problem:
-    """An error at the line of a practice's field."""
-    line, column = practice.at(field)
-    return Problem(practice.source, line, column, message)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, tuple):
-        return "[" + ", ".join(value) + "]"
-    return str(value)
-
-
-def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]:
-    problems = []
-    for offset, line in enumerate(practice.body.split("\n")):
-        number = practice.body_line + offset
-        for match in PRACTICE_LINK.finditer(line):
-            if match.group("id") not in ids:
-                problems.append(
-                    Problem(
-                        practice.source,
-                        number,
-                        match.start() + 3,
-                        f"no practice has the id '{match.group('id')}'; link to another practice "
-                        "with [text](practice:its-id)",
-                    )
-                )
-        for match in STATIC_LINK.finditer(line):
-            target = root / "static" / match.group("path")
-            if not target.is_file() or not target.resolve().is_relative_to((root / "static").resolve()):
-                problems.append(
-                    Problem(
-                        practice.source,
-                        number,
-                        match.start() + 3,
-                        f"the file static/{match.group('path')} does not exist; check the name, "
-                        "or add the file under static/",
-                    )
-                )
-    return problems
+def _id_lines(file: Path) -> list[str]:
+    """The id of a file whose front matter cannot be parsed, if a line 'id: …' can be found."""
+    try:
+        text = file.read_bytes()[:20_000].decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]

@@ -48,6 +48,11 @@ class Practice:
     published: date
     updated: date | None
     draft: bool
+    aliases: tuple[str, ...]
+    """Earlier slugs whose addresses lead to this version."""
+    translation_pending: bool
+    translated_from: str | None
+    """Substance hash of the other language version this one was translated from."""
     criteria: dict[str, str]
     """Criterion code → evidence (Markdown), in vocabulary order."""
     body: str
@@ -101,12 +106,19 @@ class Site:
     """Published practices only (drafts are dropped by the loader), in id then language order."""
     pages: tuple[StaticPage, ...]
     by_id: dict[str, dict[Lang, Practice]] = field(default_factory=dict)
+    stale: frozenset[tuple[str, Lang]] = frozenset()
+    """(id, language) of versions whose source has changed since they were translated."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Site-relative old address → new address, from content/redirects.yaml."""
 
     def in_lang(self, lang: Lang) -> list[Practice]:
         return [p for p in self.practices if p.lang == lang]
 
     def counterpart(self, practice: Practice, lang: Lang) -> Practice | None:
         return self.by_id.get(practice.id, {}).get(lang)
+
+    def is_stale(self, practice: Practice) -> bool:
+        return (practice.id, practice.lang) in self.stale
 
     def page(self, key: str, lang: Lang) -> StaticPage:
         for page in self.pages:

@@ -12,10 +12,12 @@ import jinja2
 
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
+from .ledger import missing_addresses, read_ledger
 from .load import load_site
 from .model import Site
 from .problems import ContentError, Problem, Severity
 from .render import asset_versions, render_site
+from .urls import site_urls
 from .vocabulary import load_vocabulary
 from .write import write_site
 
@@ -51,6 +53,8 @@ def check_site(root: Path, config: SiteConfig | None = None, strict: bool = Fals
     config = config or load_config(root / "site.toml")
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
     site, problems = load_site(root, config, vocabulary)
+    if site is not None:
+        problems.extend(missing_addresses(read_ledger(root), site_urls(site)))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)

@@ -124,6 +124,8 @@ class _Renderer:
         self.lang = lang
         self.out: dict[str, str] = {}
         self.sitemap: list[PageMeta] = []
+        self.redirects: dict[str, str] = {}
+        """Old site-relative address → new one, for hosts that redirect on the server."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.markup = Markup(site.config.base_path, self.resolve)
@@ -210,6 +212,7 @@ class _Renderer:
                 criteria=self.criteria[p.id],
                 related=self.related(p),
                 counterpart=self.site.counterpart(p, other(lang)),
+                stale=self.site.is_stale(p),
                 short_url=urls.short(lang, p.id),
                 title_rank=f"{self.rank[p.id]:05d}",
             )
@@ -261,6 +264,7 @@ class _Renderer:
             ),
         )
         self.render_short_links()
+        self.render_aliases()
         self.render_feed(newest)
         return self.out
 
@@ -311,18 +315,24 @@ class _Renderer:
                 practices=matching,
             )
 
+    def render_aliases(self) -> None:
+        """Earlier addresses of a practice (its aliases) lead to its current page."""
+        for p in self.practices:
+            for alias in p.aliases:
+                self.redirect(urls.practice_slug(self.lang, alias), urls.practice(p), p.title, p.summary)
+
+    def redirect(self, url: str, target: str, title: str, summary: str) -> None:
+        self.emit(url, "redirect.html", PageMeta(title, summary, url, {}, None, noindex=True), target=target)
+        self.redirects[url] = target
+
     def render_short_links(self) -> None:
         """/<lang>/k/<id>/: a redirect to the practice, or a notice where it is not translated yet."""
         lang = self.lang
         for practice_id, versions in sorted(self.site.by_id.items()):
             url = urls.short(lang, practice_id)
             if lang in versions:
-                target = urls.practice(versions[lang])
-                self.emit(
-                    url,
-                    "redirect.html",
-                    PageMeta(versions[lang].title, versions[lang].summary, url, {}, None, noindex=True),
-                    target=target,
+                self.redirect(
+                    url, urls.practice(versions[lang]), versions[lang].title, versions[lang].summary
                 )
             else:
                 source = versions[other(lang)]
@@ -420,5 +430,17 @@ def render_site(
         f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n"
         "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
     )
+    redirects = {old: new for r in renderers for old, new in r.redirects.items()}
+    for old, new in sorted(site.redirects.items()):
+        lang: Lang = "sv" if old.startswith("sv/") else "fi"
+        title = site.config.name[lang]
+        out[urls.output_file(old)] = (
+            envs[lang]
+            .get_template("redirect.html")
+            .render(page=PageMeta(title, title, old, noindex=True), target=new)
+        )
+        redirects[old] = new
+    base = site.config.base_path
+    out["_redirects"] = "".join(f"{base}{old} {base}{new} 301\n" for old, new in sorted(redirects.items()))
     out.update(open_data(site))
     return dict(sorted(out.items()))

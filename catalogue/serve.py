@@ -1,18 +1,50 @@
-"""A small local web server for the built site: directory URLs, the base path, each
-language's 404 page, and gzip for text files as static hosts do."""
+"""Local web servers for the built site.
+
+make_server: directory URLs, the base path, each language's 404 page, gzip for text files as
+static hosts do. LiveServer adds what editors need while writing: it rebuilds on every change,
+reloads the open pages, and shows a failed build in the browser (the last good site stays
+served, since the build only ever swaps in a complete site).
+"""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import http.server
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from .config import SiteConfig
+from .problems import ContentError
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+WATCHED = ("content", "templates", "static", "locales", "site.toml")
+RELOAD_SCRIPT = (Path(__file__).parent / "live_reload.js").read_text(encoding="utf-8")
+
+
+class LiveState:
+    """The latest build's outcome, shared between the rebuild loop and the event streams."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.generation = 0
+        self.errors: list[str] = []
+
+    def publish(self, errors: list[str]) -> None:
+        with self.changed:
+            self.generation += 1
+            self.errors = errors
+            self.changed.notify_all()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
+    live: LiveState | None = None
     extensions_map = {  # noqa: RUF012 (extends the parent's class attribute, as http.server expects)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -26,46 +58,76 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def do_GET(self) -> None:
-        if not self._send_compressed():
+        route = self.path.split("?")[0]
+        if self.live and route == f"{self.base_path}__events":
+            self._stream_events()
+        elif self.live and route == f"{self.base_path}__reload.js":
+            self._send_bytes(RELOAD_SCRIPT.encode(), "text/javascript")
+        elif not self._send_text_file():
             super().do_GET()
 
     def do_HEAD(self) -> None:
-        if not self._send_compressed():
+        if not self._send_text_file():
             super().do_HEAD()
 
-    def _send_compressed(self) -> bool:
-        """Serve a text file gzip-compressed when the browser accepts it; False to fall back."""
-        if "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return False
+    def _send_text_file(self) -> bool:
+        """Serve HTML, CSS, JS… (gzip-compressed when accepted); False to let the parent serve it."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
-                return False  # let the parent class redirect to the slash URL
+                return False  # the parent class redirects to the address with a slash
             path = path / "index.html"
         if path.suffix not in COMPRESSIBLE or not path.is_file():
             return False
-        body = _compressed(path, path.stat().st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
+        body = path.read_bytes()
+        if self.live and path.suffix == ".html":
+            tag = f'<script type="module" src="{self.base_path}__reload.js"></script>'.encode()
+            body = body.replace(b"</body>", tag + b"</body>", 1)
+        self._send_bytes(body, self.guess_type(str(path)))
+        return True
+
+    def _send_bytes(self, body: bytes, content_type: str, status: int = 200) -> None:
+        compress = "gzip" in self.headers.get("Accept-Encoding", "")
+        payload = _compressed(body) if compress else body
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(payload)))
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
-        return True
+            self.wfile.write(payload)
+
+    def _stream_events(self) -> None:
+        """Server-Sent Events: 'reload' after a good build, 'failed' with the problems otherwise."""
+        assert self.live is not None
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        live = self.live
+        seen = live.generation
+        try:
+            while True:
+                with live.changed:
+                    live.changed.wait(timeout=15)
+                    generation, errors = live.generation, list(live.errors)
+                if generation == seen:
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    seen = generation
+                    event = "failed" if errors else "reload"
+                    self.wfile.write(f"event: {event}\ndata: {json.dumps(errors)}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / ("sv/404.html" if "/sv/" in self.path else "fi/404.html")
         if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+            self._send_bytes(page.read_bytes(), "text/html; charset=utf-8", status=404)
             return
         super().send_error(code, message, explain)
 
@@ -73,19 +135,95 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@functools.lru_cache(maxsize=512)
-def _compressed(path: Path, mtime_ns: int) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
-def make_server(directory: Path, base_path: str, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(
-        type("Handler", (_Handler,), {"base_path": base_path}), directory=str(directory)
-    )
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+def _compressed(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def make_server(directory: Path, base_path: str, port: int, live: LiveState | None = None) -> _Server:
+    handler_class = type("Handler", (_Handler,), {"base_path": base_path, "live": live})
+    handler = functools.partial(handler_class, directory=str(directory))
+    return _Server(("127.0.0.1", port), handler)
+
+
+def _snapshot(root: Path) -> dict[Path, int]:
+    stamps: dict[Path, int] = {}
+    for name in WATCHED:
+        path = root / name
+        for file in [path] if path.is_file() else path.rglob("*"):
+            if file.is_file():
+                stamps[file] = file.stat().st_mtime_ns
+    return stamps
+
+
+class LiveServer:
+    """Serve `out` and rebuild it from `root` whenever a watched file changes."""
+
+    def __init__(
+        self,
+        root: Path,
+        out: Path,
+        config: SiteConfig,
+        port: int,
+        rebuild: Callable[[], None],
+        interval: float = 0.2,
+    ) -> None:
+        self.root = root
+        self.out = out
+        self.rebuild = rebuild
+        self.interval = interval
+        self.state = LiveState()
+        self.server = make_server(out, config.base_path, port, self.state)
+        self.port = self.server.server_address[1]
+        self.stopping = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def build_once(self) -> list[str]:
+        """Rebuild; return the problems as lines (empty when the build succeeded)."""
+        try:
+            self.rebuild()
+        except ContentError as error:
+            return [str(p) for p in error.problems]
+        return []
+
+    def start(self) -> None:
+        self.threads = [
+            threading.Thread(target=self.server.serve_forever, daemon=True),
+            threading.Thread(target=self._watch, daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def _watch(self) -> None:
+        stamps = _snapshot(self.root)
+        while not self.stopping.wait(self.interval):
+            now = _snapshot(self.root)
+            if now == stamps:
+                continue
+            stamps = now
+            started = time.perf_counter()
+            errors = self.build_once()
+            for line in errors:
+                print(line, file=sys.stderr)
+            outcome = "failed" if errors else "rebuilt"
+            print(f"{outcome} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+            self.state.publish(errors)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def serve(directory: Path, base_path: str, port: int) -> None:
+    """Serve a built site as it is (no rebuilding)."""
     server = make_server(directory, base_path, port)
     print(f"Serving the catalogue at http://localhost:{port}{base_path} (Ctrl+C stops).")
     try:
@@ -94,3 +232,32 @@ def serve(directory: Path, base_path: str, port: int) -> None:
         print()
     finally:
         server.server_close()
+
+
+def serve_and_rebuild(
+    root: Path, out: Path, config: SiteConfig, port: int, strict: bool, search: bool
+) -> None:
+    from .pipeline import build
+
+    def rebuild() -> None:
+        build(root, out, config, strict=strict, search=search)
+
+    live = LiveServer(root, out, config, port, rebuild)
+    errors = live.build_once()
+    for line in errors:
+        print(line, file=sys.stderr)
+    if errors and not out.exists():
+        print("Fix the problems above; the site is served as soon as it builds.", file=sys.stderr)
+        out.mkdir(parents=True)
+    live.start()
+    print(
+        f"Serving the catalogue at http://localhost:{port}{config.base_path} "
+        "and rebuilding on every change (Ctrl+C stops)."
+    )
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print()
+    finally:
+        live.stop()

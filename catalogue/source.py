@@ -117,8 +117,8 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         node = yaml.compose(front_text, Loader=_Loader)
     except yaml.YAMLError as error:
         return [_yaml_problem(error, shown_as, front_first_line, front_text)]
-    if node is None:
-        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if node is None:  # nothing between the two '---' lines
+        return SourceDocument(shown_as, {}, {(): (front_first_line - 1, 1)}, body, body_line)
     if not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + front_first_line
         return [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .config import Lang
-from .model import Practice
+from .config import LANGS, Lang
+from .model import Practice, Site
 from .vocabulary import Term
 
 SECTIONS: dict[Lang, dict[str, str]] = {
@@ -43,7 +43,11 @@ def section(lang: Lang, name: str) -> str:
 
 
 def practice(p: Practice) -> str:
-    return f"{p.lang}/{SECTIONS[p.lang]['practices']}/{p.slug}/"
+    return practice_slug(p.lang, p.slug)
+
+
+def practice_slug(lang: Lang, slug: str) -> str:
+    return f"{lang}/{SECTIONS[lang]['practices']}/{slug}/"
 
 
 def term(lang: Lang, facet: str, t: Term) -> str:
@@ -78,3 +82,27 @@ FILTER_PARAMS = {
 }
 """Facet → its Pagefind filter key, which is also its query-string parameter on the search page.
 The values are vocabulary codes, so a search URL means the same in both languages."""
+
+
+def site_urls(site: Site) -> set[str]:
+    """Every address the site publishes (site-relative), computed from the model alone, so that
+    checking the ledger needs no rendering. The render stage produces exactly these."""
+    from .opendata import data_urls
+    from .vocabulary import FACETS
+
+    found = {"", "404.html", "sitemap.xml", "robots.txt", *site.redirects}
+    for lang in LANGS:
+        found |= {home(lang), not_found(lang), feed(lang), *data_urls(lang).values()}
+        found |= {section(lang, name) for name in ("practices", "about", "accessibility", "search", *FACETS)}
+        for facet in FACETS:
+            found |= {term(lang, facet, t) for t in site.vocabulary.terms(facet)}
+        found |= {short(lang, practice_id) for practice_id in site.by_id}
+    for p in site.practices:
+        found.add(practice(p))
+        found |= {practice_slug(p.lang, alias) for alias in p.aliases}
+    return found
+
+
+def url_of_output(path: str) -> str:
+    """'fi/teemat/index.html' → 'fi/teemat/'; 'index.html' → ''."""
+    return path.removesuffix("index.html")

@@ -64,6 +64,25 @@ class _Checker:
             return None
         return text
 
+    def slugs(self, key: tuple[str, ...], value: Any) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            self.problem(
+                key, f"{key[0]} should be a list of earlier slugs, for example: {key[0]}: [vanha-osoite]"
+            )
+            return None
+        items = [self.identifier((*key, i), item, "an earlier page address") for i, item in enumerate(value)]
+        return tuple(i for i in items if i) if all(items) else None
+
+    def hash(self, key: tuple[str, ...], value: Any) -> str | None:
+        if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{12}", value):
+            return value
+        self.problem(
+            key,
+            f"{key[0]} should be the 12-character code that `python build.py translated FILE` writes, "
+            f"not {value!r}",
+        )
+        return None
+
     def year(self, key: tuple[str, ...], value: Any) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return value
@@ -294,6 +313,9 @@ def validate_practice(
         source=doc.path,
         body_line=doc.body_line,
         lines={name: doc.where(name) for name in front},
+        aliases=values["aliases"] or (),
+        translation_pending=bool(values["translation_pending"]),
+        translated_from=values["translated_from"],
         draft=bool(draft),
         contact=values["contact"],
         links=values["links"] or (),
@@ -330,6 +352,10 @@ def _convert(check: _Checker, spec: Field, value: Any, draft: bool) -> Any:
             return check.identifier(key, value, "it pairs the fi and sv files and must never change")
         case "slug":
             return check.identifier(key, value, "it becomes the page address")
+        case "slugs":
+            return check.slugs(key, value)
+        case "hash":
+            return check.hash(key, value)
         case "text" | "markdown":
             return check.text(key, value, spec.name)
         case "texts":

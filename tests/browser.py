@@ -25,8 +25,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    """Debian's chromium; a missing browser skips the test locally but fails it in CI."""
-    path = shutil.which("chromium")
+    """Debian's chromium (or $CHROMIUM); a missing browser skips the test locally but fails it in CI."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if path is None:
         message = "Debian's chromium is not installed (apt-get install chromium)"
         if os.environ.get("CI"):

@@ -20,9 +20,11 @@ def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
 
 
 def one_file(text: str | bytes) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = dict(pair())
-    files["content/fi/esimerkki.md"] = text
-    return files
+    """The Finnish file under test, with a Swedish twin that waits for it (a warning at most)."""
+    return {
+        "content/fi/esimerkki.md": text,
+        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+    }
 
 
 def test_invalid_yaml(tmp_path: Path) -> None:
@@ -96,10 +98,13 @@ def test_two_practices_with_the_same_id(tmp_path: Path) -> None:
 
 
 def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
-    files = {**pair(), "content/fi/toinen.md": practice("other", "esimerkki")}
+    files = {
+        **pair(),
+        "content/fi/toinen.md": practice("other", "esimerkki", extra="translation_pending: true"),
+    }
     assert problems(tmp_path, files) == [
-        "content/fi/toinen.md:4:7: slug 'esimerkki' is already used by content/fi/esimerkki.md; "
-        "two practices cannot have the same address, so choose another slug"
+        "content/fi/toinen.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
+        "two practices cannot share an address, so choose another"
     ]
 
 
@@ -233,11 +238,18 @@ def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
     assert checked.warnings == []
 
 
-def test_a_missing_translation_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path) -> None:
-    root = make_project(tmp_path, {"content/fi/esimerkki.md": practice()})
+def test_a_missing_translation_is_an_error_unless_marked_pending(tmp_path: Path) -> None:
+    assert problems(tmp_path / "a", {"content/fi/esimerkki.md": practice()}) == [
+        "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample'; add "
+        "content/sv/<slug>.md with id: sample, or add translation_pending: true to this file while it "
+        "is being translated"
+    ]
+    root = make_project(
+        tmp_path / "b", {"content/fi/esimerkki.md": practice(extra="translation_pending: true")}
+    )
     warning = (
-        "content/fi/esimerkki.md:1:1: warning: there is no published Swedish version of 'sample' "
-        "yet; the site tells Swedish readers so"
+        "content/fi/esimerkki.md:22:22: warning: the Swedish version of 'sample' is pending; the site "
+        "tells Swedish readers so"
     )
     assert [str(w) for w in check_site(root).warnings] == [warning]
     with pytest.raises(ContentError) as raised:
@@ -246,7 +258,8 @@ def test_a_missing_translation_is_a_warning_and_strict_makes_it_an_error(tmp_pat
 
 
 def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) -> None:
-    files = one_file(practice().replace("published: 2017-01-02", "published: '2017-01-02'"))
+    files = dict(pair())
+    files["content/fi/esimerkki.md"] = practice().replace("published: 2017-01-02", "published: '2017-01-02'")
     root = make_project(tmp_path / "ok", files)
     assert check_site(root).warnings == []
     bad = practice().replace("published: 2017-01-02", "published: '2017-02-30'")

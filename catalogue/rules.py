@@ -1,0 +1,217 @@
+"""Rules across files: unique ids and addresses, complete and agreeing translation pairs,
+fresh translations, links that resolve."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Lang
+from .freshness import substance_hash
+from .model import LANGUAGE_NEUTRAL_FIELDS, Practice
+from .problems import Problem, Severity
+
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
+PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    problems: list[Problem]
+    stale: frozenset[tuple[str, Lang]]
+
+
+def _at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    """A problem at the line of a practice's field."""
+    line, column = practice.at(field)
+    return Problem(practice.source, line, column, message, severity)
+
+
+def _other(lang: Lang) -> Lang:
+    return "sv" if lang == "fi" else "fi"
+
+
+def check_collection(practices: list[Practice], present: set[tuple[str, Lang]], root: Path) -> Findings:
+    """`present` holds (id, language) of every file read, valid or not, so that a broken file
+    is not reported a second time as a missing translation of its twin."""
+    problems = _unique_addresses(practices)
+    by_key = {(p.id, p.lang): p for p in practices}
+    ids = {p.id for p in practices}
+    stale: set[tuple[str, Lang]] = set()
+    for practice in practices:
+        if practice.draft:
+            continue
+        other = by_key.get((practice.id, _other(practice.lang)))
+        problems.extend(_pair_problems(practice, other, present))
+        if other and not other.draft:
+            if practice.lang == "sv":
+                problems.extend(_compare_pair(other, practice))
+            if practice.translated_from and practice.translated_from != substance_hash(other):
+                stale.add((practice.id, practice.lang))
+                problems.append(_stale(practice, other))
+        problems.extend(_check_links(practice, ids, root))
+    return Findings(problems, frozenset(stale))
+
+
+def _unique_addresses(practices: list[Practice]) -> list[Problem]:
+    """One id per language; one practice per address, counting earlier addresses (aliases)."""
+    problems: list[Problem] = []
+    ids: dict[tuple[str, Lang], Practice] = {}
+    addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
+    slugs_by_practice: dict[str, Practice] = {}
+    for practice in practices:
+        first = ids.setdefault((practice.id, practice.lang), practice)
+        if first is not practice:
+            problems.append(
+                _at(
+                    practice,
+                    "id",
+                    f"id '{practice.id}' is already used by {first.source.as_posix()}; "
+                    "each practice needs its own id in each language",
+                )
+            )
+        for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
+            if field == "aliases" and slug == practice.slug:
+                problems.append(
+                    _at(
+                        practice,
+                        "aliases",
+                        f"alias '{slug}' is this practice's own slug; an alias "
+                        "is an earlier slug, so remove it from aliases",
+                    )
+                )
+                continue
+            owner = addresses.setdefault((slug, practice.lang), (practice, field))
+            if owner[0] is not practice:
+                what = "the slug" if owner[1] == "slug" else "an alias"
+                problems.append(
+                    _at(
+                        practice,
+                        field,
+                        f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
+                        f"already {what} of {owner[0].source.as_posix()}; two practices cannot share "
+                        "an address, so choose another",
+                    )
+                )
+        other_language = slugs_by_practice.get(practice.slug)
+        if other_language and other_language.id != practice.id and other_language.lang != practice.lang:
+            problems.append(
+                _at(
+                    practice,
+                    "slug",
+                    f"slug '{practice.slug}' is also the slug of "
+                    f"{other_language.source.as_posix()}, a different practice in the other language; "
+                    "choose another so that links cannot be mixed up",
+                    Severity.WARNING,
+                )
+            )
+        slugs_by_practice.setdefault(practice.slug, practice)
+    return problems
+
+
+def _pair_problems(
+    practice: Practice, other: Practice | None, present: set[tuple[str, Lang]]
+) -> list[Problem]:
+    other_lang = _other(practice.lang)
+    name = LANGUAGE_NAMES[other_lang]
+    if other is None and (practice.id, other_lang) in present:
+        return []  # the other file has problems of its own, reported there
+    if other is None or other.draft:
+        if practice.translation_pending:
+            return [
+                _at(
+                    practice,
+                    "translation_pending",
+                    f"the {name} version of '{practice.id}' is pending; the site tells {name} readers so",
+                    Severity.WARNING,
+                )
+            ]
+        return [
+            Problem(
+                practice.source,
+                1,
+                1,
+                f"there is no published {name} version of '{practice.id}'; add "
+                f"content/{other_lang}/<slug>.md with id: {practice.id}, or add translation_pending: true "
+                "to this file while it is being translated",
+            )
+        ]
+    if practice.translation_pending:
+        return [
+            _at(
+                practice,
+                "translation_pending",
+                f"the {name} version exists now ({other.source.as_posix()}); remove translation_pending",
+                Severity.WARNING,
+            )
+        ]
+    return []
+
+
+def _stale(practice: Practice, source: Practice) -> Problem:
+    command = f"python build.py translated {practice.source.as_posix()}"
+    return _at(
+        practice,
+        "translated_from",
+        f"possibly out of date: {source.source.as_posix()} has changed since this version was translated "
+        f"from it; update the translation, then run `{command}` (or set translated_from: "
+        f"{substance_hash(source)})",
+        Severity.WARNING,
+    )
+
+
+def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
+    problems = []
+    for name in LANGUAGE_NEUTRAL_FIELDS:
+        a, b = getattr(fi, name), getattr(sv, name)
+        if isinstance(a, tuple):
+            a, b = sorted(a), sorted(b)
+        if a != b:
+            problems.append(
+                _at(
+                    sv,
+                    name,
+                    f"{name} differs from {fi.source.as_posix()} ({_show(getattr(sv, name))} "
+                    f"here, {_show(getattr(fi, name))} there); the two language versions must agree",
+                )
+            )
+    return problems
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(value) + "]"
+    return str(value)
+
+
+def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]:
+    problems = []
+    static = (root / "static").resolve()
+    for offset, line in enumerate(practice.body.split("\n")):
+        number = practice.body_line + offset
+        for match in PRACTICE_LINK.finditer(line):
+            if match.group("id") not in ids:
+                problems.append(
+                    Problem(
+                        practice.source,
+                        number,
+                        match.start() + 3,
+                        f"no practice has the id '{match.group('id')}'; link to another practice "
+                        "with [text](practice:its-id)",
+                    )
+                )
+        for match in STATIC_LINK.finditer(line):
+            target = (root / "static" / match.group("path")).resolve()
+            if not target.is_file() or not target.is_relative_to(static):
+                problems.append(
+                    Problem(
+                        practice.source,
+                        number,
+                        match.start() + 3,
+                        f"the file static/{match.group('path')} does not exist; check the name, "
+                        "or add the file under static/",
+                    )
+                )
+    return problems

@@ -1,0 +1,272 @@
+"""What editors and coordinators rely on: links that keep working, fresh translations, the
+helpers, and messages that GitHub can show in a pull request."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from catalogue.cli import main
+from catalogue.pipeline import build, check_site
+from catalogue.problems import ContentError
+from catalogue.schema import SCHEMA_PATH, schema_text
+from catalogue.vocabulary import load_vocabulary
+
+from .helpers import ROOT, make_project, pair, practice
+
+
+def errors_of(root: Path, strict: bool = False) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        check_site(root, strict=strict)
+    return [str(p) for p in raised.value.problems]
+
+
+def published(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """A project whose current addresses are recorded in the ledger, as after a deployment."""
+    root = make_project(tmp_path, files)
+    assert main(["--root", str(root), "ledger"]) == 0
+    return root
+
+
+def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = published(tmp_path, pair())
+    ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
+    for path in ("content/fi/esimerkki.md", "content/sv/exempel.md"):
+        file = root / path
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("id: sample", "id: renamed"), encoding="utf-8"
+        )
+    line, sv_line = ledger.index("/fi/k/sample/") + 1, ledger.index("/sv/k/sample/") + 1
+    assert errors_of(root) == [
+        f"content/published-urls.txt:{line}:1: '/fi/k/sample/' was published and would stop working; if a "
+        "practice's slug changed, add the old slug to its aliases; if an id changed, change it back; if the "
+        "page was removed on purpose, add 'fi/k/sample/: new/address/' to content/redirects.yaml",
+        f"content/published-urls.txt:{sv_line}:1: '/sv/k/sample/' was published and would stop working; if "
+        "a practice's slug changed, add the old slug to its aliases; if an id changed, change it back; "
+        "if the page was removed on purpose, add 'sv/k/sample/: new/address/' to content/redirects.yaml",
+    ]
+
+
+def test_a_renamed_slug_keeps_its_old_address_through_an_alias(tmp_path: Path) -> None:
+    root = published(tmp_path, pair())
+    file = root / "content/fi/esimerkki.md"
+    file.write_text(practice("sample", "uusi-nimi"), encoding="utf-8")
+    assert any("'/fi/kaytannot/esimerkki/' was published" in e for e in errors_of(root))
+    file.write_text(practice("sample", "uusi-nimi", extra="aliases: [esimerkki]"), encoding="utf-8")
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    old = (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=/fi/kaytannot/uusi-nimi/">' in old
+    assert '<link rel="canonical" href="http://localhost:8000/fi/kaytannot/uusi-nimi/">' in old
+    assert '<meta name="robots" content="noindex">' in old and '<html lang="fi">' in old
+    short = (out / "fi/k/sample/index.html").read_text(encoding="utf-8")
+    assert "url=/fi/kaytannot/uusi-nimi/" in short
+    redirects = (out / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/fi/kaytannot/esimerkki/ /fi/kaytannot/uusi-nimi/ 301" in redirects
+    assert "/fi/k/sample/ /fi/kaytannot/uusi-nimi/ 301" in redirects
+
+
+def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    (root / "content/fi/toinen.md").unlink()
+    (root / "content/sv/annan.md").unlink()
+    assert len(errors_of(root)) == 4  # the two pages and their two short links
+    (root / "content/redirects.yaml").write_text(
+        "fi/kaytannot/toinen/: fi/kaytannot/esimerkki/\nsv/praxis/annan/: sv/praxis/exempel/\n"
+        "fi/k/other/: fi/kaytannot/\nsv/k/other/: sv/praxis/\n",
+        encoding="utf-8",
+    )
+    assert check_site(root).warnings == []
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    assert "url=/sv/praxis/exempel/" in (out / "sv/praxis/annan/index.html").read_text(encoding="utf-8")
+
+
+def test_alias_pointing_at_itself_or_at_another_practice(tmp_path: Path) -> None:
+    files = {**pair(), **pair("other", "toinen", "annan")}
+    files["content/fi/esimerkki.md"] = practice(extra="aliases: [esimerkki, toinen]")
+    root = make_project(tmp_path, files)
+    assert errors_of(root) == [
+        "content/fi/esimerkki.md:22:1: alias 'esimerkki' is this practice's own slug; an alias is an earlier "
+        "slug, so remove it from aliases",
+        "content/fi/toinen.md:4:7: slug 'toinen' is already an alias of content/fi/esimerkki.md; two "
+        "practices cannot share an address, so choose another",
+    ]
+
+
+def test_slug_shared_across_languages_by_different_practices_is_flagged(tmp_path: Path) -> None:
+    files = {**pair(), **pair("other", "toinen", "esimerkki-sv")}
+    files["content/sv/esimerkki-sv.md"] = practice("other", "esimerkki", title="Annan")
+    files["content/sv/exempel.md"] = practice("sample", "exempel", title="Exempelpraxis")
+    files.pop("content/sv/esimerkki-sv.md")
+    files["content/sv/annan.md"] = practice("other", "esimerkki", title="Annan")
+    root = make_project(tmp_path, files)
+    warnings = [str(w) for w in check_site(root).warnings]
+    assert warnings == [
+        "content/sv/annan.md:4:7: warning: slug 'esimerkki' is also the slug of content/fi/esimerkki.md, a "
+        "different practice in the other language; choose another so that links cannot be mixed up"
+    ]
+
+
+def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
+    assert "content/sv/exempel.md: translated_from is now" in capsys.readouterr().out
+    assert check_site(root).warnings == []
+
+    fi = root / "content/fi/esimerkki.md"
+    fi.write_text(
+        fi.read_text(encoding="utf-8").replace("Teksti.", "Uusi, laajempi teksti."), encoding="utf-8"
+    )
+    (warning,) = [str(w) for w in check_site(root).warnings]
+    assert warning.startswith(
+        "content/sv/exempel.md:22:18: warning: possibly out of date: content/fi/esimerkki.md "
+        "has changed since this version was translated from it; update the translation, "
+        "then run `python build.py translated content/sv/exempel.md`"
+    )
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    page = (out / "sv/praxis/exempel/index.html").read_text(encoding="utf-8")
+    assert "Den andra språkversionen av det här exemplet har uppdaterats" in page
+    assert 'href="/fi/kaytannot/esimerkki/" lang="fi" hreflang="fi">Läs den finska versionen</a>' in page
+
+    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
+    assert check_site(root).warnings == []
+
+
+def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
+    fi = root / "content/fi/esimerkki.md"
+    fi.write_text(
+        fi.read_text(encoding="utf-8").replace("## Tausta\n\nTeksti.", "## Tausta\n\n\nTeksti. "),
+        encoding="utf-8",
+    )
+    assert check_site(root).warnings == []
+
+
+def test_new_scaffolds_both_languages_as_checkable_drafts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    assert (
+        main(
+            [
+                "--root",
+                str(root),
+                "new",
+                "--fi-title",
+                "Kielikahvila Äänekoskella",
+                "--sv-title",
+                "Språkkafé i Äänekoski",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines() == [
+        "Created content/fi/kielikahvila-aanekoskella.md",
+        "Created content/sv/sprakkafe-i-aanekoski.md",
+    ]
+    text = (root / "content/fi/kielikahvila-aanekoskella.md").read_text(encoding="utf-8")
+    assert "id: kielikahvila-aanekoskella" in text and "draft: true" in text
+    checked = check_site(root)
+    assert {p.id for p in checked.site.practices} == {"sample"}
+    assert (
+        main(["--root", str(root), "new", "--fi-title", "Toinen", "--sv-title", "Annan", "--id", "sample"])
+        == 1
+    )
+    assert capsys.readouterr().err == "error: the id 'sample' is already used; choose another with --id\n"
+
+
+def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = dict(pair())
+    files["content/fi/esimerkki.md"] = practice(themes="[nope]")
+    root = make_project(tmp_path, files)
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines()[0].startswith(
+        "::error file=content/fi/esimerkki.md,line=6,col=10::unknown themes code 'nope'; the codes are: "
+    )
+    assert out.err == ""
+
+
+def test_a_huge_file_gets_a_clear_error(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(pair())
+    files["content/fi/esimerkki.md"] = practice(body="x" * 5_000_000)
+    root = make_project(tmp_path, files)
+    assert errors_of(root) == [
+        "content/fi/esimerkki.md:1:1: the file is 5.0 MB; a practice should be well under 1 MB of text. "
+        "Remove pasted binary data or put large material under static/ and link to it"
+    ]
+
+
+def test_a_link_out_of_content_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.md"
+    outside.write_text(practice("sample", "esimerkki"), encoding="utf-8")
+    files = {"content/sv/exempel.md": pair()["content/sv/exempel.md"]}
+    root = make_project(tmp_path, files)
+    (root / "content/fi").mkdir()
+    (root / "content/fi/esimerkki.md").symlink_to(outside)
+    assert errors_of(root) == [
+        "content/fi/esimerkki.md:1:1: this is a link to a file outside content/; copy the file here instead "
+        "of linking",
+        "content/sv/exempel.md:1:1: there is no published Finnish version of 'sample'; add "
+        "content/fi/<slug>.md with id: sample, or add translation_pending: true to this file while it is "
+        "being translated",
+    ]
+
+
+def test_committed_schema_is_the_generated_one() -> None:
+    vocabulary = load_vocabulary(ROOT / "content/vocabulary.yaml")
+    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == schema_text(vocabulary), (
+        "run `python build.py schema` and commit content/practice.schema.json"
+    )
+
+
+def front_matter(text: str) -> object:
+    return yaml.safe_load(text.split("---", 2)[1])
+
+
+def schema_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_text(load_vocabulary(ROOT / "content/vocabulary.yaml")))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def as_json(value: object) -> object:
+    """YAML dates as the ISO strings editors type."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def test_schema_accepts_every_sample_practice() -> None:
+    validator = schema_validator()
+    for path in sorted((ROOT / "content").glob("[fs][iv]/*.md")):
+        errors = list(validator.iter_errors(as_json(front_matter(path.read_text(encoding="utf-8")))))
+        assert errors == [], (path, [e.message for e in errors])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("themes: [integration-training]", "themes: [kielikoulutus]"),
+        ("start_year: 2016", "start_year: twenty"),
+        ("funding: ESR.\n", ""),
+        ("title: Esimerkkikäytäntö", "title: Esimerkkikäytäntö\ntheme: [x]"),
+        ("  generalisable: Toimii muuallakin.\n", ""),
+        ("slug: esimerkki", "slug: Esimerkki Käytäntö"),
+        ("published: 2017-01-02", "published: 2. tammikuuta 2017"),
+    ],
+)
+def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[str, str]) -> None:
+    text = practice().replace(*change)
+    assert list(schema_validator().iter_errors(as_json(front_matter(text)))), change
+    files = {
+        "content/fi/esimerkki.md": text,
+        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+    }
+    assert errors_of(make_project(tmp_path, files))

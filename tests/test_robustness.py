@@ -1,0 +1,87 @@
+"""However malformed a content file is, check and build report problems; they never crash."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalogue.pipeline import build, check_site
+from catalogue.problems import ContentError
+
+from .helpers import make_project, pair, practice
+
+FRONT_MATTER_PIECES = st.sampled_from(
+    [
+        "---\n",
+        "id: x\n",
+        "id: [1, 2]\n",
+        "title: 'a\n",
+        'title: "x: y"\n',
+        "themes: [nope]\n",
+        "themes: integration-training\n",
+        "themes:\n  - integration-training\n",
+        "\tslug: t\n",
+        "published: 2017-02-30\n",
+        "published: 2017-01-02\n",
+        "draft: maybe\n",
+        "criteria:\n  x: y\n",
+        "criteria: {goal-oriented: 1}\n",
+        "contact: {name: [1]}\n",
+        "links: [{url: javascript:x}]\n",
+        "aliases: [Esimerkki]\n",
+        "translated_from: 123\n",
+        "&a x: *a\n",
+        "? [a]\n: b\n",
+        "!!python/object:os.system x\n",
+        "- list\n",
+        "key: value\nkey: value\n",
+        "\ufeff",
+        "\r\n",
+        "# comment\n",
+        "...\n",
+        "{\n",
+        "]\n",
+    ]
+)
+
+
+def try_everything(root: Path) -> None:
+    with contextlib.suppress(ContentError):
+        check_site(root)
+    out = Path(tempfile.mkdtemp()) / "out"
+    try:
+        build(root, out, search=False)
+    except ContentError:
+        assert not out.exists()
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(FRONT_MATTER_PIECES, max_size=12), body=st.text(max_size=200))
+def test_malformed_front_matter_never_crashes(tmp_path_factory, pieces: list[str], body: str) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces) + "---\n" + body
+    files = dict(pair())
+    files["content/fi/esimerkki.md"] = text
+    try_everything(make_project(tmp_path_factory.mktemp("p"), files))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_never_crash(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    files: dict[str, str | bytes] = dict(pair())
+    files["content/sv/exempel.md"] = data
+    try_everything(make_project(tmp_path_factory.mktemp("p"), files))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(max_size=300))
+def test_any_markdown_body_builds_or_is_reported(tmp_path_factory, body: str) -> None:  # type: ignore[no-untyped-def]
+    files = dict(pair())
+    files["content/fi/esimerkki.md"] = practice(body=body)
+    try_everything(make_project(tmp_path_factory.mktemp("p"), files))

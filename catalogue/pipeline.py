@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import TextIO
 
 import jinja2
 
+from .cache import BuildCache, code_salt
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
 from .ledger import missing_addresses, read_ledger
@@ -20,6 +22,8 @@ from .render import asset_versions, render_site
 from .urls import site_urls
 from .vocabulary import load_vocabulary
 from .write import write_site
+
+CACHE_FILE = Path(".cache/build.sqlite")
 
 
 class Reporter:
@@ -61,10 +65,12 @@ def check_site(root: Path, config: SiteConfig | None = None, strict: bool = Fals
     return Checked(site, problems)
 
 
-def render(root: Path, site: Site) -> dict[str, str]:
+def render(root: Path, site: Site, cache: BuildCache | None = None, workers: int = 1) -> dict[str, str]:
     translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
     try:
-        return render_site(site, root / "templates", translations, asset_versions(root / "static"))
+        return render_site(
+            site, root / "templates", translations, asset_versions(root / "static"), cache, workers
+        )
     except jinja2.TemplateSyntaxError as error:
         where = PurePosixPath("templates") / (error.name or "?")
         raise ContentError([Problem(where, error.lineno, 1, f"template error: {error.message}")]) from None
@@ -81,6 +87,10 @@ def render(root: Path, site: Site) -> dict[str, str]:
         ) from None
 
 
+def open_cache(root: Path) -> BuildCache:
+    return BuildCache(root / CACHE_FILE, code_salt())
+
+
 def build(
     root: Path,
     out_dir: Path,
@@ -88,13 +98,18 @@ def build(
     strict: bool = False,
     reporter: Reporter | None = None,
     search: bool = True,
+    use_cache: bool = True,
 ) -> tuple[int, list[Problem]]:
     """Build the whole site into out_dir atomically; return the number of pages and the warnings."""
     reporter = reporter or Reporter()
     reporter.stage("loading and checking content…")
     checked = check_site(root, config, strict)
     reporter.stage(f"rendering {len(checked.site.practices)} practice versions…")
-    pages = render(root, checked.site)
+    cache = open_cache(root) if use_cache else BuildCache(None, "")
+    try:
+        pages = render(root, checked.site, cache, workers=os.cpu_count() or 1)
+    finally:
+        cache.close()
     reporter.stage(f"writing {len(pages)} pages…")
     finish = None
     if search:

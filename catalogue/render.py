@@ -11,10 +11,11 @@ from typing import Any
 import jinja2
 
 from . import urls
+from .cache import BuildCache
 from .collation import sort_key
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
-from .markup import Markup
+from .markup import convert_all, resolve_practice_links
 from .model import Practice, Site
 from .opendata import data_urls, open_data
 from .vocabulary import FACETS
@@ -128,12 +129,22 @@ class _Renderer:
         """Old site-relative address → new one, for hosts that redirect on the server."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
-        self.markup = Markup(site.config.base_path, self.resolve)
-        self.html: dict[str, str] = {}
-        self.criteria: dict[str, dict[str, str]] = {}
+        self.converted: dict[str, str] = {}
+        """Markdown (links resolved) → HTML, filled by render_site for all documents at once."""
+
+    def markdown_texts(self) -> list[str]:
+        """Every Markdown document this language's pages show, with practice links resolved."""
+        texts = [self.resolved(page.body) for page in self.site.pages if page.lang == self.lang]
         for p in self.practices:
-            self.html[p.id] = self.markup.to_html(p.body)
-            self.criteria[p.id] = {code: self.markup.to_html(text) for code, text in p.criteria.items()}
+            texts.append(self.resolved(p.body))
+            texts.extend(self.resolved(text) for text in p.criteria.values())
+        return texts
+
+    def resolved(self, text: str) -> str:
+        return resolve_practice_links(text, self.resolve)
+
+    def html(self, text: str) -> str:
+        return self.converted[self.resolved(text)]
 
     def resolve(self, practice_id: str) -> str | None:
         target = self.site.by_id.get(practice_id, {}).get(self.lang)
@@ -208,8 +219,8 @@ class _Renderer:
                     lastmod=p.last_changed,
                 ),
                 practice=p,
-                body=self.html[p.id],
-                criteria=self.criteria[p.id],
+                body=self.html(p.body),
+                criteria={code: self.html(text) for code, text in p.criteria.items()},
                 related=self.related(p),
                 counterpart=self.site.counterpart(p, other(lang)),
                 stale=self.site.is_stale(p),
@@ -248,7 +259,7 @@ class _Renderer:
                     {lang_: urls.section(lang_, key) for lang_ in LANGS},
                     urls.section(other(lang), key),
                 ),
-                content=self.markup.to_html(page.body),
+                content=self.html(page.body),
                 page_key=key,
             )
         self.emit(
@@ -391,13 +402,21 @@ def _facet_description(facet: str, gettext: Any) -> str:
 
 
 def render_site(
-    site: Site, templates: Path, translations: dict[Lang, StrictTranslations], static_versions: dict[str, str]
+    site: Site,
+    templates: Path,
+    translations: dict[Lang, StrictTranslations],
+    static_versions: dict[str, str],
+    cache: BuildCache | None = None,
+    workers: int = 1,
 ) -> dict[str, str]:
     """Every page of the site as text, keyed by its path in the output directory."""
     out: dict[str, str] = {}
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
     renderers = [_Renderer(site, envs[lang], lang, translations[lang]) for lang in LANGS]
+    texts = [text for renderer in renderers for text in renderer.markdown_texts()]
+    converted = convert_all(texts, site.config.base_path, cache or BuildCache(None, ""), workers)
     for renderer in renderers:
+        renderer.converted = converted
         out.update(renderer.render_all())
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}

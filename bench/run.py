@@ -1,0 +1,173 @@
+"""Benchmark the build on synthetic catalogues and print a table (median of --runs runs).
+
+    python bench/run.py                     # N = 200, 1000 and 5000 practices per language
+    python bench/run.py --sizes 200 1000 --runs 3
+
+For each N it measures, each in a fresh process, the time and peak memory (RSS, worker
+processes included) of: a cold full build without Pagefind (no cache); a warm full build
+with nothing changed; a rebuild after one practice is edited; a rebuild after one template
+is edited; `check` alone; the Pagefind stage alone; and the library floor: for the same
+files, only parsing front matter, converting Markdown with the build's extensions, one
+Jinja2 render and one file write per page, on the same number of processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MEASURES = ("cold", "warm", "edit-practice", "edit-template", "check", "pagefind", "floor")
+
+
+# Measurements (each runs in its own process) ----------------------------------------------
+
+
+def _floor_chunk(job: tuple[list[str], str]) -> int:
+    import frontmatter
+    import jinja2
+    import markdown
+
+    from catalogue.markup import EXTENSION_CONFIGS, EXTENSIONS
+
+    files, out = job
+    template = jinja2.Environment(autoescape=True).from_string(
+        "<!doctype html><html><head><title>{{ title }}</title></head><body>{{ body|safe }}</body></html>"
+    )
+    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    for file in files:
+        post = frontmatter.load(file)
+        html = converter.reset().convert(post.content)
+        page = Path(out) / (Path(file).parent.name + "-" + Path(file).stem + ".html")
+        page.write_text(template.render(title=post.get("title"), body=html), encoding="utf-8")
+    return len(files)
+
+
+def measure(what: str, project: Path) -> None:
+    from catalogue.pipeline import build, check_site
+    from catalogue.search_index import index_site
+
+    out = project / "_site"
+    started = time.perf_counter()
+    if what in ("cold", "warm", "edit-practice", "edit-template"):
+        build(project, out, search=False, use_cache=True)
+    elif what == "check":
+        check_site(project)
+    elif what == "pagefind":
+        shutil.rmtree(out / "pagefind", ignore_errors=True)
+        index_site(out)
+    elif what == "floor":
+        files = sorted(str(p) for p in (project / "content").glob("[fs][iv]/*.md"))
+        target = Path(tempfile.mkdtemp())
+        workers = os.cpu_count() or 1
+        size = -(-len(files) // (workers * 4))
+        chunks = [(files[i : i + size], str(target)) for i in range(0, len(files), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_floor_chunk, chunks))
+        shutil.rmtree(target)
+    seconds = time.perf_counter() - started
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+# Orchestration ------------------------------------------------------------------------------
+
+
+def _prepare(what: str, project: Path, run: int) -> None:
+    """Put the project in the state the measurement starts from."""
+    if what == "cold":
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / "_site", ignore_errors=True)
+    elif what == "edit-practice":
+        file = project / "content/fi/00001.md"
+        file.write_text(file.read_text(encoding="utf-8") + f"\nMuokattu {run}.\n", encoding="utf-8")
+    elif what == "edit-template":
+        file = project / "templates/practice.html"
+        file.write_text(file.read_text(encoding="utf-8") + f"\n{{# edited {run} #}}\n", encoding="utf-8")
+
+
+def _run(what: str, project: Path, run: int) -> dict[str, float]:
+    _prepare(what, project, run)
+    result = subprocess.run(
+        [sys.executable, __file__, "--measure", what, "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return data
+
+
+def bench(size: int, runs: int) -> dict[str, dict[str, float]]:
+    from bench.generate import generate
+
+    project = Path(tempfile.mkdtemp()) / f"catalogue-{size}"
+    generate(project, size)
+    results: dict[str, dict[str, float]] = {}
+    for what in MEASURES:
+        samples = [_run(what, project, run) for run in range(runs)]
+        results[what] = {
+            "seconds": statistics.median(s["seconds"] for s in samples),
+            "peak_mb": statistics.median(s["peak_mb"] for s in samples),
+        }
+        print(
+            f"  N={size} {what}: {results[what]['seconds']:.2f} s, {results[what]['peak_mb']:.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
+    shutil.rmtree(project.parent, ignore_errors=True)
+    return results
+
+
+def table(all_results: dict[int, dict[str, dict[str, float]]]) -> str:
+    sizes = sorted(all_results)
+    header = "| measurement | " + " | ".join(f"N = {n:,} ({2 * n:,} pages)" for n in sizes) + " |"
+    lines = [header, "|" + " --- |" * (len(sizes) + 1)]
+    for what in MEASURES:
+        cells = []
+        for n in sizes:
+            r = all_results[n][what]
+            floor = all_results[n]["floor"]["seconds"]
+            ratio = f", {r['seconds'] / floor:.2f}× floor" if what in ("cold", "warm") else ""
+            cells.append(f"{r['seconds']:.2f} s, {r['peak_mb']:.0f} MB{ratio}")
+        lines.append(f"| {what} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--measure", choices=MEASURES, help=argparse.SUPPRESS)
+    parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure, args.project)
+        return
+    print(
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} runs",
+        file=sys.stderr,
+    )
+    results = {size: bench(size, args.runs) for size in args.sizes}
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The build cache changes nothing but speed: output is byte-identical with and without it,
+after edits, and with a corrupt or foreign cache file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalogue.cache import BuildCache
+from catalogue.pipeline import CACHE_FILE, build
+
+from .helpers import make_project, pair, practice
+from .test_build import tree_digest
+
+
+def built(root: Path, out: Path, use_cache: bool) -> dict[str, str]:
+    build(root, out, search=False, use_cache=use_cache)
+    return tree_digest(out)
+
+
+def test_output_is_identical_with_and_without_the_cache_through_a_sequence_of_edits(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    fi = root / "content/fi/esimerkki.md"
+    edits = [
+        lambda: None,
+        lambda: fi.write_text(
+            practice(body="## Uusi\n\nMuutettu [linkki](practice:other).\n"), encoding="utf-8"
+        ),
+        lambda: (root / "templates/404.html").write_text(
+            (root / "templates/404.html").read_text(encoding="utf-8").replace("narrow", "narrow lost"),
+            encoding="utf-8",
+        ),
+        lambda: (root / "content/fi/toinen.md").write_text(
+            practice("other", "toinen-uusi", extra="aliases: [toinen]"), encoding="utf-8"
+        ),
+    ]
+    for step, edit in enumerate(edits):
+        edit()
+        cached = built(root, tmp_path / f"cached-{step}", use_cache=True)
+        fresh = built(root, tmp_path / f"fresh-{step}", use_cache=False)
+        assert cached == fresh, step
+    assert (root / CACHE_FILE).is_file()
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    root = make_project(tmp_path, pair())
+    expected = built(root, tmp_path / "fresh", use_cache=False)
+    (root / CACHE_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (root / CACHE_FILE).write_bytes(b"this is not a database" * 100)
+    assert built(root, tmp_path / "after-garbage", use_cache=True) == expected
+
+
+def test_a_tampered_entry_or_other_code_is_not_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    cache = BuildCache(path, "salt-a")
+    key = cache.key("markdown", "/", "# x")
+    cache.put_many({key: "<h1>x</h1>"})
+    assert cache.get_many([key]) == {key: "<h1>x</h1>"}
+    assert cache.db is not None
+    cache.db.execute("UPDATE html SET value = '<script>evil()</script>'")
+    cache.db.commit()
+    assert cache.get_many([key]) == {}
+    cache.close()
+    other_code = BuildCache(path, "salt-b")
+    assert other_code.get_many([other_code.key("markdown", "/", "# x")]) == {}
+    other_code.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import markdown
 import nh3
@@ -12,7 +13,7 @@ import nh3
 from .cache import BuildCache
 
 EXTENSIONS = ["tables", "sane_lists", "toc", "smarty"]
-EXTENSION_CONFIGS = {
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"slugify": lambda value, separator: _heading_id(value, separator)},
     "smarty": {
         "substitutions": {

@@ -51,8 +51,8 @@ class _Checker:
             self.problem(key, f"{label} should be a single line of text, not a {_yaml_type(value)}")
         return None
 
-    def identifier(self, key: tuple[str, ...], value: Any, what: str) -> str | None:
-        text = self.text(key, value, key[0])
+    def identifier(self, key: tuple[str | int, ...], value: Any, what: str) -> str | None:
+        text = self.text(key, value, str(key[0]))
         if text is None:
             return None
         if not is_slug(text):
@@ -181,7 +181,9 @@ class _Checker:
 
     # Structured fields ---------------------------------------------------------------------
 
-    def mapping(self, key: tuple[str, ...], value: Any, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+    def mapping(
+        self, key: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
+    ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.problem(
                 key, f"{key[-1]} should have the fields {', '.join(allowed)}, each on its own indented line"

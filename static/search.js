@@ -208,6 +208,21 @@ async function start(form) {
     meta.className = "search-result-meta";
     meta.textContent = [page.meta.organisation, page.meta.region, page.meta.themes].filter(Boolean).join(" · ");
     item.append(heading, summary, meta);
+    // Where the words matched inside one of the six criteria, link straight to it.
+    const sections = (page.sub_results || []).filter((sub) => sub.url.includes("#criterion-")).slice(0, 3);
+    if (term && sections.length) {
+      const links = document.createElement("ul");
+      links.className = "search-subresults";
+      for (const sub of sections) {
+        const entry = document.createElement("li");
+        const anchor = document.createElement("a");
+        anchor.href = sub.url;
+        anchor.textContent = sub.title;
+        entry.append(anchor);
+        links.append(entry);
+      }
+      item.append(links);
+    }
     return item;
   }
 

@@ -305,3 +305,23 @@ def test_browsing_without_words_needs_no_word_index(chromium: Any, site_url: str
     assert not any(".pf_index" in url or ".pagefind" in url for url in fetched)
     assert total <= 60_000
     context.close()
+
+
+def test_a_match_inside_a_criterion_links_to_that_section(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fi/haku/?q=pikkukaupungissa")  # only in Närpes' "context-sensitive" evidence
+    settled(page)
+    links = page.locator(".search-subresults a")
+    expect(links).to_have_count(1)
+    assert links.first.get_attribute("href").endswith(
+        "/fi/kaytannot/narpion-malli/#criterion-context-sensitive"
+    )
+    for link in links.all():
+        assert re.search(r"/fi/kaytannot/[a-z0-9-]+/#criterion-[a-z-]+$", link.get_attribute("href"))
+        assert link.inner_text() in {
+            "Tavoitteellinen",
+            "Asiakaslähtöinen",
+            "Tilanteeseen sopiva",
+            "Vaikuttava",
+            "Mallinnettava",
+            "Yleistettävä",
+        }

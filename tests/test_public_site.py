@@ -204,3 +204,28 @@ def test_every_page_is_valid_html(built_site: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[:3000]
+
+
+def test_sitemap_follows_the_sitemap_0_9_schema_rules(built_site: Path) -> None:
+    """The rules of sitemaps.org's sitemap.xsd: <url> children loc, lastmod, changefreq, priority
+    in that order (elements of other namespaces, such as xhtml:link, allowed), loc an absolute
+    URL of at most 2,048 characters, lastmod a W3C date, at most 50,000 URLs."""
+    root = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    assert root.tag == f"{SITEMAP}urlset"
+    urls_ = list(root)
+    assert 0 < len(urls_) <= 50_000
+    order = ["loc", "lastmod", "changefreq", "priority"]
+    for url in urls_:
+        assert url.tag == f"{SITEMAP}url"
+        own = [child.tag.removeprefix(SITEMAP) for child in url if child.tag.startswith(SITEMAP)]
+        assert own == sorted(own, key=order.index) and own[0] == "loc" and len(set(own)) == len(own)
+        loc = url.find(f"{SITEMAP}loc").text
+        assert loc.startswith(("http://", "https://")) and len(loc) <= 2048
+        lastmod = url.find(f"{SITEMAP}lastmod")
+        if lastmod is not None:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lastmod.text)
+        for other in url:
+            if not other.tag.startswith(SITEMAP):
+                assert other.tag == f"{XHTML}link"
+                assert other.get("rel") == "alternate" and other.get("hreflang") in ("fi", "sv", "x-default")
+                assert other.get("href").startswith(BASE)

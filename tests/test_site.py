@@ -200,3 +200,31 @@ def test_no_inline_scripts_or_styles(built_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
         assert "<style" not in html and " style=" not in html, page
+
+
+def test_sample_catalogue_meets_the_brief() -> None:
+    """At least 24 practices in both languages, 300–800 words each, every theme and phase,
+    ten or more regions, one written Swedish-first, and a draft."""
+    import frontmatter
+
+    from catalogue.pipeline import check_site
+
+    site = check_site(ROOT).site
+    assert len(site.by_id) >= 24
+    assert all(set(versions) == {"fi", "sv"} for versions in site.by_id.values())
+    for p in site.practices:
+        words = (
+            len(p.body.split()) + len(p.summary.split()) + sum(len(t.split()) for t in p.criteria.values())
+        )
+        assert 300 <= words <= 800, (p.source, words)
+    used = {
+        facet: {c for p in site.practices for c in getattr(p, facet)}
+        for facet in ("themes", "phases", "regions")
+    }
+    assert used["themes"] == set(site.vocabulary.codes("themes"))
+    assert used["phases"] == set(site.vocabulary.codes("phases"))
+    assert len(used["regions"] - {"national"}) >= 10
+    swedish_first = [p for p in site.in_lang("fi") if p.translated_from]
+    assert any(p.id == "narpes-model" for p in swedish_first)
+    drafts = [f for f in (ROOT / "content/fi").glob("*.md") if frontmatter.load(f).get("draft")]
+    assert drafts and not any(p.source.name == drafts[0].name for p in site.practices)

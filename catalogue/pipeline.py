@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 import jinja2
 
+from . import write
 from .cache import BuildCache, code_salt
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
@@ -18,10 +22,9 @@ from .ledger import missing_addresses, read_ledger
 from .load import load_site
 from .model import Site
 from .problems import ContentError, Problem, Severity
-from .render import asset_versions, render_site
+from .render import asset_versions, render_site, stream_site
 from .urls import site_urls
 from .vocabulary import load_vocabulary
-from .write import write_site
 
 CACHE_FILE = Path(".cache/build.sqlite")
 
@@ -65,26 +68,37 @@ def check_site(root: Path, config: SiteConfig | None = None, strict: bool = Fals
     return Checked(site, problems)
 
 
-def render(root: Path, site: Site, cache: BuildCache | None = None, workers: int = 1) -> dict[str, str]:
-    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+@contextmanager
+def _template_problems() -> Iterator[None]:
+    """Template and catalogue mistakes become problems with a file and line, like content's."""
     try:
-        return render_site(
-            site, root / "templates", translations, asset_versions(root / "static"), cache, workers
-        )
+        yield
     except jinja2.TemplateSyntaxError as error:
         where = PurePosixPath("templates") / (error.name or "?")
         raise ContentError([Problem(where, error.lineno, 1, f"template error: {error.message}")]) from None
     except MissingTranslation as missing:
-        raise ContentError(
-            [
-                Problem(
-                    Path(f"locales/{missing.lang}/LC_MESSAGES/messages.po"),
-                    1,
-                    1,
-                    str(missing).split(": ", 1)[1],
-                )
-            ]
-        ) from None
+        where = PurePosixPath(f"locales/{missing.lang}/LC_MESSAGES/messages.po")
+        raise ContentError([Problem(where, 1, 1, str(missing).split(": ", 1)[1])]) from None
+
+
+def render(root: Path, site: Site, cache: BuildCache | None = None, workers: int = 1) -> dict[str, str]:
+    """Every output file as text, in memory (for checks and tests)."""
+    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+    with _template_problems():
+        return render_site(
+            site, root / "templates", translations, asset_versions(root / "static"), cache, workers
+        )
+
+
+def render_into(
+    root: Path, site: Site, sink: Callable[[str, str], None], cache: BuildCache, workers: int
+) -> int:
+    """Render every output file and hand each to `sink` as soon as it is ready."""
+    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+    with _template_problems():
+        return stream_site(
+            site, root / "templates", translations, asset_versions(root / "static"), sink, cache, workers
+        )
 
 
 def open_cache(root: Path) -> BuildCache:
@@ -104,21 +118,24 @@ def build(
     reporter = reporter or Reporter()
     reporter.stage("loading and checking content…")
     checked = check_site(root, config, strict)
-    reporter.stage(f"rendering {len(checked.site.practices)} practice versions…")
+    reporter.stage(f"rendering and writing {len(checked.site.practices)} practice versions…")
     cache = open_cache(root) if use_cache else BuildCache(None, "")
+    staging = write.begin(out_dir)
     try:
-        pages = render(root, checked.site, cache, workers=os.cpu_count() or 1)
-    finally:
-        cache.close()
-    reporter.stage(f"writing {len(pages)} pages…")
-    finish = None
-    if search:
-        from .search_index import index_site
+        count = render_into(
+            root, checked.site, partial(write.write_file, staging), cache, workers=os.cpu_count() or 1
+        )
+        write.copy_static(root / "static", staging)
+        if search:
+            from .search_index import index_site
 
-        def finish(staging: Path) -> None:
             reporter.stage("indexing for search…")
             index_site(staging)
-
-    write_site(pages, root / "static", out_dir, finish)
+    except BaseException:
+        write.discard(staging)
+        raise
+    finally:
+        cache.close()
+    write.commit(staging, out_dir)
     reporter.done()
-    return len(pages), checked.warnings
+    return count, checked.warnings

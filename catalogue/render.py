@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
+from itertools import combinations
+from operator import and_
 from pathlib import Path
 from typing import Any
 
@@ -123,12 +127,16 @@ class _Renderer:
         self.ngettext = translations.ngettext
         self.env = env
         self.lang = lang
-        self.out: dict[str, str] = {}
+        self.sink: Callable[[str, str], None] = lambda path, text: None
+        """Where finished pages go (set by stream_site); nothing is kept here."""
+        self.seen: set[str] = set()
+        """Output paths written so far, shared by all renderers: a path is written once."""
         self.sitemap: list[PageMeta] = []
         self.redirects: dict[str, str] = {}
         """Old site-relative address → new one, for hosts that redirect on the server."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
+        self.theme_masks: dict[str, int] | None = None
         self.converted: dict[str, str] = {}
         """Markdown (links resolved) → HTML, filled by render_site for all documents at once."""
 
@@ -151,11 +159,15 @@ class _Renderer:
         # Root-relative; markup.to_html puts the base path in front of every root-relative link.
         return "/" + (urls.practice(target) if target else urls.short(self.lang, practice_id))
 
+    def put(self, path: str, text: str) -> None:
+        if path in self.seen:
+            raise AssertionError(f"two pages render to {path}")
+        self.seen.add(path)
+        self.sink(path, text)
+
     def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
         path = urls.output_file(url)
-        if path in self.out:
-            raise AssertionError(f"two pages render to {path}")
-        self.out[path] = self.env.get_template(template).render(page=meta, **context)
+        self.put(path, self.env.get_template(template).render(page=meta, **context))
         if not meta.noindex:
             self.sitemap.append(meta)
 
@@ -173,7 +185,7 @@ class _Renderer:
     def count(self, facet: str, code: str) -> int:
         return sum(1 for p in self.practices if code in _codes(p, facet))
 
-    def render_all(self) -> dict[str, str]:
+    def render_all(self) -> None:
         lang, gettext = self.lang, self.gettext
         both = {lang_: urls.home(lang_) for lang_ in LANGS}
         newest = sorted(self.practices, key=lambda p: (-p.published.toordinal(), sort_key(p.title)))
@@ -277,14 +289,16 @@ class _Renderer:
         self.render_short_links()
         self.render_aliases()
         self.render_feed(newest)
-        return self.out
 
     def render_feed(self, newest: list[Practice]) -> None:
         """Atom: the newest published or updated practices."""
         recent = sorted(newest, key=lambda p: (p.last_changed, p.published, p.id), reverse=True)[:FEED_SIZE]
         updated = max((p.last_changed for p in recent), default=date(2000, 1, 1))
-        self.out[urls.feed(self.lang)] = self.env.get_template("feed.xml").render(
-            practices=recent, updated=f"{updated.isoformat()}T00:00:00Z"
+        self.put(
+            urls.feed(self.lang),
+            self.env.get_template("feed.xml").render(
+                practices=recent, updated=f"{updated.isoformat()}T00:00:00Z"
+            ),
         )
 
     def render_facet(self, facet: str) -> None:
@@ -362,14 +376,32 @@ class _Renderer:
                 )
 
     def related(self, p: Practice) -> list[Practice]:
-        """Up to three practices sharing the most themes, then in alphabetical order."""
-        themes = set(p.themes)
-        scored = [
-            (-len(themes.intersection(candidate.themes)), self.rank[candidate.id], candidate)
-            for candidate in self.practices
-            if candidate.id != p.id and themes.intersection(candidate.themes)
-        ]
-        return [c for _, _, c in sorted(scored, key=lambda item: item[:2])[:RELATED_COUNT]]
+        """Up to three practices sharing the most themes, then in alphabetical order.
+
+        Each theme is a bitmask over the practices' alphabetical ranks, so the candidates that
+        share s themes are an AND of masks, and the lowest set bits are the first in A–Ö order.
+        """
+        if self.theme_masks is None:
+            self.theme_masks = {}
+            for index, practice in enumerate(self.practices):
+                for theme in practice.themes:
+                    self.theme_masks[theme] = self.theme_masks.get(theme, 0) | (1 << index)
+        chosen: list[int] = []
+        taken = 1 << self.rank[p.id]
+        themes = sorted(set(p.themes))
+        for shared in range(len(themes), 0, -1):
+            mask = 0
+            for group in combinations(themes, shared):
+                mask |= reduce(and_, (self.theme_masks[t] for t in group))
+            mask &= ~taken
+            while mask and len(chosen) < RELATED_COUNT:
+                lowest = mask & -mask
+                chosen.append(lowest.bit_length() - 1)
+                taken |= lowest
+                mask ^= lowest
+            if len(chosen) == RELATED_COUNT:
+                break
+        return [self.practices[index] for index in chosen]
 
 
 def _codes(p: Practice, facet: str) -> tuple[str, ...]:
@@ -411,25 +443,52 @@ def render_site(
 ) -> dict[str, str]:
     """Every page of the site as text, keyed by its path in the output directory."""
     out: dict[str, str] = {}
+    stream_site(site, templates, translations, static_versions, out.__setitem__, cache, workers)
+    return dict(sorted(out.items()))
+
+
+def stream_site(
+    site: Site,
+    templates: Path,
+    translations: dict[Lang, StrictTranslations],
+    static_versions: dict[str, str],
+    sink: Callable[[str, str], None],
+    cache: BuildCache | None = None,
+    workers: int = 1,
+) -> int:
+    """Render every page and hand each to `sink(path, text)` as soon as it is ready, so a large
+    catalogue never has to be held in memory at once. Returns the number of files."""
+    seen: set[str] = set()
+
+    def put(path: str, text: str) -> None:
+        if path in seen:
+            raise AssertionError(f"two pages render to {path}")
+        seen.add(path)
+        sink(path, text)
+
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
     renderers = [_Renderer(site, envs[lang], lang, translations[lang]) for lang in LANGS]
     texts = [text for renderer in renderers for text in renderer.markdown_texts()]
     converted = convert_all(texts, site.config.base_path, cache or BuildCache(None, ""), workers)
     for renderer in renderers:
         renderer.converted = converted
-        out.update(renderer.render_all())
+        renderer.sink, renderer.seen = sink, seen
+        renderer.render_all()
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}
-    out["index.html"] = (
-        envs["fi"].get_template("root.html").render(page=root_meta, names=site.config.name, t=both)
+    put(
+        "index.html",
+        envs["fi"].get_template("root.html").render(page=root_meta, names=site.config.name, t=both),
     )
-    out["404.html"] = (
+    put(
+        "404.html",
         envs["fi"]
         .get_template("root_404.html")
-        .render(page=PageMeta("404", "", "404.html", noindex=True), names=site.config.name, t=both)
+        .render(page=PageMeta("404", "", "404.html", noindex=True), names=site.config.name, t=both),
     )
     sitemap_entries = [root_meta, *(meta for r in renderers for meta in r.sitemap)]
-    out["sitemap.xml"] = (
+    put(
+        "sitemap.xml",
         envs["fi"]
         .get_template("sitemap.xml")
         .render(
@@ -441,25 +500,28 @@ def render_site(
                 }
                 for m in sorted(sitemap_entries, key=lambda m: m.url)
             ]
-        )
+        ),
     )
-    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
-    out["_headers"] = (
+    put("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n")
+    put(
+        "_headers",
         "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
         f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n"
-        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n",
     )
     redirects = {old: new for r in renderers for old, new in r.redirects.items()}
     for old, new in sorted(site.redirects.items()):
         lang: Lang = "sv" if old.startswith("sv/") else "fi"
         title = site.config.name[lang]
-        out[urls.output_file(old)] = (
+        put(
+            urls.output_file(old),
             envs[lang]
             .get_template("redirect.html")
-            .render(page=PageMeta(title, title, old, noindex=True), target=new)
+            .render(page=PageMeta(title, title, old, noindex=True), target=new),
         )
         redirects[old] = new
     base = site.config.base_path
-    out["_redirects"] = "".join(f"{base}{old} {base}{new} 301\n" for old, new in sorted(redirects.items()))
-    out.update(open_data(site))
-    return dict(sorted(out.items()))
+    put("_redirects", "".join(f"{base}{old} {base}{new} 301\n" for old, new in sorted(redirects.items())))
+    for path, text in open_data(site).items():
+        put(path, text)
+    return len(seen)

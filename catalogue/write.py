@@ -1,8 +1,8 @@
 """Write stage: the only code that touches the output directory.
 
-The site is written into a fresh sibling directory and swapped in at the end, so readers
-and the dev server never see a half-written site, and a failed build leaves the previous
-output exactly as it was.
+The site is written into a fresh sibling directory (pages arrive one by one as they are
+rendered) and swapped in at the end, so readers and the dev server never see a half-written
+site, and a failed build leaves the previous output exactly as it was.
 """
 
 from __future__ import annotations
@@ -16,48 +16,39 @@ class WriteError(Exception):
     pass
 
 
-def _safe_relative(path: str) -> PurePosixPath:
-    relative = PurePosixPath(path)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise WriteError(f"refusing to write outside the output directory: {path!r}")
-    return relative
-
-
 def staging_dir(out_dir: Path) -> Path:
     return out_dir.with_name(f".{out_dir.name}.tmp")
 
 
-def write_tree(files: Mapping[str, str | bytes], static: Path, target: Path) -> None:
-    """Write files (UTF-8, \\n line endings) and copy static/ to target/static/."""
-    for path, content in files.items():
-        destination = target / _safe_relative(path)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            destination.write_bytes(content)
-        else:
-            destination.write_text(content, encoding="utf-8", newline="\n")
-    if static.is_dir():
-        shutil.copytree(static, target / "static", dirs_exist_ok=True)
-
-
-def write_site(
-    files: Mapping[str, str | bytes],
-    static: Path,
-    out_dir: Path,
-    finish: Callable[[Path], None] | None = None,
-) -> None:
-    """Write everything into a staging directory, run `finish` on it (the search index), then swap."""
+def begin(out_dir: Path) -> Path:
+    """A fresh, empty staging directory next to out_dir."""
     staging = staging_dir(out_dir)
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    try:
-        write_tree(files, static, staging)
-        if finish:
-            finish(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    return staging
+
+
+def write_file(target: Path, path: str, content: str | bytes) -> None:
+    """Write one file (UTF-8, \\n line endings) below target, never outside it."""
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise WriteError(f"refusing to write outside the output directory: {path!r}")
+    destination = target / relative
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        destination.write_bytes(content)
+    else:
+        destination.write_text(content, encoding="utf-8", newline="\n")
+
+
+def copy_static(static: Path, target: Path) -> None:
+    if static.is_dir():
+        shutil.copytree(static, target / "static", dirs_exist_ok=True)
+
+
+def commit(staging: Path, out_dir: Path) -> None:
+    """Swap the finished staging directory in place of out_dir."""
     old = out_dir.with_name(f".{out_dir.name}.old")
     if old.exists():
         shutil.rmtree(old)
@@ -66,3 +57,27 @@ def write_site(
     staging.rename(out_dir)
     if old.exists():
         shutil.rmtree(old)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_site(
+    files: Mapping[str, str | bytes],
+    static: Path,
+    out_dir: Path,
+    finish: Callable[[Path], None] | None = None,
+) -> None:
+    """Write all files and static/ into a staging directory, run `finish` on it, then swap."""
+    staging = begin(out_dir)
+    try:
+        for path, content in files.items():
+            write_file(staging, path, content)
+        copy_static(static, staging)
+        if finish:
+            finish(staging)
+    except BaseException:
+        discard(staging)
+        raise
+    commit(staging, out_dir)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePath
 
 import yaml
@@ -46,8 +48,8 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
             pages.extend(_load_pages(entry, shown, problems))
         elif entry.is_dir() and entry.name in LANGS:
             lang: Lang = entry.name  # type: ignore[assignment]
-            for file in _content_files(entry, content, shown, problems):
-                result = read_source(file, shown(file))
+            files = _content_files(entry, content, shown, problems)
+            for file, result in zip(files, _read_all([(f, shown(f)) for f in files]), strict=True):
                 if isinstance(result, list):
                     problems.extend(result)
                     unreadable.update((found, lang) for found in _id_lines(file))
@@ -174,3 +176,20 @@ def _id_lines(file: Path) -> list[str]:
     except OSError:
         return []
     return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
+
+
+PARALLEL_FROM = 1000
+"""From this many files on, they are parsed on all cores (starting processes costs ~0.1 s)."""
+
+
+def _read_one(job: tuple[Path, PurePath]) -> SourceDocument | list[Problem]:
+    return read_source(*job)
+
+
+def _read_all(jobs: list[tuple[Path, PurePath]]) -> list[SourceDocument | list[Problem]]:
+    """Read and parse files, in order; on all cores for a large catalogue."""
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [read_source(*job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_read_one, jobs, chunksize=64))

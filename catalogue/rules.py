@@ -187,7 +187,9 @@ def _show(value: object) -> str:
 
 
 def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    if "](practice:" not in practice.body and "](/static/" not in practice.body:
+        return problems
     static = (root / "static").resolve()
     for offset, line in enumerate(practice.body.split("\n")):
         number = practice.body_line + offset

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from catalogue.cache import BuildCache
 from catalogue.pipeline import CACHE_FILE, build
 
-from .helpers import make_project, pair, practice
+from .helpers import ROOT, make_project, pair, practice
 from .test_build import tree_digest
 
 
@@ -63,3 +65,18 @@ def test_a_tampered_entry_or_other_code_is_not_trusted(tmp_path: Path) -> None:
     other_code = BuildCache(path, "salt-b")
     assert other_code.get_many([other_code.key("markdown", "/", "# x")]) == {}
     other_code.close()
+
+
+def test_parallel_parsing_and_conversion_give_the_same_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large catalogues parse files and convert Markdown on all cores; the result must not change."""
+    from catalogue import load, markup
+    from catalogue.pipeline import check_site, render
+
+    sequential = check_site(ROOT).site
+    expected = render(ROOT, sequential, workers=1)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(markup, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load.os, "cpu_count", lambda: 2)
+    parallel = check_site(ROOT).site
+    assert parallel.practices == sequential.practices
+    assert render(ROOT, parallel, workers=2) == expected

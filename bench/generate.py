@@ -14,9 +14,13 @@ import argparse
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from catalogue.model import LANGUAGE_NEUTRAL_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fi", "sv")
@@ -82,20 +86,7 @@ def _practice(index: int, lang: str, rng: random.Random, shared: dict[str, objec
         "title": title,
         "slug": slug,
         "summary": _sentence(rng, words, 18, 30),
-        **{
-            k: shared[k]
-            for k in (
-                "themes",
-                "phases",
-                "target_groups",
-                "regions",
-                "practice_type",
-                "start_year",
-                "end_year",
-                "published",
-                "updated",
-            )
-        },
+        **{k: shared[k] for k in (*LANGUAGE_NEUTRAL_FIELDS, "updated")},
         "municipality": rng.choice(words).capitalize(),
         "organisations": [f"{rng.choice(words).capitalize()} ry"],
         "funding": _sentence(rng, words, 4, 8),

@@ -34,19 +34,9 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
     return found
 
 
-def _template(practice_id: str, title: str, slug: str, lang: Lang) -> str:
+def _template(practice_id: str, title: str, slug: str, lang: Lang, criteria_codes: list[str]) -> str:
     today = date.today().isoformat()
-    criteria = "\n".join(
-        f"  {code}: Kirjoita näyttö tähän. / Skriv belägget här."
-        for code in (
-            "goal-oriented",
-            "customer-responsive",
-            "context-sensitive",
-            "high-impact",
-            "modellable",
-            "generalisable",
-        )
-    )
+    criteria = "\n".join(f"  {code}: Kirjoita näyttö tähän. / Skriv belägget här." for code in criteria_codes)
     heading = "## Tausta" if lang == "fi" else "## Bakgrund"
     return f"""---
 # {HINTS["draft"]} Set draft: false when the practice is ready to publish.
@@ -89,6 +79,7 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
         )
     if any(doc.front.get("id") == practice_id for _, _, doc in _documents(root)):
         raise EditError(f"the id '{practice_id}' is already used; choose another with --id")
+    criteria_codes = load_vocabulary(root / "content/vocabulary.yaml").codes("criteria")
     created = []
     for lang, title in (("fi", fi_title), ("sv", sv_title)):
         slug = slugify(title)
@@ -97,7 +88,7 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
         path = root / "content" / lang / f"{slug}.md"
         if path.exists():
             raise EditError(f"{path.relative_to(root).as_posix()} exists already")
-        created.append((path, _template(practice_id, title, slug, lang)))  # type: ignore[arg-type]
+        created.append((path, _template(practice_id, title, slug, lang, criteria_codes)))  # type: ignore[arg-type]
     for path, text in created:
         path.write_text(text, encoding="utf-8")
     return [PurePath(path.relative_to(root).as_posix()) for path, _ in created]

@@ -8,7 +8,6 @@ Serves _site/ on a free localhost port; PATHs are site-relative (default: a set 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import threading
 from pathlib import Path
@@ -19,16 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from catalogue.serve import make_server  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEFAULT_PATHS = [
     "",
     "fi/",
@@ -54,7 +45,7 @@ def main() -> None:
     port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for width in widths:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in args.paths:

@@ -15,6 +15,7 @@ from typing import TextIO
 import jinja2
 
 from . import write
+from .assemble import render_site, stream_site
 from .cache import BuildCache, code_salt
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
@@ -22,7 +23,7 @@ from .ledger import missing_addresses, read_ledger
 from .load import load_site
 from .model import Site
 from .problems import ContentError, Problem, Severity
-from .render import asset_versions, render_site, stream_site
+from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
 

@@ -171,6 +171,16 @@ class LanguagePages:
         if not meta.noindex:
             self.sitemap.append(meta)
 
+    def section_meta(self, name: str, title: str, description: str) -> PageMeta:
+        """A section's page (all practices, search, about…): the same section in both languages."""
+        return PageMeta(
+            title,
+            description,
+            urls.section(self.lang, name),
+            {lang: urls.section(lang, name) for lang in LANGS},
+            urls.section(other(self.lang), name),
+        )
+
     def counterpart_url(self, p: Practice) -> str:
         twin = self.site.counterpart(p, other(self.lang))
         return urls.practice(twin) if twin else urls.short(other(self.lang), p.id)
@@ -209,12 +219,10 @@ class LanguagePages:
         self.emit(
             all_url,
             "practices.html",
-            PageMeta(
+            self.section_meta(
+                "practices",
                 gettext("All practices"),
                 gettext("Every good practice in the catalogue, in alphabetical order."),
-                all_url,
-                {lang_: urls.section(lang_, "practices") for lang_ in LANGS},
-                urls.section(other(lang), "practices"),
             ),
             practices=self.practices,
         )
@@ -245,12 +253,10 @@ class LanguagePages:
         self.emit(
             search_url,
             "search.html",
-            PageMeta(
+            self.section_meta(
+                "search",
                 gettext("Search"),
                 gettext("Search the catalogue by words, theme, phase, region and target group."),
-                search_url,
-                {lang_: urls.section(lang_, "search") for lang_ in LANGS},
-                urls.section(other(lang), "search"),
             ),
             facets=[
                 (facet, _facet_title(facet, gettext), self.site.vocabulary.ordered(facet, lang))
@@ -264,13 +270,7 @@ class LanguagePages:
             self.emit(
                 urls.section(lang, key),
                 "page.html",
-                PageMeta(
-                    page.title,
-                    page.description,
-                    urls.section(lang, key),
-                    {lang_: urls.section(lang_, key) for lang_ in LANGS},
-                    urls.section(other(lang), key),
-                ),
+                self.section_meta(key, page.title, page.description),
                 content=self.html(page.body),
                 page_key=key,
             )
@@ -309,13 +309,7 @@ class LanguagePages:
         self.emit(
             index_url,
             "facet_index.html",
-            PageMeta(
-                facet_title,
-                _facet_description(facet, gettext),
-                index_url,
-                {lang_: urls.section(lang_, facet) for lang_ in LANGS},
-                urls.section(other(lang), facet),
-            ),
+            self.section_meta(facet, facet_title, _facet_description(facet, gettext)),
             facet=facet,
             facet_title=facet_title,
             terms=terms,

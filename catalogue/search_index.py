@@ -20,7 +20,8 @@ from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from .urls import FILTER_PARAMS
+from .config import LANGS
+from .urls import FILTER_PARAMS, SECTIONS
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 ORDER_ATTRIBUTES = re.compile(r'data-title-rank="(\d+)" data-published="([\d-]+)"')
@@ -34,7 +35,10 @@ async def _index(site_dir: Path) -> int:
         keep_index_url=False,
     )
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir), glob="{fi,sv}/**/*.html")
+        # Only practice pages carry data-pagefind-body; reading just their folders spares
+        # Pagefind parsing thousands of listing, short-link and redirect pages to skip them.
+        sections = ",".join(f"{lang}/{SECTIONS[lang]['practices']}" for lang in LANGS)
+        result = await index.add_directory(str(site_dir), glob=f"{{{sections}}}/*/index.html")
         count: int = result["page_count"]
     return count
 
@@ -78,7 +82,7 @@ def index_site(site_dir: Path) -> int:
     """Write site_dir/pagefind/; only pages marked data-pagefind-body (practices) are indexed."""
     count = _run(_index(site_dir))
     bundle = site_dir / "pagefind"
-    for lang in ("fi", "sv"):
+    for lang in LANGS:
         text = json.dumps(facet_map(site_dir, lang), separators=(",", ":"), sort_keys=True)
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
     return count

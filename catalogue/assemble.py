@@ -56,7 +56,7 @@ def stream_site(
     converted = convert_all(texts, site.config.base_path, cache or BuildCache(None, ""), workers)
     for renderer in renderers:
         renderer.converted = converted
-        renderer.sink, renderer.seen = sink, seen
+        renderer.put = put
         renderer.render_all()
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}

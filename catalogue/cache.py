@@ -37,8 +37,6 @@ class BuildCache:
         """`path` None: a cache that remembers nothing (for tests and --no-cache)."""
         self.salt = salt
         self.db: sqlite3.Connection | None = None
-        self.hits = 0
-        self.misses = 0
         if path is None:
             return
         try:
@@ -82,8 +80,6 @@ class BuildCache:
                         found[key] = value
         except sqlite3.Error:
             return {}
-        self.hits += len(found)
-        self.misses += len(keys) - len(found)
         return found
 
     def put_many(self, items: dict[str, str]) -> None:

@@ -43,7 +43,3 @@ def sort_key(text: str) -> tuple[tuple[int, ...], str, str]:
     primary = tuple(_primary(char) for char in folded)
     # Ties: lower case before upper case, then by the exact text, so the order is total.
     return primary, normalised.swapcase(), normalised
-
-
-def sorted_by_name(items: list[str]) -> list[str]:
-    return sorted(items, key=sort_key)

@@ -127,10 +127,8 @@ class LanguagePages:
         self.ngettext = translations.ngettext
         self.env = env
         self.lang = lang
-        self.sink: Callable[[str, str], None] = lambda path, text: None
-        """Where finished pages go (set by assemble.stream_site); nothing is kept here."""
-        self.seen: set[str] = set()
-        """Output paths written so far, shared by all renderers: a path is written once."""
+        self.put: Callable[[str, str], None] = lambda path, text: None
+        """Where finished files go: set by assemble.stream_site, which refuses a path twice."""
         self.sitemap: list[PageMeta] = []
         self.redirects: dict[str, str] = {}
         """Old site-relative address → new one, for hosts that redirect on the server."""
@@ -156,14 +154,8 @@ class LanguagePages:
 
     def resolve(self, practice_id: str) -> str | None:
         target = self.site.by_id.get(practice_id, {}).get(self.lang)
-        # Root-relative; markup.to_html puts the base path in front of every root-relative link.
+        # Root-relative; Markup.to_html puts the base path in front of every root-relative link.
         return "/" + (urls.practice(target) if target else urls.short(self.lang, practice_id))
-
-    def put(self, path: str, text: str) -> None:
-        if path in self.seen:
-            raise AssertionError(f"two pages render to {path}")
-        self.seen.add(path)
-        self.sink(path, text)
 
     def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
         path = urls.output_file(url)

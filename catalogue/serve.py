@@ -222,18 +222,6 @@ class LiveServer:
         self.server.server_close()
 
 
-def serve(directory: Path, base_path: str, port: int) -> None:
-    """Serve a built site as it is (no rebuilding)."""
-    server = make_server(directory, base_path, port)
-    print(f"Serving the catalogue at http://localhost:{port}{base_path} (Ctrl+C stops).")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print()
-    finally:
-        server.server_close()
-
-
 def serve_and_rebuild(
     root: Path, out: Path, config: SiteConfig, port: int, strict: bool, search: bool
 ) -> None:

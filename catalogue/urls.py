@@ -101,8 +101,3 @@ def site_urls(site: Site) -> set[str]:
         found.add(practice(p))
         found |= {practice_slug(p.lang, alias) for alias in p.aliases}
     return found
-
-
-def url_of_output(path: str) -> str:
-    """'fi/teemat/index.html' → 'fi/teemat/'; 'index.html' → ''."""
-    return path.removesuffix("index.html")

@@ -8,7 +8,6 @@ site, and a failed build leaves the previous output exactly as it was.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 
@@ -61,23 +60,3 @@ def commit(staging: Path, out_dir: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
-
-
-def write_site(
-    files: Mapping[str, str | bytes],
-    static: Path,
-    out_dir: Path,
-    finish: Callable[[Path], None] | None = None,
-) -> None:
-    """Write all files and static/ into a staging directory, run `finish` on it, then swap."""
-    staging = begin(out_dir)
-    try:
-        for path, content in files.items():
-            write_file(staging, path, content)
-        copy_static(static, staging)
-        if finish:
-            finish(staging)
-    except BaseException:
-        discard(staging)
-        raise
-    commit(staging, out_dir)

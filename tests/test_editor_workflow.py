@@ -270,3 +270,18 @@ def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[st
         "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
     }
     assert errors_of(make_project(tmp_path, files))
+
+
+def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None:
+    """The ledger check computes addresses from the model without rendering; it must name
+    exactly the files the render stage produces (host configuration files aside)."""
+    from catalogue.pipeline import render
+    from catalogue.urls import site_urls
+
+    files = {**pair(), **pair("other", "toinen", "annan")}
+    files["content/fi/toinen.md"] = practice("other", "toinen", extra="aliases: [vanha-nimi]")
+    files["content/redirects.yaml"] = "fi/poistettu/: fi/kaytannot/\n"
+    for root in (ROOT, make_project(tmp_path, files)):
+        site = check_site(root).site
+        written = {path.removesuffix("index.html") for path in render(root, site) if not path.startswith("_")}
+        assert written == site_urls(site)

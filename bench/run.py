@@ -56,7 +56,7 @@ def _floor_chunk(job: tuple[list[str], str]) -> int:
 
 
 def measure(what: str, project: Path) -> None:
-    from catalogue.pipeline import build, check_site
+    from catalogue.pipeline import build, check_site, open_cache
     from catalogue.search_index import index_site
 
     out = project / "_site"
@@ -64,7 +64,9 @@ def measure(what: str, project: Path) -> None:
     if what in ("cold", "warm", "edit-practice", "edit-template"):
         build(project, out, search=False, use_cache=True)
     elif what == "check":
-        check_site(project)
+        cache = open_cache(project)  # as `build.py check` does
+        check_site(project, cache=cache)
+        cache.close()
     elif what == "pagefind":
         shutil.rmtree(out / "pagefind", ignore_errors=True)
         index_site(out)

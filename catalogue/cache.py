@@ -1,4 +1,6 @@
-"""A persistent build cache (.cache/build.sqlite) for the expensive pure step: Markdown → HTML.
+"""A persistent build cache (.cache/build.sqlite) for the steps worth not repeating: reading
+and checking a practice file (table `sources`), Markdown → HTML (table `html`), and which
+output file was last written from which inputs (table `pages`).
 
 An entry's key is a hash of everything its value depends on: the text, the base path, and a
 salt made of this package's source code and the versions of the libraries that shape the
@@ -14,6 +16,7 @@ import sqlite3
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 LIBRARIES = ("markdown", "nh3")
 
@@ -30,6 +33,24 @@ def code_salt() -> str:
 
 def _checksum(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def blob_checksum(value: bytes) -> str:
+    return hashlib.blake2b(value, digest_size=16).hexdigest()
+
+
+class SourceEntry(NamedTuple):
+    """A practice file as last read: its stat, the hash of its bytes, and the pickled result
+    of reading and checking it under `context` (code, vocabulary and language)."""
+
+    size: int
+    mtime_ns: int
+    seen_ns: int
+    """When the file was read; a stat made in the same instant as a write cannot be trusted."""
+    digest: str
+    context: str
+    value: bytes
+    checksum: str
 
 
 class BuildCache:
@@ -50,12 +71,23 @@ class BuildCache:
                 self.db = None
 
     def _open(self, path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path)
+        db = sqlite3.connect(path, timeout=60)
+        db.execute("PRAGMA journal_mode=WAL")  # worker processes write while the build reads
+        db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+            "seen_ns INTEGER, digest TEXT, context TEXT, value BLOB, checksum TEXT)"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS pages (site TEXT, path TEXT, recipe TEXT, size INTEGER, "
+            "PRIMARY KEY (site, path))"
+        )
         row = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
         if row is None or row[0] != self.salt:
-            db.execute("DELETE FROM html")  # made by other code: nothing in it can be trusted
+            for table in ("html", "sources", "pages"):  # made by other code: nothing can be trusted
+                db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (self.salt,))
             db.commit()
         return db
@@ -89,6 +121,51 @@ class BuildCache:
             self.db.executemany(
                 "INSERT OR REPLACE INTO html VALUES (?, ?, ?)",
                 [(key, value, _checksum(value)) for key, value in items.items()],
+            )
+            self.db.commit()
+        except sqlite3.Error:
+            pass
+
+    def sources(self) -> dict[str, SourceEntry]:
+        """What each practice file held when it was last read, by its path in the project."""
+        if self.db is None:
+            return {}
+        try:
+            rows = self.db.execute("SELECT * FROM sources").fetchall()
+        except sqlite3.Error:
+            return {}
+        return {row[0]: SourceEntry(*row[1:]) for row in rows}
+
+    def put_sources(self, entries: dict[str, SourceEntry]) -> None:
+        if self.db is None or not entries:
+            return
+        try:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(path, *entry) for path, entry in entries.items()],
+            )
+            self.db.commit()
+        except sqlite3.Error:
+            pass
+
+    def manifest(self, site: str) -> dict[str, tuple[str, int]]:
+        """Output path → (recipe, size) of each file last written into the output `site`."""
+        if self.db is None:
+            return {}
+        try:
+            rows = self.db.execute("SELECT path, recipe, size FROM pages WHERE site = ?", (site,))
+            return {path: (recipe, size) for path, recipe, size in rows}
+        except sqlite3.Error:
+            return {}
+
+    def set_manifest(self, site: str, files: dict[str, tuple[str, int]]) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute("DELETE FROM pages WHERE site = ?", (site,))
+            self.db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?, ?)",
+                [(site, path, recipe, size) for path, (recipe, size) in files.items()],
             )
             self.db.commit()
         except sqlite3.Error:

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import editing
 from .config import ConfigError, SiteConfig, load_config
 from .ledger import LEDGER, write_ledger
-from .pipeline import Reporter, build, check_site
+from .pipeline import Reporter, build, check_site, open_cache
 from .problems import ContentError, Problem, Severity
 from .schema import SCHEMA_PATH, schema_text
 from .urls import site_urls
@@ -126,7 +126,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, config: SiteConfig, strict: bool, output: str) -> int:
-    checked = check_site(root, config, strict=strict)
+    cache = open_cache(root)
+    try:
+        checked = check_site(root, config, strict=strict, cache=cache)
+    finally:
+        cache.close()
     _print_problems(checked.warnings, output)
     if output == "text":
         count = len(checked.site.practices)

@@ -8,7 +8,6 @@ from pathlib import Path, PurePath
 
 from .config import Lang, SiteConfig
 from .fields import FIELDS
-from .freshness import substance_hash
 from .load import is_editor_backup
 from .slugs import is_slug, slugify
 from .source import SourceDocument, read_source
@@ -115,7 +114,7 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
     practice, _ = validate_practice(source[1], vocabulary, other_lang)
     if practice is None:
         raise EditError(f"{source[1].path.as_posix()} has problems; run `python build.py check`")
-    digest = substance_hash(practice)
+    digest = practice.substance
     text = path.read_text(encoding="utf-8")
     head, separator, rest = text.partition("\n---")
     if re.search(r"^translated_from:.*$", head, flags=re.M):

@@ -7,14 +7,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .model import Practice
-
 HASH_LENGTH = 12
 
 
-def substance_hash(p: Practice) -> str:
+def substance_hash(title: str, summary: str, body: str, criteria: list[str], link_texts: list[str]) -> str:
     """A short hash of what a translator translates: title, summary, text, criteria, links.
     Whitespace and line wrapping do not count."""
-    parts = [p.title, p.summary, p.body, *p.criteria.values(), *(link.text for link in p.links)]
+    parts = [title, summary, body, *criteria, *link_texts]
     text = re.sub(r"\s+", " ", "\u241e".join(parts)).strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]

@@ -26,6 +26,9 @@ class MissingTranslation(Exception):
             f"`pybabel update -i locales/messages.pot -d locales`, then translate it"
         )
 
+    def __reduce__(self) -> tuple[type[MissingTranslation], tuple[Lang, str]]:
+        return (MissingTranslation, (self.lang, self.msgid))  # raised in a worker, reported by the parent
+
 
 class StrictTranslations(Translations):
     """Translations that refuse to fall back to the English message id."""

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
+import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 import yaml
 
+from .cache import BuildCache, SourceEntry, blob_checksum
 from .config import LANGS, Lang, SiteConfig
 from .model import Practice, Site, StaticPage
 from .problems import Problem, Severity
 from .rules import check_collection
-from .source import SourceDocument, read_source
+from .source import bytes_digest, decode_source, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -29,14 +33,20 @@ def is_editor_backup(name: str) -> bool:
     return name.endswith(("~", ".swp", ".swo", ".tmp")) or name.startswith((".#", "#", "."))
 
 
-def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[Site | None, list[Problem]]:
-    """Read every content file under root/content; return the site (None on errors) and all problems."""
+def load_site(
+    root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: BuildCache | None = None
+) -> tuple[Site | None, list[Problem]]:
+    """Read every content file under root/content; return the site (None on errors) and all
+    problems. A practice file unchanged since `cache` last saw it is not read again."""
     content = root / "content"
     problems: list[Problem] = []
-    documents: list[tuple[Lang, SourceDocument]] = []
-    unreadable: set[tuple[str, Lang]] = set()
-    """(id, language) of files that could not be parsed, recovered from their id line."""
+    practices: list[Practice] = []
+    present: set[tuple[str, Lang]] = set()
+    """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
+    cache = cache or BuildCache(None, "")
+    vocabulary_digest = bytes_digest((content / "vocabulary.yaml").read_bytes())
+    known = cache.sources()
 
     def shown(path: Path) -> PurePath:
         return PurePath(path.relative_to(root).as_posix())
@@ -49,12 +59,14 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
         elif entry.is_dir() and entry.name in LANGS:
             lang: Lang = entry.name  # type: ignore[assignment]
             files = _content_files(entry, content, shown, problems)
-            for file, result in zip(files, _read_all([(f, shown(f)) for f in files]), strict=True):
-                if isinstance(result, list):
-                    problems.extend(result)
-                    unreadable.update((found, lang) for found in _id_lines(file))
-                else:
-                    documents.append((lang, result))
+            context = cache.key("source", lang, vocabulary_digest)
+            for result in _read_practices(
+                [(f, shown(f)) for f in files], lang, vocabulary, cache, known, context
+            ):
+                problems.extend(result.problems)
+                present.update((found, lang) for found in result.ids)
+                if result.practice:
+                    practices.append(result.practice)
         elif entry.is_dir():
             problems.append(
                 Problem(
@@ -74,13 +86,6 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary) -> tuple[S
                 )
             )
 
-    practices: list[Practice] = []
-    for lang, doc in documents:
-        practice, found = validate_practice(doc, vocabulary, lang)
-        problems.extend(found)
-        if practice:
-            practices.append(practice)
-    present = {(str(doc.front.get("id")), lang) for lang, doc in documents} | unreadable
     findings = check_collection(practices, present, root)
     problems.extend(findings.problems)
     redirects = _load_redirects(content, shown, problems)
@@ -169,27 +174,112 @@ def _load_redirects(content: Path, shown, problems: list[Problem]) -> dict[str, 
     return {old.strip("/") + "/": new.strip("/") + "/" for old, new in result.items()}
 
 
-def _id_lines(file: Path) -> list[str]:
-    """The id of a file whose front matter cannot be parsed, if a line 'id: …' can be found."""
+def _head(file: Path) -> bytes:
     try:
-        text = file.read_bytes()[:20_000].decode("utf-8", errors="replace")
+        with file.open("rb") as stream:
+            return stream.read(20_000)
     except OSError:
-        return []
+        return b""
+
+
+def _id_lines(raw: bytes) -> list[str]:
+    """The id of a file whose front matter cannot be parsed, if a line 'id: …' can be found."""
+    text = raw[:20_000].decode("utf-8", errors="replace")
     return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
 
 
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One practice file, read and checked on its own."""
+
+    practice: Practice | None
+    problems: list[Problem]
+    ids: tuple[str, ...]
+    """The id the file declares, valid or not (so that a broken file is not also reported as
+    a missing translation of its twin)."""
+
+
+def _read_practice(
+    raw: bytes | list[Problem], file: Path, shown: PurePath, lang: Lang, vocabulary: Vocabulary
+) -> FileResult:
+    doc = raw if isinstance(raw, list) else decode_source(raw, shown)
+    if isinstance(doc, list):
+        return FileResult(None, doc, tuple(_id_lines(raw if isinstance(raw, bytes) else _head(file))))
+    practice, problems = validate_practice(doc, vocabulary, lang)
+    return FileResult(practice, problems, (str(doc.front.get("id")),))
+
+
+def _pickled_result(job: tuple[bytes | list[Problem], Path, PurePath, Lang, Vocabulary]) -> bytes:
+    return pickle.dumps(_read_practice(*job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _from_entry(entry: SourceEntry, context: str) -> FileResult | None:
+    if entry.context != context or blob_checksum(entry.value) != entry.checksum:
+        return None
+    try:
+        result = pickle.loads(entry.value)
+    except Exception:
+        return None
+    return result if isinstance(result, FileResult) else None
+
+
+TRUST_STAT_AFTER_NS = 2_000_000_000
+"""A file whose size and modification time are unchanged is trusted to be unchanged only if
+it was last modified this long before it was read: a write within the same clock tick as
+the read would not change the time (the "racy git" problem). Otherwise its bytes are hashed."""
+
 PARALLEL_FROM = 1000
-"""From this many files on, they are parsed on all cores (starting processes costs ~0.1 s)."""
+"""From this many files to parse on, they are parsed on all cores (starting processes costs ~0.1 s)."""
 
 
-def _read_one(job: tuple[Path, PurePath]) -> SourceDocument | list[Problem]:
-    return read_source(*job)
-
-
-def _read_all(jobs: list[tuple[Path, PurePath]]) -> list[SourceDocument | list[Problem]]:
-    """Read and parse files, in order; on all cores for a large catalogue."""
+def _read_practices(
+    files: list[tuple[Path, PurePath]],
+    lang: Lang,
+    vocabulary: Vocabulary,
+    cache: BuildCache,
+    known: dict[str, SourceEntry],
+    context: str,
+) -> list[FileResult]:
+    """Every file's result, in order: from the cache where the file is unchanged, else parsed
+    (on all cores for many files) and remembered."""
+    results: list[FileResult | None] = []
+    jobs: list[tuple[int, bytes | list[Problem], tuple[int, int, int] | None]] = []
+    for index, (file, shown) in enumerate(files):
+        seen = time.time_ns()
+        try:
+            stat = file.stat()
+        except OSError:
+            stat = None
+        entry = known.get(shown.as_posix())
+        result = None
+        if (
+            entry
+            and stat
+            and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            and stat.st_mtime_ns < entry.seen_ns - TRUST_STAT_AFTER_NS
+        ):
+            result = _from_entry(entry, context)
+        if result is None:
+            raw = read_bytes(file, shown)
+            if entry and isinstance(raw, bytes) and entry.digest == bytes_digest(raw):
+                result = _from_entry(entry, context)
+            if result is None:
+                jobs.append((index, raw, (stat.st_size, stat.st_mtime_ns, seen) if stat else None))
+        results.append(result)
+    work = [(raw, *files[index], lang, vocabulary) for index, raw, _ in jobs]
     workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [read_source(*job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_read_one, jobs, chunksize=64))
+    if len(work) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            blobs = list(pool.map(_pickled_result, work, chunksize=64))
+    else:
+        blobs = [_pickled_result(job) for job in work]
+    remembered: dict[str, SourceEntry] = {}
+    for (index, raw, stat_seen), blob in zip(jobs, blobs, strict=True):
+        results[index] = pickle.loads(blob)
+        if stat_seen and isinstance(raw, bytes):
+            size, mtime_ns, seen = stat_seen
+            remembered[files[index][1].as_posix()] = SourceEntry(
+                size, mtime_ns, seen, bytes_digest(raw), context, blob, blob_checksum(blob)
+            )
+    cache.put_sources(remembered)
+    return [result for result in results if result is not None]

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import Any
 
 import markdown
 import nh3
 
 from .cache import BuildCache
+from .model import Practice
+from .problems import ContentError, Problem
+from .source import bytes_digest, decode_source, read_bytes
 
 EXTENSIONS = ["tables", "sane_lists", "toc", "smarty"]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
@@ -128,33 +134,89 @@ def to_html(text: str, resolve_link: Callable[[str], str | None], base_path: str
     return Markup(base_path).to_html(resolve_practice_links(text, resolve_link))
 
 
-def _convert_chunk(job: tuple[str, list[str]]) -> list[str]:
-    base_path, texts = job
-    markup = Markup(base_path)
-    return [markup.to_html(text) for text in texts]
+PLACEHOLDER = "/__practice__/"
+"""Practice links are converted pointing here and resolved when a page is made, so that a
+document's HTML depends on its own file only and can be cached by that file's hash."""
+PLACED = re.compile(r'href="[^"]*?/__practice__/(?P<id>[^/"]*)/')
 
 
-PARALLEL_FROM = 400
-"""Below this many documents to convert, starting worker processes costs more than it saves."""
+def resolve_placed_links(html: str, url_of: Callable[[str], str]) -> str:
+    """Placeholder links → the URL (base path included) of the practice with that id."""
+    if PLACEHOLDER not in html:
+        return html
+    return PLACED.sub(lambda match: f'href="{url_of(match.group("id"))}', html)
 
 
-def convert_all(texts: list[str], base_path: str, cache: BuildCache, workers: int) -> dict[str, str]:
-    """HTML for every distinct text: from the cache where possible, the rest converted on
-    `workers` processes. The result depends only on the texts, never on timing or order."""
-    distinct = sorted(set(texts))
-    keys = {text: cache.key("markdown", base_path, text) for text in distinct}
-    cached = cache.get_many(list(keys.values()))
-    result = {text: cached[key] for text, key in keys.items() if key in cached}
-    missing = [text for text in distinct if text not in result]
-    if len(missing) >= PARALLEL_FROM and workers > 1:
-        size = -(-len(missing) // (workers * 4))
-        chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            converted = [
-                html for part in pool.map(_convert_chunk, [(base_path, c) for c in chunks]) for html in part
-            ]
-    else:
-        converted = _convert_chunk((base_path, missing))
-    fresh = dict(zip(missing, converted, strict=True))
-    cache.put_many({keys[text]: html for text, html in fresh.items()})
-    return result | fresh
+@dataclass(frozen=True, slots=True)
+class PracticeHtml:
+    body: str
+    criteria: dict[str, str]
+
+    def resolved(self, url_of: Callable[[str], str]) -> PracticeHtml:
+        return PracticeHtml(
+            resolve_placed_links(self.body, url_of),
+            {code: resolve_placed_links(html, url_of) for code, html in self.criteria.items()},
+        )
+
+
+class Documents:
+    """The HTML of each practice's text, by the hash of its file: from the build cache, or
+    read from the file again, checked against that hash, converted and remembered. Safe to
+    use from worker processes, which open the cache for themselves."""
+
+    def __init__(self, root: Path, base_path: str, cache_path: Path | None, salt: str) -> None:
+        self.root = root
+        self.base_path = base_path
+        self.cache_path = cache_path
+        self.salt = salt
+        self._cache: BuildCache | None = None
+        self._pid = 0
+        self._markup: Markup | None = None
+        self._unsaved: dict[str, str] = {}
+
+    def _open(self) -> BuildCache:
+        if self._cache is None or self._pid != os.getpid():
+            self._cache = BuildCache(self.cache_path, self.salt)
+            self._pid = os.getpid()
+            self._markup = Markup(self.base_path)
+            self._unsaved = {}
+        return self._cache
+
+    def get(self, practice: Practice) -> PracticeHtml:
+        cache = self._open()
+        key = cache.key("practice-html", self.base_path, practice.digest)
+        found = cache.get_many([key]).get(key)
+        if found is not None:
+            data = json.loads(found)
+            return PracticeHtml(data["body"], data["criteria"])
+        html = self._convert(practice)
+        self._unsaved[key] = json.dumps({"body": html.body, "criteria": html.criteria}, ensure_ascii=False)
+        if len(self._unsaved) >= 100:
+            self.save()
+        return html
+
+    def _convert(self, practice: Practice) -> PracticeHtml:
+        shown = PurePath(practice.source)
+        raw = read_bytes(self.root / practice.source, shown)
+        doc = raw if isinstance(raw, list) else decode_source(raw, shown)
+        if isinstance(raw, list) or isinstance(doc, list) or bytes_digest(raw) != practice.digest:
+            raise ContentError(
+                [Problem(shown, 1, 1, "the file changed while the site was being built; build again")]
+            )
+        assert self._markup is not None
+        convert = self._markup.to_html
+        return PracticeHtml(
+            convert(with_placeholders(doc.body)),
+            {code: convert(with_placeholders(text)) for code, text in practice.criteria.items()},
+        )
+
+    def save(self) -> None:
+        if self._cache is not None and self._unsaved:
+            self._cache.put_many(self._unsaved)
+            self._unsaved = {}
+
+
+def with_placeholders(text: str) -> str:
+    return PRACTICE_LINK.sub(
+        lambda match: f"]({PLACEHOLDER}{match.group('id')}/{match.group('anchor') or ''})", text
+    )

@@ -26,7 +26,9 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Practice:
-    """One language version of a practice, as its file says."""
+    """One language version of a practice, as its file says. The Markdown text itself is not
+    kept: it is read again from the file (checked against `digest`) when it is converted,
+    so that a large catalogue's front matter fits in memory and loads from the cache fast."""
 
     id: str
     lang: Lang
@@ -55,12 +57,19 @@ class Practice:
     """Substance hash of the other language version this one was translated from."""
     criteria: dict[str, str]
     """Criterion code → evidence (Markdown), in vocabulary order."""
-    body: str
-    """Markdown text after the front matter."""
-    source: PurePath
+    practice_links: tuple[tuple[str, int, int], ...]
+    """(id, line, column) of every [text](practice:<id>) link in the text."""
+    static_links: tuple[tuple[str, int, int], ...]
+    """(path under static/, line, column) of every [text](/static/…) link in the text."""
+    source: str
+    """The file, as shown to editors ('content/fi/x.md')."""
     body_line: int
     lines: dict[str, tuple[int, int]]
     """Front-matter field → (line, column) in the source file, for messages."""
+    substance: str
+    """Short hash of what a translator translates (see freshness.py)."""
+    digest: str
+    """Hash of the source file's text: what the build cache keys this version's pages on."""
 
     def at(self, name: str) -> tuple[int, int]:
         return self.lines.get(name, (1, 1))

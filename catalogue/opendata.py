@@ -166,6 +166,12 @@ def _schema(site: Site) -> dict[str, Any]:
     }
 
 
+def data_paths() -> list[str]:
+    """The paths open_data() returns, known without making the files."""
+    per_language = [data_urls(lang)[kind] for lang in LANGS for kind in ("json", "csv")]
+    return [*per_language, f"{FOLDER}/vocabulary.json", f"{FOLDER}/schema.json"]
+
+
 def open_data(site: Site) -> dict[str, str]:
     """Every open-data file, keyed by its path in the output."""
     out: dict[str, str] = {}

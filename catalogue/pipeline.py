@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 import jinja2
 
 from . import write
-from .assemble import render_site, stream_site
+from .assemble import site_outputs
 from .cache import BuildCache, code_salt
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
 from .ledger import missing_addresses, read_ledger
 from .load import load_site
+from .markup import Documents
 from .model import Site
+from .outputs import Output, recipe
 from .problems import ContentError, Problem, Severity
+from .produce import produce, worker_count
 from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
@@ -56,11 +57,14 @@ class Checked:
     warnings: list[Problem]
 
 
-def check_site(root: Path, config: SiteConfig | None = None, strict: bool = False) -> Checked:
-    """Load and validate everything; raise ContentError with every problem, or return the site."""
+def check_site(
+    root: Path, config: SiteConfig | None = None, strict: bool = False, cache: BuildCache | None = None
+) -> Checked:
+    """Load and validate everything; raise ContentError with every problem, or return the site.
+    With a cache, files unchanged since it last saw them are not read again."""
     config = config or load_config(root / "site.toml")
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
-    site, problems = load_site(root, config, vocabulary)
+    site, problems = load_site(root, config, vocabulary, cache)
     if site is not None:
         problems.extend(missing_addresses(read_ledger(root), site_urls(site)))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
@@ -82,24 +86,29 @@ def _template_problems() -> Iterator[None]:
         raise ContentError([Problem(where, 1, 1, str(missing).split(": ", 1)[1])]) from None
 
 
-def render(root: Path, site: Site, cache: BuildCache | None = None, workers: int = 1) -> dict[str, str]:
+def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Documents]:
+    """Every output file of the site as a recipe, and where practices' HTML comes from."""
+    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+    versions = asset_versions(root / "static")
+    settings = recipe(
+        cache.salt,
+        repr(site.config),
+        repr(site.vocabulary),
+        [file.read_bytes().decode("utf-8") for file in sorted((root / "locales").rglob("*.po"))],
+        versions,
+    )
+    cache_path = root / CACHE_FILE if cache.db is not None else None
+    documents = Documents(root, site.config.base_path, cache_path, cache.salt)
+    with _template_problems():
+        outputs = site_outputs(site, root / "templates", translations, versions, documents, settings)
+    return outputs, documents
+
+
+def render(root: Path, site: Site) -> dict[str, str]:
     """Every output file as text, in memory (for checks and tests)."""
-    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
+    outputs, _ = plan(root, site, BuildCache(None, ""))
     with _template_problems():
-        return render_site(
-            site, root / "templates", translations, asset_versions(root / "static"), cache, workers
-        )
-
-
-def render_into(
-    root: Path, site: Site, sink: Callable[[str, str], None], cache: BuildCache, workers: int
-) -> int:
-    """Render every output file and hand each to `sink` as soon as it is ready."""
-    translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
-    with _template_problems():
-        return stream_site(
-            site, root / "templates", translations, asset_versions(root / "static"), sink, cache, workers
-        )
+        return {output.path: output.make() for output in sorted(outputs, key=lambda o: o.path)}
 
 
 def open_cache(root: Path) -> BuildCache:
@@ -115,28 +124,32 @@ def build(
     search: bool = True,
     use_cache: bool = True,
 ) -> tuple[int, list[Problem]]:
-    """Build the whole site into out_dir atomically; return the number of pages and the warnings."""
+    """Bring out_dir up to date with the content, making only the files whose inputs changed,
+    and never leaving it half-written; return the number of files and the warnings."""
     reporter = reporter or Reporter()
-    reporter.stage("loading and checking content…")
-    checked = check_site(root, config, strict)
-    reporter.stage(f"rendering and writing {len(checked.site.practices)} practice versions…")
     cache = open_cache(root) if use_cache else BuildCache(None, "")
-    staging = write.begin(out_dir)
     try:
-        count = render_into(
-            root, checked.site, partial(write.write_file, staging), cache, workers=os.cpu_count() or 1
-        )
-        write.copy_static(root / "static", staging)
-        if search:
-            from .search_index import index_site
+        reporter.stage("loading and checking content…")
+        checked = check_site(root, config, strict, cache)
+        reporter.stage("planning pages…")
+        outputs, documents = plan(root, checked.site, cache)
+        site_key = str(out_dir.resolve())
+        manifest = cache.manifest(site_key)
+        reporter.stage(f"making the changed files among {len(outputs)}…")
 
-            reporter.stage("indexing for search…")
-            index_site(staging)
-    except BaseException:
-        write.discard(staging)
-        raise
+        def finish(directory: Path) -> None:
+            write.copy_static(root / "static", directory)
+            if search:
+                from .search_index import index_site
+
+                reporter.stage("indexing for search…")
+                index_site(directory)
+
+        with _template_problems():
+            outcome = produce(outputs, manifest, out_dir, documents, finish, worker_count())
+        documents.save()
+        cache.set_manifest(site_key, outcome.manifest)
     finally:
         cache.close()
-    write.commit(staging, out_dir)
     reporter.done()
-    return count, checked.warnings
+    return len(outputs), checked.warnings

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 
 from . import urls
 from .collation import sort_key
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
-from .markup import resolve_practice_links
+from .markup import Documents, resolve_practice_links, to_html
 from .model import Practice, Site
 from .opendata import data_urls
+from .outputs import Deferred, Output, made, recipe
 from .vocabulary import FACETS
 
 NEWEST_ON_HOME = 6
@@ -108,6 +110,29 @@ def make_env(
     return env
 
 
+def template_digests(env: jinja2.Environment) -> dict[str, str]:
+    """Template name → hash of its source and of every template it extends, includes or imports,
+    so that editing one template changes the recipes of exactly the pages that use it."""
+    assert env.loader is not None
+    names = env.loader.list_templates()
+    sources = {name: env.loader.get_source(env, name)[0] for name in names}
+    uses = {
+        name: {used for used in jinja2.meta.find_referenced_templates(env.parse(text, name=name)) if used}
+        for name, text in sources.items()
+    }
+    digests = {}
+    for name in names:
+        closure, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current not in closure and current in sources:
+                closure.add(current)
+                todo.extend(uses[current])
+        joined = "\x00".join(f"{used}\x00{sources[used]}" for used in sorted(closure))
+        digests[name] = hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+    return digests
+
+
 def asset_versions(static: Path) -> dict[str, str]:
     """Short content hashes for cache-busting query strings (deterministic)."""
     versions = {}
@@ -119,49 +144,66 @@ def asset_versions(static: Path) -> dict[str, str]:
 
 
 class LanguagePages:
+    """Every output file of one language, each as an Output (a recipe and a way to make it)."""
+
     def __init__(
-        self, site: Site, env: jinja2.Environment, lang: Lang, translations: StrictTranslations
+        self,
+        site: Site,
+        env: jinja2.Environment,
+        lang: Lang,
+        translations: StrictTranslations,
+        documents: Documents,
+        settings: str,
     ) -> None:
+        """`settings`: a hash of what every page of the language depends on besides its own
+        context and template (code, catalogue, vocabulary, site settings, asset versions)."""
         self.site = site
         self.gettext = translations.gettext
         self.ngettext = translations.ngettext
         self.env = env
         self.lang = lang
-        self.put: Callable[[str, str], None] = lambda path, text: None
-        """Where finished files go: set by assemble.stream_site, which refuses a path twice."""
+        self.documents = documents
+        self.settings = settings
+        self.templates = template_digests(env)
+        self.outputs: list[Output] = []
         self.sitemap: list[PageMeta] = []
         self.redirects: dict[str, str] = {}
         """Old site-relative address → new one, for hosts that redirect on the server."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
-        self.converted: dict[str, str] = {}
-        """Markdown (links resolved) → HTML, filled by assemble.stream_site for all documents at once."""
 
-    def markdown_texts(self) -> list[str]:
-        """Every Markdown document this language's pages show, with practice links resolved."""
-        texts = [self.resolved(page.body) for page in self.site.pages if page.lang == self.lang]
-        for p in self.practices:
-            texts.append(self.resolved(p.body))
-            texts.extend(self.resolved(text) for text in p.criteria.values())
-        return texts
-
-    def resolved(self, text: str) -> str:
-        return resolve_practice_links(text, self.resolve)
-
-    def html(self, text: str) -> str:
-        return self.converted[self.resolved(text)]
-
-    def resolve(self, practice_id: str) -> str | None:
+    def link_target(self, practice_id: str) -> str:
+        """Where a link to a practice leads in this language (site-relative)."""
         target = self.site.by_id.get(practice_id, {}).get(self.lang)
-        # Root-relative; Markup.to_html puts the base path in front of every root-relative link.
-        return "/" + (urls.practice(target) if target else urls.short(self.lang, practice_id))
+        return urls.practice(target) if target else urls.short(self.lang, practice_id)
+
+    def url_of(self, practice_id: str) -> str:
+        return self.site.config.base_path + self.link_target(practice_id)
+
+    def practice_text(self, p: Practice) -> Deferred:
+        """The HTML of a practice's text and criteria, with its links to other practices resolved."""
+        targets = {target: self.url_of(target) for target, _, _ in p.practice_links}
+        return Deferred(recipe(p, targets), lambda: self.documents.get(p).resolved(targets.__getitem__))
+
+    def page_html(self, text: str) -> Deferred:
+        """An about-type page's HTML (a few short pages: converted whenever they are made)."""
+        resolved = resolve_practice_links(text, lambda practice_id: "/" + self.link_target(practice_id))
+        return Deferred(
+            recipe(resolved), lambda: to_html(resolved, lambda _: None, self.site.config.base_path)
+        )
 
     def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
-        path = urls.output_file(url)
-        self.put(path, self.env.get_template(template).render(page=meta, **context))
+        def make() -> str:
+            return self.env.get_template(template).render(page=meta, **made(context))
+
+        key = recipe(self.settings, self.templates[template], meta, context)
+        self.outputs.append(Output(urls.output_file(url), key, make))
         if not meta.noindex:
             self.sitemap.append(meta)
+
+    def put(self, path: str, key: str, make: Callable[[], str]) -> None:
+        self.outputs.append(Output(path, recipe(self.settings, key), make))
 
     def section_meta(self, name: str, title: str, description: str) -> PageMeta:
         """A section's page (all practices, search, about…): the same section in both languages."""
@@ -184,8 +226,13 @@ class LanguagePages:
             alternates[twin.lang] = urls.practice(twin)
         return alternates
 
-    def count(self, facet: str, code: str) -> int:
-        return sum(1 for p in self.practices if code in _codes(p, facet))
+    def counts(self, facet: str) -> dict[str, int]:
+        """Term code → how many practices of this language have it."""
+        found = {term.code: 0 for term in self.site.vocabulary.terms(facet)}
+        for p in self.practices:
+            for code in _codes(p, facet):
+                found[code] += 1
+        return found
 
     def render_all(self) -> None:
         lang, gettext = self.lang, self.gettext
@@ -205,7 +252,7 @@ class LanguagePages:
             ),
             newest=newest[:NEWEST_ON_HOME],
             total=len(self.practices),
-            counts=self.count,
+            counts={facet: self.counts(facet) for facet in ("themes", "phases")},
         )
         all_url = urls.section(lang, "practices")
         self.emit(
@@ -231,8 +278,7 @@ class LanguagePages:
                     lastmod=p.last_changed,
                 ),
                 practice=p,
-                body=self.html(p.body),
-                criteria={code: self.html(text) for code, text in p.criteria.items()},
+                text=self.practice_text(p),
                 related=self.related(p),
                 counterpart=self.site.counterpart(p, other(lang)),
                 stale=self.site.is_stale(p),
@@ -263,7 +309,7 @@ class LanguagePages:
                 urls.section(lang, key),
                 "page.html",
                 self.section_meta(key, page.title, page.description),
-                content=self.html(page.body),
+                content=self.page_html(page.body),
                 page_key=key,
             )
         self.emit(
@@ -286,11 +332,12 @@ class LanguagePages:
         """Atom: the newest published or updated practices."""
         recent = sorted(newest, key=lambda p: (p.last_changed, p.published, p.id), reverse=True)[:FEED_SIZE]
         updated = max((p.last_changed for p in recent), default=date(2000, 1, 1))
+        template = self.env.get_template("feed.xml")
+        stamp = f"{updated.isoformat()}T00:00:00Z"
         self.put(
             urls.feed(self.lang),
-            self.env.get_template("feed.xml").render(
-                practices=recent, updated=f"{updated.isoformat()}T00:00:00Z"
-            ),
+            recipe(self.templates["feed.xml"], recent, stamp),
+            lambda: template.render(practices=recent, updated=stamp),
         )
 
     def render_facet(self, facet: str) -> None:
@@ -305,7 +352,7 @@ class LanguagePages:
             facet=facet,
             facet_title=facet_title,
             terms=terms,
-            counts={t.code: self.count(facet, t.code) for t in terms},
+            counts=self.counts(facet),
         )
         for term in terms:
             matching = [p for p in self.practices if term.code in _codes(p, facet)]

@@ -3,18 +3,14 @@ fresh translations, links that resolve."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .config import Lang
-from .freshness import substance_hash
 from .model import LANGUAGE_NEUTRAL_FIELDS, Practice
 from .problems import Problem, Severity
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
-PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
-STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +22,7 @@ class Findings:
 def _at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
     """A problem at the line of a practice's field."""
     line, column = practice.at(field)
-    return Problem(practice.source, line, column, message, severity)
+    return Problem(PurePath(practice.source), line, column, message, severity)
 
 
 def _other(lang: Lang) -> Lang:
@@ -48,7 +44,7 @@ def check_collection(practices: list[Practice], present: set[tuple[str, Lang]], 
         if other and not other.draft:
             if practice.lang == "sv":
                 problems.extend(_compare_pair(other, practice))
-            if practice.translated_from and practice.translated_from != substance_hash(other):
+            if practice.translated_from and practice.translated_from != other.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other))
         problems.extend(_check_links(practice, ids, root))
@@ -68,7 +64,7 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
                 _at(
                     practice,
                     "id",
-                    f"id '{practice.id}' is already used by {first.source.as_posix()}; "
+                    f"id '{practice.id}' is already used by {first.source}; "
                     "each practice needs its own id in each language",
                 )
             )
@@ -91,7 +87,7 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
                         practice,
                         field,
                         f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
-                        f"already {what} of {owner[0].source.as_posix()}; two practices cannot share "
+                        f"already {what} of {owner[0].source}; two practices cannot share "
                         "an address, so choose another",
                     )
                 )
@@ -102,7 +98,7 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
                     practice,
                     "slug",
                     f"slug '{practice.slug}' is also the slug of "
-                    f"{other_language.source.as_posix()}, a different practice in the other language; "
+                    f"{other_language.source}, a different practice in the other language; "
                     "choose another so that links cannot be mixed up",
                     Severity.WARNING,
                 )
@@ -130,7 +126,7 @@ def _pair_problems(
             ]
         return [
             Problem(
-                practice.source,
+                PurePath(practice.source),
                 1,
                 1,
                 f"there is no published {name} version of '{practice.id}'; add "
@@ -143,7 +139,7 @@ def _pair_problems(
             _at(
                 practice,
                 "translation_pending",
-                f"the {name} version exists now ({other.source.as_posix()}); remove translation_pending",
+                f"the {name} version exists now ({other.source}); remove translation_pending",
                 Severity.WARNING,
             )
         ]
@@ -151,13 +147,13 @@ def _pair_problems(
 
 
 def _stale(practice: Practice, source: Practice) -> Problem:
-    command = f"python build.py translated {practice.source.as_posix()}"
+    command = f"python build.py translated {practice.source}"
     return _at(
         practice,
         "translated_from",
-        f"possibly out of date: {source.source.as_posix()} has changed since this version was translated "
+        f"possibly out of date: {source.source} has changed since this version was translated "
         f"from it; update the translation, then run `{command}` (or set translated_from: "
-        f"{substance_hash(source)})",
+        f"{source.substance})",
         Severity.WARNING,
     )
 
@@ -173,7 +169,7 @@ def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
                 _at(
                     sv,
                     name,
-                    f"{name} differs from {fi.source.as_posix()} ({_show(getattr(sv, name))} "
+                    f"{name} differs from {fi.source} ({_show(getattr(sv, name))} "
                     f"here, {_show(getattr(fi, name))} there); the two language versions must agree",
                 )
             )
@@ -188,32 +184,27 @@ def _show(value: object) -> str:
 
 def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    if "](practice:" not in practice.body and "](/static/" not in practice.body:
-        return problems
+    for target, line, column in practice.practice_links:
+        if target not in ids:
+            problems.append(
+                Problem(
+                    PurePath(practice.source),
+                    line,
+                    column,
+                    f"no practice has the id '{target}'; link to another practice with "
+                    "[text](practice:its-id)",
+                )
+            )
     static = (root / "static").resolve()
-    for offset, line in enumerate(practice.body.split("\n")):
-        number = practice.body_line + offset
-        for match in PRACTICE_LINK.finditer(line):
-            if match.group("id") not in ids:
-                problems.append(
-                    Problem(
-                        practice.source,
-                        number,
-                        match.start() + 3,
-                        f"no practice has the id '{match.group('id')}'; link to another practice "
-                        "with [text](practice:its-id)",
-                    )
+    for path, line, column in practice.static_links:
+        target_file = (root / "static" / path).resolve()
+        if not target_file.is_file() or not target_file.is_relative_to(static):
+            problems.append(
+                Problem(
+                    PurePath(practice.source),
+                    line,
+                    column,
+                    f"the file static/{path} does not exist; check the name, or add the file under static/",
                 )
-        for match in STATIC_LINK.finditer(line):
-            target = (root / "static" / match.group("path")).resolve()
-            if not target.is_file() or not target.is_relative_to(static):
-                problems.append(
-                    Problem(
-                        practice.source,
-                        number,
-                        match.start() + 3,
-                        f"the file static/{match.group('path')} does not exist; check the name, "
-                        "or add the file under static/",
-                    )
-                )
+            )
     return problems

@@ -7,7 +7,8 @@ messages point at the line an editor sees.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -32,6 +33,8 @@ class SourceDocument:
     body: str
     body_line: int
     """Line of the file on which the body starts."""
+    digest: str = ""
+    """Hash of the file's text (after decoding and newline normalisation)."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""
@@ -48,8 +51,12 @@ def _problem(path: PurePath, line: int, column: int, message: str) -> Problem:
     return Problem(path, line, column, message)
 
 
-def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem]:
-    """Read and parse one file; return the document, or every problem that stops reading it."""
+def bytes_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def read_bytes(file: Path, shown_as: PurePath) -> bytes | list[Problem]:
+    """A content file's bytes, or the problem that stops reading them."""
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -63,9 +70,19 @@ def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem
                     "put large material under static/ and link to it",
                 )
             ]
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         return [_problem(shown_as, 1, 1, f"the file cannot be read ({error.strerror})")]
+
+
+def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    """Read and parse one file; return the document, or every problem that stops reading it."""
+    raw = read_bytes(file, shown_as)
+    return raw if isinstance(raw, list) else decode_source(raw, shown_as)
+
+
+def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    """Parse one file's bytes."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -81,7 +98,8 @@ def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem
             )
         ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse_source(text, shown_as)
+    result = parse_source(text, shown_as)
+    return replace(result, digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 
 
 def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:

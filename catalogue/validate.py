@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from .config import Lang
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, Field
+from .freshness import substance_hash
 from .model import Contact, Link, Practice, StaticPage
 from .problems import Problem, Severity
 from .slugs import is_slug, slugify
@@ -311,8 +313,17 @@ def validate_practice(
         return None, check.problems
     practice = Practice(
         lang=lang,
-        body=doc.body,
-        source=doc.path,
+        practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
+        static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
+        digest=doc.digest,
+        substance=substance_hash(
+            values["title"],
+            values["summary"],
+            doc.body,
+            list(values["criteria"].values()),
+            [link.text for link in values["links"] or ()],
+        ),
+        source=doc.path.as_posix(),
         body_line=doc.body_line,
         lines={name: doc.where(name) for name in front},
         aliases=values["aliases"] or (),
@@ -379,6 +390,19 @@ def _convert(check: _Checker, spec: Field, value: Any, draft: bool) -> Any:
         case "criteria":
             return check.criteria(key, value, draft)
     raise AssertionError(spec.kind)
+
+
+PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
+
+
+def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
+    """(target, line, column) of each link of one kind in the text."""
+    if not pattern.search(doc.body):
+        return
+    for offset, line in enumerate(doc.body.split("\n")):
+        for match in pattern.finditer(line):
+            yield match.group(group), doc.body_line + offset, match.start() + 3
 
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")

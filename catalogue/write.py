@@ -7,6 +7,7 @@ site, and a failed build leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -28,22 +29,64 @@ def begin(out_dir: Path) -> Path:
     return staging
 
 
-def write_file(target: Path, path: str, content: str | bytes) -> None:
-    """Write one file (UTF-8, \\n line endings) below target, never outside it."""
+def _destination(target: Path, path: str) -> Path:
     relative = PurePosixPath(path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise WriteError(f"refusing to write outside the output directory: {path!r}")
-    destination = target / relative
+    return target / relative
+
+
+def write_file(target: Path, path: str, content: str | bytes) -> int:
+    """Write one file (UTF-8) below target, never outside it; return its size."""
+    destination = _destination(target, path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        destination.write_bytes(data)
+    except FileNotFoundError:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+    return len(data)
+
+
+def replace_file(target: Path, path: str, content: str) -> int:
+    """Replace one file of a published site at once: readers see the old file or the new one."""
+    destination = _destination(target, path)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        destination.write_bytes(content)
-    else:
-        destination.write_text(content, encoding="utf-8", newline="\n")
+    temporary = destination.with_name(f".{destination.name}.tmp")
+    size = write_file(target, temporary.relative_to(target).as_posix(), content)
+    temporary.replace(destination)
+    return size
+
+
+def link_file(source: Path, target: Path, path: str) -> bool:
+    """Hard-link an unchanged file of the previous output into staging (no copy)."""
+    destination = _destination(target, path)
+    try:
+        try:
+            os.link(source / path, destination)
+        except FileNotFoundError:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / path, destination)
+    except OSError:
+        return False
+    return True
+
+
+def remove_file(target: Path, path: str) -> None:
+    _destination(target, path).unlink(missing_ok=True)
 
 
 def copy_static(static: Path, target: Path) -> None:
-    if static.is_dir():
-        shutil.copytree(static, target / "static", dirs_exist_ok=True)
+    """static/ → target/static/, writing only the files whose bytes differ."""
+    if not static.is_dir():
+        return
+    for file in sorted(static.rglob("*")):
+        if file.is_file():
+            destination = target / "static" / file.relative_to(static)
+            data = file.read_bytes()
+            if not destination.is_file() or destination.read_bytes() != data:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.write_bytes(data)
 
 
 def commit(staging: Path, out_dir: Path) -> None:

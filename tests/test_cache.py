@@ -67,16 +67,75 @@ def test_a_tampered_entry_or_other_code_is_not_trusted(tmp_path: Path) -> None:
     other_code.close()
 
 
-def test_parallel_parsing_and_conversion_give_the_same_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large catalogues parse files and convert Markdown on all cores; the result must not change."""
-    from catalogue import load, markup
-    from catalogue.pipeline import check_site, render
+def test_parallel_parsing_and_making_give_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large catalogues parse files and make pages on all cores; the result must not change."""
+    from catalogue import load, produce
+    from catalogue.pipeline import check_site
 
     sequential = check_site(ROOT).site
-    expected = render(ROOT, sequential, workers=1)
+    expected = built(ROOT, tmp_path / "serial", use_cache=False)
     monkeypatch.setattr(load, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(markup, "PARALLEL_FROM", 1)
     monkeypatch.setattr(load.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(produce, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(produce, "worker_count", lambda: 2)
     parallel = check_site(ROOT).site
     assert parallel.practices == sequential.practices
-    assert render(ROOT, parallel, workers=2) == expected
+    assert built(ROOT, tmp_path / "parallel", use_cache=False) == expected
+
+
+def test_rebuilding_in_place_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
+    """One output folder kept up to date through edits that touch listings, related practices,
+    links between practices, addresses and templates, and a removal: after each, it is
+    byte-identical to a build from scratch."""
+    root = make_project(
+        tmp_path, {**pair(), **pair("other", "toinen", "annan"), **pair("third", "kolmas", "tredje")}
+    )
+    fi = root / "content/fi/esimerkki.md"
+    live = tmp_path / "live"
+    edits = [
+        lambda: fi.write_text(practice(title="Aivan uusi nimi"), encoding="utf-8"),
+        lambda: fi.write_text(
+            practice(body="## Uusi\n\nKatso [toinen](practice:other).\n"), encoding="utf-8"
+        ),
+        lambda: (root / "content/fi/toinen.md").write_text(
+            practice("other", "toinen-uusi", extra="aliases: [toinen]"), encoding="utf-8"
+        ),
+        lambda: [
+            (root / path).write_text(text, encoding="utf-8")
+            for path, text in pair(themes="[employment-entrepreneurship]").items()
+        ],
+        lambda: (root / "templates/term.html").write_text(
+            (root / "templates/term.html").read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8"
+        ),
+        lambda: [
+            (root / f"content/{lang}/{name}.md").unlink()
+            for lang, name in (("fi", "kolmas"), ("sv", "tredje"))
+        ],
+    ]
+    built(root, live, use_cache=True)
+    for step, edit in enumerate(edits):
+        edit()
+        assert built(root, live, use_cache=True) == built(
+            root, tmp_path / f"fresh-{step}", use_cache=False
+        ), step
+
+
+def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    build(root, out, search=False)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    (root / "content/sv/exempel.md").write_text(
+        practice(slug="exempel", title="Ett nytt namn"), encoding="utf-8"
+    )
+    build(root, out, search=False)
+    remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
+    assert "sv/praxis/exempel/index.html" in remade
+    assert "sv/praxis/index.html" in remade  # the A–Ö list
+    assert "sv/praxis/annan/index.html" in remade  # lists it as a related practice
+    assert "fi/kaytannot/esimerkki/index.html" in remade  # links to it by its Swedish title
+    assert "fi/kaytannot/toinen/index.html" not in remade
+    assert "fi/index.html" not in remade and "fi/kaytannot/index.html" not in remade
+    assert len(remade) < len(before) / 3, remade

@@ -1,0 +1,69 @@
+"""What the render stage hands on: each output file as a recipe and a way to make it.
+
+A recipe is a hash of everything the file is made from: the template and what it includes,
+the interface catalogue, the site settings, and the page's own context, in which a practice
+counts by the hash of its source file and an expensive value (a document's HTML) by a key.
+Making a recipe costs microseconds; making the file costs a Markdown conversion and a
+template render. The build compares recipes with those recorded when each file was last
+written and makes only the files whose recipe changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .model import Practice
+from .vocabulary import Term
+
+
+@dataclass(frozen=True, slots=True)
+class Deferred:
+    """A value made only when a page that shows it is made; it counts in recipes by `key`."""
+
+    key: str
+    make: Callable[[], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    path: str
+    """Path in the output directory."""
+    recipe: str
+    make: Callable[[], str]
+
+
+def plain(value: Any) -> Any:
+    """A value as nested tuples of str, int, bool and None, equal exactly when what a template
+    can read from the value is equal."""
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, Practice):
+        return ("practice", value.lang, value.digest)
+    if isinstance(value, Deferred):
+        return ("deferred", value.key)
+    if isinstance(value, Term):
+        return ("term", value.code)
+    if isinstance(value, date):
+        return ("date", value.isoformat())
+    if isinstance(value, dict):
+        return ("dict", tuple((str(k), plain(v)) for k, v in sorted(value.items())))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(plain(item) for item in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__name__, tuple(plain(getattr(value, f.name)) for f in fields))
+    raise TypeError(f"{type(value).__name__} cannot be part of a page's recipe")
+
+
+def recipe(*parts: Any) -> str:
+    return hashlib.blake2b(repr(plain(parts)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def made(context: dict[str, Any]) -> dict[str, Any]:
+    """The context with every deferred value made."""
+    return {name: value.make() if isinstance(value, Deferred) else value for name, value in context.items()}

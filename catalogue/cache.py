@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import sys
+import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
@@ -36,7 +37,8 @@ def _checksum(value: str) -> str:
 
 
 def blob_checksum(value: bytes) -> str:
-    return hashlib.blake2b(value, digest_size=16).hexdigest()
+    """Detects a damaged entry (CRC-32: fast, and the cache is no more trusted than the project)."""
+    return f"{zlib.crc32(value):08x}"
 
 
 class SourceEntry(NamedTuple):

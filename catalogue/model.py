@@ -69,7 +69,10 @@ class Practice:
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
     digest: str
-    """Hash of the source file's text: what the build cache keys this version's pages on."""
+    """Hash of the source file: what the cached HTML of its text is keyed on."""
+    front_digest: str
+    """Hash of the front matter alone: what pages showing this version's facts (lists,
+    related practices, the page itself apart from its text) are keyed on."""
 
     def at(self, name: str) -> tuple[int, int]:
         return self.lines.get(name, (1, 1))

@@ -40,24 +40,30 @@ class Output:
 def plain(value: Any) -> Any:
     """A value as nested tuples of str, int, bool and None, equal exactly when what a template
     can read from the value is equal."""
-    if value is None or isinstance(value, str | int | bool):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
         return value
-    if isinstance(value, Practice):
-        return ("practice", value.lang, value.digest)
-    if isinstance(value, Deferred):
+    if kind is Practice:
+        return ("practice", value.lang, value.front_digest)
+    if kind is list or kind is tuple:
+        return tuple([plain(item) for item in value])
+    if kind is dict:
+        return ("dict", tuple([(str(k), plain(v)) for k, v in sorted(value.items())]))
+    if kind is Deferred:
         return ("deferred", value.key)
-    if isinstance(value, Term):
+    if kind is Term:
         return ("term", value.code)
-    if isinstance(value, date):
+    if kind is date:
         return ("date", value.isoformat())
-    if isinstance(value, dict):
-        return ("dict", tuple((str(k), plain(v)) for k, v in sorted(value.items())))
-    if isinstance(value, list | tuple):
-        return ("list", tuple(plain(item) for item in value))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        return (type(value).__name__, tuple(plain(getattr(value, f.name)) for f in fields))
-    raise TypeError(f"{type(value).__name__} cannot be part of a page's recipe")
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            raise TypeError(f"{kind.__name__} cannot be part of a page's recipe")
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    return (kind.__name__, tuple([plain(getattr(value, name)) for name in names]))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def recipe(*parts: Any) -> str:

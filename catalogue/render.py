@@ -184,7 +184,9 @@ class LanguagePages:
     def practice_text(self, p: Practice) -> Deferred:
         """The HTML of a practice's text and criteria, with its links to other practices resolved."""
         targets = {target: self.url_of(target) for target, _, _ in p.practice_links}
-        return Deferred(recipe(p, targets), lambda: self.documents.get(p).resolved(targets.__getitem__))
+        return Deferred(
+            recipe(p.digest, targets), lambda: self.documents.get(p).resolved(targets.__getitem__)
+        )
 
     def page_html(self, text: str) -> Deferred:
         """An about-type page's HTML (a few short pages: converted whenever they are made)."""

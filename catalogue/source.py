@@ -34,7 +34,9 @@ class SourceDocument:
     body_line: int
     """Line of the file on which the body starts."""
     digest: str = ""
-    """Hash of the file's text (after decoding and newline normalisation)."""
+    """Hash of the file's bytes."""
+    front_digest: str = ""
+    """Hash of the front matter's text alone: unchanged by edits to the text below it."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""
@@ -156,7 +158,8 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         front[str(key)] = loader.construct_object(value_node, deep=True)
-    return SourceDocument(shown_as, front, positions, body, body_line)
+    front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{front_first_line}\x00{front_text}".encode())
+    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
 
 
 def _collect_positions(

@@ -316,6 +316,7 @@ def validate_practice(
         practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
         static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
         digest=doc.digest,
+        front_digest=doc.front_digest,
         substance=substance_hash(
             values["title"],
             values["summary"],

@@ -139,3 +139,18 @@ def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
     assert "fi/kaytannot/toinen/index.html" not in remade
     assert "fi/index.html" not in remade and "fi/kaytannot/index.html" not in remade
     assert len(remade) < len(before) / 3, remade
+
+
+def test_an_edit_to_the_text_alone_remakes_only_that_page(tmp_path: Path) -> None:
+    """Lists, related practices and open data show a practice's facts, not its text."""
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    build(root, out, search=False)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    (root / "content/fi/esimerkki.md").write_text(
+        practice(body="## Tausta\n\nUusi teksti.\n"), encoding="utf-8"
+    )
+    build(root, out, search=False)
+    remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
+    assert remade == {"fi/kaytannot/esimerkki/index.html"}
+    assert "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ over as soon as it is ready."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
@@ -16,7 +17,7 @@ from .markup import Documents
 from .model import Site
 from .opendata import data_paths, open_data
 from .outputs import Output, recipe
-from .render import CONTENT_SECURITY_POLICY, LanguagePages, PageMeta, make_env
+from .render import CONTENT_SECURITY_POLICY, LanguagePages, PageMeta, make_env, template_digests
 
 
 def site_outputs(
@@ -29,24 +30,20 @@ def site_outputs(
 ) -> list[Output]:
     """Every output file of the site, as recipes; nothing is rendered yet."""
     outputs: list[Output] = []
-    seen: set[str] = set()
 
     def add(path: str, key: str, make: Callable[[], str]) -> None:
-        if path in seen:
-            raise AssertionError(f"two pages render to {path}")
-        seen.add(path)
         outputs.append(Output(path, recipe(settings, key), make))
 
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
+    env = envs["fi"]
+    digests = template_digests(env)
     renderers = [
-        LanguagePages(site, envs[lang], lang, translations[lang], documents, settings) for lang in LANGS
+        LanguagePages(site, envs[lang], lang, translations[lang], documents, settings, digests)
+        for lang in LANGS
     ]
     for renderer in renderers:
         renderer.render_all()
-        for output in renderer.outputs:
-            add(output.path, output.recipe, output.make)
-    env = envs["fi"]
-    digests = renderers[0].templates
+        outputs.extend(renderer.outputs)
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}
 
@@ -92,6 +89,9 @@ def site_outputs(
     data = cache(partial(open_data, site))
     for path in data_paths():
         add(path, data_key, partial(_data_file, data, path))
+    paths = [output.path for output in outputs]
+    if len(set(paths)) != len(paths):
+        raise AssertionError(f"two pages render to {Counter(paths).most_common(1)[0][0]}")
     return outputs
 
 

@@ -10,6 +10,7 @@ other accented Latin letters with their base letter (é with e), ü with y, æ w
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
@@ -36,10 +37,22 @@ def _primary(char: str) -> int:
     return _LETTER_BASE + len(_ALPHABET) + ord(char)
 
 
-def sort_key(text: str) -> tuple[tuple[int, ...], str, str]:
+class _PrimaryWeights(dict[int, str]):
+    """Code point → its primary weight as one character, worked out once per character, so
+    that str.translate makes the primary key and keys compare as plain strings."""
+
+    def __missing__(self, code: int) -> str:
+        weight = chr(min(_primary(chr(code)), sys.maxunicode))
+        self[code] = weight
+        return weight
+
+
+_WEIGHTS = _PrimaryWeights()
+
+
+def sort_key(text: str) -> tuple[str, str, str]:
     """A key that orders strings as a Finnish or Swedish dictionary would."""
     normalised = unicodedata.normalize("NFC", text.strip())
-    folded = normalised.casefold()
-    primary = tuple(_primary(char) for char in folded)
+    primary = normalised.casefold().translate(_WEIGHTS)
     # Ties: lower case before upper case, then by the exact text, so the order is total.
     return primary, normalised.swapcase(), normalised

@@ -14,7 +14,7 @@ import yaml
 
 from .cache import BuildCache, SourceEntry, blob_checksum
 from .config import LANGS, Lang, SiteConfig
-from .model import Practice, Site, StaticPage
+from .model import Practice, Site, StaticPage, by_fields
 from .problems import Problem, Severity
 from .rules import check_collection
 from .source import bytes_digest, decode_source, read_bytes, read_source
@@ -60,9 +60,7 @@ def load_site(
             lang: Lang = entry.name  # type: ignore[assignment]
             files = _content_files(entry, content, shown, problems)
             context = cache.key("source", lang, vocabulary_digest)
-            for result in _read_practices(
-                [(f, shown(f)) for f in files], lang, vocabulary, cache, known, context
-            ):
+            for result in _read_practices(files, lang, vocabulary, cache, known, context):
                 problems.extend(result.problems)
                 present.update((found, lang) for found in result.ids)
                 if result.practice:
@@ -99,34 +97,37 @@ def load_site(
     return site, problems
 
 
-def _content_files(folder: Path, content: Path, shown, problems: list[Problem]) -> list[Path]:  # type: ignore[no-untyped-def]
+def _content_files(folder: Path, content: Path, shown, problems: list[Problem]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(path, path as shown) of every practice file in a language folder, in name order."""
     files = []
-    for file in sorted(folder.iterdir()):
-        if is_editor_backup(file.name):
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        if is_editor_backup(entry.name):
             continue
-        if file.is_symlink() and not file.resolve().is_relative_to(content.resolve()):
+        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(content.resolve()):
             problems.append(
                 Problem(
-                    shown(file),
+                    shown(Path(entry.path)),
                     1,
                     1,
                     "this is a link to a file outside content/; copy the file here instead of linking",
                 )
             )
-        elif file.is_dir():
+        elif entry.is_dir():
             problems.append(
                 Problem(
-                    shown(file),
+                    shown(Path(entry.path)),
                     1,
                     1,
                     "folders inside a language folder are not read; move the files up into "
                     f"content/{folder.name}/",
                 )
             )
-        elif file.suffix != ".md":
+        elif not entry.name.endswith(".md"):
             problems.append(
                 Problem(
-                    shown(file),
+                    shown(Path(entry.path)),
                     1,
                     1,
                     f"only Markdown files (.md) belong in content/{folder.name}/; rename the file to end "
@@ -134,7 +135,7 @@ def _content_files(folder: Path, content: Path, shown, problems: list[Problem]) 
                 )
             )
         else:
-            files.append(file)
+            files.append((entry.path, f"content/{folder.name}/{entry.name}"))
     return files
 
 
@@ -198,6 +199,8 @@ class FileResult:
     """The id the file declares, valid or not (so that a broken file is not also reported as
     a missing translation of its twin)."""
 
+    __reduce__ = by_fields
+
 
 def _read_practice(
     raw: bytes | list[Problem], file: Path, shown: PurePath, lang: Lang, vocabulary: Vocabulary
@@ -233,7 +236,7 @@ PARALLEL_FROM = 1000
 
 
 def _read_practices(
-    files: list[tuple[Path, PurePath]],
+    files: list[tuple[str, str]],
     lang: Lang,
     vocabulary: Vocabulary,
     cache: BuildCache,
@@ -247,10 +250,10 @@ def _read_practices(
     for index, (file, shown) in enumerate(files):
         seen = time.time_ns()
         try:
-            stat = file.stat()
+            stat: os.stat_result | None = os.stat(file)  # noqa: PTH116 - no Path per file: 10,000 of them add up
         except OSError:
             stat = None
-        entry = known.get(shown.as_posix())
+        entry = known.get(shown)
         result = None
         if (
             entry
@@ -260,13 +263,15 @@ def _read_practices(
         ):
             result = _from_entry(entry, context)
         if result is None:
-            raw = read_bytes(file, shown)
+            raw = read_bytes(Path(file), PurePath(shown))
             if entry and isinstance(raw, bytes) and entry.digest == bytes_digest(raw):
                 result = _from_entry(entry, context)
             if result is None:
                 jobs.append((index, raw, (stat.st_size, stat.st_mtime_ns, seen) if stat else None))
         results.append(result)
-    work = [(raw, *files[index], lang, vocabulary) for index, raw, _ in jobs]
+    work = [
+        (raw, Path(files[index][0]), PurePath(files[index][1]), lang, vocabulary) for index, raw, _ in jobs
+    ]
     workers = os.cpu_count() or 1
     if len(work) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -278,7 +283,7 @@ def _read_practices(
         results[index] = pickle.loads(blob)
         if stat_seen and isinstance(raw, bytes):
             size, mtime_ns, seen = stat_seen
-            remembered[files[index][1].as_posix()] = SourceEntry(
+            remembered[files[index][1]] = SourceEntry(
                 size, mtime_ns, seen, bytes_digest(raw), context, blob, blob_checksum(blob)
             )
     cache.put_sources(remembered)

@@ -154,6 +154,7 @@ class LanguagePages:
         translations: StrictTranslations,
         documents: Documents,
         settings: str,
+        templates: dict[str, str],
     ) -> None:
         """`settings`: a hash of what every page of the language depends on besides its own
         context and template (code, catalogue, vocabulary, site settings, asset versions)."""
@@ -164,7 +165,8 @@ class LanguagePages:
         self.lang = lang
         self.documents = documents
         self.settings = settings
-        self.templates = template_digests(env)
+        self.templates = templates
+        """Template name → hash of it and of the templates it uses (see template_digests)."""
         self.outputs: list[Output] = []
         self.sitemap: list[PageMeta] = []
         self.redirects: dict[str, str] = {}
@@ -172,6 +174,7 @@ class LanguagePages:
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
+        self.by_term: dict[str, dict[str, list[Practice]]] = {}
 
     def link_target(self, practice_id: str) -> str:
         """Where a link to a practice leads in this language (site-relative)."""
@@ -228,13 +231,19 @@ class LanguagePages:
             alternates[twin.lang] = urls.practice(twin)
         return alternates
 
+    def with_term(self, facet: str) -> dict[str, list[Practice]]:
+        """Term code → the practices of this language that have it, in A–Ö order."""
+        if facet not in self.by_term:
+            found: dict[str, list[Practice]] = {term.code: [] for term in self.site.vocabulary.terms(facet)}
+            for p in self.practices:
+                for code in _codes(p, facet):
+                    found[code].append(p)
+            self.by_term[facet] = found
+        return self.by_term[facet]
+
     def counts(self, facet: str) -> dict[str, int]:
         """Term code → how many practices of this language have it."""
-        found = {term.code: 0 for term in self.site.vocabulary.terms(facet)}
-        for p in self.practices:
-            for code in _codes(p, facet):
-                found[code] += 1
-        return found
+        return {code: len(practices) for code, practices in self.with_term(facet).items()}
 
     def render_all(self) -> None:
         lang, gettext = self.lang, self.gettext
@@ -357,7 +366,7 @@ class LanguagePages:
             counts=self.counts(facet),
         )
         for term in terms:
-            matching = [p for p in self.practices if term.code in _codes(p, facet)]
+            matching = self.with_term(facet)[term.code]
             url = urls.term(lang, facet, term)
             self.emit(
                 url,

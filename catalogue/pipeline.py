@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Iterator
@@ -131,6 +132,9 @@ def build(
     try:
         reporter.stage("loading and checking content…")
         checked = check_site(root, config, strict, cache)
+        # The loaded catalogue lives until the end: the cycle collector need not walk it
+        # again and again while pages are planned and made (a third of a warm build's time).
+        gc.freeze()
         reporter.stage("planning pages…")
         outputs, documents = plan(root, checked.site, cache)
         site_key = str(out_dir.resolve())
@@ -151,5 +155,6 @@ def build(
         cache.set_manifest(site_key, outcome.manifest)
     finally:
         cache.close()
+        gc.unfreeze()
     reporter.done()
     return len(outputs), checked.warnings

@@ -46,7 +46,7 @@ def load_site(
     pages: list[StaticPage] = []
     cache = cache or BuildCache(None, "")
     vocabulary_digest = bytes_digest((content / "vocabulary.yaml").read_bytes())
-    known = cache.sources()
+    known = _Known(cache)
 
     def shown(path: Path) -> PurePath:
         return PurePath(path.relative_to(root).as_posix())
@@ -240,51 +240,84 @@ def _read_practices(
     lang: Lang,
     vocabulary: Vocabulary,
     cache: BuildCache,
-    known: dict[str, SourceEntry],
+    known: _Known,
     context: str,
 ) -> list[FileResult]:
-    """Every file's result, in order: from the cache where the file is unchanged, else parsed
-    (on all cores for many files) and remembered."""
+    """Every file's result, in order: remembered by this process, or from the cache, where
+    the file is unchanged; else parsed (on all cores for many files) and remembered."""
     results: list[FileResult | None] = []
-    jobs: list[tuple[int, bytes | list[Problem], tuple[int, int, int] | None]] = []
+    jobs: list[tuple[int, bytes | list[Problem]]] = []
+    stats: dict[int, tuple[int, int, int]] = {}
+    """Index → (size, mtime, when read) of the files not remembered by this process."""
+    updated: dict[str, SourceEntry] = {}
     for index, (file, shown) in enumerate(files):
         seen = time.time_ns()
         try:
-            stat: os.stat_result | None = os.stat(file)  # noqa: PTH116 - no Path per file: 10,000 of them add up
+            stat = os.stat(file)  # noqa: PTH116 - no Path per file: 10,000 of them add up
         except OSError:
-            stat = None
+            results.append(None)
+            jobs.append((index, read_bytes(Path(file), PurePath(shown))))
+            continue
+        here = _REMEMBERED.get(file)
+        if here and here[0] == (stat.st_size, stat.st_mtime_ns, context) and _settled(stat, here[1]):
+            results.append(here[2])
+            continue
+        stats[index] = (stat.st_size, stat.st_mtime_ns, seen)
         entry = known.get(shown)
         result = None
-        if (
-            entry
-            and stat
-            and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-            and stat.st_mtime_ns < entry.seen_ns - TRUST_STAT_AFTER_NS
-        ):
+        if entry and (entry.size, entry.mtime_ns) == stats[index][:2] and _settled(stat, entry.seen_ns):
             result = _from_entry(entry, context)
         if result is None:
             raw = read_bytes(Path(file), PurePath(shown))
             if entry and isinstance(raw, bytes) and entry.digest == bytes_digest(raw):
                 result = _from_entry(entry, context)
+                if result is not None:  # the same bytes with a new time: remember the new stat
+                    updated[shown] = entry._replace(
+                        size=stat.st_size, mtime_ns=stat.st_mtime_ns, seen_ns=seen
+                    )
             if result is None:
-                jobs.append((index, raw, (stat.st_size, stat.st_mtime_ns, seen) if stat else None))
+                jobs.append((index, raw))
         results.append(result)
-    work = [
-        (raw, Path(files[index][0]), PurePath(files[index][1]), lang, vocabulary) for index, raw, _ in jobs
-    ]
+    work = [(raw, Path(files[i][0]), PurePath(files[i][1]), lang, vocabulary) for i, raw in jobs]
     workers = os.cpu_count() or 1
     if len(work) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             blobs = list(pool.map(_pickled_result, work, chunksize=64))
     else:
         blobs = [_pickled_result(job) for job in work]
-    remembered: dict[str, SourceEntry] = {}
-    for (index, raw, stat_seen), blob in zip(jobs, blobs, strict=True):
+    for (index, raw), blob in zip(jobs, blobs, strict=True):
         results[index] = pickle.loads(blob)
-        if stat_seen and isinstance(raw, bytes):
-            size, mtime_ns, seen = stat_seen
-            remembered[files[index][1]] = SourceEntry(
+        if index in stats and isinstance(raw, bytes):
+            size, mtime_ns, seen = stats[index]
+            updated[files[index][1]] = SourceEntry(
                 size, mtime_ns, seen, bytes_digest(raw), context, blob, blob_checksum(blob)
             )
-    cache.put_sources(remembered)
+    cache.put_sources(updated)
+    for index, (size, mtime_ns, seen) in stats.items():
+        result = results[index]
+        if result is not None:
+            _REMEMBERED[files[index][0]] = ((size, mtime_ns, context), seen, result)
     return [result for result in results if result is not None]
+
+
+def _settled(stat: os.stat_result, seen_ns: int) -> bool:
+    """Whether the file was last modified well before it was read (see TRUST_STAT_AFTER_NS)."""
+    return stat.st_mtime_ns < seen_ns - TRUST_STAT_AFTER_NS
+
+
+_REMEMBERED: dict[str, tuple[tuple[int, int, str], int, FileResult]] = {}
+"""Absolute path → ((size, mtime, context), when read, result): what this process has read already,
+so that `serve` does not even unpickle unchanged files from the cache on a rebuild."""
+
+
+class _Known:
+    """The cache's entries, fetched only if a file is not remembered by this process."""
+
+    def __init__(self, cache: BuildCache) -> None:
+        self.cache = cache
+        self.entries: dict[str, SourceEntry] | None = None
+
+    def get(self, shown: str) -> SourceEntry | None:
+        if self.entries is None:
+            self.entries = self.cache.sources()
+        return self.entries.get(shown)

@@ -5,10 +5,13 @@
 
 For each N it measures, each in a fresh process, the time and peak memory (RSS, worker
 processes included) of: a cold full build without Pagefind (no cache); a warm full build
-with nothing changed; a rebuild after one practice is edited; a rebuild after one template
-is edited; `check` alone; the Pagefind stage alone; and the library floor: for the same
-files, only parsing front matter, converting Markdown with the build's extensions, one
-Jinja2 render and one file write per page, on the same number of processes.
+with nothing changed; a rebuild after one practice's text is edited (edit-practice); a
+rebuild after one practice's title is edited, which every list showing it must follow
+(edit-title); a rebuild after one template is edited; `check` alone; `serve`: the median
+time from saving an edit to the server returning the edited page; the Pagefind stage alone;
+and the library floor: for the same files, only parsing front matter, converting Markdown
+with the build's extensions, one Jinja2 render and one file write per page, on the same
+number of processes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -29,7 +33,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-MEASURES = ("cold", "warm", "edit-practice", "edit-template", "check", "pagefind", "floor")
+MEASURES = (
+    "cold",
+    "warm",
+    "edit-practice",
+    "edit-title",
+    "edit-template",
+    "check",
+    "serve",
+    "pagefind",
+    "floor",
+)
 
 
 # Measurements (each runs in its own process) ----------------------------------------------
@@ -55,14 +69,52 @@ def _floor_chunk(job: tuple[list[str], str]) -> int:
     return len(files)
 
 
+def _serve_latency(project: Path, out: Path, edits: int = 5) -> float:
+    """`build.py serve` as an editor runs it: the median time from saving an edit to one
+    practice (its text) to the server returning the page with the edit in it."""
+    from urllib.request import urlopen
+
+    from catalogue.config import load_config
+    from catalogue.serve import start_live
+
+    config = load_config(project / "site.toml").with_base_url("http://localhost/")
+    live, errors = start_live(project, out, config, 0, strict=False, search=False)
+    assert not errors, errors
+    file = project / "content/fi/00001.md"
+    slug = next(line for line in file.read_text(encoding="utf-8").splitlines() if line.startswith("slug:"))
+    url = f"http://127.0.0.1:{live.port}/fi/kaytannot/{slug.split(':', 1)[1].strip()}/"
+    samples = []
+    try:
+        for edit in range(edits):
+            time.sleep(0.5)
+            marker = f"Tallennettu{edit}x{time.time_ns()}"
+            text = file.read_text(encoding="utf-8")
+            saved = time.perf_counter()
+            file.write_text(f"{text}\n{marker}\n", encoding="utf-8")
+            while marker not in urlopen(url).read().decode("utf-8"):
+                time.sleep(0.002)
+            samples.append(time.perf_counter() - saved)
+    finally:
+        live.stop()
+    return statistics.median(samples)
+
+
 def measure(what: str, project: Path) -> None:
+    from catalogue.cli import collect_less_often
+
+    collect_less_often()  # as build.py does
     from catalogue.pipeline import build, check_site, open_cache
     from catalogue.search_index import index_site
 
     out = project / "_site"
     started = time.perf_counter()
-    if what in ("cold", "warm", "edit-practice", "edit-template"):
+    if what in ("cold", "warm", "edit-practice", "edit-title", "edit-template"):
         build(project, out, search=False, use_cache=True)
+    elif what == "serve":
+        seconds = _serve_latency(project, out)
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+        return
     elif what == "check":
         cache = open_cache(project)  # as `build.py check` does
         check_site(project, cache=cache)
@@ -98,6 +150,12 @@ def _prepare(what: str, project: Path, run: int) -> None:
     elif what == "edit-practice":
         file = project / "content/fi/00001.md"
         file.write_text(file.read_text(encoding="utf-8") + f"\nMuokattu {run}.\n", encoding="utf-8")
+    elif what == "edit-title":
+        file = project / "content/fi/00002.md"
+        text = file.read_text(encoding="utf-8")
+        file.write_text(
+            re.sub(r"^title: (.*)$", rf"title: \1 {run}", text, count=1, flags=re.M), encoding="utf-8"
+        )
     elif what == "edit-template":
         file = project / "templates/practice.html"
         file.write_text(file.read_text(encoding="utf-8") + f"\n{{# edited {run} #}}\n", encoding="utf-8")

@@ -160,14 +160,20 @@ class BuildCache:
         except sqlite3.Error:
             return {}
 
-    def set_manifest(self, site: str, files: dict[str, tuple[str, int]]) -> None:
+    def set_manifest(
+        self, site: str, files: dict[str, tuple[str, int]], previous: dict[str, tuple[str, int]]
+    ) -> None:
+        """Record `files` as the output's manifest, writing only what differs from `previous`."""
         if self.db is None:
             return
         try:
-            self.db.execute("DELETE FROM pages WHERE site = ?", (site,))
             self.db.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?, ?)",
-                [(site, path, recipe, size) for path, (recipe, size) in files.items()],
+                "DELETE FROM pages WHERE site = ? AND path = ?",
+                [(site, path) for path in previous.keys() - files.keys()],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                [(site, path, *entry) for path, entry in files.items() if previous.get(path) != entry],
             )
             self.db.commit()
         except sqlite3.Error:

@@ -82,12 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def collect_less_often() -> None:
+    """A build allocates millions of small objects and frees them by reference counting;
+    collecting cycles every 700 allocations (Python's default) only walks them in vain."""
+    gc.set_threshold(50_000, 20, 100)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
-    # A build allocates millions of small objects and frees them by reference counting;
-    # collecting cycles every 700 allocations (the default) only walks them in vain.
-    gc.set_threshold(50_000, 20, 100)
+    collect_less_often()
     root: Path = args.root.resolve()
     try:
         config = load_config(root / "site.toml")

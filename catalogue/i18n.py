@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import date
 from pathlib import Path
@@ -53,9 +54,13 @@ def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
 
     Untranslated and fuzzy entries are dropped, so using them fails the build.
     """
-    po_path = locales / lang / "LC_MESSAGES" / "messages.po"
-    with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=lang)
+    return _compiled((locales / lang / "LC_MESSAGES" / "messages.po").read_bytes(), lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(po: bytes, lang: Lang) -> StrictTranslations:
+    """Compiled once per text of the catalogue, which `serve` rebuilds with again and again."""
+    catalog = read_po(io.BytesIO(po), locale=lang)
     for message in list(catalog):
         if not message.id:
             continue

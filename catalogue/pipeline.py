@@ -124,9 +124,12 @@ def build(
     reporter: Reporter | None = None,
     search: bool = True,
     use_cache: bool = True,
+    keep_search_index: bool = False,
 ) -> tuple[int, list[Problem]]:
     """Bring out_dir up to date with the content, making only the files whose inputs changed,
-    and never leaving it half-written; return the number of files and the warnings."""
+    and never leaving it half-written; return the number of files and the warnings.
+    `keep_search_index` (with search off): carry the previous search bundle over, for `serve`,
+    which re-indexes in the background."""
     reporter = reporter or Reporter()
     cache = open_cache(root) if use_cache else BuildCache(None, "")
     try:
@@ -143,6 +146,8 @@ def build(
 
         def finish(directory: Path) -> None:
             write.copy_static(root / "static", directory)
+            if keep_search_index and not search and directory != out_dir:
+                write.link_tree(out_dir / "pagefind", directory / "pagefind")
             if search:
                 from .search_index import index_site
 
@@ -152,7 +157,7 @@ def build(
         with _template_problems():
             outcome = produce(outputs, manifest, out_dir, documents, finish, worker_count())
         documents.save()
-        cache.set_manifest(site_key, outcome.manifest)
+        cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:
         cache.close()
         gc.unfreeze()

@@ -42,16 +42,17 @@ class Outcome:
 def changed(outputs: list[Output], manifest: Manifest, out_dir: Path) -> list[Output]:
     """The outputs whose recipe differs from the manifest's, or whose file is gone or altered."""
     result = []
+    folder = str(out_dir)
     for output in outputs:
         known = manifest.get(output.path)
-        if known is None or known[0] != output.recipe or not _has_size(out_dir / output.path, known[1]):
+        if known is None or known[0] != output.recipe or not _has_size(f"{folder}/{output.path}", known[1]):
             result.append(output)
     return result
 
 
-def _has_size(file: Path, size: int) -> bool:
+def _has_size(file: str, size: int) -> bool:
     try:
-        return file.stat().st_size == size
+        return os.stat(file).st_size == size  # noqa: PTH116 - no Path per file: thousands of them add up
     except OSError:
         return False
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import jinja2.meta
 
 from . import urls
@@ -58,6 +59,24 @@ def other(lang: Lang) -> Lang:
     return "sv" if lang == "fi" else "fi"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept for the life of the process and keyed by their source (Jinja
+    checks it), so that `serve` compiles a template again only after it is edited."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 def make_env(
     templates: Path, translations: StrictTranslations, lang: Lang, site: Site, asset_versions: dict[str, str]
 ) -> jinja2.Environment:
@@ -70,6 +89,7 @@ def make_env(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
         translations.gettext, translations.ngettext, newstyle=True
@@ -116,10 +136,7 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
     assert env.loader is not None
     names = env.loader.list_templates()
     sources = {name: env.loader.get_source(env, name)[0] for name in names}
-    uses = {
-        name: {used for used in jinja2.meta.find_referenced_templates(env.parse(text, name=name)) if used}
-        for name, text in sources.items()
-    }
+    uses = {name: _referenced(env, name, text) for name, text in sources.items()}
     digests = {}
     for name in names:
         closure, todo = set(), [name]
@@ -131,6 +148,17 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
         joined = "\x00".join(f"{used}\x00{sources[used]}" for used in sorted(closure))
         digests[name] = hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
     return digests
+
+
+_REFERENCES: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _referenced(env: jinja2.Environment, name: str, text: str) -> frozenset[str]:
+    """The templates one template extends, includes or imports (parsed once per source text)."""
+    if (name, text) not in _REFERENCES:
+        found = jinja2.meta.find_referenced_templates(env.parse(text, name=name))
+        _REFERENCES[(name, text)] = frozenset(used for used in found if used)
+    return _REFERENCES[(name, text)]
 
 
 def asset_versions(static: Path) -> dict[str, str]:

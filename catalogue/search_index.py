@@ -27,10 +27,10 @@ FRAGMENT_SIGNATURE = b"pagefind_dcd"
 ORDER_ATTRIBUTES = re.compile(r'data-title-rank="(\d+)" data-published="([\d-]+)"')
 
 
-async def _index(site_dir: Path) -> int:
+async def _index(site_dir: Path, bundle: Path) -> int:
     config = IndexConfig(
         root_selector="html",
-        output_path=str(site_dir / "pagefind"),
+        output_path=str(bundle),
         write_playground=False,
         keep_index_url=False,
     )
@@ -43,7 +43,7 @@ async def _index(site_dir: Path) -> int:
     return count
 
 
-def facet_map(site_dir: Path, lang: str) -> dict[str, object]:
+def facet_map(site_dir: Path, lang: str, bundle: Path | None = None) -> dict[str, object]:
     """What the search page needs to browse and facet without Pagefind's word index.
 
     {"groups": {group: [codes]},
@@ -51,7 +51,7 @@ def facet_map(site_dir: Path, lang: str) -> dict[str, object]:
     """
     groups = sorted(set(FILTER_PARAMS.values()))
     pages: dict[str, tuple[dict[str, list[str]], int, int]] = {}
-    for fragment in sorted((site_dir / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment")):
+    for fragment in sorted(((bundle or site_dir / "pagefind") / "fragment").glob(f"{lang}_*.pf_fragment")):
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
         html = (site_dir / data["url"].strip("/") / "index.html").read_text(encoding="utf-8")
         order = ORDER_ATTRIBUTES.search(html)
@@ -78,11 +78,12 @@ def _run(coroutine: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def index_site(site_dir: Path) -> int:
-    """Write site_dir/pagefind/; only pages marked data-pagefind-body (practices) are indexed."""
-    count = _run(_index(site_dir))
-    bundle = site_dir / "pagefind"
+def index_site(site_dir: Path, bundle: Path | None = None) -> int:
+    """Write the search bundle (site_dir/pagefind/ unless told otherwise); only pages marked
+    data-pagefind-body (practices) are indexed."""
+    bundle = bundle or site_dir / "pagefind"
+    count = _run(_index(site_dir, bundle))
     for lang in LANGS:
-        text = json.dumps(facet_map(site_dir, lang), separators=(",", ":"), sort_keys=True)
+        text = json.dumps(facet_map(site_dir, lang, bundle), separators=(",", ":"), sort_keys=True)
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
     return count

@@ -12,6 +12,7 @@ import functools
 import gzip
 import http.server
 import json
+import shutil
 import sys
 import threading
 import time
@@ -19,6 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import watchfiles
+
+from . import write
 from .config import SiteConfig
 from .problems import ContentError
 
@@ -153,16 +157,6 @@ def make_server(directory: Path, base_path: str, port: int, live: LiveState | No
     return _Server(("127.0.0.1", port), handler)
 
 
-def _snapshot(root: Path) -> dict[Path, int]:
-    stamps: dict[Path, int] = {}
-    for name in WATCHED:
-        path = root / name
-        for file in [path] if path.is_file() else path.rglob("*"):
-            if file.is_file():
-                stamps[file] = file.stat().st_mtime_ns
-    return stamps
-
-
 class LiveServer:
     """Serve `out` and rebuild it from `root` whenever a watched file changes."""
 
@@ -173,12 +167,13 @@ class LiveServer:
         config: SiteConfig,
         port: int,
         rebuild: Callable[[], None],
-        interval: float = 0.2,
+        after: Callable[[], None] | None = None,
     ) -> None:
+        """`after` runs once each successful rebuild has been published (search indexing)."""
         self.root = root
         self.out = out
         self.rebuild = rebuild
-        self.interval = interval
+        self.after = after
         self.state = LiveState()
         self.server = make_server(out, config.base_path, port, self.state)
         self.port = self.server.server_address[1]
@@ -202,12 +197,10 @@ class LiveServer:
             thread.start()
 
     def _watch(self) -> None:
-        stamps = _snapshot(self.root)
-        while not self.stopping.wait(self.interval):
-            now = _snapshot(self.root)
-            if now == stamps:
-                continue
-            stamps = now
+        """Rebuild as soon as the file system reports a change (inotify and the like, through
+        watchfiles: no polling, so an edit is picked up within a few milliseconds)."""
+        watched = [self.root / name for name in WATCHED if (self.root / name).exists()]
+        for _changes in watchfiles.watch(*watched, stop_event=self.stopping, step=20, debounce=400):
             started = time.perf_counter()
             errors = self.build_once()
             for line in errors:
@@ -215,6 +208,8 @@ class LiveServer:
             outcome = "failed" if errors else "rebuilt"
             print(f"{outcome} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
             self.state.publish(errors)
+            if not errors and self.after:
+                self.after()
 
     def stop(self) -> None:
         self.stopping.set()
@@ -222,22 +217,68 @@ class LiveServer:
         self.server.server_close()
 
 
+class SearchIndexer:
+    """Re-indexes the served site for search in a thread of its own, so that an edited page
+    is served at once and search catches up seconds later. Requests made while it works are
+    coalesced into one more run."""
+
+    def __init__(self, out: Path, lock: threading.Lock) -> None:
+        self.out = out
+        self.lock = lock
+        self.wanted = threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def _run(self) -> None:
+        from .search_index import index_site
+
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            fresh = self.out.with_name(f".{self.out.name}.pagefind")
+            shutil.rmtree(fresh, ignore_errors=True)
+            try:
+                index_site(self.out, fresh)
+                with self.lock:
+                    write.swap_in(fresh, self.out / "pagefind")
+            except Exception as error:
+                print(f"search index not updated: {error}", file=sys.stderr)
+
+
+def start_live(
+    root: Path, out: Path, config: SiteConfig, port: int, strict: bool, search: bool
+) -> tuple[LiveServer, list[str]]:
+    """Build, then serve and rebuild on every change; return the server and the first
+    build's problems."""
+    from .pipeline import build
+
+    lock = threading.Lock()
+    """Held while the output changes, so the indexer never swaps into a folder being replaced."""
+
+    def rebuild() -> None:
+        with lock:
+            build(root, out, config, strict=strict, search=False, keep_search_index=True)
+
+    indexer = SearchIndexer(out, lock) if search else None
+    live = LiveServer(root, out, config, port, rebuild, indexer.request if indexer else None)
+    errors = live.build_once()
+    if indexer and not errors:
+        indexer.request()
+    live.start()
+    return live, errors
+
+
 def serve_and_rebuild(
     root: Path, out: Path, config: SiteConfig, port: int, strict: bool, search: bool
 ) -> None:
-    from .pipeline import build
-
-    def rebuild() -> None:
-        build(root, out, config, strict=strict, search=search)
-
-    live = LiveServer(root, out, config, port, rebuild)
-    errors = live.build_once()
+    live, errors = start_live(root, out, config, port, strict, search)
     for line in errors:
         print(line, file=sys.stderr)
     if errors and not out.exists():
         print("Fix the problems above; the site is served as soon as it builds.", file=sys.stderr)
         out.mkdir(parents=True)
-    live.start()
     print(
         f"Serving the catalogue at http://localhost:{port}{config.base_path} "
         "and rebuilding on every change (Ctrl+C stops)."

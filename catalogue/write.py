@@ -72,6 +72,22 @@ def link_file(source: Path, target: Path, path: str) -> bool:
     return True
 
 
+def link_tree(source: Path, target: Path) -> None:
+    """Hard-link a folder of the previous output (the search index) into staging."""
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=os.link, dirs_exist_ok=True)
+
+
+def swap_in(new: Path, destination: Path) -> None:
+    """Put the folder `new` in place of `destination` (two renames; the old one is deleted)."""
+    old = destination.with_name(f".{destination.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if destination.exists():
+        destination.rename(old)
+    new.rename(destination)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def remove_file(target: Path, path: str) -> None:
     _destination(target, path).unlink(missing_ok=True)
 

@@ -28,7 +28,7 @@ def live(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     def rebuild() -> None:
         build(root, out, config, search=False)
 
-    server = LiveServer(root, out, config, 0, rebuild, interval=0.1)
+    server = LiveServer(root, out, config, 0, rebuild)
     assert server.build_once() == []
     server.start()
     yield root, f"http://localhost:{server.port}/"

@@ -16,7 +16,7 @@ import nh3
 from .cache import BuildCache
 from .model import Practice
 from .problems import ContentError, Problem
-from .source import bytes_digest, decode_source, read_bytes
+from .source import bytes_digest, decoded_text, read_bytes
 
 EXTENSIONS = ["tables", "sane_lists", "toc", "smarty"]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
@@ -198,15 +198,14 @@ class Documents:
     def _convert(self, practice: Practice) -> PracticeHtml:
         shown = PurePath(practice.source)
         raw = read_bytes(self.root / practice.source, shown)
-        doc = raw if isinstance(raw, list) else decode_source(raw, shown)
-        if isinstance(raw, list) or isinstance(doc, list) or bytes_digest(raw) != practice.digest:
+        if isinstance(raw, list) or bytes_digest(raw) != practice.digest:
             raise ContentError(
                 [Problem(shown, 1, 1, "the file changed while the site was being built; build again")]
             )
         assert self._markup is not None
         convert = self._markup.to_html
         return PracticeHtml(
-            convert(with_placeholders(doc.body)),
+            convert(with_placeholders(body_text(raw, practice.body_offset))),
             {code: convert(with_placeholders(text)) for code, text in practice.criteria.items()},
         )
 
@@ -214,6 +213,12 @@ class Documents:
         if self._cache is not None and self._unsaved:
             self._cache.put_many(self._unsaved)
             self._unsaved = {}
+
+
+def body_text(raw: bytes, body_offset: int) -> str:
+    """The text below the front matter of a file already read and checked, without parsing
+    the front matter again."""
+    return decoded_text(raw)[body_offset:]
 
 
 def with_placeholders(text: str) -> str:

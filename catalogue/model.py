@@ -75,6 +75,8 @@ class Practice:
     source: str
     """The file, as shown to editors ('content/fi/x.md')."""
     body_line: int
+    body_offset: int
+    """Where the text starts in the file (see source.decoded_text), to read it again later."""
     lines: dict[str, tuple[int, int]]
     """Front-matter field → (line, column) in the source file, for messages."""
     substance: str

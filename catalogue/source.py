@@ -36,6 +36,8 @@ class SourceDocument:
     digest: str = ""
     """Hash of the file's bytes."""
     front_digest: str = ""
+    body_offset: int = 0
+    """Where the body starts in the decoded text with normalised line endings."""
     """Hash of the front matter's text alone: unchanged by edits to the text below it."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
@@ -83,10 +85,15 @@ def read_source(file: Path, shown_as: PurePath) -> SourceDocument | list[Problem
     return raw if isinstance(raw, list) else decode_source(raw, shown_as)
 
 
+def decoded_text(raw: bytes) -> str:
+    """A file's text: UTF-8 without a byte-order mark, with \\n line endings."""
+    return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Problem]:
     """Parse one file's bytes."""
     try:
-        text = raw.decode("utf-8-sig")
+        text = decoded_text(raw)
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -99,7 +106,6 @@ def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Probl
                 "save it with UTF-8 encoding",
             )
         ]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     result = parse_source(text, shown_as)
     return replace(result, digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 
@@ -159,7 +165,15 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         key = loader.construct_object(key_node, deep=True)
         front[str(key)] = loader.construct_object(value_node, deep=True)
     front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{front_first_line}\x00{front_text}".encode())
-    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
+    return SourceDocument(
+        shown_as,
+        front,
+        positions,
+        body,
+        body_line,
+        front_digest=front_digest,
+        body_offset=len(text) - len(body),
+    )
 
 
 def _collect_positions(

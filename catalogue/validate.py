@@ -326,6 +326,7 @@ def validate_practice(
         ),
         source=doc.path.as_posix(),
         body_line=doc.body_line,
+        body_offset=doc.body_offset,
         lines={name: doc.where(name) for name in front},
         aliases=values["aliases"] or (),
         translation_pending=bool(values["translation_pending"]),

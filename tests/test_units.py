@@ -108,3 +108,21 @@ def test_positions_are_lines_of_the_file() -> None:
     assert doc.where("themes") == (3, 1)
     assert doc.where("themes", 1) == (5, 5)
     assert doc.body_line == 8
+
+
+def test_the_body_is_cut_from_a_checked_file_as_the_parser_cuts_it() -> None:
+    """markup.body_text skips the front matter by its length instead of parsing it again."""
+    from catalogue.markup import body_text
+    from catalogue.source import decode_source
+
+    samples = [f.read_bytes() for f in sorted((ROOT / "content").glob("[fs][iv]/*.md"))]
+    samples += [
+        b"\xef\xbb\xbf---\r\nid: x\r\n---\r\n\r\n\r\n## A\r\n\r\ntext\r\n",
+        b"---\nid: x\n---\n",
+        b"---\nid: x\n---",
+        b"---\nid: x\n---\nno blank line\n---\nrule\n",
+    ]
+    for raw in samples:
+        doc = decode_source(raw, PurePath("x.md"))
+        assert not isinstance(doc, list)
+        assert body_text(raw, doc.body_offset) == doc.body, raw[:60]

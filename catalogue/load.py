@@ -17,7 +17,7 @@ from .config import LANGS, Lang, SiteConfig
 from .model import Practice, Site, StaticPage, by_fields
 from .problems import Problem, Severity
 from .rules import check_collection
-from .source import bytes_digest, decode_source, read_bytes, read_source
+from .source import YAML_LOADER, bytes_digest, decode_source, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -164,7 +164,7 @@ def _load_redirects(content: Path, shown, problems: list[Problem]) -> dict[str, 
     if not path.exists():
         return {}
     try:
-        result = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        result = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         result = None
     if not isinstance(result, dict) or not all(

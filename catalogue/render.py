@@ -24,7 +24,7 @@ from .i18n import StrictTranslations, iso_date, long_date
 from .markup import Documents, resolve_practice_links, to_html
 from .model import Practice, Site
 from .opendata import data_urls
-from .outputs import Deferred, Output, made, recipe
+from .outputs import Deferred, Listed, Output, made, recipe
 from .vocabulary import FACETS
 
 NEWEST_ON_HOME = 6
@@ -302,7 +302,7 @@ class LanguagePages:
                 gettext("All practices"),
                 gettext("Every good practice in the catalogue, in alphabetical order."),
             ),
-            practices=self.practices,
+            practices=Listed(self.practices),
         )
         for p in self.practices:
             self.emit(
@@ -409,7 +409,7 @@ class LanguagePages:
                 facet=facet,
                 facet_title=facet_title,
                 term=term,
-                practices=matching,
+                practices=Listed(matching),
             )
 
     def render_aliases(self) -> None:

@@ -47,7 +47,7 @@ class SourceDocument:
         return self.positions.get(key, (1, 1))
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML was built with it (it gives the same positions), else Python's."""
 
 
@@ -140,7 +140,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
 
     problems: list[Problem] = []
     try:
-        node = yaml.compose(front_text, Loader=_Loader)
+        node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         return [_yaml_problem(error, shown_as, front_first_line, front_text)]
     if node is None:  # nothing between the two '---' lines
@@ -159,7 +159,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     _collect_positions(node, (), positions, front_first_line, shown_as, problems)
     if problems:
         return problems
-    loader = _Loader("")
+    loader = YAML_LOADER("")
     front: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)

@@ -10,6 +10,7 @@ import yaml
 from .collation import sort_key
 from .config import LANGS, ConfigError, Lang
 from .slugs import slugify
+from .source import YAML_LOADER
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""
@@ -74,7 +75,7 @@ GROUPS = (*FACETS, "criteria")
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read the vocabulary file; any mistake in it is a ConfigError naming the entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: {error}") from None
     groups: dict[str, tuple[Term, ...]] = {}

@@ -154,3 +154,24 @@ def test_an_edit_to_the_text_alone_remakes_only_that_page(tmp_path: Path) -> Non
     remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
     assert remade == {"fi/kaytannot/esimerkki/index.html"}
     assert "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
+
+
+def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    build(root, out, search=False)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    term = root / "templates/term.html"
+    term.write_text(
+        term.read_text(encoding="utf-8").replace("</h1>", "</h1>\n<p>uusi</p>", 1), encoding="utf-8"
+    )
+    build(root, out, search=False)
+    remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
+    term_pages = {p for p in remade if "<p>uusi</p>" in (out / p).read_text(encoding="utf-8")}
+    assert remade and remade == term_pages
+    uses_term = {
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*.html")
+        if "<p>uusi</p>" in p.read_text(encoding="utf-8")
+    }
+    assert remade == uses_term

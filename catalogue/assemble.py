@@ -1,6 +1,6 @@
-"""Render stage, site-wide: both languages' pages plus the files that belong to the whole
-site (root pages, sitemap, robots.txt, host headers and redirects, open data), each handed
-over as soon as it is ready."""
+"""Render stage, site-wide: both languages' output files plus those that belong to the whole
+site (root pages, sitemap, robots.txt, host headers and redirects, open data), each as an
+Output: a recipe, and a way to make the file when the recipe has changed."""
 
 from __future__ import annotations
 
@@ -97,16 +97,3 @@ def site_outputs(
 
 def _data_file(data: Callable[[], dict[str, str]], path: str) -> str:
     return data()[path]
-
-
-def render_site(
-    site: Site,
-    templates: Path,
-    translations: dict[Lang, StrictTranslations],
-    static_versions: dict[str, str],
-    documents: Documents,
-    settings: str = "",
-) -> dict[str, str]:
-    """Every file of the site as text, keyed by its path in the output directory (for tests)."""
-    outputs = site_outputs(site, templates, translations, static_versions, documents, settings)
-    return {output.path: output.make() for output in sorted(outputs, key=lambda o: o.path)}

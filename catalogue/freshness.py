@@ -5,7 +5,6 @@ compares it with the hash of that version now."""
 from __future__ import annotations
 
 import hashlib
-import re
 
 HASH_LENGTH = 12
 
@@ -14,5 +13,5 @@ def substance_hash(title: str, summary: str, body: str, criteria: list[str], lin
     """A short hash of what a translator translates: title, summary, text, criteria, links.
     Whitespace and line wrapping do not count."""
     parts = [title, summary, body, *criteria, *link_texts]
-    text = re.sub(r"\s+", " ", "\u241e".join(parts)).strip()
+    text = " ".join("\u241e".join(parts).split())  # runs of whitespace as one space, ends trimmed
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]

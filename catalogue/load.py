@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import re
@@ -212,8 +213,14 @@ def _read_practice(
     return FileResult(practice, problems, (str(doc.front.get("id")),))
 
 
-def _pickled_result(job: tuple[bytes | list[Problem], Path, PurePath, Lang, Vocabulary]) -> bytes:
-    return pickle.dumps(_read_practice(*job), protocol=pickle.HIGHEST_PROTOCOL)
+def _pickled_result(job: tuple[bytes | list[Problem], Path, PurePath, Lang]) -> bytes:
+    assert _VOCABULARY is not None
+    return pickle.dumps(_read_practice(*job, _VOCABULARY), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+_VOCABULARY: Vocabulary | None = None
+"""The vocabulary files are checked against; worker processes inherit it (sending it with
+every file would cost more than checking the file)."""
 
 
 def _from_entry(entry: SourceEntry, context: str) -> FileResult | None:
@@ -278,10 +285,14 @@ def _read_practices(
             if result is None:
                 jobs.append((index, raw))
         results.append(result)
-    work = [(raw, Path(files[i][0]), PurePath(files[i][1]), lang, vocabulary) for i, raw in jobs]
+    global _VOCABULARY
+    _VOCABULARY = vocabulary
+    work = [(raw, Path(files[i][0]), PurePath(files[i][1]), lang) for i, raw in jobs]
     workers = os.cpu_count() or 1
-    if len(work) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if len(work) >= PARALLEL_FROM and workers > 1 and can_fork:
+        forked = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=forked) as pool:
             blobs = list(pool.map(_pickled_result, work, chunksize=64))
     else:
         blobs = [_pickled_result(job) for job in work]

@@ -1,4 +1,5 @@
-"""Markdown → safe HTML. A fresh converter for every document; raw HTML is sanitised."""
+"""Markdown → safe HTML. One converter reset before every document; raw HTML is sanitised.
+`Documents` gives the HTML of each practice's text, cached by the hash of its file."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Render stage, per language: the pages of one language as text. Touches no disk except to
-read templates; `assemble.py` puts both languages and the site-wide files together."""
+"""Render stage, per language: every output file of one language as an Output (a recipe and
+a way to make it). Touches no disk except to read templates and, when a page is made, a
+practice's text; `assemble.py` puts both languages and the site-wide files together."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Write stage: the only code that touches the output directory.
 
-The site is written into a fresh sibling directory (pages arrive one by one as they are
-rendered) and swapped in at the end, so readers and the dev server never see a half-written
-site, and a failed build leaves the previous output exactly as it was.
+Readers and the dev server never see a half-written site, and a failed build leaves the
+previous output exactly as it was: either every changed file replaces its old version at
+once (an edit), or a fresh sibling directory is filled and swapped in (see produce.py).
 """
 
 from __future__ import annotations

@@ -126,3 +126,18 @@ def test_the_body_is_cut_from_a_checked_file_as_the_parser_cuts_it() -> None:
         doc = decode_source(raw, PurePath("x.md"))
         assert not isinstance(doc, list)
         assert body_text(raw, doc.body_offset) == doc.body, raw[:60]
+
+
+def test_the_substance_hash_treats_whitespace_as_the_regex_did() -> None:
+    """Recorded translated_from hashes stay valid: str.split() folds the same whitespace as
+    the regular expression it replaced."""
+    import hashlib
+    import re
+
+    from catalogue.freshness import HASH_LENGTH, substance_hash
+
+    texts = ["a  b", "\ta\nb ", "a\u00a0b\u2003c\u3000d", "a\x1cb\x1fc\x85d", "  ", "", "ä\r\nö\u2028å"]
+    for body in texts:
+        joined = "\u241e".join(["T", "S", body, "c"])
+        before = hashlib.sha256(re.sub(r"\s+", " ", joined).strip().encode()).hexdigest()[:HASH_LENGTH]
+        assert substance_hash("T", "S", body, ["c"], []) == before, repr(body)

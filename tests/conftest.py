@@ -46,7 +46,14 @@ def page(chromium: Any) -> Iterator[Any]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} at {message.location.get('url')}")
+            if message.type == "error"
+            else None
+        ),
+    )
     yield page
     context.close()
     assert errors == [], errors

@@ -19,6 +19,8 @@ from .helpers import make_project, pair, practice
 pytestmark = pytest.mark.browser
 
 
+# Tests take `live` before `page`, so that the page is closed before the server stops: a
+# request still in flight (the favicon after a reload) is not cut off and reported as an error.
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     root = make_project(tmp_path, pair())
@@ -35,7 +37,7 @@ def live(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     server.stop()
 
 
-def test_an_edit_reloads_the_open_page(page: Any, live: tuple[Path, str]) -> None:
+def test_an_edit_reloads_the_open_page(live: tuple[Path, str], page: Any) -> None:
     root, url = live
     page.goto(url + "fi/kaytannot/esimerkki/")
     expect(page.locator("h1")).to_have_text("Esimerkkikäytäntö")
@@ -45,7 +47,7 @@ def test_an_edit_reloads_the_open_page(page: Any, live: tuple[Path, str]) -> Non
 
 
 def test_a_failed_build_is_shown_in_the_browser_and_the_last_good_site_stays(
-    page: Any, live: tuple[Path, str]
+    live: tuple[Path, str], page: Any
 ) -> None:
     root, url = live
     page.goto(url + "fi/kaytannot/esimerkki/")

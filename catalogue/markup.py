@@ -96,16 +96,6 @@ def _heading_id(value: str, separator: str) -> str:
     return slugify(value) or "osio"
 
 
-def resolve_practice_links(text: str, resolve_link: Callable[[str], str | None]) -> str:
-    """[text](practice:<id>) → [text](/fi/kaytannot/<slug>/) in the renderer's language."""
-
-    def practice_link(match: re.Match[str]) -> str:
-        url = resolve_link(match.group("id")) or "#"
-        return f"]({url}{match.group('anchor') or ''})"
-
-    return PRACTICE_LINK.sub(practice_link, text)
-
-
 class Markup:
     """Markdown → sanitised HTML. One converter, reset before every document, so no state
     (heading ids, references) carries from one document to the next."""
@@ -130,9 +120,10 @@ class Markup:
         return clean
 
 
-def to_html(text: str, resolve_link: Callable[[str], str | None], base_path: str) -> str:
-    """Convert one Markdown document with a converter of its own."""
-    return Markup(base_path).to_html(resolve_practice_links(text, resolve_link))
+def to_html(text: str, url_of: Callable[[str], str], base_path: str) -> str:
+    """Convert one Markdown document with a converter of its own; a link to a practice goes to
+    url_of(its id)."""
+    return resolve_placed_links(Markup(base_path).to_html(with_placeholders(text)), url_of)
 
 
 PLACEHOLDER = "/__practice__/"

@@ -22,7 +22,7 @@ from . import urls
 from .collation import sort_key
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
-from .markup import Documents, resolve_practice_links, to_html
+from .markup import PRACTICE_LINK, Documents, to_html
 from .model import Practice, Site
 from .opendata import data_urls
 from .outputs import Deferred, Listed, Output, made, recipe
@@ -222,10 +222,9 @@ class LanguagePages:
 
     def page_html(self, text: str) -> Deferred:
         """An about-type page's HTML (a few short pages: converted whenever they are made)."""
-        resolved = resolve_practice_links(text, lambda practice_id: "/" + self.link_target(practice_id))
-        return Deferred(
-            recipe(resolved), lambda: to_html(resolved, lambda _: None, self.site.config.base_path)
-        )
+        targets = {match["id"]: self.url_of(match["id"]) for match in PRACTICE_LINK.finditer(text)}
+        base_path = self.site.config.base_path
+        return Deferred(recipe(text, targets), lambda: to_html(text, targets.__getitem__, base_path))
 
     def emit(self, url: str, template: str, meta: PageMeta, **context: Any) -> None:
         def make() -> str:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .config import Lang
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, Field
 from .freshness import substance_hash
+from .markup import PRACTICE_LINK
 from .model import Contact, Link, Practice, StaticPage
 from .problems import Problem, Severity
 from .slugs import is_slug, slugify
@@ -394,7 +395,6 @@ def _convert(check: _Checker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
-PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
 
 

@@ -45,7 +45,7 @@ def test_python_default_order_would_be_wrong() -> None:
 
 
 def html(markdown: str, base: str = "/") -> str:
-    return to_html(markdown, lambda pid: f"/fi/kaytannot/{pid}/" if pid == "known" else None, base)
+    return to_html(markdown, lambda pid: f"{base}fi/kaytannot/{pid}/" if pid == "known" else "#", base)
 
 
 def test_markdown_raw_html_is_sanitised() -> None:

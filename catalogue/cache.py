@@ -15,9 +15,10 @@ import hashlib
 import sqlite3
 import sys
 import zlib
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 LIBRARIES = ("markdown", "nh3")
 
@@ -100,84 +101,70 @@ class BuildCache:
             digest.update(b"\x00" + part.encode("utf-8"))
         return digest.hexdigest()
 
-    def get_many(self, keys: list[str]) -> dict[str, str]:
-        if self.db is None or not keys:
-            return {}
-        found: dict[str, str] = {}
+    def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        """Rows of a query; none from a cache that cannot be read (it is never trusted)."""
+        if self.db is None:
+            return []
         try:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(f"SELECT key, value, checksum FROM html WHERE key IN ({marks})", chunk)
-                for key, value, checksum in rows:
-                    if isinstance(value, str) and checksum == _checksum(value):
-                        found[key] = value
+            return self.db.execute(sql, parameters).fetchall()
         except sqlite3.Error:
-            return {}
+            return []
+
+    def _write(self, *changes: tuple[str, Sequence[Sequence[object]]]) -> None:
+        """Run (statement, rows) pairs in one transaction; a cache that cannot be written only
+        makes the next build slower."""
+        if self.db is None or not any(rows for _, rows in changes):
+            return
+        try:
+            for sql, rows in changes:
+                self.db.executemany(sql, rows)
+            self.db.commit()
+        except sqlite3.Error:
+            pass
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value, checksum in self._read(
+                f"SELECT key, value, checksum FROM html WHERE key IN ({marks})", chunk
+            ):
+                if isinstance(value, str) and checksum == _checksum(value):
+                    found[key] = value
         return found
 
     def put_many(self, items: dict[str, str]) -> None:
-        if self.db is None or not items:
-            return
-        try:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO html VALUES (?, ?, ?)",
-                [(key, value, _checksum(value)) for key, value in items.items()],
-            )
-            self.db.commit()
-        except sqlite3.Error:
-            pass
+        rows = [(key, value, _checksum(value)) for key, value in items.items()]
+        self._write(("INSERT OR REPLACE INTO html VALUES (?, ?, ?)", rows))
 
     def sources(self) -> dict[str, SourceEntry]:
         """What each practice file held when it was last read, by its path in the project."""
-        if self.db is None:
-            return {}
-        try:
-            rows = self.db.execute("SELECT * FROM sources").fetchall()
-        except sqlite3.Error:
-            return {}
-        return {row[0]: SourceEntry(*row[1:]) for row in rows}
+        return {row[0]: SourceEntry(*row[1:]) for row in self._read("SELECT * FROM sources")}
 
     def put_sources(self, entries: dict[str, SourceEntry]) -> None:
-        if self.db is None or not entries:
-            return
-        try:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(path, *entry) for path, entry in entries.items()],
-            )
-            self.db.commit()
-        except sqlite3.Error:
-            pass
+        rows = [(path, *entry) for path, entry in entries.items()]
+        self._write(("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows))
 
     def manifest(self, site: str) -> dict[str, tuple[str, int]]:
         """Output path → (recipe, size) of each file last written into the output `site`."""
-        if self.db is None:
-            return {}
-        try:
-            rows = self.db.execute("SELECT path, recipe, size FROM pages WHERE site = ?", (site,))
-            return {path: (recipe, size) for path, recipe, size in rows}
-        except sqlite3.Error:
-            return {}
+        rows = self._read("SELECT path, recipe, size FROM pages WHERE site = ?", (site,))
+        return {path: (recipe, size) for path, recipe, size in rows}
 
     def set_manifest(
         self, site: str, files: dict[str, tuple[str, int]], previous: dict[str, tuple[str, int]]
     ) -> None:
         """Record `files` as the output's manifest, writing only what differs from `previous`."""
-        if self.db is None:
-            return
-        try:
-            self.db.executemany(
+        self._write(
+            (
                 "DELETE FROM pages WHERE site = ? AND path = ?",
                 [(site, path) for path in previous.keys() - files.keys()],
-            )
-            self.db.executemany(
+            ),
+            (
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
                 [(site, path, *entry) for path, entry in files.items() if previous.get(path) != entry],
-            )
-            self.db.commit()
-        except sqlite3.Error:
-            pass
+            ),
+        )
 
     def close(self) -> None:
         if self.db is not None:

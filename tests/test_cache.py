@@ -3,6 +3,7 @@ after edits, and with a corrupt or foreign cache file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,51 +123,56 @@ def test_rebuilding_in_place_after_edits_equals_a_fresh_build(tmp_path: Path) ->
         ), step
 
 
-def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
+def remade_by(edit: Callable[[Path], object], tmp_path: Path) -> tuple[Path, set[str], int]:
+    """Build a two-practice project, apply `edit` to its root, build again into the same
+    folder; return the folder, the files written anew (their inode changed) and how many
+    files there were."""
     root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
     out = tmp_path / "site"
     build(root, out, search=False)
     before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
-    (root / "content/sv/exempel.md").write_text(
-        practice(slug="exempel", title="Ett nytt namn"), encoding="utf-8"
-    )
+    edit(root)
     build(root, out, search=False)
     remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
+    return out, remade, len(before)
+
+
+def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
+    _, remade, total = remade_by(
+        lambda root: (root / "content/sv/exempel.md").write_text(
+            practice(slug="exempel", title="Ett nytt namn"), encoding="utf-8"
+        ),
+        tmp_path,
+    )
     assert "sv/praxis/exempel/index.html" in remade
     assert "sv/praxis/index.html" in remade  # the A–Ö list
     assert "sv/praxis/annan/index.html" in remade  # lists it as a related practice
     assert "fi/kaytannot/esimerkki/index.html" in remade  # links to it by its Swedish title
     assert "fi/kaytannot/toinen/index.html" not in remade
     assert "fi/index.html" not in remade and "fi/kaytannot/index.html" not in remade
-    assert len(remade) < len(before) / 3, remade
+    assert len(remade) < total / 3, remade
 
 
 def test_an_edit_to_the_text_alone_remakes_only_that_page(tmp_path: Path) -> None:
     """Lists, related practices and open data show a practice's facts, not its text."""
-    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
-    out = tmp_path / "site"
-    build(root, out, search=False)
-    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
-    (root / "content/fi/esimerkki.md").write_text(
-        practice(body="## Tausta\n\nUusi teksti.\n"), encoding="utf-8"
+    out, remade, _ = remade_by(
+        lambda root: (root / "content/fi/esimerkki.md").write_text(
+            practice(body="## Tausta\n\nUusi teksti.\n"), encoding="utf-8"
+        ),
+        tmp_path,
     )
-    build(root, out, search=False)
-    remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
     assert remade == {"fi/kaytannot/esimerkki/index.html"}
     assert "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
 
 
 def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path) -> None:
-    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
-    out = tmp_path / "site"
-    build(root, out, search=False)
-    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
-    term = root / "templates/term.html"
-    term.write_text(
-        term.read_text(encoding="utf-8").replace("</h1>", "</h1>\n<p>uusi</p>", 1), encoding="utf-8"
-    )
-    build(root, out, search=False)
-    remade = {p.relative_to(out).as_posix() for p, ino in before.items() if p.stat().st_ino != ino}
+
+    def edit_term_template(root: Path) -> None:
+        term = root / "templates/term.html"
+        edited = term.read_text(encoding="utf-8").replace("</h1>", "</h1>\n<p>uusi</p>", 1)
+        term.write_text(edited, encoding="utf-8")
+
+    out, remade, _ = remade_by(edit_term_template, tmp_path)
     term_pages = {p for p in remade if "<p>uusi</p>" in (out / p).read_text(encoding="utf-8")}
     assert remade and remade == term_pages
     uses_term = {

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -15,6 +13,7 @@ import yaml
 
 from .cache import BuildCache, SourceEntry, blob_checksum
 from .config import LANGS, Lang, SiteConfig
+from .cores import map_on_cores
 from .model import Practice, Site, StaticPage, by_fields
 from .problems import Problem, Severity
 from .rules import check_collection
@@ -288,12 +287,8 @@ def _read_practices(
     global _VOCABULARY
     _VOCABULARY = vocabulary
     work = [(raw, Path(files[i][0]), PurePath(files[i][1]), lang) for i, raw in jobs]
-    workers = os.cpu_count() or 1
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if len(work) >= PARALLEL_FROM and workers > 1 and can_fork:
-        forked = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=forked) as pool:
-            blobs = list(pool.map(_pickled_result, work, chunksize=64))
+    if len(work) >= PARALLEL_FROM:
+        blobs = map_on_cores(_pickled_result, work, chunksize=64)
     else:
         blobs = [_pickled_result(job) for job in work]
     for (index, raw), blob in zip(jobs, blobs, strict=True):

@@ -24,7 +24,7 @@ from .markup import Documents
 from .model import Site
 from .outputs import Output, recipe
 from .problems import ContentError, Problem, Severity
-from .produce import produce, worker_count
+from .produce import produce
 from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
@@ -155,7 +155,7 @@ def build(
                 index_site(directory)
 
         with _template_problems():
-            outcome = produce(outputs, manifest, out_dir, documents, finish, worker_count())
+            outcome = produce(outputs, manifest, out_dir, documents, finish)
         documents.save()
         cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:

@@ -11,14 +11,13 @@ Two ways, both leaving readers a complete site at every moment:
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import write
+from .cores import map_on_cores
 from .markup import Documents
 from .outputs import Output
 
@@ -63,7 +62,6 @@ def produce(
     out_dir: Path,
     documents: Documents,
     finish: Callable[[Path], None],
-    workers: int,
 ) -> Outcome:
     """Bring out_dir up to date with `outputs`. `finish(directory)` adds what is not an output
     (static files, the search index) before the result is published."""
@@ -85,7 +83,7 @@ def produce(
         for output in outputs:
             if output.path not in dirty_paths and not write.link_file(out_dir, staging, output.path):
                 dirty.append(output)
-        sizes = _make_all(dirty, staging, documents, workers)
+        sizes = _make_all(dirty, staging, documents)
         new_manifest.update({o.path: (o.recipe, sizes[o.path]) for o in dirty})
         finish(staging)
     except BaseException:
@@ -108,26 +106,16 @@ def _make_range(bounds: tuple[int, int]) -> list[tuple[str, int]]:
     return sizes
 
 
-def _make_all(outputs: list[Output], target: Path, documents: Documents, workers: int) -> dict[str, int]:
+def _make_all(outputs: list[Output], target: Path, documents: Documents) -> dict[str, int]:
     global _JOBS, _TARGET, _DOCUMENTS
     _JOBS, _TARGET, _DOCUMENTS = outputs, target, documents
     try:
         ranges = [(start, min(start + CHUNK, len(outputs))) for start in range(0, len(outputs), CHUNK)]
-        if (
-            len(outputs) < PARALLEL_FROM
-            or workers < 2
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
+        if len(outputs) < PARALLEL_FROM:
             found = [size for bounds in ranges for size in _make_range(bounds)]
         else:
-            documents.save()
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                found = [size for part in pool.map(_make_range, ranges) for size in part]
+            documents.save()  # before forking: the workers start from what is saved
+            found = [size for part in map_on_cores(_make_range, ranges) for size in part]
         return dict(found)
     finally:
         _JOBS, _TARGET, _DOCUMENTS = [], Path(), None
-
-
-def worker_count() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -17,6 +17,7 @@ import nh3
 from .cache import BuildCache
 from .model import Practice
 from .problems import ContentError, Problem
+from .quick_inline import quicken
 from .source import bytes_digest, decoded_text, read_bytes
 
 EXTENSIONS = ["tables", "sane_lists", "toc", "smarty"]
@@ -102,7 +103,9 @@ class Markup:
 
     def __init__(self, base_path: str) -> None:
         self.base_path = base_path
-        self.converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        self.converter = quicken(
+            markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        )
 
     def to_html(self, text: str) -> str:
         html = self.converter.reset().convert(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalogue.markup import EXTENSION_CONFIGS, EXTENSIONS, with_placeholders
-from catalogue.quick_inline import quicken
+from catalogue.quick_inline import needed_characters, quicken
 
 from .helpers import ROOT
 
@@ -62,3 +64,14 @@ def test_the_sample_content_converts_exactly_as_markdown_does() -> None:
 @given(st.text(alphabet="ab äö*_`[]()!<>&;#\\'\"-.\n:/@|=x1 ", max_size=80))
 def test_any_text_converts_exactly_as_markdown_does(text: str) -> None:
     _same(text)
+
+
+def test_the_characters_a_match_needs_are_read_from_the_expression() -> None:
+    assert needed_characters(re.compile(r"(?<!\!)\[")) == ("[",)
+    assert needed_characters(re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)")) == ("\\", "`")
+    assert needed_characters(re.compile(r"\*|_")) == ("*", "_")
+    assert needed_characters(re.compile(r"(\s|--)'(?=\w)")) == ("'",)
+    # No short list: optional parts, classes of characters, case-insensitive matching.
+    assert needed_characters(re.compile(r"a*b?")) is None
+    assert needed_characters(re.compile(r"\w+")) is None
+    assert needed_characters(re.compile(r"x", re.IGNORECASE)) is None

@@ -65,13 +65,27 @@ def check_site(
     With a cache, files unchanged since it last saw them are not read again."""
     config = config or load_config(root / "site.toml")
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
-    site, problems = load_site(root, config, vocabulary, cache)
+    with _without_cycle_collection():
+        site, problems = load_site(root, config, vocabulary, cache)
     if site is not None:
         problems.extend(missing_addresses(read_ledger(root), site_urls(site)))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)
     return Checked(site, problems)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading and planning allocate objects that live until the build ends: looking for
+    garbage cycles among them is wasted (a sixth of a rebuild's time at 5,000 practices)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
@@ -100,7 +114,7 @@ def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Docum
     )
     cache_path = root / CACHE_FILE if cache.db is not None else None
     documents = Documents(root, site.config.base_path, cache_path, cache.salt)
-    with _template_problems():
+    with _template_problems(), _without_cycle_collection():
         outputs = site_outputs(site, root / "templates", translations, versions, documents, settings)
     return outputs, documents
 

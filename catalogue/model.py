@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -77,8 +78,9 @@ class Practice:
     body_line: int
     body_offset: int
     """Where the text starts in the file (see source.decoded_text), to read it again later."""
-    lines: dict[str, tuple[int, int]]
-    """Front-matter field → (line, column) in the source file, for messages."""
+    lines: str
+    """Front-matter field → [line, column] in the source file, for messages, as JSON: read
+    only when a message needs it (10,000 small dicts would slow down loading a catalogue)."""
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
     digest: str
@@ -90,7 +92,8 @@ class Practice:
     __reduce__ = by_fields
 
     def at(self, name: str) -> tuple[int, int]:
-        return self.lines.get(name, (1, 1))
+        line, column = json.loads(self.lines).get(name, (1, 1))
+        return line, column
 
     @property
     def last_changed(self) -> date:

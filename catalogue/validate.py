@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -328,7 +329,7 @@ def validate_practice(
         source=doc.path.as_posix(),
         body_line=doc.body_line,
         body_offset=doc.body_offset,
-        lines={name: doc.where(name) for name in front},
+        lines=json.dumps({name: doc.where(name) for name in front}, separators=(",", ":")),
         aliases=values["aliases"] or (),
         translation_pending=bool(values["translation_pending"]),
         translated_from=values["translated_from"],

@@ -216,9 +216,8 @@ class LanguagePages:
     def practice_text(self, p: Practice) -> Deferred:
         """The HTML of a practice's text and criteria, with its links to other practices resolved."""
         targets = {target: self.url_of(target) for target, _, _ in p.practice_links}
-        return Deferred(
-            recipe(p.digest, targets), lambda: self.documents.get(p).resolved(targets.__getitem__)
-        )
+        key = recipe(p.digest, targets) if targets else p.digest
+        return Deferred(key, lambda: self.documents.get(p).resolved(targets.__getitem__))
 
     def page_html(self, text: str) -> Deferred:
         """An about-type page's HTML (a few short pages: converted whenever they are made)."""
@@ -419,7 +418,15 @@ class LanguagePages:
                 self.redirect(urls.practice_slug(self.lang, alias), urls.practice(p), p.title, p.summary)
 
     def redirect(self, url: str, target: str, title: str, summary: str) -> None:
-        self.emit(url, "redirect.html", PageMeta(title, summary, url, {}, None, noindex=True), target=target)
+        """A page that sends readers on to `target` (thousands: short links), so its recipe is
+        made from its strings directly, without a PageMeta to take apart."""
+        template = self.env.get_template("redirect.html")
+
+        def make() -> str:
+            return template.render(page=PageMeta(title, summary, url, {}, None, noindex=True), target=target)
+
+        key = recipe(self.settings, self.templates["redirect.html"], "redirect", url, target, title, summary)
+        self.outputs.append(Output(urls.output_file(url), key, make))
         self.redirects[url] = target
 
     def render_short_links(self) -> None:

@@ -14,10 +14,19 @@ from . import urls
 from .config import LANGS, Lang
 from .i18n import StrictTranslations
 from .markup import Documents
-from .model import Site
-from .opendata import data_paths, open_data
-from .outputs import Output, recipe
-from .render import CONTENT_SECURITY_POLICY, LanguagePages, PageMeta, make_env, template_digests
+from .model import Practice, Site
+from .opendata import (
+    csv_file,
+    csv_row,
+    data_urls,
+    in_data_order,
+    json_file,
+    json_line,
+    shared_data,
+    shared_paths,
+)
+from .outputs import Listed, Output, recipe
+from .render import CONTENT_SECURITY_POLICY, LanguagePages, PageMeta, make_env, other, template_digests
 
 
 def site_outputs(
@@ -85,14 +94,44 @@ def site_outputs(
     base = site.config.base_path
     redirect_lines = "".join(f"{base}{old} {base}{new} 301\n" for old, new in sorted(redirects.items()))
     add("_redirects", redirect_lines, lambda: redirect_lines)
-    data_key = recipe(site.practices, sorted(site.stale), site.config.base_url)
-    data = cache(partial(open_data, site))
-    for path in data_paths():
-        add(path, data_key, partial(_data_file, data, path))
+    for lang in LANGS:
+        _add_language_data(site, lang, documents, settings, add)
+    shared = cache(partial(shared_data, site))
+    for path in shared_paths():
+        add(path, "open data", partial(_data_file, shared, path))
     paths = [output.path for output in outputs]
     if len(set(paths)) != len(paths):
         raise AssertionError(f"two pages render to {Counter(paths).most_common(1)[0][0]}")
     return outputs
+
+
+def _add_language_data(
+    site: Site,
+    lang: Lang,
+    documents: Documents,
+    settings: str,
+    add: Callable[[str, str, Callable[[], str]], None],
+) -> None:
+    """A language's JSON and CSV files, each joined from one part per practice that the build
+    cache keeps: an edit to one practice makes its parts anew, not the whole file."""
+    practices = in_data_order(site, lang)
+    # What a part shows besides the practice's own front matter: its translation's address.
+    twins = [site.counterpart(p, other(lang)) for p in practices]
+    twin_urls = [urls.practice(twin) if twin else None for twin in twins]
+    key = recipe(Listed(practices), twin_urls)
+
+    @cache
+    def part_keys() -> list[str]:
+        return [recipe(p, twin_url) for p, twin_url in zip(practices, twin_urls, strict=True)]
+
+    def parts(make_part: Callable[[Site, Practice], str]) -> list[str]:
+        return documents.made(
+            f"open-data {make_part.__name__} {settings}",
+            [(k, partial(make_part, site, p)) for k, p in zip(part_keys(), practices, strict=True)],
+        )
+
+    add(data_urls(lang)["json"], key, lambda: json_file(lang, parts(json_line)))
+    add(data_urls(lang)["csv"], key, lambda: csv_file(site, parts(csv_row)))
 
 
 def _data_file(data: Callable[[], dict[str, str]], path: str) -> str:

@@ -156,8 +156,9 @@ class PracticeHtml:
 
 class Documents:
     """The HTML of each practice's text, by the hash of its file: from the build cache, or
-    read from the file again, checked against that hash, converted and remembered. Safe to
-    use from worker processes, which open the cache for themselves."""
+    read from the file again, checked against that hash, converted and remembered; and other
+    texts made per practice (open-data lines). Safe to use from worker processes, which open
+    the cache for themselves."""
 
     def __init__(self, root: Path, base_path: str, cache_path: Path | None, salt: str) -> None:
         self.root = root
@@ -189,6 +190,20 @@ class Documents:
         if len(self._unsaved) >= 100:
             self.save()
         return html
+
+    def made(self, kind: str, items: list[tuple[str, Callable[[], str]]]) -> list[str]:
+        """Texts of one kind, each by (key, how to make it): from the build cache where it
+        has them, else made and remembered (for parts that many files are joined from)."""
+        cache = self._open()
+        keys = [cache.key(kind, key) for key, _ in items]
+        found = cache.get_many(keys)
+        texts = []
+        for key, (_, make) in zip(keys, items, strict=True):
+            text = found.get(key)
+            if text is None:
+                text = self._unsaved[key] = make()
+            texts.append(text)
+        return texts
 
     def _convert(self, practice: Practice) -> PracticeHtml:
         shown = PurePath(practice.source)

@@ -1,5 +1,6 @@
 """Open data: the catalogue per language as JSON and CSV, and the vocabularies, under a
-versioned schema (data/v1/). Pure functions returning {output path: text}."""
+versioned schema (data/v1/). Pure functions returning {output path: text}; a language's
+files are joined from one line per practice, which a build keeps between runs."""
 
 from __future__ import annotations
 
@@ -82,20 +83,21 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(records: list[dict[str, Any]], criteria: list[str]) -> str:
+def _csv_row(r: dict[str, Any], criteria: list[str]) -> str:
+    row: dict[str, Any] = {k: r[k] for k in CSV_COLUMNS if k in r}
+    row["organisations"] = "; ".join(r["organisations"])
+    for group in CODE_LISTS:
+        row[f"{group}_codes"] = "; ".join(t["code"] for t in r[group])
+        row[f"{group}_labels"] = "; ".join(t["label"] for t in r[group])
+    row["practice_type_code"] = r["practice_type"]["code"]
+    row["practice_type_label"] = r["practice_type"]["label"]
+    values = ["" if row.get(k) is None else row[k] for k in CSV_COLUMNS]
+    return _csv_line([*values, *(r["criteria"].get(c, "") for c in criteria)])
+
+
+def _csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)])
-    for r in records:
-        row: dict[str, Any] = {k: r[k] for k in CSV_COLUMNS if k in r}
-        row["organisations"] = "; ".join(r["organisations"])
-        for group in CODE_LISTS:
-            row[f"{group}_codes"] = "; ".join(t["code"] for t in r[group])
-            row[f"{group}_labels"] = "; ".join(t["label"] for t in r[group])
-        row["practice_type_code"] = r["practice_type"]["code"]
-        row["practice_type_label"] = r["practice_type"]["label"]
-        values = ["" if row.get(k) is None else row[k] for k in CSV_COLUMNS]
-        writer.writerow([*values, *(r["criteria"].get(c, "") for c in criteria)])
+    csv.writer(buffer, lineterminator="\n").writerow(values)
     return buffer.getvalue()
 
 
@@ -166,30 +168,42 @@ def _schema(site: Site) -> dict[str, Any]:
     }
 
 
-def _records_json(document: dict[str, Any]) -> str:
-    """JSON with one practice per line: readable in a diff, and written by the C encoder
-    (indented output is made in Python and takes seconds for a large catalogue)."""
-    records = document["practices"]
-    head = json.dumps({k: v for k, v in document.items() if k != "practices"}, ensure_ascii=False)[:-1]
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-    return f'{head}, "practices": [\n{lines}\n]}}\n' if records else f'{head}, "practices": []}}\n'
+def json_line(site: Site, p: Practice) -> str:
+    """One practice's line of its language's JSON file."""
+    return json.dumps(record(site, p), ensure_ascii=False)
 
 
-def data_paths() -> list[str]:
-    """The paths open_data() returns, known without making the files."""
-    per_language = [data_urls(lang)[kind] for lang in LANGS for kind in ("json", "csv")]
-    return [*per_language, f"{FOLDER}/vocabulary.json", f"{FOLDER}/schema.json"]
+def csv_row(site: Site, p: Practice) -> str:
+    """One practice's row of its language's CSV file."""
+    return _csv_row(record(site, p), site.vocabulary.codes("criteria"))
 
 
-def open_data(site: Site) -> dict[str, str]:
-    """Every open-data file, keyed by its path in the output."""
-    out: dict[str, str] = {}
+def shared_paths() -> list[str]:
+    return [f"{FOLDER}/vocabulary.json", f"{FOLDER}/schema.json"]
+
+
+def in_data_order(site: Site, lang: Lang) -> list[Practice]:
+    return sorted(site.in_lang(lang), key=lambda p: p.id)
+
+
+def json_file(lang: Lang, lines: list[str]) -> str:
+    """A language's JSON file from its practices' json_line, in in_data_order: one practice
+    per line, readable in a diff (indented output would take seconds for a large catalogue)."""
+    head = json.dumps({"version": VERSION, "language": lang}, ensure_ascii=False)[:-1]
+    if not lines:
+        return f'{head}, "practices": []}}\n'
+    records = ",\n".join(lines)
+    return f'{head}, "practices": [\n{records}\n]}}\n'
+
+
+def csv_file(site: Site, rows: list[str]) -> str:
+    """A language's CSV file from its practices' csv_row, in in_data_order."""
     criteria = site.vocabulary.codes("criteria")
-    for lang in LANGS:
-        records = [record(site, p) for p in sorted(site.in_lang(lang), key=lambda p: p.id)]
-        document = {"version": VERSION, "language": lang, "practices": records}
-        out[data_urls(lang)["json"]] = _records_json(document)
-        out[data_urls(lang)["csv"]] = _csv(records, criteria)
+    return _csv_line([*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)]) + "".join(rows)
+
+
+def shared_data(site: Site) -> dict[str, str]:
+    """The vocabularies and the schema, for both languages."""
     vocabulary = {
         "version": VERSION,
         **{
@@ -200,6 +214,7 @@ def open_data(site: Site) -> dict[str, str]:
             for group in (*FACETS, "criteria")
         },
     }
-    out[f"{FOLDER}/vocabulary.json"] = json.dumps(vocabulary, ensure_ascii=False, indent=1) + "\n"
-    out[f"{FOLDER}/schema.json"] = json.dumps(_schema(site), ensure_ascii=False, indent=1) + "\n"
-    return out
+    return {
+        f"{FOLDER}/vocabulary.json": json.dumps(vocabulary, ensure_ascii=False, indent=1) + "\n",
+        f"{FOLDER}/schema.json": json.dumps(_schema(site), ensure_ascii=False, indent=1) + "\n",
+    }

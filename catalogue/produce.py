@@ -26,6 +26,9 @@ IN_PLACE_LIMIT = 300
 PARALLEL_FROM = 400
 """From this many files to make on, worker processes share the work."""
 CHUNK = 40
+PARALLEL_IN_MEMORY_FROM = 4
+"""From this many changed files on (a practice's title edited: its page, lists, data files),
+an update in place makes them on worker processes too."""
 
 Manifest = dict[str, tuple[str, int]]
 """Output path → (recipe, size in bytes) of each file in an output directory."""
@@ -68,8 +71,7 @@ def produce(
     dirty = changed(outputs, manifest, out_dir) if out_dir.is_dir() else outputs
     new_manifest = {o.path: manifest[o.path] for o in outputs if o.path in manifest}
     if out_dir.is_dir() and len(dirty) <= IN_PLACE_LIMIT:
-        texts = [(output, output.make()) for output in dirty]
-        documents.save()
+        texts = zip(dirty, _make_texts(dirty, documents), strict=True)
         for output, text in texts:
             new_manifest[output.path] = (output.recipe, write.replace_file(out_dir, output.path, text))
         current = {o.path for o in outputs}
@@ -91,6 +93,29 @@ def produce(
         raise
     write.commit(staging, out_dir)
     return Outcome(new_manifest, len(dirty))
+
+
+def _make_texts(outputs: list[Output], documents: Documents) -> list[str]:
+    """The outputs' texts, made on all cores when there are several (an edited title: the
+    lists, feeds and data files showing it) and on this process when there are few."""
+    global _JOBS, _DOCUMENTS
+    if len(outputs) < PARALLEL_IN_MEMORY_FROM:
+        texts = [output.make() for output in outputs]
+        documents.save()
+        return texts
+    _JOBS, _DOCUMENTS = outputs, documents
+    try:
+        documents.save()  # before forking: the workers start from what is saved
+        return map_on_cores(_make_text, range(len(outputs)))
+    finally:
+        _JOBS, _DOCUMENTS = [], None
+
+
+def _make_text(index: int) -> str:
+    text = _JOBS[index].make()
+    if _DOCUMENTS is not None:
+        _DOCUMENTS.save()
+    return text
 
 
 _JOBS: list[Output] = []

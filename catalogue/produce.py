@@ -71,6 +71,9 @@ def produce(
     dirty = changed(outputs, manifest, out_dir) if out_dir.is_dir() else outputs
     new_manifest = {o.path: manifest[o.path] for o in outputs if o.path in manifest}
     if out_dir.is_dir() and len(dirty) <= IN_PLACE_LIMIT:
+        # Largest first (by the size each file had), so that no core is left with a long
+        # list page or data file at the end.
+        dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
         texts = zip(dirty, _make_texts(dirty, documents), strict=True)
         for output, text in texts:
             new_manifest[output.path] = (output.recipe, write.replace_file(out_dir, output.path, text))

@@ -247,17 +247,6 @@ class LanguagePages:
             urls.section(other(self.lang), name),
         )
 
-    def counterpart_url(self, p: Practice) -> str:
-        twin = self.site.counterpart(p, other(self.lang))
-        return urls.practice(twin) if twin else urls.short(other(self.lang), p.id)
-
-    def practice_alternates(self, p: Practice) -> dict[Lang, str]:
-        twin = self.site.counterpart(p, other(self.lang))
-        alternates: dict[Lang, str] = {self.lang: urls.practice(p)}
-        if twin:
-            alternates[twin.lang] = urls.practice(twin)
-        return alternates
-
     def with_term(self, facet: str) -> dict[str, list[Practice]]:
         """Term code → the practices of this language that have it, in A–Ö order."""
         if facet not in self.by_term:
@@ -304,21 +293,24 @@ class LanguagePages:
             practices=Listed(self.practices),
         )
         for p in self.practices:
+            url = urls.practice(p)
+            twin = self.site.counterpart(p, other(lang))
+            twin_url = urls.practice(twin) if twin else urls.short(other(lang), p.id)
             self.emit(
-                urls.practice(p),
+                url,
                 "practice.html",
                 PageMeta(
                     p.title,
                     p.summary,
-                    urls.practice(p),
-                    self.practice_alternates(p),
-                    self.counterpart_url(p),
+                    url,
+                    {lang: url, other(lang): twin_url} if twin else {lang: url},
+                    twin_url,
                     lastmod=p.last_changed,
                 ),
                 practice=p,
                 text=self.practice_text(p),
                 related=self.related(p),
-                counterpart=self.site.counterpart(p, other(lang)),
+                counterpart=twin,
                 stale=self.site.is_stale(p),
                 short_url=urls.short(lang, p.id),
                 title_rank=f"{self.rank[p.id]:05d}",

@@ -147,13 +147,14 @@ def build(
     reporter = reporter or Reporter()
     cache = open_cache(root) if use_cache else BuildCache(None, "")
     try:
-        reporter.stage("loading and checking content…")
-        checked = check_site(root, config, strict, cache)
-        reporter.stage("planning pages…")
-        outputs, documents = plan(root, checked.site, cache)
-        # The catalogue and the plan live until the end: the cycle collector need not walk
-        # them again and again while files are made (a third of a warm build's time).
-        gc.freeze()
+        with _without_cycle_collection():
+            reporter.stage("loading and checking content…")
+            checked = check_site(root, config, strict, cache)
+            reporter.stage("planning pages…")
+            outputs, documents = plan(root, checked.site, cache)
+            # The catalogue and the plan live until the end: the cycle collector need not
+            # walk them while files are made, nor all at once when it is enabled again.
+            gc.freeze()
         site_key = str(out_dir.resolve())
         manifest = cache.manifest(site_key)
         reporter.stage(f"making the changed files among {len(outputs)}…")

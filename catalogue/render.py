@@ -203,6 +203,7 @@ class LanguagePages:
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
+        self.redirect_template = env.get_template("redirect.html")
         self.by_term: dict[str, dict[str, list[Practice]]] = {}
 
     def link_target(self, practice_id: str) -> str:
@@ -412,7 +413,7 @@ class LanguagePages:
     def redirect(self, url: str, target: str, title: str, summary: str) -> None:
         """A page that sends readers on to `target` (thousands: short links), so its recipe is
         made from its strings directly, without a PageMeta to take apart."""
-        template = self.env.get_template("redirect.html")
+        template = self.redirect_template
 
         def make() -> str:
             return template.render(page=PageMeta(title, summary, url, {}, None, noindex=True), target=target)

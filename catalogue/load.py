@@ -212,9 +212,16 @@ def _read_practice(
     return FileResult(practice, problems, (str(doc.front.get("id")),))
 
 
-def _pickled_result(job: tuple[bytes | list[Problem], Path, PurePath, Lang]) -> bytes:
+def _pickled_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) -> tuple[str, bytes]:
+    """(hash of the file's bytes, pickled result) of one file; its bytes are read here if the
+    job does not carry them (a first build: the workers read the files, not the parent)."""
     assert _VOCABULARY is not None
-    return pickle.dumps(_read_practice(*job, _VOCABULARY), protocol=pickle.HIGHEST_PROTOCOL)
+    raw, file, shown, lang = job
+    if raw is None:
+        raw = read_bytes(Path(file), PurePath(shown))
+    digest = bytes_digest(raw) if isinstance(raw, bytes) else ""
+    result = _read_practice(raw, Path(file), PurePath(shown), lang, _VOCABULARY)
+    return digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 _VOCABULARY: Vocabulary | None = None
@@ -252,7 +259,8 @@ def _read_practices(
     """Every file's result, in order: remembered by this process, or from the cache, where
     the file is unchanged; else parsed (on all cores for many files) and remembered."""
     results: list[FileResult | None] = []
-    jobs: list[tuple[int, bytes | list[Problem]]] = []
+    jobs: list[tuple[int, bytes | list[Problem] | None]] = []
+    """Index → the file's bytes (or why they cannot be read), or None for the worker to read them."""
     stats: dict[int, tuple[int, int, int]] = {}
     """Index → (size, mtime, when read) of the files not remembered by this process."""
     updated: dict[str, SourceEntry] = {}
@@ -271,7 +279,11 @@ def _read_practices(
         stats[index] = (stat.st_size, stat.st_mtime_ns, seen)
         entry = known.get(shown)
         result = None
-        if entry and (entry.size, entry.mtime_ns) == stats[index][:2] and _settled(stat, entry.seen_ns):
+        if entry is None:  # never read: the file is read where it is parsed
+            jobs.append((index, None))
+            results.append(None)
+            continue
+        if (entry.size, entry.mtime_ns) == stats[index][:2] and _settled(stat, entry.seen_ns):
             result = _from_entry(entry, context)
         if result is None:
             raw = read_bytes(Path(file), PurePath(shown))
@@ -286,17 +298,17 @@ def _read_practices(
         results.append(result)
     global _VOCABULARY
     _VOCABULARY = vocabulary
-    work = [(raw, Path(files[i][0]), PurePath(files[i][1]), lang) for i, raw in jobs]
+    work = [(raw, files[i][0], files[i][1], lang) for i, raw in jobs]
     if len(work) >= PARALLEL_FROM:
-        blobs = map_on_cores(_pickled_result, work, chunksize=64)
+        parsed = map_on_cores(_pickled_result, work, chunksize=64)
     else:
-        blobs = [_pickled_result(job) for job in work]
-    for (index, raw), blob in zip(jobs, blobs, strict=True):
+        parsed = [_pickled_result(job) for job in work]
+    for (index, _), (digest, blob) in zip(jobs, parsed, strict=True):
         results[index] = pickle.loads(blob)
-        if index in stats and isinstance(raw, bytes):
+        if index in stats and digest:
             size, mtime_ns, seen = stats[index]
             updated[files[index][1]] = SourceEntry(
-                size, mtime_ns, seen, bytes_digest(raw), context, blob, blob_checksum(blob)
+                size, mtime_ns, seen, digest, context, blob, blob_checksum(blob)
             )
     cache.put_sources(updated)
     for index, (size, mtime_ns, seen) in stats.items():

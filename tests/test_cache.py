@@ -150,6 +150,8 @@ def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
     assert "fi/kaytannot/esimerkki/index.html" in remade  # links to it by its Swedish title
     assert "fi/kaytannot/toinen/index.html" not in remade
     assert "fi/index.html" not in remade and "fi/kaytannot/index.html" not in remade
+    assert {"data/v1/practices.sv.json", "data/v1/practices.sv.csv"} <= remade  # open data
+    assert "data/v1/practices.fi.json" not in remade  # shows the translation's address, not its title
     assert len(remade) < total / 3, remade
 
 

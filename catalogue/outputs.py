@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from .model import Practice
@@ -70,15 +71,18 @@ def _stand_in(value: Any) -> Any:
         return ["term", value.code]
     if kind is date:
         return ["date", value.isoformat()]
-    names = _FIELDS.get(kind)
-    if names is None:
+    fields = _FIELDS.get(kind)
+    if fields is None:
         if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
             raise TypeError(f"{kind.__name__} cannot be part of a page's recipe")
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
-    return [kind.__name__, *(getattr(value, name) for name in names)]
+        names = tuple(f.name for f in dataclasses.fields(value))
+        # attrgetter of several names gives a tuple in one C call; of one, the value itself.
+        fields = attrgetter(*names) if len(names) > 1 else lambda v: tuple(getattr(v, n) for n in names)
+        _FIELDS[kind] = fields
+    return [kind.__name__, *fields(value)]
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 _ENCODER = json.JSONEncoder(default=_stand_in, sort_keys=True, separators=(",", ":"), check_circular=False)
 """JSON made by the C encoder walks a page's inputs far faster than Python code could."""

@@ -203,7 +203,6 @@ class LanguagePages:
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
-        self.redirect_template = env.get_template("redirect.html")
         self.by_term: dict[str, dict[str, list[Practice]]] = {}
 
     def link_target(self, practice_id: str) -> str:
@@ -217,8 +216,9 @@ class LanguagePages:
     def practice_text(self, p: Practice) -> Deferred:
         """The HTML of a practice's text and criteria, with its links to other practices resolved."""
         targets = {target: self.url_of(target) for target, _, _ in p.practice_links}
-        key = recipe(p.digest, targets) if targets else p.digest
-        return Deferred(key, lambda: self.documents.get(p).resolved(targets.__getitem__))
+        return Deferred(
+            recipe(p.digest, targets), lambda: self.documents.get(p).resolved(targets.__getitem__)
+        )
 
     def page_html(self, text: str) -> Deferred:
         """An about-type page's HTML (a few short pages: converted whenever they are made)."""
@@ -411,15 +411,7 @@ class LanguagePages:
                 self.redirect(urls.practice_slug(self.lang, alias), urls.practice(p), p.title, p.summary)
 
     def redirect(self, url: str, target: str, title: str, summary: str) -> None:
-        """A page that sends readers on to `target` (thousands: short links), so its recipe is
-        made from its strings directly, without a PageMeta to take apart."""
-        template = self.redirect_template
-
-        def make() -> str:
-            return template.render(page=PageMeta(title, summary, url, {}, None, noindex=True), target=target)
-
-        key = recipe(self.settings, self.templates["redirect.html"], "redirect", url, target, title, summary)
-        self.outputs.append(Output(urls.output_file(url), key, make))
+        self.emit(url, "redirect.html", PageMeta(title, summary, url, {}, None, noindex=True), target=target)
         self.redirects[url] = target
 
     def render_short_links(self) -> None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import write
 from .cores import map_on_cores
@@ -99,51 +101,51 @@ def produce(
 
 
 def _make_texts(outputs: list[Output], documents: Documents) -> list[str]:
-    """The outputs' texts, made on all cores when there are several (an edited title: the
-    lists, feeds and data files showing it) and on this process when there are few."""
-    global _JOBS, _DOCUMENTS
-    if len(outputs) < PARALLEL_IN_MEMORY_FROM:
-        texts = [output.make() for output in outputs]
-        documents.save()
-        return texts
-    _JOBS, _DOCUMENTS = outputs, documents
-    try:
-        documents.save()  # before forking: the workers start from what is saved
-        return map_on_cores(_make_text, range(len(outputs)))
-    finally:
-        _JOBS, _DOCUMENTS = [], None
-
-
-def _make_text(index: int) -> str:
-    text = _JOBS[index].make()
-    if _DOCUMENTS is not None:
-        _DOCUMENTS.save()
-    return text
-
-
-_JOBS: list[Output] = []
-_TARGET = Path()
-_DOCUMENTS: Documents | None = None
-"""What the worker processes work on; they inherit it when they are forked."""
-
-
-def _make_range(bounds: tuple[int, int]) -> list[tuple[str, int]]:
-    sizes = [(o.path, write.write_file(_TARGET, o.path, o.make())) for o in _JOBS[bounds[0] : bounds[1]]]
-    if _DOCUMENTS is not None:
-        _DOCUMENTS.save()
-    return sizes
+    """The outputs' texts, in order; on all cores when there are several (an edited title:
+    the lists and data files showing it), one file per task so that no core waits."""
+    return _each(_text, outputs, documents, 1, len(outputs) >= PARALLEL_IN_MEMORY_FROM)
 
 
 def _make_all(outputs: list[Output], target: Path, documents: Documents) -> dict[str, int]:
-    global _JOBS, _TARGET, _DOCUMENTS
-    _JOBS, _TARGET, _DOCUMENTS = outputs, target, documents
+    """Make and write every output below target; path → size."""
+    return dict(_each(partial(_written, target), outputs, documents, CHUNK, len(outputs) >= PARALLEL_FROM))
+
+
+def _text(output: Output) -> str:
+    return output.make()
+
+
+def _written(target: Path, output: Output) -> tuple[str, int]:
+    return output.path, write.write_file(target, output.path, output.make())
+
+
+Step = TypeVar("Step")
+
+
+def _each(
+    step: Callable[[Output], Step], outputs: list[Output], documents: Documents, chunk: int, parallel: bool
+) -> list[Step]:
+    """[step(output) for output in outputs], on worker processes if `parallel`; each saves the
+    HTML it converted to the build cache."""
+    global _STEP, _JOBS, _DOCUMENTS
+    _STEP, _JOBS, _DOCUMENTS = step, outputs, documents
     try:
-        ranges = [(start, min(start + CHUNK, len(outputs))) for start in range(0, len(outputs), CHUNK)]
-        if len(outputs) < PARALLEL_FROM:
-            found = [size for bounds in ranges for size in _make_range(bounds)]
-        else:
-            documents.save()  # before forking: the workers start from what is saved
-            found = [size for part in map_on_cores(_make_range, ranges) for size in part]
-        return dict(found)
+        ranges = [(start, min(start + chunk, len(outputs))) for start in range(0, len(outputs), chunk)]
+        documents.save()  # before forking: the workers start from what is saved
+        parts = map_on_cores(_range, ranges) if parallel else [_range(bounds) for bounds in ranges]
+        return [result for part in parts for result in part]
     finally:
-        _JOBS, _TARGET, _DOCUMENTS = [], Path(), None
+        _STEP, _JOBS, _DOCUMENTS = _text, [], None
+
+
+_STEP: Callable[[Output], Any] = _text
+_JOBS: list[Output] = []
+_DOCUMENTS: Documents | None = None
+"""What the worker processes work on (any step: they inherit it when they are forked)."""
+
+
+def _range(bounds: tuple[int, int]) -> list[Any]:
+    results = [_STEP(output) for output in _JOBS[bounds[0] : bounds[1]]]
+    if _DOCUMENTS is not None:
+        _DOCUMENTS.save()
+    return results

@@ -179,21 +179,17 @@ class Documents:
         return self._cache
 
     def get(self, practice: Practice) -> PracticeHtml:
-        cache = self._open()
-        key = cache.key("practice-html", self.base_path, practice.digest)
-        found = cache.get_many([key]).get(key)
-        if found is not None:
-            data = json.loads(found)
-            return PracticeHtml(data["body"], data["criteria"])
-        html = self._convert(practice)
-        self._unsaved[key] = json.dumps({"body": html.body, "criteria": html.criteria}, ensure_ascii=False)
-        if len(self._unsaved) >= 100:
-            self.save()
-        return html
+        def converted() -> str:
+            html = self._convert(practice)
+            return json.dumps({"body": html.body, "criteria": html.criteria}, ensure_ascii=False)
+
+        [found] = self.made(f"practice-html {self.base_path}", [(practice.digest, converted)])
+        data = json.loads(found)
+        return PracticeHtml(data["body"], data["criteria"])
 
     def made(self, kind: str, items: list[tuple[str, Callable[[], str]]]) -> list[str]:
         """Texts of one kind, each by (key, how to make it): from the build cache where it
-        has them, else made and remembered (for parts that many files are joined from)."""
+        has them, else made and remembered (saved to the cache every hundred)."""
         cache = self._open()
         keys = [cache.key(kind, key) for key, _ in items]
         found = cache.get_many(keys)
@@ -202,6 +198,8 @@ class Documents:
             text = found.get(key)
             if text is None:
                 text = self._unsaved[key] = make()
+                if len(self._unsaved) >= 100:
+                    self.save()
             texts.append(text)
         return texts
 

@@ -1,6 +1,6 @@
 """Open data: the catalogue per language as JSON and CSV, and the vocabularies, under a
-versioned schema (data/v1/). Pure functions returning {output path: text}; a language's
-files are joined from one line per practice, which a build keeps between runs."""
+versioned schema (data/v1/). Pure functions: a language's files are joined from one part per
+practice (json_line, csv_row), which a build keeps between runs."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """A persistent build cache (.cache/build.sqlite) for the steps worth not repeating: reading
-and checking a practice file (table `sources`), Markdown → HTML (table `html`), and which
-output file was last written from which inputs (table `pages`).
+and checking a practice file (table `sources`), texts made per practice: the HTML of its text
+and its open-data parts (table `html`), and which output file was last written from which
+inputs (table `pages`).
 
 An entry's key is a hash of everything its value depends on: the text, the base path, and a
 salt made of this package's source code and the versions of the libraries that shape the
@@ -33,13 +34,13 @@ def code_salt() -> str:
     return digest.hexdigest()
 
 
-def _checksum(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
-
-
-def blob_checksum(value: bytes) -> str:
+def checksum(value: bytes) -> str:
     """Detects a damaged entry (CRC-32: fast, and the cache is no more trusted than the project)."""
     return f"{zlib.crc32(value):08x}"
+
+
+def _text_checksum(value: str) -> str:
+    return checksum(value.encode("utf-8"))
 
 
 class SourceEntry(NamedTuple):
@@ -127,15 +128,15 @@ class BuildCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, value, checksum in self._read(
+            for key, value, stored in self._read(
                 f"SELECT key, value, checksum FROM html WHERE key IN ({marks})", chunk
             ):
-                if isinstance(value, str) and checksum == _checksum(value):
+                if isinstance(value, str) and stored == _text_checksum(value):
                     found[key] = value
         return found
 
     def put_many(self, items: dict[str, str]) -> None:
-        rows = [(key, value, _checksum(value)) for key, value in items.items()]
+        rows = [(key, value, _text_checksum(value)) for key, value in items.items()]
         self._write(("INSERT OR REPLACE INTO html VALUES (?, ?, ?)", rows))
 
     def sources(self) -> dict[str, SourceEntry]:

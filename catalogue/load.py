@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from .cache import BuildCache, SourceEntry, blob_checksum
+from .cache import BuildCache, SourceEntry, checksum
 from .config import LANGS, Lang, SiteConfig
 from .cores import map_on_cores
 from .model import Practice, Site, StaticPage, by_fields
@@ -230,7 +230,7 @@ every file would cost more than checking the file)."""
 
 
 def _from_entry(entry: SourceEntry, context: str) -> FileResult | None:
-    if entry.context != context or blob_checksum(entry.value) != entry.checksum:
+    if entry.context != context or checksum(entry.value) != entry.checksum:
         return None
     try:
         result = pickle.loads(entry.value)
@@ -308,7 +308,7 @@ def _read_practices(
         if index in stats and digest:
             size, mtime_ns, seen = stats[index]
             updated[files[index][1]] = SourceEntry(
-                size, mtime_ns, seen, digest, context, blob, blob_checksum(blob)
+                size, mtime_ns, seen, digest, context, blob, checksum(blob)
             )
     cache.put_sources(updated)
     for index, (size, mtime_ns, seen) in stats.items():

@@ -219,8 +219,11 @@ def _pickled_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) ->
     raw, file, shown, lang = job
     if raw is None:
         raw = read_bytes(Path(file), PurePath(shown))
-    digest = bytes_digest(raw) if isinstance(raw, bytes) else ""
     result = _read_practice(raw, Path(file), PurePath(shown), lang, _VOCABULARY)
+    if not isinstance(raw, bytes):
+        digest = ""
+    else:  # a valid practice has hashed its bytes already
+        digest = result.practice.digest if result.practice else bytes_digest(raw)
     return digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -36,9 +36,9 @@ class SourceDocument:
     digest: str = ""
     """Hash of the file's bytes."""
     front_digest: str = ""
+    """Hash of the front matter's text alone: unchanged by edits to the text below it."""
     body_offset: int = 0
     """Where the body starts in the decoded text with normalised line endings."""
-    """Hash of the front matter's text alone: unchanged by edits to the text below it."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""

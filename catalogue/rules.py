@@ -195,10 +195,10 @@ def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]
                     "[text](practice:its-id)",
                 )
             )
-    static = (root / "static").resolve() if practice.static_links else root
+    static = root / "static"
     for path, line, column in practice.static_links:
-        target_file = (root / "static" / path).resolve()
-        if not target_file.is_file() or not target_file.is_relative_to(static):
+        target_file = (static / path).resolve()
+        if not target_file.is_file() or not target_file.is_relative_to(static.resolve()):
             problems.append(
                 Problem(
                     PurePath(practice.source),

@@ -4,11 +4,12 @@ Output: a recipe, and a way to make the file when the recipe has changed."""
 
 from __future__ import annotations
 
+import marshal
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import urls
 from .config import LANGS, Lang
@@ -26,7 +27,45 @@ from .opendata import (
     shared_paths,
 )
 from .outputs import Listed, Output, recipe
-from .render import CONTENT_SECURITY_POLICY, LanguagePages, PageMeta, make_env, other, template_digests
+from .render import (
+    CONTENT_SECURITY_POLICY,
+    LanguagePages,
+    PageMeta,
+    Unit,
+    make_env,
+    other,
+    outline,
+    sitemap_entry,
+    template_digests,
+)
+
+Units = dict[Lang, dict[str, Unit]]
+"""Language → practice id → its pages as planned."""
+
+
+class Plan(NamedTuple):
+    outputs: list[Output]
+    """Every output file of the site, as a recipe; nothing is rendered yet."""
+    frame: str
+    """A hash of what every practice's pages depend on besides their practices (see outline)."""
+    units: Units
+    replanned: int
+    """How many practices' pages were planned anew, not taken from the last build."""
+
+
+def dump_units(units: Units) -> bytes:
+    return marshal.dumps(
+        {lang: {key: tuple(unit) for key, unit in found.items()} for lang, found in units.items()}
+    )
+
+
+def load_units(value: bytes | None) -> Units:
+    """Units as dump_units wrote them; none from anything else (a cache is never trusted)."""
+    try:
+        loaded = marshal.loads(value) if value else {}
+        return {lang: {key: Unit(*fields) for key, fields in found.items()} for lang, found in loaded.items()}
+    except (ValueError, EOFError, TypeError, AttributeError):
+        return {}
 
 
 def site_outputs(
@@ -36,8 +75,10 @@ def site_outputs(
     static_versions: dict[str, str],
     documents: Documents,
     settings: str,
-) -> list[Output]:
-    """Every output file of the site, as recipes; nothing is rendered yet."""
+    previous: Callable[[str], Units] = lambda frame: {},
+) -> Plan:
+    """Every output file of the site, as recipes. `previous(frame)`: the practices' pages as
+    planned at the last build, if it had the same frame."""
     outputs: list[Output] = []
 
     def add(path: str, key: str, make: Callable[[], str]) -> None:
@@ -50,8 +91,10 @@ def site_outputs(
         LanguagePages(site, envs[lang], lang, translations[lang], documents, settings, digests)
         for lang in LANGS
     ]
+    frame = recipe(settings, digests, outline(renderers))
+    planned = previous(frame)
     for renderer in renderers:
-        renderer.render_all()
+        renderer.render_all(planned.get(renderer.lang, {}))
         outputs.extend(renderer.outputs)
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}
@@ -65,10 +108,10 @@ def site_outputs(
     add("index.html", *render("root.html", page=root_meta, names=site.config.name))
     not_found = PageMeta("404", "", "404.html", noindex=True)
     add("404.html", *render("root_404.html", page=not_found, names=site.config.name))
-    sitemap_entries = [root_meta, *(meta for r in renderers for meta in r.sitemap)]
+    sitemap_entries = [sitemap_entry(root_meta), *(entry for r in renderers for entry in r.sitemap)]
     entries = [
-        {"url": m.url, "alternates": m.alternates, "lastmod": m.lastmod.isoformat() if m.lastmod else None}
-        for m in sorted(sitemap_entries, key=lambda m: m.url)
+        {"url": url, "alternates": alternates, "lastmod": lastmod}
+        for url, alternates, lastmod in sorted(sitemap_entries, key=lambda entry: entry[0])
     ]
     add("sitemap.xml", *render("sitemap.xml", entries=entries))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
@@ -79,7 +122,7 @@ def site_outputs(
         "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
     )
     add("_headers", headers, lambda: headers)
-    redirects = {old: new for r in renderers for old, new in r.redirects.items()}
+    redirects = {old: new for r in renderers for old, new in r.redirects}
     for old, new in sorted(site.redirects.items()):
         lang: Lang = "sv" if old.startswith("sv/") else "fi"
         title = site.config.name[lang]
@@ -102,7 +145,8 @@ def site_outputs(
     paths = [output.path for output in outputs]
     if len(set(paths)) != len(paths):
         raise AssertionError(f"two pages render to {Counter(paths).most_common(1)[0][0]}")
-    return outputs
+    units = {renderer.lang: renderer.units for renderer in renderers}
+    return Plan(outputs, frame, units, sum(renderer.replanned for renderer in renderers))
 
 
 def _add_language_data(

@@ -88,9 +88,10 @@ class BuildCache:
             "CREATE TABLE IF NOT EXISTS pages (site TEXT, path TEXT, recipe TEXT, size INTEGER, "
             "PRIMARY KEY (site, path))"
         )
+        db.execute("CREATE TABLE IF NOT EXISTS plans (frame TEXT PRIMARY KEY, value BLOB, checksum TEXT)")
         row = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
         if row is None or row[0] != self.salt:
-            for table in ("html", "sources", "pages"):  # made by other code: nothing can be trusted
+            for table in ("html", "sources", "pages", "plans"):  # made by other code: nothing can be trusted
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (self.salt,))
             db.commit()
@@ -165,6 +166,20 @@ class BuildCache:
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
                 [(site, path, *entry) for path, entry in files.items() if previous.get(path) != entry],
             ),
+        )
+
+    def plan(self, frame: str) -> bytes | None:
+        """The practices' pages as last planned within `frame` (see assemble.Plan), serialised."""
+        for value, stored in self._read("SELECT value, checksum FROM plans WHERE frame = ?", (frame,)):
+            if isinstance(value, bytes) and stored == checksum(value):
+                return value
+        return None
+
+    def set_plan(self, frame: str, value: bytes) -> None:
+        """Keep only the last plan: the next build is planned against it."""
+        self._write(
+            ("DELETE FROM plans", [()]),
+            ("INSERT INTO plans VALUES (?, ?, ?)", [(frame, value, checksum(value))]),
         )
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from typing import TextIO
 import jinja2
 
 from . import write
-from .assemble import site_outputs
+from .assemble import dump_units, load_units, site_outputs
 from .cache import BuildCache, code_salt
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
@@ -115,8 +115,18 @@ def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Docum
     cache_path = root / CACHE_FILE if cache.db is not None else None
     documents = Documents(root, site.config.base_path, cache_path, cache.salt)
     with _template_problems(), _without_cycle_collection():
-        outputs = site_outputs(site, root / "templates", translations, versions, documents, settings)
-    return outputs, documents
+        planned = site_outputs(
+            site,
+            root / "templates",
+            translations,
+            versions,
+            documents,
+            settings,
+            lambda frame: load_units(cache.plan(frame)),
+        )
+    if planned.replanned:
+        cache.set_plan(planned.frame, dump_units(planned.units))
+    return planned.outputs, documents
 
 
 def render(root: Path, site: Site) -> dict[str, str]:

@@ -8,11 +8,11 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import reduce
+from functools import partial, reduce
 from itertools import combinations
 from operator import and_
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.bccache
@@ -54,6 +54,35 @@ class PageMeta:
     noindex: bool = False
     lastmod: date | None = None
     """When the content last changed (for the sitemap)."""
+
+
+SitemapEntry = tuple[str, dict[Lang, str], str | None]
+"""(URL, alternates, when its content last changed as an ISO date) of a page in the sitemap."""
+
+
+def sitemap_entry(meta: PageMeta) -> SitemapEntry:
+    return meta.url, meta.alternates, meta.lastmod.isoformat() if meta.lastmod else None
+
+
+class Unit(NamedTuple):
+    """A practice's pages in one language as they were planned: what they were made from
+    (both versions' hashes, the related practices' front-matter hashes) and what came of it."""
+
+    stamp: tuple[str, ...]
+    """Each language version's front-matter and file hash ('' where there is none)."""
+    related: tuple[tuple[str, str], ...]
+    """(id, front-matter hash) of the practices shown as related."""
+    outputs: tuple[tuple[str, str], ...]
+    """(path, recipe) of each output file."""
+    sitemap: tuple[SitemapEntry, ...]
+    redirects: tuple[tuple[str, str], ...]
+
+
+def outline(pages: list[LanguagePages]) -> list[list[tuple[str, str, tuple[str, ...]]]]:
+    """What every practice's pages depend on besides their own practice and related ones: the
+    catalogue's practices with their addresses and themes, in A–Ö order per language (which
+    decides ranks, related practices and where links to a practice lead)."""
+    return [[(p.id, p.slug, p.themes) for p in language.practices] for language in pages]
 
 
 def other(lang: Lang) -> Lang:
@@ -197,9 +226,13 @@ class LanguagePages:
         self.templates = templates
         """Template name → hash of it and of the templates it uses (see template_digests)."""
         self.outputs: list[Output] = []
-        self.sitemap: list[PageMeta] = []
-        self.redirects: dict[str, str] = {}
-        """Old site-relative address → new one, for hosts that redirect on the server."""
+        self.sitemap: list[SitemapEntry] = []
+        self.redirects: list[tuple[str, str]] = []
+        """(Old site-relative address, new one), for hosts that redirect on the server."""
+        self.units: dict[str, Unit] = {}
+        """Practice id → its pages in this language as planned (see render_practices)."""
+        self.replanned = 0
+        """How many practices' pages were planned anew rather than taken from the last build."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
@@ -233,7 +266,7 @@ class LanguagePages:
         key = recipe(self.settings, self.templates[template], meta, context)
         self.outputs.append(Output(urls.output_file(url), key, make))
         if not meta.noindex:
-            self.sitemap.append(meta)
+            self.sitemap.append(sitemap_entry(meta))
 
     def put(self, path: str, key: str, make: Callable[[], str]) -> None:
         self.outputs.append(Output(path, recipe(self.settings, key), make))
@@ -262,10 +295,13 @@ class LanguagePages:
         """Term code → how many practices of this language have it."""
         return {code: len(practices) for code, practices in self.with_term(facet).items()}
 
-    def render_all(self) -> None:
+    def render_all(self, previous: dict[str, Unit]) -> None:
+        """Every page of the language; `previous`: each practice's pages at the last build, which
+        are taken as they were if nothing they are made from has changed since."""
         lang, gettext = self.lang, self.gettext
         both = {lang_: urls.home(lang_) for lang_ in LANGS}
-        newest = sorted(self.practices, key=lambda p: (-p.published.toordinal(), sort_key(p.title)))
+        # Newest first, and in A–Ö order on the same day (the sort keeps the A–Ö order of ties).
+        newest = sorted(self.practices, key=lambda p: -p.published.toordinal())
         self.emit(
             urls.home(lang),
             "home.html",
@@ -293,29 +329,6 @@ class LanguagePages:
             ),
             practices=Listed(self.practices),
         )
-        for p in self.practices:
-            url = urls.practice(p)
-            twin = self.site.counterpart(p, other(lang))
-            twin_url = urls.practice(twin) if twin else urls.short(other(lang), p.id)
-            self.emit(
-                url,
-                "practice.html",
-                PageMeta(
-                    p.title,
-                    p.summary,
-                    url,
-                    {lang: url, other(lang): twin_url} if twin else {lang: url},
-                    twin_url,
-                    lastmod=p.last_changed,
-                ),
-                practice=p,
-                text=self.practice_text(p),
-                related=self.related(p),
-                counterpart=twin,
-                stale=self.site.is_stale(p),
-                short_url=urls.short(lang, p.id),
-                title_rank=f"{self.rank[p.id]:05d}",
-            )
         for facet in FACETS:
             self.render_facet(facet)
         search_url = urls.section(lang, "search")
@@ -355,8 +368,7 @@ class LanguagePages:
                 noindex=True,
             ),
         )
-        self.render_short_links()
-        self.render_aliases()
+        self.render_practices(previous)
         self.render_feed(newest)
 
     def render_feed(self, newest: list[Practice]) -> None:
@@ -404,40 +416,116 @@ class LanguagePages:
                 practices=Listed(matching),
             )
 
-    def render_aliases(self) -> None:
-        """Earlier addresses of a practice (its aliases) lead to its current page."""
-        for p in self.practices:
+    def render_practices(self, previous: dict[str, Unit]) -> None:
+        """Each practice's pages in this language: its page, its earlier addresses and its short
+        link (or, untranslated, the notice at its short link).
+
+        Besides the site-wide settings, templates and catalogue outline (see `outline`), they
+        are made from the practice's two versions and its related practices only. Where those
+        are as they were at the last build, the pages' recipes are taken from then: planning
+        10,000 pages anew is most of a rebuild after one edit."""
+        for practice_id, versions in sorted(self.site.by_id.items()):
+            stamp = tuple(
+                f"{p.front_digest}{p.digest}" if (p := versions.get(lang)) else "" for lang in LANGS
+            )
+            known = previous.get(practice_id)
+            if known is not None and known.stamp == stamp and self._same_related(known.related):
+                self._reuse(practice_id, known)
+            else:
+                self.units[practice_id] = self._practice_pages(practice_id, versions, stamp)
+                self.replanned += 1
+
+    def _same_related(self, related: tuple[tuple[str, str], ...]) -> bool:
+        lang = self.lang
+        for practice_id, front_digest in related:
+            current = self.site.by_id.get(practice_id, {}).get(lang)
+            if current is None or current.front_digest != front_digest:
+                return False
+        return True
+
+    def _reuse(self, practice_id: str, unit: Unit) -> None:
+        for path, key in unit.outputs:
+            self.outputs.append(Output(path, key, partial(self._remade, practice_id, path)))
+        self.sitemap.extend(unit.sitemap)
+        self.redirects.extend(unit.redirects)
+        self.units[practice_id] = unit
+
+    def _remade(self, practice_id: str, path: str) -> str:
+        """A reused page's text: its practice's pages planned again, that one made."""
+        kept = self.outputs, self.sitemap, self.redirects
+        self.outputs, self.sitemap, self.redirects = [], [], []
+        try:
+            self._practice_pages(practice_id, self.site.by_id[practice_id], ())
+            output = next(output for output in self.outputs if output.path == path)
+        finally:
+            self.outputs, self.sitemap, self.redirects = kept
+        return output.make()
+
+    def _practice_pages(
+        self, practice_id: str, versions: dict[Lang, Practice], stamp: tuple[str, ...]
+    ) -> Unit:
+        lang = self.lang
+        first_output, first_entry, first_redirect = len(self.outputs), len(self.sitemap), len(self.redirects)
+        p = versions.get(lang)
+        related = self.related(p) if p else []
+        if p:
+            self.practice_page(p, related)
             for alias in p.aliases:
-                self.redirect(urls.practice_slug(self.lang, alias), urls.practice(p), p.title, p.summary)
+                self.redirect(urls.practice_slug(lang, alias), urls.practice(p), p.title, p.summary)
+        url = urls.short(lang, practice_id)
+        if p:
+            self.redirect(url, urls.practice(p), p.title, p.summary)
+        else:
+            source = versions[other(lang)]
+            self.emit(
+                url,
+                "untranslated.html",
+                PageMeta(
+                    source.title,
+                    source.summary,
+                    url,
+                    {lang: url, other(lang): urls.practice(source)},
+                    urls.practice(source),
+                    noindex=True,
+                ),
+                source=source,
+            )
+        return Unit(
+            stamp,
+            tuple((r.id, r.front_digest) for r in related),
+            tuple((o.path, o.recipe) for o in self.outputs[first_output:]),
+            tuple(self.sitemap[first_entry:]),
+            tuple(self.redirects[first_redirect:]),
+        )
+
+    def practice_page(self, p: Practice, related: list[Practice]) -> None:
+        lang = self.lang
+        url = urls.practice(p)
+        twin = self.site.counterpart(p, other(lang))
+        twin_url = urls.practice(twin) if twin else urls.short(other(lang), p.id)
+        self.emit(
+            url,
+            "practice.html",
+            PageMeta(
+                p.title,
+                p.summary,
+                url,
+                {lang: url, other(lang): twin_url} if twin else {lang: url},
+                twin_url,
+                lastmod=p.last_changed,
+            ),
+            practice=p,
+            text=self.practice_text(p),
+            related=related,
+            counterpart=twin,
+            stale=self.site.is_stale(p),
+            short_url=urls.short(lang, p.id),
+            title_rank=f"{self.rank[p.id]:05d}",
+        )
 
     def redirect(self, url: str, target: str, title: str, summary: str) -> None:
         self.emit(url, "redirect.html", PageMeta(title, summary, url, {}, None, noindex=True), target=target)
-        self.redirects[url] = target
-
-    def render_short_links(self) -> None:
-        """/<lang>/k/<id>/: a redirect to the practice, or a notice where it is not translated yet."""
-        lang = self.lang
-        for practice_id, versions in sorted(self.site.by_id.items()):
-            url = urls.short(lang, practice_id)
-            if lang in versions:
-                self.redirect(
-                    url, urls.practice(versions[lang]), versions[lang].title, versions[lang].summary
-                )
-            else:
-                source = versions[other(lang)]
-                self.emit(
-                    url,
-                    "untranslated.html",
-                    PageMeta(
-                        source.title,
-                        source.summary,
-                        url,
-                        {lang: url, other(lang): urls.practice(source)},
-                        urls.practice(source),
-                        noindex=True,
-                    ),
-                    source=source,
-                )
+        self.redirects.append((url, target))
 
     def related(self, p: Practice) -> list[Practice]:
         """Up to three practices sharing the most themes, then in alphabetical order.

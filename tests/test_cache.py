@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.cache import BuildCache
-from catalogue.pipeline import CACHE_FILE, build
+from catalogue.pipeline import CACHE_FILE, build, check_site, open_cache, plan
 
 from .helpers import ROOT, make_project, pair, practice
 from .test_build import tree_digest
@@ -183,3 +183,69 @@ def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path
         if "<p>uusi</p>" in p.read_text(encoding="utf-8")
     }
     assert remade == uses_term
+
+
+def _sample_project(tmp_path: Path) -> Path:
+    """A copy of the sample catalogue (25 practices, most in both languages)."""
+    files: dict[str, str | bytes] = {
+        path.relative_to(ROOT).as_posix(): path.read_bytes()
+        for path in (ROOT / "content").glob("*/*.md")
+        if path.parent.name in ("fi", "sv")
+    }
+    files["content/published-urls.txt"] = (ROOT / "content/published-urls.txt").read_bytes()
+    return make_project(tmp_path, files)
+
+
+def _rewrite(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_pages_taken_from_the_last_plan_are_those_a_fresh_plan_makes(tmp_path: Path) -> None:
+    """A rebuild takes a practice's pages from the last build's plan unless the practice, its
+    translation or a practice it shows as related changed. Through every kind of edit, the plan
+    it comes to must be exactly the plan made from nothing, and a page taken over must be
+    made as a fresh plan would make it."""
+    root = _sample_project(tmp_path)
+    fi, sv = root / "content/fi", root / "content/sv"
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("nothing", lambda: None),
+        ("a text", lambda: _rewrite(fi / "pointti.md", "\n## ", "\nUusi kappale.\n\n## ")),
+        ("a translation's text", lambda: _rewrite(sv / "alkukiri.md", "\n## ", "\nNytt stycke.\n\n## ")),
+        ("a title, order kept", lambda: _rewrite(sv / "pointti.md", "title: ", "title: Pointti – ")),
+        ("a summary", lambda: _rewrite(fi / "koto-sib.md", "summary: ", "summary: Uutta. ")),
+        (
+            "a title, order changed",
+            lambda: _rewrite(fi / "verso-neuvontapalvelut.md", "title: ", "title: Aaa "),
+        ),
+        (
+            "themes",
+            lambda: [
+                _rewrite(f / "alkukiri.md", "themes: [", "themes: [refugee-reception, ") for f in (fi, sv)
+            ],
+        ),
+        (
+            "a link",
+            lambda: _rewrite(fi / "arjen-apu.md", "\n## ", "\nKatso [Pointti](practice:pointti).\n\n## "),
+        ),
+        (
+            "a new practice",
+            lambda: (fi / "uusi.md").write_text(
+                practice("uusi", "uusi", extra="translation_pending: true"), encoding="utf-8"
+            ),
+        ),
+    ]
+    cache = open_cache(root)
+    try:
+        for name, edit in edits:
+            edit()
+            site = check_site(root, cache=cache).site
+            reused, _ = plan(root, site, cache)
+            fresh, _ = plan(root, site, BuildCache(None, cache.salt))
+            assert {o.path: o.recipe for o in reused} == {o.path: o.recipe for o in fresh}, name
+        fresh_texts = {o.path: o for o in fresh}
+        for output in reused:
+            assert output.make() == fresh_texts[output.path].make(), output.path
+    finally:
+        cache.close()

@@ -49,23 +49,25 @@ class Plan(NamedTuple):
     frame: str
     """A hash of what every practice's pages depend on besides their practices (see outline)."""
     units: Units
-    replanned: int
-    """How many practices' pages were planned anew, not taken from the last build."""
+    replanned: set[str]
+    """The ids of the practices whose pages were planned anew, not taken from the last build."""
 
 
-def dump_units(units: Units) -> bytes:
-    return marshal.dumps(
-        {lang: {key: tuple(unit) for key, unit in found.items()} for lang, found in units.items()}
-    )
+def dump_units(units: Units, ids: set[str]) -> dict[str, bytes]:
+    """Practice id → its pages in both languages, serialised, for the practices in `ids`."""
+    return {key: marshal.dumps(tuple(tuple(units[lang][key]) for lang in LANGS)) for key in ids}
 
 
-def load_units(value: bytes | None) -> Units:
+def load_units(values: dict[str, bytes]) -> Units:
     """Units as dump_units wrote them; none from anything else (a cache is never trusted)."""
-    try:
-        loaded = marshal.loads(value) if value else {}
-        return {lang: {key: Unit(*fields) for key, fields in found.items()} for lang, found in loaded.items()}
-    except (ValueError, EOFError, TypeError, AttributeError):
-        return {}
+    units: Units = {lang: {} for lang in LANGS}
+    for key, value in values.items():
+        try:
+            for lang, fields in zip(LANGS, marshal.loads(value), strict=True):
+                units[lang][key] = Unit(*fields)
+        except (ValueError, EOFError, TypeError):
+            continue
+    return units
 
 
 def site_outputs(
@@ -86,7 +88,7 @@ def site_outputs(
 
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
     env = envs["fi"]
-    digests = template_digests(env)
+    digests = template_digests(env, documents)
     renderers = [
         LanguagePages(site, envs[lang], lang, translations[lang], documents, settings, digests)
         for lang in LANGS
@@ -146,7 +148,7 @@ def site_outputs(
     if len(set(paths)) != len(paths):
         raise AssertionError(f"two pages render to {Counter(paths).most_common(1)[0][0]}")
     units = {renderer.lang: renderer.units for renderer in renderers}
-    return Plan(outputs, frame, units, sum(renderer.replanned for renderer in renderers))
+    return Plan(outputs, frame, units, set().union(*(renderer.replanned for renderer in renderers)))
 
 
 def _add_language_data(

@@ -1,7 +1,8 @@
 """A persistent build cache (.cache/build.sqlite) for the steps worth not repeating: reading
-and checking a practice file (table `sources`), texts made per practice: the HTML of its text
-and its open-data parts (table `html`), and which output file was last written from which
-inputs (table `pages`).
+and checking a practice file (table `sources`), texts made per practice: the HTML of its text,
+its card in lists and its open-data parts (table `html`), each practice's pages as last
+planned (table `plans`), and which output file was last written from which inputs (table
+`pages`).
 
 An entry's key is a hash of everything its value depends on: the text, the base path, and a
 salt made of this package's source code and the versions of the libraries that shape the
@@ -44,8 +45,8 @@ def _text_checksum(value: str) -> str:
 
 
 class SourceEntry(NamedTuple):
-    """A practice file as last read: its stat, the hash of its bytes, and the pickled result
-    of reading and checking it under `context` (code, vocabulary and language)."""
+    """A practice file as last read: its stat, the hash of its bytes, and the result of reading
+    and checking it under `context` (code, vocabulary and language), as stored.py keeps it."""
 
     size: int
     mtime_ns: int
@@ -55,6 +56,16 @@ class SourceEntry(NamedTuple):
     context: str
     value: bytes
     checksum: str
+
+
+_TABLES = {
+    "html": "key TEXT PRIMARY KEY, value TEXT, checksum TEXT",
+    "sources": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, seen_ns INTEGER, digest TEXT, "
+    "context TEXT, value BLOB, checksum TEXT",
+    "pages": "site TEXT, path TEXT, recipe TEXT, size INTEGER, PRIMARY KEY (site, path)",
+    "plans": "id TEXT PRIMARY KEY, frame TEXT, value BLOB, checksum TEXT",
+}
+"""The cache's tables and their columns (see the module's docstring)."""
 
 
 class BuildCache:
@@ -79,22 +90,14 @@ class BuildCache:
         db.execute("PRAGMA journal_mode=WAL")  # worker processes write while the build reads
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-        db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-            "seen_ns INTEGER, digest TEXT, context TEXT, value BLOB, checksum TEXT)"
-        )
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS pages (site TEXT, path TEXT, recipe TEXT, size INTEGER, "
-            "PRIMARY KEY (site, path))"
-        )
-        db.execute("CREATE TABLE IF NOT EXISTS plans (frame TEXT PRIMARY KEY, value BLOB, checksum TEXT)")
         row = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
-        if row is None or row[0] != self.salt:
-            for table in ("html", "sources", "pages", "plans"):  # made by other code: nothing can be trusted
-                db.execute(f"DELETE FROM {table}")
+        if row is None or row[0] != self.salt:  # made by other code: nothing in it can be trusted
+            for table in _TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (self.salt,))
-            db.commit()
+        for table, columns in _TABLES.items():
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+        db.commit()
         return db
 
     def key(self, *parts: str) -> str:
@@ -168,18 +171,23 @@ class BuildCache:
             ),
         )
 
-    def plan(self, frame: str) -> bytes | None:
-        """The practices' pages as last planned within `frame` (see assemble.Plan), serialised."""
-        for value, stored in self._read("SELECT value, checksum FROM plans WHERE frame = ?", (frame,)):
-            if isinstance(value, bytes) and stored == checksum(value):
-                return value
-        return None
+    def plan(self, frame: str) -> dict[str, bytes]:
+        """Practice id → its pages as last planned within `frame` (see assemble.Plan), serialised."""
+        rows = self._read("SELECT id, value, checksum FROM plans WHERE frame = ?", (frame,))
+        return {
+            key: value
+            for key, value, stored in rows
+            if isinstance(value, bytes) and stored == checksum(value)
+        }
 
-    def set_plan(self, frame: str, value: bytes) -> None:
-        """Keep only the last plan: the next build is planned against it."""
+    def set_plan(self, frame: str, values: dict[str, bytes], every: bool) -> None:
+        """Record the pages of the practices planned anew; `every` practice's: forget the rest."""
         self._write(
-            ("DELETE FROM plans", [()]),
-            ("INSERT INTO plans VALUES (?, ?, ?)", [(frame, value, checksum(value))]),
+            ("DELETE FROM plans", [()] if every else []),
+            (
+                "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?)",
+                [(key, frame, value, checksum(value)) for key, value in values.items()],
+            ),
         )
 
     def close(self) -> None:

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 import yaml
 
+from . import stored
 from .cache import BuildCache, SourceEntry, checksum
 from .config import LANGS, Lang, SiteConfig
 from .cores import map_on_cores
-from .model import Practice, Site, StaticPage, by_fields
+from .model import Practice, Site, StaticPage
 from .problems import Problem, Severity
 from .rules import check_collection
 from .source import YAML_LOADER, bytes_digest, decode_source, read_bytes, read_source
+from .stored import FileResult
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -189,19 +189,6 @@ def _id_lines(raw: bytes) -> list[str]:
     return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """One practice file, read and checked on its own."""
-
-    practice: Practice | None
-    problems: list[Problem]
-    ids: tuple[str, ...]
-    """The id the file declares, valid or not (so that a broken file is not also reported as
-    a missing translation of its twin)."""
-
-    __reduce__ = by_fields
-
-
 def _read_practice(
     raw: bytes | list[Problem], file: Path, shown: PurePath, lang: Lang, vocabulary: Vocabulary
 ) -> FileResult:
@@ -212,8 +199,8 @@ def _read_practice(
     return FileResult(practice, problems, (str(doc.front.get("id")),))
 
 
-def _pickled_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) -> tuple[str, bytes]:
-    """(hash of the file's bytes, pickled result) of one file; its bytes are read here if the
+def _stored_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) -> tuple[str, bytes]:
+    """(hash of the file's bytes, result as stored in the cache) of one file; its bytes are read here if the
     job does not carry them (a first build: the workers read the files, not the parent)."""
     assert _VOCABULARY is not None
     raw, file, shown, lang = job
@@ -224,7 +211,7 @@ def _pickled_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) ->
         digest = ""
     else:  # a valid practice has hashed its bytes already
         digest = result.practice.digest if result.practice else bytes_digest(raw)
-    return digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return digest, stored.dump(result)
 
 
 _VOCABULARY: Vocabulary | None = None
@@ -235,11 +222,7 @@ every file would cost more than checking the file)."""
 def _from_entry(entry: SourceEntry, context: str) -> FileResult | None:
     if entry.context != context or checksum(entry.value) != entry.checksum:
         return None
-    try:
-        result = pickle.loads(entry.value)
-    except Exception:
-        return None
-    return result if isinstance(result, FileResult) else None
+    return stored.load(entry.value)
 
 
 TRUST_STAT_AFTER_NS = 2_000_000_000
@@ -303,11 +286,11 @@ def _read_practices(
     _VOCABULARY = vocabulary
     work = [(raw, files[i][0], files[i][1], lang) for i, raw in jobs]
     if len(work) >= PARALLEL_FROM:
-        parsed = map_on_cores(_pickled_result, work, chunksize=64)
+        parsed = map_on_cores(_stored_result, work, chunksize=64)
     else:
-        parsed = [_pickled_result(job) for job in work]
+        parsed = [_stored_result(job) for job in work]
     for (index, _), (digest, blob) in zip(jobs, parsed, strict=True):
-        results[index] = pickle.loads(blob)
+        results[index] = stored.load(blob)
         if index in stats and digest:
             size, mtime_ns, seen = stats[index]
             updated[files[index][1]] = SourceEntry(

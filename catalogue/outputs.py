@@ -32,9 +32,9 @@ class Deferred:
 
 
 class Listed:
-    """Practices shown as a list (the A–Ö page, a term's page): templates iterate it and take
-    its length; in a recipe it counts by its members' front matters, joined in one go,
-    which for thousands of practices is much faster than taking them one by one."""
+    """Practices of one language shown as a list (the A–Ö page, a term's page): templates
+    iterate it and take its length; in a recipe it counts by its members' front-matter hashes,
+    joined in one go, which for thousands of practices is much faster than one by one."""
 
     __slots__ = ("items",)
 
@@ -64,7 +64,7 @@ def _stand_in(value: Any) -> Any:
     if kind is Practice:
         return ["practice", value.lang, value.front_digest]
     if kind is Listed:
-        return ["listed", "".join([p.lang + p.front_digest for p in value.items])]
+        return ["listed", "".join(map(_FRONT_DIGEST, value.items))]
     if kind is Deferred:
         return ["deferred", value.key]
     if kind is Term:
@@ -83,6 +83,7 @@ def _stand_in(value: Any) -> Any:
 
 
 _FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_FRONT_DIGEST = attrgetter("front_digest")
 
 _ENCODER = json.JSONEncoder(default=_stand_in, sort_keys=True, separators=(",", ":"), check_circular=False)
 """JSON made by the C encoder walks a page's inputs far faster than Python code could."""

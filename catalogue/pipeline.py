@@ -125,7 +125,8 @@ def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Docum
             lambda frame: load_units(cache.plan(frame)),
         )
     if planned.replanned:
-        cache.set_plan(planned.frame, dump_units(planned.units))
+        every = len(planned.replanned) == len(site.by_id)
+        cache.set_plan(planned.frame, dump_units(planned.units, planned.replanned), every)
     return planned.outputs, documents
 
 

@@ -5,18 +5,20 @@ practice's text; `assemble.py` puts both languages and the site-wide files toget
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial, reduce
 from itertools import combinations
-from operator import and_
+from operator import and_, attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.bccache
 import jinja2.meta
+import markupsafe
 
 from . import urls
 from .collation import sort_key
@@ -160,13 +162,18 @@ def make_env(
     return env
 
 
-def template_digests(env: jinja2.Environment) -> dict[str, str]:
+def template_digests(env: jinja2.Environment, documents: Documents) -> dict[str, str]:
     """Template name → hash of its source and of every template it extends, includes or imports,
     so that editing one template changes the recipes of exactly the pages that use it."""
     assert env.loader is not None
     names = env.loader.list_templates()
     sources = {name: env.loader.get_source(env, name)[0] for name in names}
-    uses = {name: _referenced(env, name, text) for name, text in sources.items()}
+    # Which templates each one uses, found by parsing it: kept in the build cache by its text.
+    found = documents.made(
+        "template references",
+        [(f"{name}\x00{text}", partial(_referenced, env, name, text)) for name, text in sources.items()],
+    )
+    uses = {name: json.loads(used) for name, used in zip(sources, found, strict=True)}
     digests = {}
     for name in names:
         closure, todo = set(), [name]
@@ -180,15 +187,10 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
     return digests
 
 
-_REFERENCES: dict[tuple[str, str], frozenset[str]] = {}
-
-
-def _referenced(env: jinja2.Environment, name: str, text: str) -> frozenset[str]:
-    """The templates one template extends, includes or imports (parsed once per source text)."""
-    if (name, text) not in _REFERENCES:
-        found = jinja2.meta.find_referenced_templates(env.parse(text, name=name))
-        _REFERENCES[(name, text)] = frozenset(used for used in found if used)
-    return _REFERENCES[(name, text)]
+def _referenced(env: jinja2.Environment, name: str, text: str) -> str:
+    """The templates one template extends, includes or imports, as a JSON list."""
+    found = jinja2.meta.find_referenced_templates(env.parse(text, name=name))
+    return json.dumps(sorted(used for used in found if used))
 
 
 def asset_versions(static: Path) -> dict[str, str]:
@@ -231,12 +233,24 @@ class LanguagePages:
         """(Old site-relative address, new one), for hosts that redirect on the server."""
         self.units: dict[str, Unit] = {}
         """Practice id → its pages in this language as planned (see render_practices)."""
-        self.replanned = 0
-        """How many practices' pages were planned anew rather than taken from the last build."""
+        self.replanned: set[str] = set()
+        """The practices whose pages were planned anew rather than taken from the last build."""
         self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
+        env.globals["practice_cards"] = self.practice_cards
         self.by_term: dict[str, dict[str, list[Practice]]] = {}
+
+    def practice_cards(self, practices: Iterable[Practice], heading: str) -> markupsafe.Markup:
+        """The cards of a list of practices (macros.html's practice_card), each made once and
+        kept in the build cache by its front matter: after an edit, a list of thousands is
+        joined, not rendered again."""
+        card = self.env.get_template("macros.html").module.practice_card  # type: ignore[attr-defined]
+        kind = f"card {self.lang} {heading} {self.settings} {self.templates['macros.html']}"
+        made = self.documents.made(
+            kind, [(p.front_digest, partial(_text_of, card, p, heading)) for p in practices]
+        )
+        return markupsafe.Markup("".join(f"{text}\n" for text in made))
 
     def link_target(self, practice_id: str) -> str:
         """Where a link to a practice leads in this language (site-relative)."""
@@ -285,8 +299,9 @@ class LanguagePages:
         """Term code → the practices of this language that have it, in A–Ö order."""
         if facet not in self.by_term:
             found: dict[str, list[Practice]] = {term.code: [] for term in self.site.vocabulary.terms(facet)}
+            codes_of = _CODES[facet]
             for p in self.practices:
-                for code in _codes(p, facet):
+                for code in codes_of(p):
                     found[code].append(p)
             self.by_term[facet] = found
         return self.by_term[facet]
@@ -433,7 +448,7 @@ class LanguagePages:
                 self._reuse(practice_id, known)
             else:
                 self.units[practice_id] = self._practice_pages(practice_id, versions, stamp)
-                self.replanned += 1
+                self.replanned.add(practice_id)
 
     def _same_related(self, related: tuple[tuple[str, str], ...]) -> bool:
         lang = self.lang
@@ -556,11 +571,15 @@ class LanguagePages:
         return [self.practices[index] for index in chosen]
 
 
-def _codes(p: Practice, facet: str) -> tuple[str, ...]:
-    if facet == "practice_types":
-        return (p.practice_type,)
-    codes: tuple[str, ...] = getattr(p, facet)
-    return codes
+def _text_of(macro: Callable[..., str], *arguments: Any) -> str:
+    return str(macro(*arguments))
+
+
+_CODES: dict[str, Callable[[Practice], tuple[str, ...]]] = {
+    **{facet: attrgetter(facet) for facet in FACETS if facet != "practice_types"},
+    "practice_types": lambda p: (p.practice_type,),
+}
+"""Facet → the codes a practice has in it."""
 
 
 def _facet_title(facet: str, gettext: Any) -> str:

@@ -4,6 +4,7 @@ fresh translations, links that resolve."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path, PurePath
 
 from .config import Lang
@@ -158,7 +159,12 @@ def _stale(practice: Practice, source: Practice) -> Problem:
     )
 
 
+_NEUTRAL = attrgetter(*LANGUAGE_NEUTRAL_FIELDS)
+
+
 def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
+    if _NEUTRAL(fi) == _NEUTRAL(sv):  # as nearly every pair: no field need be looked at alone
+        return []
     problems = []
     for name in LANGUAGE_NEUTRAL_FIELDS:
         a, b = getattr(fi, name), getattr(sv, name)
@@ -195,6 +201,8 @@ def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]
                     "[text](practice:its-id)",
                 )
             )
+    if not practice.static_links:
+        return problems
     static = root / "static"
     for path, line, column in practice.static_links:
         target_file = (static / path).resolve()

@@ -8,6 +8,7 @@ import marshal
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -111,10 +112,7 @@ def site_outputs(
     not_found = PageMeta("404", "", "404.html", noindex=True)
     add("404.html", *render("root_404.html", page=not_found, names=site.config.name))
     sitemap_entries = [sitemap_entry(root_meta), *(entry for r in renderers for entry in r.sitemap)]
-    entries = [
-        {"url": url, "alternates": alternates, "lastmod": lastmod}
-        for url, alternates, lastmod in sorted(sitemap_entries, key=lambda entry: entry[0])
-    ]
+    entries = sorted(sitemap_entries, key=itemgetter(0))
     add("sitemap.xml", *render("sitemap.xml", entries=entries))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
     add("robots.txt", robots, lambda: robots)
@@ -166,14 +164,15 @@ def _add_language_data(
     twin_urls = [urls.practice(twin) if twin else None for twin in twins]
     key = recipe(Listed(practices), twin_urls)
 
-    @cache
-    def part_keys() -> list[str]:
-        return [recipe(p, twin_url) for p, twin_url in zip(practices, twin_urls, strict=True)]
-
     def parts(make_part: Callable[[Site, Practice], str]) -> list[str]:
+        # A part's key: its practice's front-matter hash (which covers the file's path, and so
+        # its language) and its translation's address.
         return documents.made(
             f"open-data {make_part.__name__} {settings}",
-            [(k, partial(make_part, site, p)) for k, p in zip(part_keys(), practices, strict=True)],
+            [
+                (f"{p.front_digest} {twin_url}", partial(make_part, site, p))
+                for p, twin_url in zip(practices, twin_urls, strict=True)
+            ],
         )
 
     add(data_urls(lang)["json"], key, lambda: json_file(lang, parts(json_line)))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -29,3 +30,14 @@ def map_on_cores(
         return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(function, items, chunksize=chunksize))
+
+
+@contextmanager
+def in_background(function: Callable[[], Result]) -> Iterator[Callable[[], Result]]:
+    """function() worked out on another core while the caller goes on; the callable given
+    returns its result. `function` is a module-level function, as for map_on_cores."""
+    if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield function
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool.submit(function).result

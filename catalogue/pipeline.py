@@ -24,7 +24,7 @@ from .markup import Documents
 from .model import Site
 from .outputs import Output, recipe
 from .problems import ContentError, Problem, Severity
-from .produce import produce
+from .produce import altered_files, produce
 from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
@@ -157,8 +157,10 @@ def build(
     which re-indexes in the background."""
     reporter = reporter or Reporter()
     cache = open_cache(root) if use_cache else BuildCache(None, "")
+    site_key = str(out_dir.resolve())
     try:
-        with _without_cycle_collection():
+        manifest = cache.manifest(site_key)
+        with altered_files(manifest, out_dir) as altered, _without_cycle_collection():
             reporter.stage("loading and checking content…")
             checked = check_site(root, config, strict, cache)
             reporter.stage("planning pages…")
@@ -166,8 +168,7 @@ def build(
             # The catalogue and the plan live until the end: the cycle collector need not
             # walk them while files are made, nor all at once when it is enabled again.
             gc.freeze()
-        site_key = str(out_dir.resolve())
-        manifest = cache.manifest(site_key)
+            found_altered = altered()
         reporter.stage(f"making the changed files among {len(outputs)}…")
 
         def finish(directory: Path) -> None:
@@ -181,7 +182,7 @@ def build(
                 index_site(directory)
 
         with _template_problems():
-            outcome = produce(outputs, manifest, out_dir, documents, finish)
+            outcome = produce(outputs, manifest, out_dir, documents, finish, found_altered)
         documents.save()
         cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:

@@ -2,8 +2,9 @@
 cores when there are many.
 
 Two ways, both leaving readers a complete site at every moment:
-- a few changed files (an edit previewed): each is made in memory first, then every one
-  replaces its old version at once;
+- a few changed files (an edit previewed): each is made and written beside its old version
+  first (on worker processes when there are several), then every one replaces its old
+  version at once;
 - many (a first build, a template edit): a fresh staging directory is filled, unchanged
   files hard-linked from the previous output, the rest made on worker processes, and the
   directory swapped in.
@@ -12,14 +13,15 @@ Two ways, both leaving readers a complete site at every moment:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import write
-from .cores import map_on_cores
+from .cores import in_background, map_on_cores
 from .markup import Documents
 from .outputs import Output
 
@@ -28,7 +30,7 @@ IN_PLACE_LIMIT = 300
 PARALLEL_FROM = 400
 """From this many files to make on, worker processes share the work."""
 CHUNK = 40
-PARALLEL_IN_MEMORY_FROM = 4
+PARALLEL_IN_PLACE_FROM = 4
 """From this many changed files on (a practice's title edited: its page, lists, data files),
 an update in place makes them on worker processes too."""
 
@@ -43,15 +45,37 @@ class Outcome:
     """How many files were made (the rest were unchanged)."""
 
 
-def changed(outputs: list[Output], manifest: Manifest, out_dir: Path) -> list[Output]:
-    """The outputs whose recipe differs from the manifest's, or whose file is gone or altered."""
-    result = []
-    folder = str(out_dir)
-    for output in outputs:
-        known = manifest.get(output.path)
-        if known is None or known[0] != output.recipe or not _has_size(f"{folder}/{output.path}", known[1]):
-            result.append(output)
-    return result
+def changed(outputs: list[Output], manifest: Manifest, altered: set[str]) -> list[Output]:
+    """The outputs whose recipe differs from the manifest's, or whose file is `altered`."""
+    return [
+        o
+        for o in outputs
+        if (known := manifest.get(o.path)) is None or known[0] != o.recipe or o.path in altered
+    ]
+
+
+@contextmanager
+def altered_files(manifest: Manifest, out_dir: Path) -> Iterator[Callable[[], set[str]]]:
+    """The files of the manifest that are gone, or whose size is not what was written (edited
+    or damaged by hand): looked at on another core while the site is loaded and planned, if
+    there are many (10,000 files take a tenth of a second)."""
+    global _CHECKED
+    _CHECKED = (manifest, str(out_dir))
+    if len(manifest) < BACKGROUND_CHECK_FROM:
+        yield _altered
+        return
+    with in_background(_altered) as result:
+        yield result
+
+
+BACKGROUND_CHECK_FROM = 2000
+_CHECKED: tuple[Manifest, str] = ({}, "")
+"""What _altered looks at (a worker process inherits it)."""
+
+
+def _altered() -> set[str]:
+    manifest, folder = _CHECKED
+    return {path for path, (_, size) in manifest.items() if not _has_size(f"{folder}/{path}", size)}
 
 
 def _has_size(file: str, size: int) -> bool:
@@ -67,18 +91,26 @@ def produce(
     out_dir: Path,
     documents: Documents,
     finish: Callable[[Path], None],
+    altered: set[str],
 ) -> Outcome:
     """Bring out_dir up to date with `outputs`. `finish(directory)` adds what is not an output
-    (static files, the search index) before the result is published."""
-    dirty = changed(outputs, manifest, out_dir) if out_dir.is_dir() else outputs
+    (static files, the search index) before the result is published; `altered`: the files of
+    the manifest found changed on disk (see altered_files)."""
+    dirty = changed(outputs, manifest, altered) if out_dir.is_dir() else outputs
     new_manifest = {o.path: manifest[o.path] for o in outputs if o.path in manifest}
     if out_dir.is_dir() and len(dirty) <= IN_PLACE_LIMIT:
         # Largest first (by the size each file had), so that no core is left with a long
         # list page or data file at the end.
         dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
-        texts = zip(dirty, _make_texts(dirty, documents), strict=True)
-        for output, text in texts:
-            new_manifest[output.path] = (output.recipe, write.replace_file(out_dir, output.path, text))
+        try:
+            sizes = _prepare_all(dirty, out_dir, documents)
+        except BaseException:
+            for output in dirty:
+                write.discard_file(out_dir, output.path)
+            raise
+        for output in dirty:
+            write.publish_file(out_dir, output.path)
+            new_manifest[output.path] = (output.recipe, sizes[output.path])
         current = {o.path for o in outputs}
         for path in manifest.keys() - current:
             write.remove_file(out_dir, path)
@@ -100,23 +132,22 @@ def produce(
     return Outcome(new_manifest, len(dirty))
 
 
-def _make_texts(outputs: list[Output], documents: Documents) -> list[str]:
-    """The outputs' texts, in order; on all cores when there are several (an edited title:
-    the lists and data files showing it), one file per task so that no core waits."""
-    return _each(_text, outputs, documents, 1, len(outputs) >= PARALLEL_IN_MEMORY_FROM)
+def _prepare_all(outputs: list[Output], out_dir: Path, documents: Documents) -> dict[str, int]:
+    """Make every output and write it beside its published version; path → size. On all cores
+    when there are several (an edited title: the lists and data files showing it), one file
+    per task so that no core waits."""
+    prepared = partial(_written, out_dir, write.prepare_file)
+    return dict(_each(prepared, outputs, documents, 1, len(outputs) >= PARALLEL_IN_PLACE_FROM))
 
 
 def _make_all(outputs: list[Output], target: Path, documents: Documents) -> dict[str, int]:
     """Make and write every output below target; path → size."""
-    return dict(_each(partial(_written, target), outputs, documents, CHUNK, len(outputs) >= PARALLEL_FROM))
+    written = partial(_written, target, write.write_file)
+    return dict(_each(written, outputs, documents, CHUNK, len(outputs) >= PARALLEL_FROM))
 
 
-def _text(output: Output) -> str:
-    return output.make()
-
-
-def _written(target: Path, output: Output) -> tuple[str, int]:
-    return output.path, write.write_file(target, output.path, output.make())
+def _written(target: Path, write_file: Callable[[Path, str, str], int], output: Output) -> tuple[str, int]:
+    return output.path, write_file(target, output.path, output.make())
 
 
 Step = TypeVar("Step")
@@ -135,10 +166,14 @@ def _each(
         parts = map_on_cores(_range, ranges) if parallel else [_range(bounds) for bounds in ranges]
         return [result for part in parts for result in part]
     finally:
-        _STEP, _JOBS, _DOCUMENTS = _text, [], None
+        _STEP, _JOBS, _DOCUMENTS = _no_step, [], None
 
 
-_STEP: Callable[[Output], Any] = _text
+def _no_step(output: Output) -> None:
+    raise AssertionError("no step set")
+
+
+_STEP: Callable[[Output], Any] = _no_step
 _JOBS: list[Output] = []
 _DOCUMENTS: Documents | None = None
 """What the worker processes work on (any step: they inherit it when they are forked)."""

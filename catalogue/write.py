@@ -48,14 +48,25 @@ def write_file(target: Path, path: str, content: str | bytes) -> int:
     return len(data)
 
 
-def replace_file(target: Path, path: str, content: str) -> int:
-    """Replace one file of a published site at once: readers see the old file or the new one."""
+def prepare_file(target: Path, path: str, content: str) -> int:
+    """Write a file's new version beside the published one, to be put in its place by
+    publish_file; return its size."""
+    return write_file(target, _pending(_destination(target, path)).relative_to(target).as_posix(), content)
+
+
+def publish_file(target: Path, path: str) -> None:
+    """Put a prepared file in place at once: readers see the old file or the new one."""
     destination = _destination(target, path)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(f".{destination.name}.tmp")
-    size = write_file(target, temporary.relative_to(target).as_posix(), content)
-    temporary.replace(destination)
-    return size
+    _pending(destination).replace(destination)
+
+
+def discard_file(target: Path, path: str) -> None:
+    """Remove a prepared file that will not be published (a build that failed)."""
+    _pending(_destination(target, path)).unlink(missing_ok=True)
+
+
+def _pending(destination: Path) -> Path:
+    return destination.with_name(f".{destination.name}.tmp")
 
 
 def link_file(source: Path, target: Path, path: str) -> bool:

@@ -80,11 +80,14 @@ class Unit(NamedTuple):
     redirects: tuple[tuple[str, str], ...]
 
 
-def outline(pages: list[LanguagePages]) -> list[list[tuple[str, str, tuple[str, ...]]]]:
+def outline(pages: list[LanguagePages]) -> str:
     """What every practice's pages depend on besides their own practice and related ones: the
     catalogue's practices with their addresses and themes, in A–Ö order per language (which
-    decides ranks, related practices and where links to a practice lead)."""
-    return [[(p.id, p.slug, p.themes) for p in language.practices] for language in pages]
+    decides ranks, related practices and where links to a practice lead). Ids, slugs and
+    codes are plain words, so lines of them joined by spaces say it unambiguously."""
+    return "\n\n".join(
+        "\n".join(f"{p.id} {p.slug} {' '.join(p.themes)}" for p in language.practices) for language in pages
+    )
 
 
 def other(lang: Lang) -> Lang:

@@ -77,6 +77,8 @@ class Practice:
     front_digest: str
     """Hash of the front matter alone: what pages showing this version's facts (lists,
     related practices, the page itself apart from its text) are keyed on."""
+    title_key: tuple[str, str, str]
+    """The title's A–Ö sort key (collation.sort_key), worked out once when the file is read."""
 
     def at(self, name: str) -> tuple[int, int]:
         line, column = json.loads(self.lines).get(name, (1, 1))

@@ -21,7 +21,6 @@ import jinja2.meta
 import markupsafe
 
 from . import urls
-from .collation import sort_key
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
 from .markup import PRACTICE_LINK, Documents, to_html
@@ -238,7 +237,7 @@ class LanguagePages:
         """Practice id → its pages in this language as planned (see render_practices)."""
         self.replanned: set[str] = set()
         """The practices whose pages were planned anew rather than taken from the last build."""
-        self.practices = sorted(site.in_lang(lang), key=lambda p: sort_key(p.title))
+        self.practices = sorted(site.in_lang(lang), key=attrgetter("title_key"))
         self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
         env.globals["practice_cards"] = self.practice_cards

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from .collation import sort_key
 from .config import Lang
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, Field
 from .freshness import substance_hash
@@ -319,6 +320,7 @@ def validate_practice(
         static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
         digest=doc.digest,
         front_digest=doc.front_digest,
+        title_key=sort_key(values["title"]),
         substance=substance_hash(
             values["title"],
             values["summary"],

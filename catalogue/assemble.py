@@ -79,13 +79,20 @@ def site_outputs(
     documents: Documents,
     settings: str,
     previous: Callable[[str], Units] = lambda frame: {},
+    started: Callable[[list[Output]], None] = lambda outputs: None,
 ) -> Plan:
     """Every output file of the site, as recipes. `previous(frame)`: the practices' pages as
-    planned at the last build, if it had the same frame."""
+    planned at the last build, if it had the same frame. `started(outputs)` is told the
+    largest files (open data) as soon as they are planned, so that they can be made while
+    the rest is planned."""
     outputs: list[Output] = []
 
     def add(path: str, key: str, make: Callable[[], str]) -> None:
         outputs.append(Output(path, recipe(settings, key), make))
+
+    for data_lang in LANGS:
+        _add_language_data(site, data_lang, documents, settings, add)
+    started(list(outputs))
 
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
     env = envs["fi"]
@@ -137,8 +144,6 @@ def site_outputs(
     base = site.config.base_path
     redirect_lines = "".join(f"{base}{old} {base}{new} 301\n" for old, new in sorted(redirects.items()))
     add("_redirects", redirect_lines, lambda: redirect_lines)
-    for lang in LANGS:
-        _add_language_data(site, lang, documents, settings, add)
     shared = cache(partial(shared_data, site))
     for path in shared_paths():
         add(path, "open data", partial(_data_file, shared, path))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import cache as cache_result
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
@@ -24,7 +25,7 @@ from .markup import Documents
 from .model import Site
 from .outputs import Output, recipe
 from .problems import ContentError, Problem, Severity
-from .produce import altered_files, produce
+from .produce import altered_files, head_start, produce
 from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
@@ -101,8 +102,14 @@ def _template_problems() -> Iterator[None]:
         raise ContentError([Problem(where, 1, 1, str(missing).split(": ", 1)[1])]) from None
 
 
-def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Documents]:
-    """Every output file of the site as a recipe, and where practices' HTML comes from."""
+def plan(
+    root: Path,
+    site: Site,
+    cache: BuildCache,
+    started: Callable[[list[Output], Documents], None] = lambda outputs, documents: None,
+) -> tuple[list[Output], Documents]:
+    """Every output file of the site as a recipe, and where practices' HTML comes from.
+    `started`: see site_outputs."""
     translations = {lang: load_translations(root / "locales", lang) for lang in LANGS}
     versions = asset_versions(root / "static")
     settings = recipe(
@@ -123,6 +130,7 @@ def plan(root: Path, site: Site, cache: BuildCache) -> tuple[list[Output], Docum
             documents,
             settings,
             lambda frame: load_units(cache.plan(frame)),
+            lambda outputs: started(outputs, documents),
         )
     if planned.replanned:
         every = len(planned.replanned) == len(site.by_id)
@@ -160,15 +168,23 @@ def build(
     site_key = str(out_dir.resolve())
     try:
         manifest = cache.manifest(site_key)
-        with altered_files(manifest, out_dir) as altered, _without_cycle_collection():
+        with ExitStack() as early, altered_files(manifest, out_dir) as altered, _without_cycle_collection():
             reporter.stage("loading and checking content…")
             checked = check_site(root, config, strict, cache)
             reporter.stage("planning pages…")
-            outputs, documents = plan(root, checked.site, cache)
+            found_altered = cache_result(altered)
+
+            def start(first: list[Output], documents: Documents) -> None:
+                prepared.append(
+                    early.enter_context(head_start(first, manifest, found_altered(), out_dir, documents))
+                )
+
+            prepared: list[Callable[[], dict[str, int]]] = []
+            outputs, documents = plan(root, checked.site, cache, start)
             # The catalogue and the plan live until the end: the cycle collector need not
             # walk them while files are made, nor all at once when it is enabled again.
             gc.freeze()
-            found_altered = altered()
+            made_early = prepared[0]() if prepared else {}
         reporter.stage(f"making the changed files among {len(outputs)}…")
 
         def finish(directory: Path) -> None:
@@ -182,7 +198,7 @@ def build(
                 index_site(directory)
 
         with _template_problems():
-            outcome = produce(outputs, manifest, out_dir, documents, finish, found_altered)
+            outcome = produce(outputs, manifest, out_dir, documents, finish, found_altered(), made_early)
         documents.save()
         cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:

@@ -61,14 +61,51 @@ def altered_files(manifest: Manifest, out_dir: Path) -> Iterator[Callable[[], se
     there are many (10,000 files take a tenth of a second)."""
     global _CHECKED
     _CHECKED = (manifest, str(out_dir))
-    if len(manifest) < BACKGROUND_CHECK_FROM:
+    if len(manifest) < BACKGROUND_FROM:
         yield _altered
         return
     with in_background(_altered) as result:
         yield result
 
 
-BACKGROUND_CHECK_FROM = 2000
+@contextmanager
+def head_start(
+    outputs: list[Output], manifest: Manifest, altered: set[str], out_dir: Path, documents: Documents
+) -> Iterator[Callable[[], dict[str, int]]]:
+    """Make the changed ones among `outputs` (the open-data files: the largest after an edit
+    to a title) beside their published versions, on another core while the rest of the site
+    is planned; the callable given returns path → size of those made."""
+    global _EARLY
+    dirty = changed(outputs, manifest, altered) if out_dir.is_dir() else []
+    if not dirty or len(manifest) < BACKGROUND_FROM:
+        yield dict
+        return
+    _EARLY = (dirty, out_dir, documents)
+    documents.save()  # before forking: the worker starts from what is saved
+    try:
+        with in_background(_made_early) as made:
+            yield made
+    except BaseException:
+        for output in dirty:
+            write.discard_file(out_dir, output.path)
+        raise
+
+
+_EARLY: tuple[list[Output], Path, Documents | None] = ([], Path(), None)
+"""What _made_early makes (a worker process inherits it)."""
+
+
+def _made_early() -> dict[str, int]:
+    outputs, out_dir, documents = _EARLY
+    sizes = dict(_written(out_dir, write.prepare_file, output) for output in outputs)
+    if documents is not None:
+        documents.save()
+    return sizes
+
+
+BACKGROUND_FROM = 2000
+"""From this many files in the output on, work is started on another core while the site is
+loaded and planned (below it, starting a process costs more than the work)."""
 _CHECKED: tuple[Manifest, str] = ({}, "")
 """What _altered looks at (a worker process inherits it)."""
 
@@ -92,10 +129,13 @@ def produce(
     documents: Documents,
     finish: Callable[[Path], None],
     altered: set[str],
+    made_early: dict[str, int] | None = None,
 ) -> Outcome:
     """Bring out_dir up to date with `outputs`. `finish(directory)` adds what is not an output
     (static files, the search index) before the result is published; `altered`: the files of
-    the manifest found changed on disk (see altered_files)."""
+    the manifest found changed on disk (see altered_files); `made_early`: path → size of the
+    files head_start made beside their published versions."""
+    made_early = made_early or {}
     dirty = changed(outputs, manifest, altered) if out_dir.is_dir() else outputs
     new_manifest = {o.path: manifest[o.path] for o in outputs if o.path in manifest}
     if out_dir.is_dir() and len(dirty) <= IN_PLACE_LIMIT:
@@ -103,7 +143,10 @@ def produce(
         # list page or data file at the end.
         dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
         try:
-            sizes = _prepare_all(dirty, out_dir, documents)
+            sizes = {
+                **made_early,
+                **_prepare_all([o for o in dirty if o.path not in made_early], out_dir, documents),
+            }
         except BaseException:
             for output in dirty:
                 write.discard_file(out_dir, output.path)
@@ -116,6 +159,8 @@ def produce(
             write.remove_file(out_dir, path)
         finish(out_dir)
         return Outcome(new_manifest, len(dirty))
+    for path in made_early:  # made in place, but too much has changed to update in place
+        write.discard_file(out_dir, path)
     staging = write.begin(out_dir)
     try:
         dirty_paths = {o.path for o in dirty}

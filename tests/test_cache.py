@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue import produce
 from catalogue.cache import BuildCache
 from catalogue.pipeline import CACHE_FILE, build, check_site, open_cache, plan
 
@@ -86,10 +87,17 @@ def test_parallel_parsing_and_making_give_the_same_site(
     assert built(ROOT, tmp_path / "parallel", use_cache=False) == expected
 
 
-def test_rebuilding_in_place_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_background", [False, True], ids=["in-process", "in-background"])
+def test_rebuilding_in_place_after_edits_equals_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_background: bool
+) -> None:
     """One output folder kept up to date through edits that touch listings, related practices,
     links between practices, addresses and templates, and a removal: after each, it is
-    byte-identical to a build from scratch."""
+    byte-identical to a build from scratch. In the background: as for a large site, where
+    the published files are checked, and the open-data files made, on another core while
+    the site is loaded and planned."""
+    if in_background:
+        monkeypatch.setattr(produce, "BACKGROUND_FROM", 0)
     root = make_project(
         tmp_path, {**pair(), **pair("other", "toinen", "annan"), **pair("third", "kolmas", "tredje")}
     )

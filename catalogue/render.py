@@ -21,6 +21,7 @@ import jinja2.meta
 import markupsafe
 
 from . import urls
+from .collation import sort_value
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
 from .markup import PRACTICE_LINK, Documents, to_html
@@ -81,12 +82,16 @@ class Unit(NamedTuple):
 
 def outline(pages: list[LanguagePages]) -> str:
     """What every practice's pages depend on besides their own practice and related ones: the
-    catalogue's practices with their addresses and themes, in A–Ö order per language (which
-    decides ranks, related practices and where links to a practice lead). Ids, slugs and
-    codes are plain words, so lines of them joined by spaces say it unambiguously."""
+    catalogue's practices with their addresses and themes (which decide related practices
+    and where links to a practice lead), per language. Ids, slugs and codes are plain words,
+    so lines of them joined by spaces say it unambiguously."""
     return "\n\n".join(
-        "\n".join(f"{p.id} {p.slug} {' '.join(p.themes)}" for p in language.practices) for language in pages
+        "\n".join(f"{p.id} {p.slug} {' '.join(p.themes)}" for p in sorted(language.practices, key=_by_id))
+        for language in pages
     )
+
+
+_by_id = attrgetter("id")
 
 
 def other(lang: Lang) -> Lang:
@@ -238,8 +243,9 @@ class LanguagePages:
         self.replanned: set[str] = set()
         """The practices whose pages were planned anew rather than taken from the last build."""
         self.practices = sorted(site.in_lang(lang), key=attrgetter("title_key"))
-        self.rank = {p.id: index for index, p in enumerate(self.practices)}
         self.theme_masks: dict[str, int] | None = None
+        self.ring: list[Practice] = []
+        self.place: dict[str, int] = {}
         env.globals["practice_cards"] = self.practice_cards
         self.by_term: dict[str, dict[str, list[Practice]]] = {}
 
@@ -537,7 +543,7 @@ class LanguagePages:
             counterpart=twin,
             stale=self.site.is_stale(p),
             short_url=urls.short(lang, p.id),
-            title_rank=f"{self.rank[p.id]:05d}",
+            title_sort=sort_value(p.title_key),
         )
 
     def redirect(self, url: str, target: str, title: str, summary: str) -> None:
@@ -545,32 +551,47 @@ class LanguagePages:
         self.redirects.append((url, target))
 
     def related(self, p: Practice) -> list[Practice]:
-        """Up to three practices sharing the most themes, then in alphabetical order.
+        """Up to three practices sharing the most themes; among those sharing as many, the
+        next ones after this practice on a fixed ring of all practices (ordered by a hash of
+        their ids). So every practice is shown about as often as any other, and renaming or
+        adding one changes the related practices of a few pages, not of every page whose
+        candidates it would come first among in A–Ö order.
 
-        Each theme is a bitmask over the practices' alphabetical ranks, so the candidates that
-        share s themes are an AND of masks, and the lowest set bits are the first in A–Ö order.
+        Each theme is a bitmask over the practices' places on the ring, so the candidates that
+        share s themes are an AND of masks, and the next ones are the lowest set bits above
+        this practice's place, then from the start of the ring.
         """
         if self.theme_masks is None:
+            self.ring = sorted(self.practices, key=lambda q: (_ring_place(q.id), q.id))
+            self.place = {practice.id: index for index, practice in enumerate(self.ring)}
             self.theme_masks = {}
-            for index, practice in enumerate(self.practices):
+            for index, practice in enumerate(self.ring):
                 for theme in practice.themes:
                     self.theme_masks[theme] = self.theme_masks.get(theme, 0) | (1 << index)
         chosen: list[int] = []
-        taken = 1 << self.rank[p.id]
+        place = self.place[p.id]
+        taken = 1 << place
+        after = ~((taken << 1) - 1)
         themes = sorted(set(p.themes))
         for shared in range(len(themes), 0, -1):
             mask = 0
             for group in combinations(themes, shared):
                 mask |= reduce(and_, (self.theme_masks[t] for t in group))
             mask &= ~taken
-            while mask and len(chosen) < RELATED_COUNT:
-                lowest = mask & -mask
-                chosen.append(lowest.bit_length() - 1)
-                taken |= lowest
-                mask ^= lowest
+            for part in (mask & after, mask & ~after):
+                while part and len(chosen) < RELATED_COUNT:
+                    lowest = part & -part
+                    chosen.append(lowest.bit_length() - 1)
+                    taken |= lowest
+                    part ^= lowest
             if len(chosen) == RELATED_COUNT:
                 break
-        return [self.practices[index] for index in chosen]
+        return [self.ring[index] for index in chosen]
+
+
+def _ring_place(practice_id: str) -> bytes:
+    """Where a practice is on the ring of related practices: a hash of its id alone."""
+    return hashlib.blake2b(practice_id.encode("utf-8"), digest_size=8).digest()
 
 
 def _text_of(macro: Callable[..., str], *arguments: Any) -> str:

@@ -24,7 +24,7 @@ from .config import LANGS
 from .urls import FILTER_PARAMS, SECTIONS
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
-ORDER_ATTRIBUTES = re.compile(r'data-title-rank="(\d+)" data-published="([\d-]+)"')
+ORDER_ATTRIBUTES = re.compile(r'data-title-sort="([0-9a-f.t]+)" data-published="([\d-]+)"')
 
 
 async def _index(site_dir: Path, bundle: Path) -> int:
@@ -50,20 +50,22 @@ def facet_map(site_dir: Path, lang: str, bundle: Path | None = None) -> dict[str
      "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}
     """
     groups = sorted(set(FILTER_PARAMS.values()))
-    pages: dict[str, tuple[dict[str, list[str]], int, int]] = {}
+    pages: dict[str, tuple[dict[str, list[str]], str, int]] = {}
     for fragment in sorted(((bundle or site_dir / "pagefind") / "fragment").glob(f"{lang}_*.pf_fragment")):
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
         html = (site_dir / data["url"].strip("/") / "index.html").read_text(encoding="utf-8")
         order = ORDER_ATTRIBUTES.search(html)
         if order is None:
-            raise ValueError(f"{data['url']}: the practice page has no data-title-rank/data-published")
-        rank, published = int(order.group(1)), int(order.group(2).replace("-", ""))
-        pages[fragment.name.removesuffix(".pf_fragment")] = (data["filters"], rank, published)
+            raise ValueError(f"{data['url']}: the practice page has no data-title-sort/data-published")
+        published = int(order.group(2).replace("-", ""))
+        pages[fragment.name.removesuffix(".pf_fragment")] = (data["filters"], order.group(1), published)
+    # A page's title sort value (collation.sort_value) orders byte by byte; its rank is shorter.
+    rank = {value: index for index, value in enumerate(sorted({value for _, value, _ in pages.values()}))}
     values = {g: sorted({v for filters, _, _ in pages.values() for v in filters.get(g, [])}) for g in groups}
     position = {g: {v: i for i, v in enumerate(values[g])} for g in groups}
     encoded = {
-        page: [*(sorted(position[g][v] for v in filters.get(g, [])) for g in groups), rank, published]
-        for page, (filters, rank, published) in pages.items()
+        page: [*(sorted(position[g][v] for v in filters.get(g, [])) for g in groups), rank[title], published]
+        for page, (filters, title, published) in pages.items()
     }
     return {"groups": values, "pages": encoded}
 

@@ -7,7 +7,8 @@ For each N it measures, each in a fresh process, the time and peak memory (RSS, 
 processes included) of: a cold full build without Pagefind (no cache); a warm full build
 with nothing changed; a rebuild after one practice's text is edited (edit-practice); a
 rebuild after one practice's title is edited, which every list showing it must follow
-(edit-title); a rebuild after one template is edited; `check` alone; `serve`: the median
+(edit-title); the same when the new title moves it to the other end of the A–Ö order
+(edit-order); a rebuild after one template is edited; `check` alone; `serve`: the median
 time from saving an edit to the server returning the edited page; the Pagefind stage alone;
 and the library floor: for the same files, only parsing front matter, converting Markdown
 with the build's extensions, one Jinja2 render and one file write per page, on the same
@@ -38,6 +39,7 @@ MEASURES = (
     "warm",
     "edit-practice",
     "edit-title",
+    "edit-order",
     "edit-template",
     "check",
     "serve",
@@ -108,7 +110,7 @@ def measure(what: str, project: Path) -> None:
 
     out = project / "_site"
     started = time.perf_counter()
-    if what in ("cold", "warm", "edit-practice", "edit-title", "edit-template"):
+    if what in ("cold", "warm", "edit-practice", "edit-title", "edit-order", "edit-template"):
         build(project, out, search=False, use_cache=True)
     elif what == "serve":
         seconds = _serve_latency(project, out)
@@ -156,6 +158,13 @@ def _prepare(what: str, project: Path, run: int) -> None:
         file.write_text(
             re.sub(r"^title: (.*)$", rf"title: \1 {run}", text, count=1, flags=re.M), encoding="utf-8"
         )
+    elif what == "edit-order":
+        file = project / "content/fi/00003.md"
+        text = file.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, flags=re.M)
+        assert title is not None
+        moved = title[1].removeprefix("Aaa ") if title[1].startswith("Aaa ") else f"Aaa {title[1]}"
+        file.write_text(text[: title.start(1)] + moved + text[title.end(1) :], encoding="utf-8")
     elif what == "edit-template":
         file = project / "templates/practice.html"
         file.write_text(file.read_text(encoding="utf-8") + f"\n{{# edited {run} #}}\n", encoding="utf-8")

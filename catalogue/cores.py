@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import cache
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -35,9 +36,10 @@ def map_on_cores(
 @contextmanager
 def in_background(function: Callable[[], Result]) -> Iterator[Callable[[], Result]]:
     """function() worked out on another core while the caller goes on; the callable given
-    returns its result. `function` is a module-level function, as for map_on_cores."""
+    returns its result (worked out once). `function` is a module-level function, as for
+    map_on_cores."""
     if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield function
+        yield cache(function)
         return
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         yield pool.submit(function).result

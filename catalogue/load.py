@@ -200,8 +200,8 @@ def _read_practice(
 
 
 def _stored_result(job: tuple[bytes | list[Problem] | None, str, str, Lang]) -> tuple[str, bytes]:
-    """(hash of the file's bytes, result as stored in the cache) of one file; its bytes are read here if the
-    job does not carry them (a first build: the workers read the files, not the parent)."""
+    """(hash of the file's bytes, result as stored in the cache) of one file; its bytes are
+    read here if the job does not carry them (a first build: the workers read the files)."""
     assert _VOCABULARY is not None
     raw, file, shown, lang = job
     if raw is None:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from functools import cache as cache_result
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
@@ -172,14 +171,14 @@ def build(
             reporter.stage("loading and checking content…")
             checked = check_site(root, config, strict, cache)
             reporter.stage("planning pages…")
-            found_altered = cache_result(altered)
+            prepared: list[Callable[[], dict[str, int]]] = []
 
             def start(first: list[Output], documents: Documents) -> None:
+                """The open-data files, planned first, are made while the rest is planned."""
                 prepared.append(
-                    early.enter_context(head_start(first, manifest, found_altered(), out_dir, documents))
+                    early.enter_context(head_start(first, manifest, altered(), out_dir, documents))
                 )
 
-            prepared: list[Callable[[], dict[str, int]]] = []
             outputs, documents = plan(root, checked.site, cache, start)
             # The catalogue and the plan live until the end: the cycle collector need not
             # walk them while files are made, nor all at once when it is enabled again.
@@ -198,7 +197,7 @@ def build(
                 index_site(directory)
 
         with _template_problems():
-            outcome = produce(outputs, manifest, out_dir, documents, finish, found_altered(), made_early)
+            outcome = produce(outputs, manifest, out_dir, documents, finish, altered(), made_early)
         documents.save()
         cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +33,9 @@ CHUNK = 40
 PARALLEL_IN_PLACE_FROM = 4
 """From this many changed files on (a practice's title edited: its page, lists, data files),
 an update in place makes them on worker processes too."""
+BACKGROUND_FROM = 2000
+"""From this many files in the output on, work is started on another core while the site is
+loaded and planned (below it, starting a process costs more than the work)."""
 
 Manifest = dict[str, tuple[str, int]]
 """Output path → (recipe, size in bytes) of each file in an output directory."""
@@ -62,7 +65,7 @@ def altered_files(manifest: Manifest, out_dir: Path) -> Iterator[Callable[[], se
     global _CHECKED
     _CHECKED = (manifest, str(out_dir))
     if len(manifest) < BACKGROUND_FROM:
-        yield _altered
+        yield cache(_altered)
         return
     with in_background(_altered) as result:
         yield result
@@ -97,15 +100,10 @@ _EARLY: tuple[list[Output], Path, Documents | None] = ([], Path(), None)
 
 def _made_early() -> dict[str, int]:
     outputs, out_dir, documents = _EARLY
-    sizes = dict(_written(out_dir, write.prepare_file, output) for output in outputs)
-    if documents is not None:
-        documents.save()
-    return sizes
+    assert documents is not None
+    return _prepare_all(outputs, out_dir, documents, parallel=False)
 
 
-BACKGROUND_FROM = 2000
-"""From this many files in the output on, work is started on another core while the site is
-loaded and planned (below it, starting a process costs more than the work)."""
 _CHECKED: tuple[Manifest, str] = ({}, "")
 """What _altered looks at (a worker process inherits it)."""
 
@@ -143,9 +141,10 @@ def produce(
         # list page or data file at the end.
         dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
         try:
+            rest = [o for o in dirty if o.path not in made_early]
             sizes = {
                 **made_early,
-                **_prepare_all([o for o in dirty if o.path not in made_early], out_dir, documents),
+                **_prepare_all(rest, out_dir, documents, len(rest) >= PARALLEL_IN_PLACE_FROM),
             }
         except BaseException:
             for output in dirty:
@@ -177,12 +176,12 @@ def produce(
     return Outcome(new_manifest, len(dirty))
 
 
-def _prepare_all(outputs: list[Output], out_dir: Path, documents: Documents) -> dict[str, int]:
+def _prepare_all(
+    outputs: list[Output], out_dir: Path, documents: Documents, parallel: bool
+) -> dict[str, int]:
     """Make every output and write it beside its published version; path → size. On all cores
-    when there are several (an edited title: the lists and data files showing it), one file
-    per task so that no core waits."""
-    prepared = partial(_written, out_dir, write.prepare_file)
-    return dict(_each(prepared, outputs, documents, 1, len(outputs) >= PARALLEL_IN_PLACE_FROM))
+    if `parallel`, one file per task so that no core waits."""
+    return dict(_each(partial(_written, out_dir, write.prepare_file), outputs, documents, 1, parallel))
 
 
 def _make_all(outputs: list[Output], target: Path, documents: Documents) -> dict[str, int]:

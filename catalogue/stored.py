@@ -64,5 +64,5 @@ def load(value: bytes) -> FileResult | None:
             ],
             ids,
         )
-    except (ValueError, EOFError, TypeError):
+    except (ValueError, EOFError, TypeError, IndexError):
         return None

@@ -16,6 +16,7 @@ import jinja2
 from . import write
 from .assemble import dump_units, load_units, site_outputs
 from .cache import BuildCache, code_salt
+from .compiled_templates import COMPILED_TEMPLATES
 from .config import LANGS, SiteConfig, load_config
 from .i18n import MissingTranslation, load_translations
 from .ledger import missing_addresses, read_ledger
@@ -119,6 +120,7 @@ def plan(
         versions,
     )
     cache_path = root / CACHE_FILE if cache.db is not None else None
+    COMPILED_TEMPLATES.keep_in(cache_path and cache_path.with_name("templates"), cache.salt)
     documents = Documents(root, site.config.base_path, cache_path, cache.salt)
     with _template_problems(), _without_cycle_collection():
         planned = site_outputs(

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
-import jinja2.bccache
 import jinja2.meta
 import markupsafe
 
 from . import urls
 from .collation import sort_value
+from .compiled_templates import COMPILED_TEMPLATES
 from .config import LANGS, Lang
 from .i18n import StrictTranslations, iso_date, long_date
 from .markup import PRACTICE_LINK, Documents, to_html
@@ -96,24 +96,6 @@ _by_id = attrgetter("id")
 
 def other(lang: Lang) -> Lang:
     return "sv" if lang == "fi" else "fi"
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates, kept for the life of the process and keyed by their source (Jinja
-    checks it), so that `serve` compiles a template again only after it is edited."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 def make_env(

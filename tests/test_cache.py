@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from catalogue import produce
 from catalogue.cache import BuildCache
+from catalogue.compiled_templates import CompiledTemplates
 from catalogue.pipeline import CACHE_FILE, build, check_site, open_cache, plan
 
 from .helpers import ROOT, make_project, pair, practice
@@ -257,3 +260,33 @@ def test_pages_taken_from_the_last_plan_are_those_a_fresh_plan_makes(tmp_path: P
             assert output.make() == fresh_texts[output.path].make(), output.path
     finally:
         cache.close()
+
+
+def test_compiled_templates_are_kept_for_the_next_process_and_never_trusted_blindly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(args[1])
+        return compile_template(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    folder = tmp_path / ".cache/templates"
+
+    def render(salt: str) -> str:
+        """Render as a new process would: nothing compiled in memory yet."""
+        kept = CompiledTemplates()
+        kept.keep_in(folder, salt)
+        env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "Hei {{ name }}!"}), bytecode_cache=kept)
+        return env.get_template("t.html").render(name="maailma")
+
+    assert render("code-a") == "Hei maailma!" and compiled == ["t.html"]
+    assert render("code-a") == "Hei maailma!" and compiled == ["t.html"]  # taken from the folder
+    assert render("code-b") == "Hei maailma!" and len(compiled) == 2  # other code: compiled again
+    [kept_file] = folder.iterdir()
+    # Damage that still loads: a constant of the compiled code changed.
+    kept_file.write_bytes(kept_file.read_bytes().replace(b"Hei ", b"Hej "))
+    assert render("code-b") == "Hei maailma!" and len(compiled) == 3  # damaged: compiled again
+    assert render("code-b") == "Hei maailma!" and len(compiled) == 3  # and the file mended

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from .config import Lang, SiteConfig
 from .vocabulary import Vocabulary
@@ -79,6 +80,21 @@ class Practice:
     related practices, the page itself apart from its text) are keyed on."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key), worked out once when the file is read."""
+    encoded: bytes = field(default=b"", repr=False, compare=False)
+    """Of a version loaded from the build cache: the fields that stored.py leaves encoded
+    until one of them is first read (see __getattr__)."""
+
+    if not TYPE_CHECKING:  # for type checkers, every field is always there
+
+        def __getattr__(self, name: str) -> Any:
+            """Called only for a field that is not set: one of a version loaded from the build
+            cache whose fields stored.py decodes the first time one of them is read."""
+            from .stored import ENCODED_FIELDS, decode_fields
+
+            if name not in ENCODED_FIELDS:
+                raise AttributeError(name)
+            decode_fields(self)
+            return object.__getattribute__(self, name)
 
     def at(self, name: str) -> tuple[int, int]:
         line, column = json.loads(self.lines).get(name, (1, 1))

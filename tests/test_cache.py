@@ -4,16 +4,18 @@ after edits, and with a corrupt or foreign cache file."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
 import pytest
 
-from catalogue import produce
+from catalogue import produce, stored
 from catalogue.cache import BuildCache
 from catalogue.compiled_templates import CompiledTemplates
+from catalogue.model import Practice
 from catalogue.pipeline import CACHE_FILE, build, check_site, open_cache, plan
+from catalogue.problems import Problem
 
 from .helpers import ROOT, make_project, pair, practice
 from .test_build import tree_digest
@@ -290,3 +292,21 @@ def test_compiled_templates_are_kept_for_the_next_process_and_never_trusted_blin
     kept_file.write_bytes(kept_file.read_bytes().replace(b"Hei ", b"Hej "))
     assert render("code-b") == "Hei maailma!" and len(compiled) == 3  # damaged: compiled again
     assert render("code-b") == "Hei maailma!" and len(compiled) == 3  # and the file mended
+
+
+def test_a_practice_loaded_from_the_cache_is_the_practice_that_was_stored() -> None:
+    practices = check_site(ROOT).site.practices
+    assert any(p.contact and p.links and p.updated for p in practices)  # every kind of value is tried
+    for version in practices:
+        result = stored.FileResult(version, [Problem(PurePath(version.source), 3, 1, "a warning")], ("x",))
+        blob = stored.dump(result)
+        loaded = stored.load(blob)
+        assert loaded is not None and loaded.practice is not None
+        # The texts shown only on the practice's own page stay encoded until one is read …
+        with pytest.raises(AttributeError):
+            Practice.__dict__["criteria"].__get__(loaded.practice)
+        assert loaded.practice.id == version.id and loaded.practice.published == version.published
+        # … and then they are all there, equal to what was stored.
+        assert loaded.practice.criteria == version.criteria
+        assert loaded == result
+        assert stored.load(blob[:-2]) is None  # a damaged entry is not trusted

@@ -174,7 +174,7 @@ class Documents:
         if self._cache is None or self._pid != os.getpid():
             self._cache = BuildCache(self.cache_path, self.salt)
             self._pid = os.getpid()
-            self._markup = Markup(self.base_path)
+            self._markup = None  # made when a text is first converted (it takes a fiftieth of a second)
             self._unsaved = {}
         return self._cache
 
@@ -210,7 +210,8 @@ class Documents:
             raise ContentError(
                 [Problem(shown, 1, 1, "the file changed while the site was being built; build again")]
             )
-        assert self._markup is not None
+        if self._markup is None:
+            self._markup = Markup(self.base_path)
         convert = self._markup.to_html
         return PracticeHtml(
             convert(with_placeholders(body_text(raw, practice.body_offset))),

@@ -250,35 +250,35 @@ def _read_practices(
     stats: dict[int, tuple[int, int, int]] = {}
     """Index → (size, mtime, when read) of the files not remembered by this process."""
     updated: dict[str, SourceEntry] = {}
+    seen = time.time_ns()  # when the files are read (taken before: on the safe side)
     for index, (file, shown) in enumerate(files):
-        seen = time.time_ns()
         try:
             stat = os.stat(file)  # noqa: PTH116 - no Path per file: 10,000 of them add up
         except OSError:
             results.append(None)
             jobs.append((index, read_bytes(Path(file), PurePath(shown))))
             continue
+        size, mtime_ns = stat.st_size, stat.st_mtime_ns
+        settled_before = mtime_ns + TRUST_STAT_AFTER_NS  # read after this, the stat can be trusted
         here = _REMEMBERED.get(file)
-        if here and here[0] == (stat.st_size, stat.st_mtime_ns, context) and _settled(stat, here[1]):
+        if here and here[0] == (size, mtime_ns, context) and here[1] > settled_before:
             results.append(here[2])
             continue
-        stats[index] = (stat.st_size, stat.st_mtime_ns, seen)
+        stats[index] = (size, mtime_ns, seen)
         entry = known.get(shown)
         result = None
         if entry is None:  # never read: the file is read where it is parsed
             jobs.append((index, None))
             results.append(None)
             continue
-        if (entry.size, entry.mtime_ns) == stats[index][:2] and _settled(stat, entry.seen_ns):
+        if entry.size == size and entry.mtime_ns == mtime_ns and entry.seen_ns > settled_before:
             result = _from_entry(entry, context)
         if result is None:
             raw = read_bytes(Path(file), PurePath(shown))
-            if entry and isinstance(raw, bytes) and entry.digest == bytes_digest(raw):
+            if isinstance(raw, bytes) and entry.digest == bytes_digest(raw):
                 result = _from_entry(entry, context)
                 if result is not None:  # the same bytes with a new time: remember the new stat
-                    updated[shown] = entry._replace(
-                        size=stat.st_size, mtime_ns=stat.st_mtime_ns, seen_ns=seen
-                    )
+                    updated[shown] = entry._replace(size=size, mtime_ns=mtime_ns, seen_ns=seen)
             if result is None:
                 jobs.append((index, raw))
         results.append(result)
@@ -302,11 +302,6 @@ def _read_practices(
         if result is not None:
             _REMEMBERED[files[index][0]] = ((size, mtime_ns, context), seen, result)
     return [result for result in results if result is not None]
-
-
-def _settled(stat: os.stat_result, seen_ns: int) -> bool:
-    """Whether the file was last modified well before it was read (see TRUST_STAT_AFTER_NS)."""
-    return stat.st_mtime_ns < seen_ns - TRUST_STAT_AFTER_NS
 
 
 _REMEMBERED: dict[str, tuple[tuple[int, int, str], int, FileResult]] = {}

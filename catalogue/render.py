@@ -430,9 +430,7 @@ class LanguagePages:
         are as they were at the last build, the pages' recipes are taken from then: planning
         10,000 pages anew is most of a rebuild after one edit."""
         for practice_id, versions in sorted(self.site.by_id.items()):
-            stamp = tuple(
-                f"{p.front_digest}{p.digest}" if (p := versions.get(lang)) else "" for lang in LANGS
-            )
+            stamp = tuple([p.front_digest + p.digest if (p := versions.get(lang)) else "" for lang in LANGS])
             known = previous.get(practice_id)
             if known is not None and known.stamp == stamp and self._same_related(known.related):
                 self._reuse(practice_id, known)
@@ -441,16 +439,17 @@ class LanguagePages:
                 self.replanned.add(practice_id)
 
     def _same_related(self, related: tuple[tuple[str, str], ...]) -> bool:
-        lang = self.lang
+        by_id, lang = self.site.by_id, self.lang
         for practice_id, front_digest in related:
-            current = self.site.by_id.get(practice_id, {}).get(lang)
+            versions = by_id.get(practice_id)
+            current = versions.get(lang) if versions else None
             if current is None or current.front_digest != front_digest:
                 return False
         return True
 
     def _reuse(self, practice_id: str, unit: Unit) -> None:
-        for path, key in unit.outputs:
-            self.outputs.append(Output(path, key, partial(self._remade, practice_id, path)))
+        remade = partial(self._remade, practice_id)
+        self.outputs.extend([Output(path, key, partial(remade, path)) for path, key in unit.outputs])
         self.sitemap.extend(unit.sitemap)
         self.redirects.extend(unit.redirects)
         self.units[practice_id] = unit

@@ -83,8 +83,8 @@ def site_outputs(
 ) -> Plan:
     """Every output file of the site, as recipes. `previous(frame)`: the practices' pages as
     planned at the last build, if it had the same frame. `started(outputs)` is told the
-    largest files (open data) as soon as they are planned, so that they can be made while
-    the rest is planned."""
+    largest files (open data, the A–Ö pages) as soon as they are planned, so that they can
+    be made while the rest is planned."""
     outputs: list[Output] = []
 
     def add(path: str, key: str, make: Callable[[], str]) -> None:
@@ -92,8 +92,6 @@ def site_outputs(
 
     for data_lang in LANGS:
         _add_language_data(site, data_lang, documents, settings, add)
-    started(list(outputs))
-
     envs = {lang: make_env(templates, translations[lang], lang, site, static_versions) for lang in LANGS}
     env = envs["fi"]
     digests = template_digests(env, documents)
@@ -101,10 +99,15 @@ def site_outputs(
         LanguagePages(site, envs[lang], lang, translations[lang], documents, settings, digests)
         for lang in LANGS
     ]
+    for renderer in renderers:
+        renderer.render_complete_list()
+    started([*outputs, *(output for renderer in renderers for output in renderer.outputs)])
+    for renderer in renderers:
+        renderer.render_lists()
     frame = recipe(settings, digests, outline(renderers))
     planned = previous(frame)
     for renderer in renderers:
-        renderer.render_all(planned.get(renderer.lang, {}))
+        renderer.render_practices(planned.get(renderer.lang, {}))
         outputs.extend(renderer.outputs)
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}

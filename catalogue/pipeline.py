@@ -25,7 +25,7 @@ from .markup import Documents
 from .model import Site
 from .outputs import Output, recipe
 from .problems import ContentError, Problem, Severity
-from .produce import altered_files, head_start, produce
+from .produce import Early, altered_files, head_start, produce
 from .render import asset_versions
 from .urls import site_urls
 from .vocabulary import load_vocabulary
@@ -169,37 +169,38 @@ def build(
     site_key = str(out_dir.resolve())
     try:
         manifest = cache.manifest(site_key)
-        with ExitStack() as early, altered_files(manifest, out_dir) as altered, _without_cycle_collection():
-            reporter.stage("loading and checking content…")
-            checked = check_site(root, config, strict, cache)
-            reporter.stage("planning pages…")
-            prepared: list[Callable[[], dict[str, int]]] = []
+        with ExitStack() as background:
+            altered = background.enter_context(altered_files(manifest, out_dir))
+            early: list[Early] = []
 
             def start(first: list[Output], documents: Documents) -> None:
-                """The open-data files, planned first, are made while the rest is planned."""
-                prepared.append(
-                    early.enter_context(head_start(first, manifest, altered(), out_dir, documents))
+                """The largest files, planned first, are made while the rest is planned."""
+                early.append(
+                    background.enter_context(head_start(first, manifest, altered(), out_dir, documents))
                 )
 
-            outputs, documents = plan(root, checked.site, cache, start)
-            # The catalogue and the plan live until the end: the cycle collector need not
-            # walk them while files are made, nor all at once when it is enabled again.
-            gc.freeze()
-            made_early = prepared[0]() if prepared else {}
-        reporter.stage(f"making the changed files among {len(outputs)}…")
+            with _without_cycle_collection():
+                reporter.stage("loading and checking content…")
+                checked = check_site(root, config, strict, cache)
+                reporter.stage("planning pages…")
+                outputs, documents = plan(root, checked.site, cache, start)
+                # The catalogue and the plan live until the end: the cycle collector need not
+                # walk them while files are made, nor all at once when it is enabled again.
+                gc.freeze()
+            reporter.stage(f"making the changed files among {len(outputs)}…")
 
-        def finish(directory: Path) -> None:
-            write.copy_static(root / "static", directory)
-            if keep_search_index and not search and directory != out_dir:
-                write.link_tree(out_dir / "pagefind", directory / "pagefind")
-            if search:
-                from .search_index import index_site
+            def finish(directory: Path) -> None:
+                write.copy_static(root / "static", directory)
+                if keep_search_index and not search and directory != out_dir:
+                    write.link_tree(out_dir / "pagefind", directory / "pagefind")
+                if search:
+                    from .search_index import index_site
 
-                reporter.stage("indexing for search…")
-                index_site(directory)
+                    reporter.stage("indexing for search…")
+                    index_site(directory)
 
-        with _template_problems():
-            outcome = produce(outputs, manifest, out_dir, documents, finish, altered(), made_early)
+            with _template_problems():
+                outcome = produce(outputs, manifest, out_dir, documents, finish, altered(), *early)
         documents.save()
         cache.set_manifest(site_key, outcome.manifest, manifest)
     finally:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import write
 from .cores import in_background, map_on_cores
@@ -71,23 +71,34 @@ def altered_files(manifest: Manifest, out_dir: Path) -> Iterator[Callable[[], se
         yield result
 
 
+class Early(NamedTuple):
+    """Files head_start makes beside their published versions while the site is planned."""
+
+    paths: frozenset[str]
+    sizes: Callable[[], dict[str, int]]
+    """Waits for them; path → size."""
+
+
+NOTHING_EARLY = Early(frozenset(), dict)
+
+
 @contextmanager
 def head_start(
     outputs: list[Output], manifest: Manifest, altered: set[str], out_dir: Path, documents: Documents
-) -> Iterator[Callable[[], dict[str, int]]]:
-    """Make the changed ones among `outputs` (the open-data files: the largest after an edit
-    to a title) beside their published versions, on another core while the rest of the site
-    is planned; the callable given returns path → size of those made."""
+) -> Iterator[Early]:
+    """Make the changed ones among `outputs` (the largest files after an edit to a title: the
+    open-data files and the A–Ö pages) beside their published versions, on another core
+    while the rest of the site is planned and made."""
     global _EARLY
     dirty = changed(outputs, manifest, altered) if out_dir.is_dir() else []
     if not dirty or len(manifest) < BACKGROUND_FROM:
-        yield dict
+        yield NOTHING_EARLY
         return
     _EARLY = (dirty, out_dir, documents)
     documents.save()  # before forking: the worker starts from what is saved
     try:
         with in_background(_made_early) as made:
-            yield made
+            yield Early(frozenset(output.path for output in dirty), made)
     except BaseException:
         for output in dirty:
             write.discard_file(out_dir, output.path)
@@ -127,13 +138,12 @@ def produce(
     documents: Documents,
     finish: Callable[[Path], None],
     altered: set[str],
-    made_early: dict[str, int] | None = None,
+    early: Early = NOTHING_EARLY,
 ) -> Outcome:
     """Bring out_dir up to date with `outputs`. `finish(directory)` adds what is not an output
     (static files, the search index) before the result is published; `altered`: the files of
-    the manifest found changed on disk (see altered_files); `made_early`: path → size of the
-    files head_start made beside their published versions."""
-    made_early = made_early or {}
+    the manifest found changed on disk (see altered_files); `early`: the files head_start is
+    making beside their published versions."""
     dirty = changed(outputs, manifest, altered) if out_dir.is_dir() else outputs
     new_manifest = {o.path: manifest[o.path] for o in outputs if o.path in manifest}
     if out_dir.is_dir() and len(dirty) <= IN_PLACE_LIMIT:
@@ -141,11 +151,9 @@ def produce(
         # list page or data file at the end.
         dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
         try:
-            rest = [o for o in dirty if o.path not in made_early]
-            sizes = {
-                **made_early,
-                **_prepare_all(rest, out_dir, documents, len(rest) >= PARALLEL_IN_PLACE_FROM),
-            }
+            rest = [o for o in dirty if o.path not in early.paths]
+            sizes = _prepare_all(rest, out_dir, documents, len(rest) >= PARALLEL_IN_PLACE_FROM)
+            sizes.update(early.sizes())
         except BaseException:
             for output in dirty:
                 write.discard_file(out_dir, output.path)
@@ -158,7 +166,8 @@ def produce(
             write.remove_file(out_dir, path)
         finish(out_dir)
         return Outcome(new_manifest, len(dirty))
-    for path in made_early:  # made in place, but too much has changed to update in place
+    early.sizes()  # made in place, but too much has changed to update in place
+    for path in early.paths:
         write.discard_file(out_dir, path)
     staging = write.begin(out_dir)
     try:

@@ -300,9 +300,23 @@ class LanguagePages:
         """Term code → how many practices of this language have it."""
         return {code: len(practices) for code, practices in self.with_term(facet).items()}
 
-    def render_all(self, previous: dict[str, Unit]) -> None:
-        """Every page of the language; `previous`: each practice's pages at the last build, which
-        are taken as they were if nothing they are made from has changed since."""
+    def render_complete_list(self) -> None:
+        """The A–Ö page, which lists every practice: the largest page, planned first so that
+        it can be made while the rest is planned (see assemble.site_outputs)."""
+        self.emit(
+            urls.section(self.lang, "practices"),
+            "practices.html",
+            self.section_meta(
+                "practices",
+                self.gettext("All practices"),
+                self.gettext("Every good practice in the catalogue, in alphabetical order."),
+            ),
+            practices=Listed(self.practices),
+        )
+
+    def render_lists(self) -> None:
+        """Every other page of the language but the practices' own (see render_practices):
+        the home page, lists by term, search, about-type pages and the feed."""
         lang, gettext = self.lang, self.gettext
         both = {lang_: urls.home(lang_) for lang_ in LANGS}
         # Newest first, and in A–Ö order on the same day (the sort keeps the A–Ö order of ties).
@@ -322,17 +336,6 @@ class LanguagePages:
             newest=newest[:NEWEST_ON_HOME],
             total=len(self.practices),
             counts={facet: self.counts(facet) for facet in ("themes", "phases")},
-        )
-        all_url = urls.section(lang, "practices")
-        self.emit(
-            all_url,
-            "practices.html",
-            self.section_meta(
-                "practices",
-                gettext("All practices"),
-                gettext("Every good practice in the catalogue, in alphabetical order."),
-            ),
-            practices=Listed(self.practices),
         )
         for facet in FACETS:
             self.render_facet(facet)
@@ -373,7 +376,6 @@ class LanguagePages:
                 noindex=True,
             ),
         )
-        self.render_practices(previous)
         self.render_feed(newest)
 
     def render_feed(self, newest: list[Practice]) -> None:

@@ -183,7 +183,7 @@ class Documents:
             html = self._convert(practice)
             return json.dumps({"body": html.body, "criteria": html.criteria}, ensure_ascii=False)
 
-        [found] = self.made(f"practice-html {self.base_path}", [(practice.digest, converted)])
+        [found] = self.made(f"practice-html {self.base_path}", [(practice.text_digest, converted)])
         data = json.loads(found)
         return PracticeHtml(data["body"], data["criteria"])
 

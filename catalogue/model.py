@@ -74,10 +74,13 @@ class Practice:
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
     digest: str
-    """Hash of the source file: what the cached HTML of its text is keyed on."""
+    """Hash of the source file: a version's pages are planned anew when it changes."""
     front_digest: str
     """Hash of the front matter alone: what pages showing this version's facts (lists,
     related practices, the page itself apart from its text) are keyed on."""
+    text_digest: str
+    """Hash of the text and the criteria's evidence: what their cached HTML is keyed on (an
+    edit to the title or another fact leaves it)."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key), worked out once when the file is read."""
     encoded: bytes = field(default=b"", repr=False, compare=False)

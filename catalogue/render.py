@@ -254,7 +254,7 @@ class LanguagePages:
         """The HTML of a practice's text and criteria, with its links to other practices resolved."""
         targets = {target: self.url_of(target) for target, _, _ in p.practice_links}
         return Deferred(
-            recipe(p.digest, targets), lambda: self.documents.get(p).resolved(targets.__getitem__)
+            recipe(p.text_digest, targets), lambda: self.documents.get(p).resolved(targets.__getitem__)
         )
 
     def page_html(self, text: str) -> Deferred:

@@ -18,7 +18,7 @@ from .markup import PRACTICE_LINK
 from .model import Contact, Link, Practice, StaticPage
 from .problems import Problem, Severity
 from .slugs import is_slug, slugify
-from .source import SourceDocument
+from .source import SourceDocument, bytes_digest
 from .vocabulary import Vocabulary
 
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
@@ -320,6 +320,11 @@ def validate_practice(
         static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
         digest=doc.digest,
         front_digest=doc.front_digest,
+        text_digest=bytes_digest(
+            "\x00".join(
+                [doc.body, *(f"{code}\x00{text}" for code, text in values["criteria"].items())]
+            ).encode()
+        ),
         title_key=sort_key(values["title"]),
         substance=substance_hash(
             values["title"],

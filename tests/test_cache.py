@@ -13,6 +13,7 @@ import pytest
 from catalogue import produce, stored
 from catalogue.cache import BuildCache
 from catalogue.compiled_templates import CompiledTemplates
+from catalogue.markup import Markup
 from catalogue.model import Practice
 from catalogue.pipeline import CACHE_FILE, build, check_site, open_cache, plan
 from catalogue.problems import Problem
@@ -310,3 +311,24 @@ def test_a_practice_loaded_from_the_cache_is_the_practice_that_was_stored() -> N
         assert loaded.practice.criteria == version.criteria
         assert loaded == result
         assert stored.load(blob[:-2]) is None  # a damaged entry is not trusted
+
+
+def test_an_edit_to_a_title_converts_no_markdown_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "site"
+    build(root, out, search=False)
+    converted: list[str] = []
+    convert = Markup.to_html
+    monkeypatch.setattr(Markup, "to_html", lambda self, text: converted.append(text) or convert(self, text))
+    monkeypatch.setattr(produce, "PARALLEL_IN_PLACE_FROM", 10**6)  # made here, where the spy is
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi otsikko"), encoding="utf-8")
+    build(root, out, search=False)
+    assert "<h1>Uusi otsikko</h1>" in (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
+    assert converted == []  # the text and criteria are as they were: their HTML is reused
+    (root / "content/fi/esimerkki.md").write_text(practice(body="Uusi teksti.\n"), encoding="utf-8")
+    build(root, out, search=False)
+    assert converted and "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(
+        encoding="utf-8"
+    )

@@ -36,6 +36,7 @@ from .render import (
     make_env,
     other,
     outline,
+    practice_stamps,
     sitemap_entry,
     template_digests,
 )
@@ -106,8 +107,9 @@ def site_outputs(
         renderer.render_lists()
     frame = recipe(settings, digests, outline(renderers))
     planned = previous(frame)
+    stamps = practice_stamps(site)
     for renderer in renderers:
-        renderer.render_practices(planned.get(renderer.lang, {}))
+        renderer.render_practices(planned.get(renderer.lang, {}), stamps)
         outputs.extend(renderer.outputs)
     root_meta = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     both = {lang: translations[lang].gettext for lang in LANGS}

@@ -423,7 +423,7 @@ class LanguagePages:
                 practices=Listed(matching),
             )
 
-    def render_practices(self, previous: dict[str, Unit]) -> None:
+    def render_practices(self, previous: dict[str, Unit], stamps: dict[str, tuple[str, ...]]) -> None:
         """Each practice's pages in this language: its page, its earlier addresses and its short
         link (or, untranslated, the notice at its short link).
 
@@ -431,23 +431,15 @@ class LanguagePages:
         are made from the practice's two versions and its related practices only. Where those
         are as they were at the last build, the pages' recipes are taken from then: planning
         10,000 pages anew is most of a rebuild after one edit."""
-        for practice_id, versions in sorted(self.site.by_id.items()):
-            stamp = tuple([p.front_digest + p.digest if (p := versions.get(lang)) else "" for lang in LANGS])
+        fronts = {p.id: p.front_digest for p in self.practices}
+        for practice_id, stamp in stamps.items():
             known = previous.get(practice_id)
-            if known is not None and known.stamp == stamp and self._same_related(known.related):
+            if known is not None and known.stamp == stamp and _same_related(known.related, fronts):
                 self._reuse(practice_id, known)
             else:
+                versions = self.site.by_id[practice_id]
                 self.units[practice_id] = self._practice_pages(practice_id, versions, stamp)
                 self.replanned.add(practice_id)
-
-    def _same_related(self, related: tuple[tuple[str, str], ...]) -> bool:
-        by_id, lang = self.site.by_id, self.lang
-        for practice_id, front_digest in related:
-            versions = by_id.get(practice_id)
-            current = versions.get(lang) if versions else None
-            if current is None or current.front_digest != front_digest:
-                return False
-        return True
 
     def _reuse(self, practice_id: str, unit: Unit) -> None:
         remade = partial(self._remade, practice_id)
@@ -570,6 +562,21 @@ class LanguagePages:
             if len(chosen) == RELATED_COUNT:
                 break
         return [self.ring[index] for index in chosen]
+
+
+def practice_stamps(site: Site) -> dict[str, tuple[str, ...]]:
+    """Practice id → each language version's front-matter and file hash ('' where there is
+    none), in id order: what a practice's pages are made from, besides the practices shown
+    as related and the outline."""
+    return {
+        practice_id: tuple([p.front_digest + p.digest if (p := versions.get(lang)) else "" for lang in LANGS])
+        for practice_id, versions in sorted(site.by_id.items())
+    }
+
+
+def _same_related(related: tuple[tuple[str, str], ...], fronts: dict[str, str]) -> bool:
+    """Whether the practices shown as related are as they were: (id, front-matter hash) each."""
+    return all(fronts.get(practice_id) == front_digest for practice_id, front_digest in related)
 
 
 def _ring_place(practice_id: str) -> bytes:

@@ -35,10 +35,17 @@ async function start(form) {
 
   // State ------------------------------------------------------------------------------
 
+  // A value the vocabulary does not have (a mistyped or retired code in a shared link) is
+  // left out rather than matching nothing, so the link still filters by the rest.
+  const codes = {};
+  for (const group of groups) {
+    codes[group] = new Set([...form.querySelectorAll(`input[name="${group}"]`)].map((input) => input.value));
+  }
+
   function stateFromUrl() {
     const params = new URLSearchParams(location.search);
     const filters = {};
-    for (const group of groups) filters[group] = params.getAll(group);
+    for (const group of groups) filters[group] = params.getAll(group).filter((value) => codes[group].has(value));
     return { q: params.get("q") || "", sort: params.get("sort") || "", filters };
   }
 

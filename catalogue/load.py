@@ -306,7 +306,7 @@ def _read_practices(
 
 _REMEMBERED: dict[str, tuple[tuple[int, int, str], int, FileResult]] = {}
 """Absolute path → ((size, mtime, context), when read, result): what this process has read already,
-so that `serve` does not even unpickle unchanged files from the cache on a rebuild."""
+so that `serve` does not even decode unchanged files from the cache on a rebuild."""
 
 
 class _Known:

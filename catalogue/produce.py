@@ -150,12 +150,12 @@ def produce(
         # Largest first (by the size each file had), so that no core is left with a long
         # list page or data file at the end.
         dirty.sort(key=lambda output: manifest.get(output.path, ("", 0))[1], reverse=True)
+        rest = [o for o in dirty if o.path not in early.paths]
         try:
-            rest = [o for o in dirty if o.path not in early.paths]
             sizes = _prepare_all(rest, out_dir, documents, len(rest) >= PARALLEL_IN_PLACE_FROM)
             sizes.update(early.sizes())
         except BaseException:
-            for output in dirty:
+            for output in rest:  # head_start discards the files it makes itself
                 write.discard_file(out_dir, output.path)
             raise
         for output in dirty:

@@ -466,12 +466,11 @@ class LanguagePages:
         first_output, first_entry, first_redirect = len(self.outputs), len(self.sitemap), len(self.redirects)
         p = versions.get(lang)
         related = self.related(p) if p else []
+        url = urls.short(lang, practice_id)
         if p:
             self.practice_page(p, related)
             for alias in p.aliases:
                 self.redirect(urls.practice_slug(lang, alias), urls.practice(p), p.title, p.summary)
-        url = urls.short(lang, practice_id)
-        if p:
             self.redirect(url, urls.practice(p), p.title, p.summary)
         else:
             source = versions[other(lang)]

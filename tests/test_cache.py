@@ -332,3 +332,25 @@ def test_an_edit_to_a_title_converts_no_markdown_again(
     assert converted and "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize("in_background", [False, True], ids=["in-process", "in-background"])
+def test_a_failed_update_in_place_leaves_the_published_site_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_background: bool
+) -> None:
+    """A title edit whose practice page then fails to render: the lists and open-data files
+    made meanwhile (in the background for a large site) are never published nor left behind."""
+    if in_background:
+        monkeypatch.setattr(produce, "BACKGROUND_FROM", 0)
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    before = built(root, out, use_cache=True)
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Aivan uusi nimi"), encoding="utf-8")
+    template = root / "templates/practice.html"
+    main = "{% block main %}"
+    broken = template.read_text(encoding="utf-8").replace(main, main + "{{ no_such_value }}")
+    template.write_text(broken, encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        build(root, out, search=False)
+    assert tree_digest(out) == before
+    assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]

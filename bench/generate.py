@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from catalogue.model import LANGUAGE_NEUTRAL_FIELDS
+from catalogue.content.model import LANGUAGE_NEUTRAL_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fi", "sv")

@@ -55,7 +55,6 @@ def _floor_chunk(job: tuple[list[str], str]) -> int:
     import frontmatter
     import jinja2
     import markdown
-
     from catalogue.markup import EXTENSION_CONFIGS, EXTENSIONS
 
     files, out = job
@@ -105,7 +104,7 @@ def measure(what: str, project: Path) -> None:
     from catalogue.cli import collect_less_often
 
     collect_less_often()  # as build.py does
-    from catalogue.pipeline import build, check_site, open_cache
+    from catalogue.build.pipeline import build, check_site, open_cache
     from catalogue.search_index import index_site
 
     out = project / "_site"

@@ -4,20 +4,19 @@ never a traceback; the exit status is 1 when there are errors."""
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import time
 from itertools import groupby
 from pathlib import Path
 
 from . import editing
+from .build.pipeline import Reporter, build, check_site, open_cache
 from .config import ConfigError, SiteConfig, load_config
-from .ledger import LEDGER, write_ledger
-from .pipeline import Reporter, build, check_site, open_cache
+from .content.ledger import LEDGER, write_ledger
+from .content.vocabulary import load_vocabulary
 from .problems import ContentError, Problem, Severity
 from .schema import SCHEMA_PATH, schema_text
-from .urls import site_urls
-from .vocabulary import load_vocabulary
+from .site.urls import site_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,16 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def collect_less_often() -> None:
-    """A build allocates millions of small objects and frees them by reference counting;
-    collecting cycles every 700 allocations (Python's default) only walks them in vain."""
-    gc.set_threshold(50_000, 20, 100)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
-    collect_less_often()
     root: Path = args.root.resolve()
     try:
         config = load_config(root / "site.toml")
@@ -158,9 +150,8 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
         serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
         return 0
     started = time.perf_counter()
-    count, warnings = build(
-        root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search
-    )
-    _print_problems(warnings, "text")
-    print(f"Built {count} pages into {out.name}/ in {time.perf_counter() - started:.1f} s.")
+    built = build(root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search)
+    _print_problems(built.warnings, "text")
+    seconds = time.perf_counter() - started
+    print(f"Built {built.pages} files into {out.name}/ ({built.made} made anew) in {seconds:.1f} s.")
     return 0

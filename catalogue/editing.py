@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path, PurePath
 
 from .config import Lang, SiteConfig
-from .fields import FIELDS
-from .load import is_editor_backup
-from .slugs import is_slug, slugify
-from .source import SourceDocument, read_source
-from .validate import validate_practice
-from .vocabulary import load_vocabulary
+from .content.fields import FIELDS
+from .content.load import is_editor_backup
+from .content.slugs import is_slug, slugify
+from .content.source import SourceDocument, read_source
+from .content.validate import validate_practice
+from .content.vocabulary import load_vocabulary
 
 HINTS = {field.name: field.help for field in FIELDS}
 
@@ -111,10 +111,10 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
     if source is None:
         raise EditError(f"no {other_lang} file has the id '{doc.front.get('id')}'")
     vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
-    practice, _ = validate_practice(source[1], vocabulary, other_lang)
-    if practice is None:
+    checked, _ = validate_practice(source[1], vocabulary, other_lang)
+    if checked is None:
         raise EditError(f"{source[1].path.as_posix()} has problems; run `python build.py check`")
-    digest = practice.substance
+    digest = checked[1].substance
     text = path.read_text(encoding="utf-8")
     head, separator, rest = text.partition("\n---")
     if re.search(r"^translated_from:.*$", head, flags=re.M):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .fields import CONTACT_KEYS, FIELDS, LINK_KEYS, Field
-from .vocabulary import Vocabulary
+from .content.fields import CONTACT_KEYS, FIELDS, LINK_KEYS, Field
+from .content.vocabulary import Vocabulary
 
 SCHEMA_PATH = "content/practice.schema.json"
 SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"

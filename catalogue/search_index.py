@@ -1,10 +1,12 @@
-"""Index stage: Pagefind over the written site, in process, one index per <html lang>.
+"""Index stage: the practice pages → Pagefind's search bundle, in process, one index per
+<html lang>, written into a folder of its own.
 
-Pagefind finds; the search page facets. Besides Pagefind's own bundle this stage writes
-pagefind/facets.<lang>.json, mapping each indexed page (by the id Pagefind gives its
-results) to its facet codes, so the browser can OR within a group, AND across groups and
-count every value exactly for any query, with diacritics matched exactly (Pagefind drops its
-own filter counts in that mode).
+Pagefind finds; the search page facets. Besides Pagefind's own files this stage writes
+facets.<lang>.json, mapping each indexed page (by the id Pagefind gives its results) to its
+facet codes, title order and publication date, so the browser can OR within a group, AND
+across groups and count every value exactly for any query, with diacritics matched exactly
+(Pagefind drops its own filter counts in that mode). It is made from the pages' own data,
+and from the bundle just written, never from files an earlier build left.
 """
 
 from __future__ import annotations
@@ -12,80 +14,120 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import re
-from collections.abc import Coroutine
+import os
+import tempfile
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .config import LANGS
-from .urls import FILTER_PARAMS, SECTIONS
+from .site.pages import Page
+from .site.urls import FILTER_PARAMS
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
-ORDER_ATTRIBUTES = re.compile(r'data-title-sort="([0-9a-f.t]+)" data-published="([\d-]+)"')
+BUNDLE = "pagefind"
+"""The bundle's folder in the output."""
+INDEX_CONFIG = IndexConfig(root_selector="html", write_playground=False, keep_index_url=False)
 
 
-async def _index(site_dir: Path, bundle: Path) -> int:
-    config = IndexConfig(
-        root_selector="html",
-        output_path=str(bundle),
-        write_playground=False,
-        keep_index_url=False,
-    )
-    async with PagefindIndex(config=config) as index:
-        # Only practice pages carry data-pagefind-body; reading just their folders spares
-        # Pagefind parsing thousands of listing, short-link and redirect pages to skip them.
-        sections = ",".join(f"{lang}/{SECTIONS[lang]['practices']}" for lang in LANGS)
-        result = await index.add_directory(str(site_dir), glob=f"{{{sections}}}/*/index.html")
-        count: int = result["page_count"]
-    return count
+@dataclass(frozen=True, slots=True)
+class IndexedPage:
+    """A practice page as search sees it."""
+
+    path: str
+    """The page's file in the output folder."""
+    lang: str
+    filters: dict[str, list[str]]
+    """Filter key (theme, phase, …) → the page's codes."""
+    title_sort: str
+    published: int
+    """yyyymmdd"""
+
+    @property
+    def url(self) -> str:
+        return "/" + self.path.removesuffix("index.html")
 
 
-def facet_map(site_dir: Path, lang: str, bundle: Path | None = None) -> dict[str, object]:
-    """What the search page needs to browse and facet without Pagefind's word index.
+def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
+    """The pages search indexes (the practices'), with the data the search page facets by."""
+    found = []
+    for page in pages:
+        if page.template != "practice.html" or page.lang is None:
+            continue
+        p = page.context["practice"]
+        codes = {
+            facet: (p.practice_type,) if facet == "practice_types" else getattr(p, facet)
+            for facet in FILTER_PARAMS
+        }
+        filters = {FILTER_PARAMS[facet]: sorted(values) for facet, values in codes.items()}
+        published = int(p.published.isoformat().replace("-", ""))
+        found.append(IndexedPage(page.path, page.lang, filters, page.context["title_sort"], published))
+    return sorted(found, key=lambda page: page.path)
 
-    {"groups": {group: [codes]},
-     "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}
-    """
+
+def search_key(recipes: list[str]) -> str:
+    """What the bundle is made from: the indexed pages' recipes, Pagefind's version and options."""
+    from .build.recipes import digest
+
+    return digest(recipes, metadata.version("pagefind"), dict(INDEX_CONFIG))
+
+
+def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundle: Path) -> None:
+    """Index `pages` (each page's file is `file_of(path)`) into the empty folder `bundle`.
+    The files are linked into a folder of their own first, so that Pagefind reads exactly
+    these pages in one request (a request per page would take a tenth of a second each)."""
+    with tempfile.TemporaryDirectory(dir=bundle.parent, prefix=".indexed-") as scratch:
+        for page in pages:
+            link = Path(scratch) / page.path
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(file_of(page.path), link)
+        _run(_index(Path(scratch), bundle))
+    for lang in LANGS:
+        text = json.dumps(_facet_map(pages, lang, bundle), separators=(",", ":"), sort_keys=True)
+        (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
+
+
+async def _index(pages: Path, bundle: Path) -> None:
+    """Pagefind writes the bundle as the index is closed."""
+    async with PagefindIndex(config=IndexConfig(**INDEX_CONFIG, output_path=str(bundle))) as index:
+        await index.add_directory(str(pages), glob="**/*.html")
+
+
+def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:
+    """{"groups": {group: [codes]},
+    "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}"""
+    by_url = {page.url: page for page in pages}
     groups = sorted(set(FILTER_PARAMS.values()))
-    pages: dict[str, tuple[dict[str, list[str]], str, int]] = {}
-    for fragment in sorted(((bundle or site_dir / "pagefind") / "fragment").glob(f"{lang}_*.pf_fragment")):
+    found: dict[str, IndexedPage] = {}
+    for fragment in sorted((bundle / "fragment").glob(f"{lang}_*.pf_fragment")):
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
-        html = (site_dir / data["url"].strip("/") / "index.html").read_text(encoding="utf-8")
-        order = ORDER_ATTRIBUTES.search(html)
-        if order is None:
-            raise ValueError(f"{data['url']}: the practice page has no data-title-sort/data-published")
-        published = int(order.group(2).replace("-", ""))
-        pages[fragment.name.removesuffix(".pf_fragment")] = (data["filters"], order.group(1), published)
-    # A page's title sort value (collation.sort_value) orders byte by byte; its rank is shorter.
-    rank = {value: index for index, value in enumerate(sorted({value for _, value, _ in pages.values()}))}
-    values = {g: sorted({v for filters, _, _ in pages.values() for v in filters.get(g, [])}) for g in groups}
+        found[fragment.name.removesuffix(".pf_fragment")] = by_url[data["url"]]
+    # A title's sort value (collation.sort_value) orders byte by byte; its rank is shorter.
+    rank = {value: index for index, value in enumerate(sorted({p.title_sort for p in found.values()}))}
+    values = {g: sorted({v for p in found.values() for v in p.filters.get(g, [])}) for g in groups}
     position = {g: {v: i for i, v in enumerate(values[g])} for g in groups}
     encoded = {
-        page: [*(sorted(position[g][v] for v in filters.get(g, [])) for g in groups), rank[title], published]
-        for page, (filters, title, published) in pages.items()
+        page_id: [
+            *(sorted(position[g][v] for v in p.filters.get(g, [])) for g in groups),
+            rank[p.title_sort],
+            p.published,
+        ]
+        for page_id, p in found.items()
     }
     return {"groups": values, "pages": encoded}
 
 
-def _run(coroutine: Coroutine[Any, Any, int]) -> int:
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
     """asyncio.run, also when the caller already runs an event loop (a notebook, Playwright)."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
+        asyncio.run(coroutine)
+        return
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-def index_site(site_dir: Path, bundle: Path | None = None) -> int:
-    """Write the search bundle (site_dir/pagefind/ unless told otherwise); only pages marked
-    data-pagefind-body (practices) are indexed."""
-    bundle = bundle or site_dir / "pagefind"
-    count = _run(_index(site_dir, bundle))
-    for lang in LANGS:
-        text = json.dumps(facet_map(site_dir, lang, bundle), separators=(",", ":"), sort_keys=True)
-        (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
-    return count
+        pool.submit(asyncio.run, coroutine).result()

@@ -12,7 +12,6 @@ import functools
 import gzip
 import http.server
 import json
-import shutil
 import sys
 import threading
 import time
@@ -22,7 +21,7 @@ from typing import Any
 
 import watchfiles
 
-from . import write
+from .build.pipeline import Built, build, index_published
 from .config import SiteConfig
 from .problems import ContentError
 
@@ -167,13 +166,11 @@ class LiveServer:
         config: SiteConfig,
         port: int,
         rebuild: Callable[[], None],
-        after: Callable[[], None] | None = None,
     ) -> None:
-        """`after` runs once each successful rebuild has been published (search indexing)."""
         self.root = root
         self.out = out
         self.rebuild = rebuild
-        self.after = after
+        self.indexer: SearchIndexer | None = None
         self.state = LiveState()
         self.server = make_server(out, config.base_path, port, self.state)
         self.port = self.server.server_address[1]
@@ -208,8 +205,6 @@ class LiveServer:
             outcome = "failed" if errors else "rebuilt"
             print(f"{outcome} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
             self.state.publish(errors)
-            if not errors and self.after:
-                self.after()
 
     def stop(self) -> None:
         self.stopping.set()
@@ -218,31 +213,33 @@ class LiveServer:
 
 
 class SearchIndexer:
-    """Re-indexes the served site for search in a thread of its own, so that an edited page
-    is served at once and search catches up seconds later. Requests made while it works are
+    """Indexes the served site for search in a thread of its own, so that an edited page is
+    served at once and search catches up seconds later. Builds finished while it works are
     coalesced into one more run."""
 
-    def __init__(self, out: Path, lock: threading.Lock) -> None:
-        self.out = out
-        self.lock = lock
+    def __init__(self, root: Path, out: Path, lock: threading.Lock) -> None:
+        self.root, self.out, self.lock = root, out, lock
+        self.latest: Built | None = None
         self.wanted = threading.Event()
+        self.idle = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
 
-    def request(self) -> None:
+    def request(self, built: Built) -> None:
+        self.latest = built
+        self.idle.clear()
         self.wanted.set()
 
     def _run(self) -> None:
-        from .search_index import index_site
-
         while True:
+            if not self.wanted.is_set():
+                self.idle.set()
             self.wanted.wait()
             self.wanted.clear()
-            fresh = self.out.with_name(f".{self.out.name}.pagefind")
-            shutil.rmtree(fresh, ignore_errors=True)
+            built = self.latest
+            if built is None:
+                continue
             try:
-                index_site(self.out, fresh)
-                with self.lock:
-                    write.swap_in(fresh, self.out / "pagefind")
+                index_published(self.root, self.out, built, self.lock, lambda: self.latest)
             except Exception as error:
                 print(f"search index not updated: {error}", file=sys.stderr)
 
@@ -252,20 +249,19 @@ def start_live(
 ) -> tuple[LiveServer, list[str]]:
     """Build, then serve and rebuild on every change; return the server and the first
     build's problems."""
-    from .pipeline import build
-
     lock = threading.Lock()
-    """Held while the output changes, so the indexer never swaps into a folder being replaced."""
+    """Held while the output changes, so the indexer never publishes into a folder being changed."""
+    indexer = SearchIndexer(root, out, lock) if search else None
 
     def rebuild() -> None:
         with lock:
-            build(root, out, config, strict=strict, search=False, keep_search_index=True)
+            built = build(root, out, config, strict=strict, search=False, keep_search=True)
+        if indexer:
+            indexer.request(built)
 
-    indexer = SearchIndexer(out, lock) if search else None
-    live = LiveServer(root, out, config, port, rebuild, indexer.request if indexer else None)
+    live = LiveServer(root, out, config, port, rebuild)
     errors = live.build_once()
-    if indexer and not errors:
-        indexer.request()
+    live.indexer = indexer
     live.start()
     return live, errors
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from catalogue.pipeline import build
+from catalogue.build.pipeline import build
 
 from .browser import CHROMIUM_ARGS, chromium_path, serving
 from .helpers import ROOT

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.pipeline import check_site
+from catalogue.build.pipeline import check_site
 
 from .helpers import ROOT
 
@@ -183,7 +183,7 @@ def _regions() -> tuple[Any, ...]:
 
 
 def test_sorting_by_title_and_newest(page: Any, site_url: str) -> None:
-    from catalogue.collation import sort_key
+    from catalogue.content.collation import sort_key
 
     site = check_site(ROOT).site
     by_title = sorted((p.title for p in site.in_lang("sv")), key=sort_key)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.build.pipeline import build
 from catalogue.cli import main
 from catalogue.config import load_config
-from catalogue.pipeline import build
 
 from .helpers import ROOT, make_project, pair, practice
 

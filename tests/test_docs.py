@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from catalogue.fields import FIELDS
+from catalogue.content.fields import FIELDS
 
 from .helpers import ROOT
 

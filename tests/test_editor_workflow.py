@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 import yaml
 
+from catalogue.build.pipeline import build, check_site
 from catalogue.cli import main
-from catalogue.pipeline import build, check_site
+from catalogue.content.vocabulary import load_vocabulary
 from catalogue.problems import ContentError
 from catalogue.schema import SCHEMA_PATH, schema_text
-from catalogue.vocabulary import load_vocabulary
 
 from .helpers import ROOT, make_project, pair, practice
 
@@ -275,13 +275,14 @@ def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[st
 def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None:
     """The ledger check computes addresses from the model without rendering; it must name
     exactly the files the render stage produces (host configuration files aside)."""
-    from catalogue.pipeline import render
-    from catalogue.urls import site_urls
+    from catalogue.build.pipeline import plan_site
+    from catalogue.site.urls import site_urls
 
     files = {**pair(), **pair("other", "toinen", "annan")}
     files["content/fi/toinen.md"] = practice("other", "toinen", extra="aliases: [vanha-nimi]")
     files["content/redirects.yaml"] = "fi/poistettu/: fi/kaytannot/\n"
     for root in (ROOT, make_project(tmp_path, files)):
         site = check_site(root).site
-        written = {path.removesuffix("index.html") for path in render(root, site) if not path.startswith("_")}
+        pages = plan_site(root, site, "").pages
+        written = {page.path.removesuffix("index.html") for page in pages if not page.path.startswith("_")}
         assert written == site_urls(site)

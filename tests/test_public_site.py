@@ -17,9 +17,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue import urls
+from catalogue.build.pipeline import check_site
 from catalogue.config import load_config
-from catalogue.pipeline import check_site
+from catalogue.site import urls
 
 from .helpers import ROOT
 

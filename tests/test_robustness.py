@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogue.pipeline import build, check_site
+from catalogue.build.pipeline import build, check_site
 from catalogue.problems import ContentError
 
 from .helpers import make_project, pair, practice

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.pipeline import build
+from catalogue.build.pipeline import build
 
 from .browser import serving
 from .helpers import make_project, practice
@@ -87,12 +87,12 @@ def test_saa_does_not_swamp_saa_with_dots(page: Any, language_site: tuple[str, P
 
 
 def test_each_language_index_holds_exactly_its_published_practices(built_site: Path) -> None:
-    from catalogue.pipeline import check_site
+    from catalogue.build.pipeline import check_site
 
     from .helpers import ROOT
 
     site = check_site(ROOT).site
-    from catalogue import urls
+    from catalogue.site import urls
 
     for lang in ("fi", "sv"):
         indexed = set()

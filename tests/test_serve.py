@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from catalogue.build.pipeline import build
 from catalogue.config import load_config
-from catalogue.pipeline import build
 from catalogue.serve import LiveServer
 
 from .helpers import make_project, pair, practice

@@ -118,7 +118,7 @@ def test_no_english_interface_text(built_site: Path) -> None:
 
 
 def test_alphabetical_listing_follows_the_language(built_site: Path) -> None:
-    from catalogue.collation import sort_key
+    from catalogue.content.collation import sort_key
 
     for path in ("fi/kaytannot/index.html", "sv/praxis/index.html"):
         titles = [a.get_text() for a in soup(built_site / path).select(".card-title a")]
@@ -207,7 +207,7 @@ def test_sample_catalogue_meets_the_brief() -> None:
     ten or more regions, one written Swedish-first, and a draft."""
     import frontmatter
 
-    from catalogue.pipeline import check_site
+    from catalogue.build.pipeline import check_site
 
     site = check_site(ROOT).site
     assert len(site.by_id) >= 24

@@ -8,11 +8,11 @@ from pathlib import PurePath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.collation import sort_key, sort_value
-from catalogue.i18n import load_translations, long_date
-from catalogue.markup import Markup, to_html
-from catalogue.slugs import slugify
-from catalogue.source import parse_source
+from catalogue.content.collation import sort_key, sort_value
+from catalogue.content.slugs import slugify
+from catalogue.content.source import parse_source
+from catalogue.site.i18n import load_translations, long_date
+from catalogue.site.markdown import Converter, to_html
 
 from .helpers import ROOT
 
@@ -48,7 +48,7 @@ def test_python_default_order_would_be_wrong() -> None:
 
 
 def html(markdown: str, base: str = "/") -> str:
-    return to_html(markdown, lambda pid: f"{base}fi/kaytannot/{pid}/" if pid == "known" else "#", base)
+    return to_html(markdown, base, lambda pid: f"fi/kaytannot/{pid}/" if pid == "known" else "")
 
 
 def test_markdown_raw_html_is_sanitised() -> None:
@@ -83,9 +83,9 @@ def test_markdown_tables_and_heading_ids() -> None:
 def test_no_state_leaks_between_documents() -> None:
     """One converter serves many documents; each starts afresh (heading ids are not deduplicated
     against an earlier document's)."""
-    markup = Markup("/")
-    assert '<h2 id="tausta">' in markup.to_html("## Tausta\n")
-    assert '<h2 id="tausta">' in markup.to_html("## Tausta\n")
+    converter = Converter()
+    assert '<h2 id="tausta">' in converter.convert("## Tausta\n")
+    assert '<h2 id="tausta">' in converter.convert("## Tausta\n")
 
 
 def test_dates_in_each_language() -> None:
@@ -113,31 +113,13 @@ def test_positions_are_lines_of_the_file() -> None:
     assert doc.body_line == 8
 
 
-def test_the_body_is_cut_from_a_checked_file_as_the_parser_cuts_it() -> None:
-    """markup.body_text skips the front matter by its length instead of parsing it again."""
-    from catalogue.markup import body_text
-    from catalogue.source import decode_source
-
-    samples = [f.read_bytes() for f in sorted((ROOT / "content").glob("[fs][iv]/*.md"))]
-    samples += [
-        b"\xef\xbb\xbf---\r\nid: x\r\n---\r\n\r\n\r\n## A\r\n\r\ntext\r\n",
-        b"---\nid: x\n---\n",
-        b"---\nid: x\n---",
-        b"---\nid: x\n---\nno blank line\n---\nrule\n",
-    ]
-    for raw in samples:
-        doc = decode_source(raw, PurePath("x.md"))
-        assert not isinstance(doc, list)
-        assert body_text(raw, doc.body_offset) == doc.body, raw[:60]
-
-
 def test_the_substance_hash_treats_whitespace_as_the_regex_did() -> None:
     """Recorded translated_from hashes stay valid: str.split() folds the same whitespace as
     the regular expression it replaced."""
     import hashlib
     import re
 
-    from catalogue.freshness import HASH_LENGTH, substance_hash
+    from catalogue.content.freshness import HASH_LENGTH, substance_hash
 
     texts = ["a  b", "\ta\nb ", "a\u00a0b\u2003c\u3000d", "a\x1cb\x1fc\x85d", "  ", "", "ä\r\nö\u2028å"]
     for body in texts:

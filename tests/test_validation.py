@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.pipeline import check_site
+from catalogue.build.pipeline import check_site
 from catalogue.problems import ContentError
 
 from .helpers import make_project, pair, practice

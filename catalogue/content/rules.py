@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path, PurePath
 
-from .config import Lang
-from .model import LANGUAGE_NEUTRAL_FIELDS, Practice
-from .problems import Problem, Severity
+from ..config import Lang
+from ..problems import Problem, Severity
+from .model import LANGUAGE_NEUTRAL_FIELDS, Practice, Text, other_lang
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
@@ -26,29 +26,28 @@ def _at(practice: Practice, field: str, message: str, severity: Severity = Sever
     return Problem(PurePath(practice.source), line, column, message, severity)
 
 
-def _other(lang: Lang) -> Lang:
-    return "sv" if lang == "fi" else "fi"
-
-
-def check_collection(practices: list[Practice], present: set[tuple[str, Lang]], root: Path) -> Findings:
+def check_collection(
+    checked: list[tuple[Practice, Text]], present: set[tuple[str, Lang]], root: Path
+) -> Findings:
     """`present` holds (id, language) of every file read, valid or not, so that a broken file
     is not reported a second time as a missing translation of its twin."""
+    practices = [practice for practice, _ in checked]
     problems = _unique_addresses(practices)
-    by_key = {(p.id, p.lang): p for p in practices}
+    by_key = {(p.id, p.lang): (p, text) for p, text in checked}
     ids = {p.id for p in practices}
     stale: set[tuple[str, Lang]] = set()
-    for practice in practices:
+    for practice, text in checked:
         if practice.draft:
             continue
-        other = by_key.get((practice.id, _other(practice.lang)))
+        other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
         problems.extend(_pair_problems(practice, other, present))
-        if other and not other.draft:
+        if other and other_text and not other.draft:
             if practice.lang == "sv":
                 problems.extend(_compare_pair(other, practice))
-            if practice.translated_from and practice.translated_from != other.substance:
+            if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
-                problems.append(_stale(practice, other))
-        problems.extend(_check_links(practice, ids, root))
+                problems.append(_stale(practice, other, other_text.substance))
+        problems.extend(_check_links(practice, text, ids, root))
     return Findings(problems, frozenset(stale))
 
 
@@ -111,9 +110,9 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
 def _pair_problems(
     practice: Practice, other: Practice | None, present: set[tuple[str, Lang]]
 ) -> list[Problem]:
-    other_lang = _other(practice.lang)
-    name = LANGUAGE_NAMES[other_lang]
-    if other is None and (practice.id, other_lang) in present:
+    twin_lang = other_lang(practice.lang)
+    name = LANGUAGE_NAMES[twin_lang]
+    if other is None and (practice.id, twin_lang) in present:
         return []  # the other file has problems of its own, reported there
     if other is None or other.draft:
         if practice.translation_pending:
@@ -131,7 +130,7 @@ def _pair_problems(
                 1,
                 1,
                 f"there is no published {name} version of '{practice.id}'; add "
-                f"content/{other_lang}/<slug>.md with id: {practice.id}, or add translation_pending: true "
+                f"content/{twin_lang}/<slug>.md with id: {practice.id}, or add translation_pending: true "
                 "to this file while it is being translated",
             )
         ]
@@ -147,14 +146,14 @@ def _pair_problems(
     return []
 
 
-def _stale(practice: Practice, source: Practice) -> Problem:
+def _stale(practice: Practice, source: Practice, substance: str) -> Problem:
     command = f"python build.py translated {practice.source}"
     return _at(
         practice,
         "translated_from",
         f"possibly out of date: {source.source} has changed since this version was translated "
         f"from it; update the translation, then run `{command}` (or set translated_from: "
-        f"{source.substance})",
+        f"{substance})",
         Severity.WARNING,
     )
 
@@ -188,9 +187,9 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]:
+def _check_links(practice: Practice, text: Text, ids: set[str], root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    for target, line, column in practice.practice_links:
+    for target, line, column in text.practice_links:
         if target not in ids:
             problems.append(
                 Problem(
@@ -201,10 +200,10 @@ def _check_links(practice: Practice, ids: set[str], root: Path) -> list[Problem]
                     "[text](practice:its-id)",
                 )
             )
-    if not practice.static_links:
+    if not text.static_links:
         return problems
     static = root / "static"
-    for path, line, column in practice.static_links:
+    for path, line, column in text.static_links:
         target_file = (static / path).resolve()
         if not target_file.is_file() or not target_file.is_relative_to(static.resolve()):
             problems.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePath
 
-from .problems import Problem
+from ..problems import Problem
 
 LEDGER = PurePath("content/published-urls.txt")
 HEADER = (

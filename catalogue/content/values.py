@@ -1,31 +1,27 @@
-"""Validation of one source document: front matter → a typed Practice, or problems with positions."""
+"""Checking one front-matter value at a time: a typed value, or a problem at its position
+with the fix."""
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .collation import sort_key
-from .config import Lang
-from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, Field
-from .freshness import substance_hash
-from .markup import PRACTICE_LINK
-from .model import Contact, Link, Practice, StaticPage
-from .problems import Problem, Severity
+from ..config import Lang
+from ..problems import Problem, Severity
+from .fields import CONTACT_KEYS, LINK_KEYS
+from .model import Contact, Link
 from .slugs import is_slug, slugify
-from .source import SourceDocument, bytes_digest
+from .source import SourceDocument
 from .vocabulary import Vocabulary
 
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
 
-class _Checker:
+class ValueChecker:
     """Collects problems for one document while converting its fields."""
 
     def __init__(self, doc: SourceDocument, vocabulary: Vocabulary, lang: Lang) -> None:
@@ -197,7 +193,7 @@ class _Checker:
         for name in value:
             if name not in allowed:
                 self.problem(
-                    (*key, name), f"unknown field '{name}' in {key[-1]}{_did_you_mean(str(name), allowed)}"
+                    (*key, name), f"unknown field '{name}' in {key[-1]}{did_you_mean(str(name), allowed)}"
                 )
         return value
 
@@ -259,7 +255,7 @@ class _Checker:
         return {c: result[c] for c in codes if c in result}
 
 
-def _did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
+def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else f"; the fields are: {', '.join(options)}"
 
@@ -276,205 +272,3 @@ def _yaml_type(value: Any) -> str:
     if isinstance(value, dict):
         return "group of fields"
     return type(value).__name__
-
-
-def validate_practice(
-    doc: SourceDocument, vocabulary: Vocabulary, lang: Lang
-) -> tuple[Practice | None, list[Problem]]:
-    """Convert one document's front matter into a Practice; report every problem in it."""
-    check = _Checker(doc, vocabulary, lang)
-    front = doc.front
-    for name in front:
-        if name not in FIELDS_BY_NAME:
-            check.problem((name,), f"unknown field '{name}'{_did_you_mean(name, list(FIELDS_BY_NAME))}")
-    draft_value = front.get("draft", False)
-    draft = check.flag(("draft",), draft_value) if "draft" in front else False
-    values: dict[str, Any] = {}
-    for spec in FIELDS:
-        if spec.name not in front:
-            if spec.required and not (spec.kind == "criteria" and draft):
-                check.problem(
-                    (),
-                    f"the required field '{spec.name}' is missing; add a line such as: "
-                    f"{spec.name}: {spec.example}",
-                )
-            values[spec.name] = None
-            continue
-        if spec.name == "draft":
-            values["draft"] = draft
-            continue
-        values[spec.name] = _convert(check, spec, front[spec.name], bool(draft))
-    values["criteria"] = values["criteria"] or {}
-    _check_body(check, doc)
-    if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
-        check.problem(
-            ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
-        )
-    if values["published"] and values["updated"] and values["updated"] < values["published"]:
-        check.problem(("updated",), "updated is before published; updated is the date of a later change")
-    if any(p.severity is Severity.ERROR for p in check.problems):
-        return None, check.problems
-    practice = Practice(
-        lang=lang,
-        practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
-        static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
-        digest=doc.digest,
-        front_digest=doc.front_digest,
-        text_digest=bytes_digest(
-            "\x00".join(
-                [doc.body, *(f"{code}\x00{text}" for code, text in values["criteria"].items())]
-            ).encode()
-        ),
-        title_key=sort_key(values["title"]),
-        substance=substance_hash(
-            values["title"],
-            values["summary"],
-            doc.body,
-            list(values["criteria"].values()),
-            [link.text for link in values["links"] or ()],
-        ),
-        source=doc.path.as_posix(),
-        body_line=doc.body_line,
-        body_offset=doc.body_offset,
-        lines=json.dumps({name: doc.where(name) for name in front}, separators=(",", ":")),
-        aliases=values["aliases"] or (),
-        translation_pending=bool(values["translation_pending"]),
-        translated_from=values["translated_from"],
-        draft=bool(draft),
-        contact=values["contact"],
-        links=values["links"] or (),
-        municipality=values["municipality"],
-        end_year=values["end_year"],
-        updated=values["updated"],
-        **{
-            name: values[name]
-            for name in (
-                "id",
-                "slug",
-                "title",
-                "summary",
-                "themes",
-                "phases",
-                "target_groups",
-                "regions",
-                "organisations",
-                "practice_type",
-                "start_year",
-                "funding",
-                "published",
-                "criteria",
-            )
-        },
-    )
-    return practice, check.problems
-
-
-def _convert(check: _Checker, spec: Field, value: Any, draft: bool) -> Any:
-    key = (spec.name,)
-    match spec.kind:
-        case "id":
-            return check.identifier(key, value, "it pairs the fi and sv files and must never change")
-        case "slug":
-            return check.identifier(key, value, "it becomes the page address")
-        case "slugs":
-            return check.slugs(key, value)
-        case "hash":
-            return check.hash(key, value)
-        case "text" | "markdown":
-            return check.text(key, value, spec.name)
-        case "texts":
-            return check.texts(key, value)
-        case "code":
-            return check.code(key, value, spec.vocabulary or "")
-        case "codes":
-            return check.codes(key, value, spec.vocabulary or "")
-        case "year":
-            return check.year(key, value)
-        case "date":
-            return check.day(key, value)
-        case "bool":
-            return check.flag(key, value)
-        case "contact":
-            return check.contact(key, value)
-        case "links":
-            return check.links(key, value)
-        case "criteria":
-            return check.criteria(key, value, draft)
-    raise AssertionError(spec.kind)
-
-
-STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
-
-
-def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
-    """(target, line, column) of each link of one kind in the text."""
-    if not pattern.search(doc.body):
-        return
-    for offset, line in enumerate(doc.body.split("\n")):
-        for match in pattern.finditer(line):
-            yield match.group(group), doc.body_line + offset, match.start() + 3
-
-
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
-HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-HEADING_1 = re.compile(r"^#(?!#)\s")
-HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
-
-
-def _check_body(check: _Checker, doc: SourceDocument) -> None:
-    """Body rules an editor can break: one h1 per page, and alt text on every image."""
-    body = doc.body
-    if not (HEADING_1_ANYWHERE.search(body) or "![" in body or "<img" in body.lower()):
-        return  # nothing to look at line by line (most bodies)
-    in_code = False
-    for offset, line in enumerate(doc.body.split("\n")):
-        number = doc.body_line + offset
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        if in_code:
-            continue
-        if HEADING_1.match(line):
-            check.problems.append(
-                Problem(
-                    doc.path,
-                    number,
-                    1,
-                    "the text uses a level-1 heading ('# '); the title is the page's only level-1 "
-                    "heading, so start sections with '## '",
-                )
-            )
-        for match in IMAGE.finditer(line):
-            if not match.group("alt").strip():
-                check.problems.append(
-                    Problem(
-                        doc.path,
-                        number,
-                        match.start() + 1,
-                        "the image has no alt text; describe it between the brackets: "
-                        "![What the picture shows](" + match.group("src") + ")",
-                    )
-                )
-        for match in HTML_IMG.finditer(line):
-            if not re.search(r"\balt\s*=\s*\"[^\"]+\"", match.group("attrs")):
-                check.problems.append(
-                    Problem(
-                        doc.path,
-                        number,
-                        match.start() + 1,
-                        'the image has no alt text; add alt="what the picture shows"',
-                    )
-                )
-
-
-def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage | None, list[Problem]]:
-    """An about-type page needs a title and a description."""
-    check = _Checker(doc, None, lang)  # type: ignore[arg-type]
-    for name in doc.front:
-        if name not in ("title", "description"):
-            check.problem((name,), f"unknown field '{name}'; a page has only title and description")
-    title = check.text(("title",), doc.front.get("title"), "title")
-    description = check.text(("description",), doc.front.get("description"), "description")
-    _check_body(check, doc)
-    if title is None or description is None or check.problems:
-        return None, check.problems
-    return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line), []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from .config import Lang
+from ..config import Lang
 
 
 class MissingTranslation(Exception):
@@ -49,17 +48,17 @@ class StrictTranslations(Translations):
         return super().ngettext(singular, plural, n)
 
 
+def catalogue_path(locales: Path, lang: Lang) -> Path:
+    return locales / lang / "LC_MESSAGES" / "messages.po"
+
+
 def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
-    """Compile locales/<lang>/LC_MESSAGES/messages.po in memory.
-
-    Untranslated and fuzzy entries are dropped, so using them fails the build.
-    """
-    return _compiled((locales / lang / "LC_MESSAGES" / "messages.po").read_bytes(), lang)
+    return compiled(catalogue_path(locales, lang).read_bytes(), lang)
 
 
-@functools.lru_cache(maxsize=8)
-def _compiled(po: bytes, lang: Lang) -> StrictTranslations:
-    """Compiled once per text of the catalogue, which `serve` rebuilds with again and again."""
+def compiled(po: bytes, lang: Lang) -> StrictTranslations:
+    """A catalogue (messages.po) compiled in memory. Untranslated and fuzzy entries are
+    dropped, so using them fails the build."""
     catalog = read_po(io.BytesIO(po), locale=lang)
     for message in list(catalog):
         if not message.id:

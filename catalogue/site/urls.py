@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from .config import LANGS, Lang
-from .model import Practice, Site
-from .vocabulary import Term
+from ..config import LANGS, Lang
+from ..content.model import Practice, Site
+from ..content.vocabulary import FACETS, Term
+
+DATA_FOLDER = "data/v1"
+"""Where the open data lives (a versioned schema)."""
 
 SECTIONS: dict[Lang, dict[str, str]] = {
     "fi": {
@@ -84,11 +87,19 @@ FILTER_PARAMS = {
 The values are vocabulary codes, so a search URL means the same in both languages."""
 
 
+def data_urls(lang: Lang) -> dict[str, str]:
+    """Site-relative URLs of the open-data files, for links from the about page."""
+    return {
+        "json": f"{DATA_FOLDER}/practices.{lang}.json",
+        "csv": f"{DATA_FOLDER}/practices.{lang}.csv",
+        "vocabulary": f"{DATA_FOLDER}/vocabulary.json",
+        "schema": f"{DATA_FOLDER}/schema.json",
+    }
+
+
 def site_urls(site: Site) -> set[str]:
     """Every address the site publishes (site-relative), computed from the model alone, so that
-    checking the ledger needs no rendering. The render stage produces exactly these."""
-    from .opendata import data_urls
-    from .vocabulary import FACETS
+    checking the ledger needs no rendering. The pages stage produces exactly these."""
 
     found = {"", "404.html", "sitemap.xml", "robots.txt", *site.redirects}
     for lang in LANGS:

@@ -15,7 +15,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
 """A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
@@ -36,9 +36,7 @@ class SourceDocument:
     digest: str = ""
     """Hash of the file's bytes."""
     front_digest: str = ""
-    """Hash of the front matter's text alone: unchanged by edits to the text below it."""
-    body_offset: int = 0
-    """Where the body starts in the decoded text with normalised line endings."""
+    """Hash of the file's path and front matter's text: unchanged by edits to the text below."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""
@@ -138,7 +136,6 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     body = text[closing.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
 
-    problems: list[Problem] = []
     try:
         node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
@@ -156,24 +153,79 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
             )
         ]
     positions: dict[KeyPath, tuple[int, int]] = {(): (front_first_line - 1, 1)}
+    problems = _plain_yaml_problems(node, shown_as, front_first_line)
+    if problems:
+        return problems
     _collect_positions(node, (), positions, front_first_line, shown_as, problems)
     if problems:
         return problems
     loader = YAML_LOADER("")
     front: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        front[str(key)] = loader.construct_object(value_node, deep=True)
+        try:
+            front[str(loader.construct_object(key_node, deep=True))] = loader.construct_object(
+                value_node, deep=True
+            )
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+            mark = value_node.start_mark
+            problems.append(
+                _problem(
+                    shown_as,
+                    mark.line + front_first_line,
+                    mark.column + 1,
+                    f"this value cannot be read ({error}); put it in quotes",
+                )
+            )
+    if problems:
+        return problems
     front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{front_first_line}\x00{front_text}".encode())
-    return SourceDocument(
-        shown_as,
-        front,
-        positions,
-        body,
-        body_line,
-        front_digest=front_digest,
-        body_offset=len(text) - len(body),
-    )
+    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
+
+
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+"""The YAML types front matter may hold: text, numbers, true/false, dates, lists and fields."""
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -> list[Problem]:
+    """Refuse what plain front matter never needs, in one pass over the nodes: tags such as
+    !!python/object (which could make anything) and aliases (*name, which can repeat a value
+    exponentially: a few lines could take minutes). A value that looks like a date but is
+    none (2024-02-30) is left as text, for the field's own check to report."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        line, column = node.start_mark.line + first_line, node.start_mark.column + 1
+        if id(node) in seen:
+            message = "a YAML alias (*name) is used; write the value out instead of referring to another"
+            problems.append(_problem(shown_as, line, column, message))
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            message = (
+                f"a YAML tag ({node.tag.replace('tag:yaml.org,2002:', '!!')}) is used; front matter "
+                "holds only plain text, numbers, dates, lists and fields, so remove the tag"
+            )
+            problems.append(_problem(shown_as, line, column, message))
+        elif node.tag == TIMESTAMP and not _is_real_date(node):
+            node.tag = "tag:yaml.org,2002:str"
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(item for pair in node.value for item in pair)
+    return problems
+
+
+def _is_real_date(node: yaml.Node) -> bool:
+    try:
+        YAML_LOADER("").construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def _collect_positions(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from ..config import LANGS, ConfigError, Lang
 from .collation import sort_key
-from .config import LANGS, ConfigError, Lang
 from .slugs import slugify
-from .source import YAML_LOADER
+from .source import YAML_LOADER, bytes_digest
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""
@@ -36,6 +36,8 @@ class Vocabulary:
     """Vocabulary name → terms in the data file's order."""
     reading_order: dict[tuple[str, Lang], tuple[Term, ...]]
     """(vocabulary, language) → terms in the order readers see them (computed once)."""
+    digest: str = ""
+    """A hash of the vocabulary file."""
 
     def terms(self, group: str) -> tuple[Term, ...]:
         return self.groups[group]
@@ -75,8 +77,9 @@ GROUPS = (*FACETS, "criteria")
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read the vocabulary file; any mistake in it is a ConfigError naming the entry."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except (OSError, yaml.YAMLError) as error:
+        raw = path.read_bytes()
+        data = yaml.load(raw.decode("utf-8"), Loader=YAML_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: {error}") from None
     groups: dict[str, tuple[Term, ...]] = {}
     for group in GROUPS:
@@ -106,4 +109,4 @@ def load_vocabulary(path: Path) -> Vocabulary:
         if len(set(codes)) != len(codes):
             raise ConfigError(f"{path}: a code is repeated in '{group}'")
         groups[group] = tuple(terms)
-    return Vocabulary(groups, _reading_order(groups))
+    return Vocabulary(groups, _reading_order(groups), bytes_digest(raw))

@@ -1,0 +1,201 @@
+"""The build cache, .cache/build.sqlite: what a build keeps for the next one.
+
+- `checked`: each practice file's checked result, by the hash of its bytes (and the
+  vocabulary and path it was checked with), with its Markdown and, once made, its HTML.
+- `seen`: the size, time and hash of each file when it was last read, so that a file not
+  touched since need not be read again to know its hash (as git's index does).
+- `outputs`: the recipe, size and time of every file last written to an output folder.
+
+A cache made by other code or library versions (the salt), or that cannot be read, is
+dropped and rebuilt, never trusted; output is byte-identical with and without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sqlite3
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any, NamedTuple
+
+LIBRARIES = ("markdown", "nh3", "jinja2", "pyyaml", "python-frontmatter", "babel", "pagefind")
+TABLES = {
+    "checked": "digest TEXT PRIMARY KEY, context TEXT, result BLOB, source TEXT, html TEXT",
+    "seen": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, read_ns INTEGER, digest TEXT",
+    "outputs": "site TEXT, path TEXT, recipe TEXT, size INTEGER, mtime_ns INTEGER, PRIMARY KEY (site, path)",
+}
+
+
+def code_salt() -> str:
+    """Changes whenever this package's code, Python or a library that shapes the output changes."""
+    digest = hashlib.sha256(sys.version.encode())
+    for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)}".encode())
+    return digest.hexdigest()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles only what a checked result is made of (Python's documented way to restrict
+    unpickling), so that a cache file tampered with cannot run code."""
+
+    ALLOWED = frozenset({"datetime.date", "pathlib.PurePosixPath", "catalogue.problems.Severity"})
+
+    def find_class(self, module: str, name: str) -> Any:
+        allowed = f"{module}.{name}" in self.ALLOWED or module in (
+            "catalogue.content.model",
+            "catalogue.problems",
+            "catalogue.content.load",
+        )
+        if not allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a checked result")
+        return super().find_class(module, name)
+
+
+def _unpickled(blob: bytes) -> Any:
+    try:
+        return _Unpickler(io.BytesIO(blob)).load()
+    except Exception:  # a damaged entry: read the file again
+        return None
+
+
+class Seen(NamedTuple):
+    size: int
+    mtime_ns: int
+    read_ns: int
+    """When the file was read: a file modified in the same instant may have kept its time."""
+    digest: str
+
+
+class Output(NamedTuple):
+    recipe: str
+    size: int
+    mtime_ns: int
+
+
+class BuildCache:
+    """`path` None: a cache that remembers nothing."""
+
+    def __init__(self, path: Path | None, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        self.db: sqlite3.Connection | None = None
+        if path is not None:
+            try:
+                self.db = self._open(path)
+            except (OSError, sqlite3.Error):
+                path.unlink(missing_ok=True)  # not a database we can use: start afresh
+                try:
+                    self.db = self._open(path)
+                except (OSError, sqlite3.Error):
+                    self.db = None
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=60)
+        db.execute("PRAGMA journal_mode=WAL")  # worker processes write while the build reads
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
+        if row is None or row[0] != self.salt:
+            for table in TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (self.salt,))
+        for table, columns in TABLES.items():
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+        db.commit()
+        return db
+
+    def reopened(self) -> BuildCache:
+        """The same cache on a connection of its own (for a worker process)."""
+        return BuildCache(self.path, self.salt)
+
+    def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        if self.db is None:
+            return []
+        try:
+            return self.db.execute(sql, parameters).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def _read_keys(self, sql: str, keys: Sequence[str]) -> list[Any]:
+        """Rows of `sql`, whose one '{}' is filled with the placeholders of up to 500 keys."""
+        rows: list[Any] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows += self._read(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows
+
+    def _write(self, *changes: tuple[str, Iterable[Sequence[object]]]) -> None:
+        """(statement, rows) pairs in one transaction; a cache that cannot be written only
+        makes the next build slower."""
+        if self.db is None:
+            return
+        try:
+            for sql, rows in changes:
+                self.db.executemany(sql, rows)
+            self.db.commit()
+        except sqlite3.Error:
+            self.db.rollback()
+
+    # Checked files ---------------------------------------------------------------------------
+
+    def seen(self) -> dict[str, Seen]:
+        return {row[0]: Seen(*row[1:]) for row in self._read("SELECT * FROM seen")}
+
+    def checked(self, keys: dict[str, str]) -> dict[str, Any]:
+        """Digest → the result stored for it, for each digest → context given."""
+        found = {}
+        for digest, context, blob in self._read_keys(
+            "SELECT digest, context, result FROM checked WHERE digest IN ({})", list(keys)
+        ):
+            if context == keys[digest] and (result := _unpickled(blob)) is not None:
+                found[digest] = result
+        return found
+
+    def put_checked(self, results: dict[str, tuple[str, Any, str]], seen: dict[str, Seen]) -> None:
+        """Digest → (context, result, Markdown source); path → Seen."""
+        self._write(
+            (
+                "INSERT OR REPLACE INTO checked VALUES (?, ?, ?, ?, NULL)",
+                [(d, c, pickle.dumps(r, pickle.HIGHEST_PROTOCOL), s) for d, (c, r, s) in results.items()],
+            ),
+            ("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)", [(p, *s) for p, s in seen.items()]),
+        )
+
+    def texts(self, digests: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Digest → (Markdown source, HTML or None if not made yet)."""
+        rows = self._read_keys("SELECT digest, source, html FROM checked WHERE digest IN ({})", digests)
+        return {digest: (source, html) for digest, source, html in rows}
+
+    def put_html(self, html: dict[str, str]) -> None:
+        self._write(("UPDATE checked SET html = ? WHERE digest = ?", [(h, d) for d, h in html.items()]))
+
+    # Outputs ---------------------------------------------------------------------------------
+
+    def outputs(self, site: str) -> dict[str, Output]:
+        rows = self._read("SELECT path, recipe, size, mtime_ns FROM outputs WHERE site = ?", (site,))
+        return {path: Output(*values) for path, *values in rows}
+
+    def set_outputs(self, site: str, files: dict[str, Output], previous: dict[str, Output]) -> None:
+        """Record `files` as what the output folder `site` holds, writing only what changed."""
+        self._write(
+            (
+                "DELETE FROM outputs WHERE site = ? AND path = ?",
+                [(site, path) for path in previous.keys() - files.keys()],
+            ),
+            (
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                [(site, path, *entry) for path, entry in files.items() if previous.get(path) != entry],
+            ),
+        )
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

@@ -1,0 +1,127 @@
+"""Making pages: each Page rendered with its template and written below a folder.
+
+A job carries everything it needs, so that it can run in a worker process: the setting, the
+build cache's location (for the HTML of practices' texts) and the pages to make.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
+
+import jinja2
+
+from ..config import LANGS, Lang
+from ..problems import ContentError, Problem
+from ..site.i18n import MissingTranslation, compiled
+from ..site.markdown import Converter, practice_html, to_html
+from ..site.opendata import practices_csv, practices_json
+from ..site.pages import DATA_CSV, DATA_JSON, TEXT, MarkdownText, Page, PracticeText
+from ..site.templates import Setting, make_env
+from . import write
+from .cache import BuildCache
+
+
+class MakeJob(NamedTuple):
+    setting: Setting
+    cache: tuple[Path | None, str]
+    """The build cache's path and salt."""
+    target: Path
+    pages: Sequence[Page]
+
+
+class Made(NamedTuple):
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def make_pages(job: MakeJob) -> list[Made]:
+    """Render and write every page of the job below its target folder."""
+    translations = {lang: compiled(job.setting.catalogues[lang], lang) for lang in LANGS}
+    envs = {lang: make_env(job.setting, translations[lang]) for lang in LANGS}
+    cache = BuildCache(*job.cache)
+    try:
+        texts = practice_texts(
+            cache, [v.digest for p in job.pages for v in p.context.values() if isinstance(v, PracticeText)]
+        )
+        made = []
+        for page in job.pages:
+            text = render(page, envs, texts, job.setting.config.base_path)
+            made.append(Made(page.path, *write.write_file(job.target, page.path, text)))
+        return made
+    except (jinja2.TemplateError, MissingTranslation) as error:
+        raise ContentError([template_problem(error, job.setting.templates)]) from None
+    finally:
+        cache.close()
+
+
+def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, str]:
+    """Digest → the HTML of that practice file's text and criteria (as JSON): from the
+    cache, or converted now and kept there."""
+    found = cache.texts(digests)
+    converter: Converter | None = None
+    made = {}
+    for digest in digests:
+        if digest not in found:
+            raise ContentError(
+                [
+                    Problem(
+                        PurePosixPath(".cache/build.sqlite"),
+                        1,
+                        1,
+                        "the build cache lost a practice's text while the site was built; build again",
+                    )
+                ]
+            )
+        source, html = found[digest]
+        if html is None:
+            converter = converter or Converter()
+            made[digest] = converter.practice_html(source)
+    cache.put_html(made)
+    return {digest: made.get(digest) or found[digest][1] or "" for digest in digests}
+
+
+def render(page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, str], base_path: str) -> str:
+    """One page's text."""
+    if page.template == TEXT:
+        return str(page.context["text"])
+    if page.template == DATA_JSON:
+        return practices_json(page.context["data"])
+    if page.template == DATA_CSV:
+        return practices_csv(page.context["data"])
+    context = {name: _made(value, texts, base_path) for name, value in page.context.items()}
+    if page.lang is None:  # a page of both languages: it takes each one's strings
+        context["t"] = {lang: env.globals["gettext"] for lang, env in envs.items()}
+    return envs[page.lang or "fi"].get_template(page.template).render(**context)
+
+
+def _made(value: Any, texts: dict[str, str], base_path: str) -> Any:
+    if isinstance(value, PracticeText):
+        return practice_html(texts[value.digest], base_path, value.targets)
+    if isinstance(value, MarkdownText):
+        return to_html(value.markdown, base_path, value.targets.__getitem__)
+    return value
+
+
+def template_problem(error: Exception, templates: Path) -> Problem:
+    """A template or catalogue mistake as a problem at its file and line."""
+    if isinstance(error, MissingTranslation):
+        where = PurePosixPath(f"locales/{error.lang}/LC_MESSAGES/messages.po")
+        return Problem(where, 1, 1, str(error).split(": ", 1)[1])
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return Problem(
+            PurePosixPath("templates") / (error.name or "?"),
+            error.lineno,
+            1,
+            f"template error: {error.message}",
+        )
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).parent == templates]
+    if frames:
+        name = Path(frames[-1].filename).name
+        return Problem(
+            PurePosixPath("templates") / name, frames[-1].lineno or 1, 1, f"template error: {error}"
+        )
+    return Problem(PurePosixPath("templates"), 1, 1, f"template error: {error}")

@@ -1,0 +1,270 @@
+"""The build, stage by stage: check the content → decide the pages → make those whose recipe
+changed, in a staging folder → index for search → publish into the output folder.
+
+Every build runs every stage; what makes a rebuild fast is that unchanged files are neither
+read again (their checked result is in the build cache) nor made again (their recipe is the
+one recorded when they were written). Its output is the output of a build from nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple, TextIO
+
+import jinja2
+
+from ..config import LANGS, SiteConfig, load_config
+from ..content.ledger import missing_addresses, read_ledger
+from ..content.load import load_site
+from ..content.model import Site
+from ..content.vocabulary import load_vocabulary
+from ..problems import ContentError, Problem, Severity
+from ..search_index import BUNDLE, IndexedPage, indexed_pages, search_key, write_bundle
+from ..site.i18n import MissingTranslation, catalogue_path
+from ..site.i18n import compiled as compiled_catalogue
+from ..site.pages import Page, site_pages
+from ..site.templates import Setting, static_digests, template_digests
+from ..site.urls import site_urls
+from ..workers import chunks, map_jobs
+from . import write
+from .cache import BuildCache, Output, code_salt
+from .make import MakeJob, make_pages, template_problem
+from .recipes import digest, recipes
+
+CACHE_FILE = Path(".cache/build.sqlite")
+PARALLEL_FROM = 200
+"""From this many pages to make on, they are made on all cores."""
+
+
+class Reporter:
+    """Progress on a terminal; silence elsewhere (CI logs, pipes, tests)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.started = time.perf_counter()
+
+    def stage(self, message: str) -> None:
+        if self.live:
+            elapsed = time.perf_counter() - self.started
+            self.stream.write(f"\r\x1b[2K[{elapsed:5.1f} s] {message}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    site: Site
+    warnings: list[Problem]
+
+
+class Plan(NamedTuple):
+    setting: Setting
+    pages: list[Page]
+    recipes: list[str]
+    statics: dict[str, tuple[Path, str]]
+    """Output path → (file in static/, hash of its bytes)."""
+
+
+class Built(NamedTuple):
+    pages: int
+    made: int
+    """How many files were made anew (the rest were as they were)."""
+    warnings: list[Problem]
+    indexed: list[IndexedPage]
+    search_key: str
+
+
+def check_site(
+    root: Path, config: SiteConfig | None = None, strict: bool = False, cache: BuildCache | None = None
+) -> Checked:
+    """Load and check everything; raise ContentError with every problem, or return the site."""
+    config = config or load_config(root / "site.toml")
+    vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
+    site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
+    if site is not None:
+        problems.extend(missing_addresses(read_ledger(root), site_urls(site)))
+    failing = [p for p in problems if p.severity is Severity.ERROR or strict]
+    if failing or site is None:
+        raise ContentError(problems)
+    return Checked(site, problems)
+
+
+def plan_site(root: Path, site: Site, salt: str, compiled: Path | None = None) -> Plan:
+    """Every output file: its page (or static file) and its recipe."""
+    with template_problems(root):
+        catalogues = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
+        translations = {lang: compiled_catalogue(catalogues[lang], lang) for lang in LANGS}
+        statics = static_digests(root / "static")
+        versions = {path: full[:10] for path, full in statics.items()}
+        setting = Setting(site.config, site.vocabulary, root / "templates", catalogues, versions, compiled)
+        pages = site_pages(site, translations)
+        po = {lang: text.decode("utf-8") for lang, text in catalogues.items()}
+        settings = digest(salt, site.config, site.vocabulary, po, versions)
+        keys = recipes(pages, settings, template_digests(root / "templates"))
+    files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
+    return Plan(setting, pages, keys, files)
+
+
+@contextmanager
+def template_problems(root: Path) -> Iterator[None]:
+    """Template and catalogue mistakes become problems with a file and line, like content's."""
+    try:
+        yield
+    except (jinja2.TemplateError, MissingTranslation) as error:
+        raise ContentError([template_problem(error, root / "templates")]) from None
+
+
+def compiled_templates(cache: BuildCache) -> Path | None:
+    """Where Jinja keeps compiled templates beside the cache, by the code that compiled them."""
+    if cache.path is None:
+        return None
+    folder = cache.path.with_name("templates") / cache.salt[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_cache(root: Path) -> BuildCache:
+    return BuildCache(root / CACHE_FILE, code_salt())
+
+
+@contextmanager
+def build_cache(root: Path, use_cache: bool) -> Iterator[BuildCache]:
+    """The project's build cache, or (use_cache False) one that lasts for this build only."""
+    with tempfile.TemporaryDirectory(prefix="catalogue-cache-") as scratch:
+        cache = open_cache(root) if use_cache else BuildCache(Path(scratch) / "build.sqlite", code_salt())
+        try:
+            yield cache
+        finally:
+            cache.close()
+
+
+def build(
+    root: Path,
+    out_dir: Path,
+    config: SiteConfig | None = None,
+    strict: bool = False,
+    reporter: Reporter | None = None,
+    search: bool = True,
+    use_cache: bool = True,
+    keep_search: bool = False,
+) -> Built:
+    """Bring out_dir up to date with the content, never leaving it half-written.
+    `keep_search`: keep the search bundle as it is (`serve` indexes in the background)."""
+    reporter = reporter or Reporter()
+    out_dir = out_dir.resolve()
+    with build_cache(root, use_cache) as cache:
+        reporter.stage("checking content…")
+        checked = check_site(root, config, strict, cache)
+        reporter.stage("planning pages…")
+        plan = plan_site(root, checked.site, cache.salt, compiled_templates(cache))
+        previous = cache.outputs(str(out_dir))
+        on_disk = write.files_in(out_dir) if out_dir.is_dir() else {}
+        current = {path: o for path, o in previous.items() if on_disk.get(path) == (o.size, o.mtime_ns)}
+        indexed = indexed_pages(plan.pages)
+        recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
+        key = search_key([recipe_of[page.path] for page in indexed])
+        staging = write.begin(out_dir)
+        try:
+            outputs = make_outputs(plan, current, staging, cache, reporter)
+            bundle = {path: o for path, o in current.items() if path.startswith(f"{BUNDLE}/")}
+            if search and not (keep_search or _bundle_is(key, bundle, previous)):
+                reporter.stage("indexing for search…")
+                bundle = make_bundle(indexed, key, staging, out_dir)
+            outputs |= bundle if search or keep_search else {}
+            made = [path for path, output in outputs.items() if current.get(path) != output]
+            write.publish(staging, out_dir, made, on_disk.keys() - outputs.keys())
+        except BaseException:
+            write.discard(staging)
+            raise
+        cache.set_outputs(str(out_dir), outputs, previous)
+    reporter.done()
+    return Built(len(outputs), len(made), checked.warnings, indexed, key)
+
+
+def make_outputs(
+    plan: Plan, current: dict[str, Output], staging: Path, cache: BuildCache, reporter: Reporter
+) -> dict[str, Output]:
+    """Make the pages and copy the static files whose recipe changed into staging; return
+    every output file's entry (those unchanged as they were)."""
+    outputs, dirty, recipe_of = {}, [], {}
+    for page, recipe in zip(plan.pages, plan.recipes, strict=True):
+        known = current.get(page.path)
+        if known and known.recipe == recipe:
+            outputs[page.path] = known
+        else:
+            dirty.append(page)
+            recipe_of[page.path] = recipe
+    reporter.stage(f"making {len(dirty)} of {len(plan.pages)} pages…")
+    parallel = len(dirty) >= PARALLEL_FROM
+    jobs = [
+        MakeJob(plan.setting, (cache.path, cache.salt), staging, part) for part in chunks(dirty, parallel)
+    ]
+    for made in map_jobs(make_pages, jobs, parallel):
+        outputs.update({m.path: Output(recipe_of[m.path], m.size, m.mtime_ns) for m in made})
+    for path, (file, full) in plan.statics.items():
+        known = current.get(path)
+        if known and known.recipe == full:
+            outputs[path] = known
+        else:
+            outputs[path] = Output(full, *write.write_file(staging, path, file.read_bytes()))
+    return outputs
+
+
+def _bundle_is(key: str, bundle: dict[str, Output], previous: dict[str, Output]) -> bool:
+    """Whether the published search bundle is whole, unaltered and made from `key`."""
+    recorded = [path for path in previous if path.startswith(f"{BUNDLE}/")]
+    return bool(recorded) and len(recorded) == len(bundle) and all(o.recipe == key for o in bundle.values())
+
+
+def make_bundle(indexed: list[IndexedPage], key: str, staging: Path, out_dir: Path) -> dict[str, Output]:
+    """Index the pages (made in staging, or unchanged in out_dir) into staging's bundle."""
+
+    def file_of(path: str) -> Path:
+        made = staging / path
+        return made if made.exists() else out_dir / path
+
+    folder = staging / BUNDLE
+    folder.mkdir()
+    write_bundle(indexed, file_of, folder)
+    return {f"{BUNDLE}/{path}": Output(key, *stat) for path, stat in write.files_in(folder).items()}
+
+
+def index_published(
+    root: Path, out_dir: Path, built: Built, lock: threading.Lock, latest: Callable[[], Built]
+) -> None:
+    """Bring out_dir's search bundle up to date with the pages `built` published (for `serve`,
+    which builds with keep_search and indexes in the background). The pages are indexed
+    outside `lock`; the bundle is published under it, and only if `latest()` is still `built`."""
+    out_dir = out_dir.resolve()
+    with build_cache(root, True) as cache:
+        previous = cache.outputs(str(out_dir))
+        on_disk = write.files_in(out_dir)
+        bundle = {p: o for p, o in previous.items() if p.startswith(f"{BUNDLE}/") and on_disk.get(p) == o[1:]}
+        if _bundle_is(built.search_key, bundle, previous):
+            return
+        folder = out_dir.with_name(f".{out_dir.name}.search")
+        write.discard(folder)
+        folder.mkdir()
+        try:
+            fresh = make_bundle(built.indexed, built.search_key, folder, out_dir)
+            with lock:
+                if latest() is built:
+                    recorded = cache.outputs(str(out_dir))
+                    old = {p for p in {*recorded, *write.files_in(out_dir)} if p.startswith(f"{BUNDLE}/")}
+                    write.publish(folder, out_dir, fresh, old - fresh.keys())
+                    kept = {p: o for p, o in recorded.items() if not p.startswith(f"{BUNDLE}/")}
+                    cache.set_outputs(str(out_dir), kept | fresh, recorded)
+        finally:
+            write.discard(folder)

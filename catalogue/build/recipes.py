@@ -1,0 +1,54 @@
+"""Which pages must be made again: a page's recipe is a hash of everything it is made from.
+
+That is: the code and library versions, the site settings, the vocabulary, the interface
+catalogues and the static files' versions (`settings`, the same for every page), the template
+and every template it uses, and the page's own data. The data is hashed whole, each record by
+a hash of everything it holds: a Practice by its `digest` (of its file's path and front
+matter, from which every field is made), the HTML of a text by the hash of its file. Nothing
+is declared by hand, so nothing can be forgotten: a page whose recipe is unchanged would be
+made exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from ..content.model import Practice
+from ..content.vocabulary import Term, Vocabulary
+from ..site.pages import Page
+
+
+def _stand_in(value: Any) -> Any:
+    """What a record counts as in a recipe (see the module's docstring)."""
+    if isinstance(value, Practice):
+        return value.digest
+    if isinstance(value, Term):
+        return value.code  # the vocabulary is in the settings
+    if isinstance(value, Vocabulary):
+        return value.digest
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+    raise TypeError(f"{type(value).__name__} cannot be part of a page's data")
+
+
+_ENCODER = json.JSONEncoder(default=_stand_in, sort_keys=True, separators=(",", ":"), check_circular=False)
+
+
+def digest(*parts: Any) -> str:
+    """A hash of plain values and records (see the module's docstring)."""
+    text = _ENCODER.encode(parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def recipes(pages: list[Page], settings: str, templates: dict[str, str]) -> list[str]:
+    """Each page's recipe; `templates`: template name → hash of it and the templates it uses."""
+    return [
+        digest(settings, templates.get(page.template, page.template), page.lang, page.context)
+        for page in pages
+    ]

@@ -1,0 +1,112 @@
+"""Write stage: the only code that changes the output folder.
+
+Every build makes its changed files in a fresh staging folder beside the output, then
+publishes them: each moved into place (or the whole folder, the first time), files no longer
+made removed. Before publishing nothing in the output has changed, so a failed build leaves
+it exactly as it was; publishing only renames files, with Ctrl+C held back meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+
+class WriteError(Exception):
+    pass
+
+
+def staging_dir(out_dir: Path) -> Path:
+    return out_dir.with_name(f".{out_dir.name}.staging")
+
+
+def begin(out_dir: Path) -> Path:
+    """A fresh, empty staging folder next to out_dir (a folder an interrupted build left is
+    removed)."""
+    staging = staging_dir(out_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def _destination(target: Path, path: str) -> Path:
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise WriteError(f"refusing to write outside the output folder: {path!r}")
+    return target / relative
+
+
+def write_file(target: Path, path: str, content: str | bytes) -> tuple[int, int]:
+    """Write one file below target, never outside it; return its size and modification time."""
+    destination = _destination(target, path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        destination.write_bytes(data)
+    except FileNotFoundError:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+    return len(data), destination.stat().st_mtime_ns
+
+
+def files_in(folder: Path) -> dict[str, tuple[int, int]]:
+    """Path → (size, modification time) of every file below folder."""
+    found = {}
+    for directory, _, names in os.walk(folder):
+        prefix = Path(directory).relative_to(folder).as_posix()
+        for name in names:
+            stat = os.stat(os.path.join(directory, name))  # noqa: PTH116, PTH118 - thousands of files
+            found[name if prefix == "." else f"{prefix}/{name}"] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def publish(staging: Path, out_dir: Path, made: Iterable[str], removed: Iterable[str]) -> None:
+    """Move the `made` files of staging into out_dir and delete its `removed` files; then
+    staging is gone."""
+    with _interrupts_held():
+        if not out_dir.exists():
+            staging.rename(out_dir)
+            return
+        for path in made:
+            destination = _destination(out_dir, path)
+            try:
+                (staging / path).replace(destination)
+            except FileNotFoundError:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                (staging / path).replace(destination)
+        for path in removed:
+            destination = _destination(out_dir, path)
+            destination.unlink(missing_ok=True)
+            _remove_empty_parents(destination.parent, out_dir)
+        shutil.rmtree(staging)
+
+
+def _remove_empty_parents(folder: Path, out_dir: Path) -> None:
+    while folder != out_dir and folder.is_relative_to(out_dir):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl+C and a termination request wait until the block is done (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -1,0 +1,257 @@
+"""Load stage: the content folder → a checked Site, or every problem found in it.
+
+Each practice file is checked on its own (on all cores when there are many), then the rules
+across files are applied. A file's checked result is kept in the build cache by the hash of
+its bytes; a file whose size and time are unchanged since it was last read is not read again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import NamedTuple
+
+import yaml
+
+from ..build.cache import BuildCache, Seen
+from ..config import LANGS, Lang, SiteConfig
+from ..problems import Problem, Severity
+from ..workers import chunks, map_jobs
+from .model import Practice, Site, StaticPage, Text
+from .rules import check_collection
+from .source import YAML_LOADER, bytes_digest, decode_source, read_bytes, read_source
+from .validate import validate_page, validate_practice
+from .vocabulary import Vocabulary
+
+PAGE_KEYS = ("about", "accessibility")
+"""The Markdown pages each language must have under content/pages/<lang>/<key>.md."""
+PROJECT_FILES = frozenset({"vocabulary.yaml", "published-urls.txt", "redirects.yaml", "practice.schema.json"})
+"""Files directly under content/ that are not practices."""
+PARALLEL_FROM = 50
+"""From this many files to check on, they are checked on all cores."""
+SETTLED_NS = 2_000_000_000
+"""A file's size and time are trusted to say it is unchanged only if it had not been modified
+for this long when it was read (a write in the same instant may keep the time)."""
+
+
+class FileResult(NamedTuple):
+    """One practice file, read and checked on its own."""
+
+    practice: Practice | None
+    text: Text | None
+    problems: list[Problem]
+    ids: tuple[str, ...]
+    """The id the file declares, valid or not (so that a broken file is not also reported as
+    a missing translation of its twin)."""
+
+
+class FileJob(NamedTuple):
+    file: Path
+    shown: str
+    lang: Lang
+    raw: bytes | list[Problem]
+    """The file's bytes, or why they cannot be read."""
+
+
+def is_editor_backup(name: str) -> bool:
+    """Files editors' tools leave behind; they are never content."""
+    return name.endswith(("~", ".swp", ".swo", ".tmp")) or name.startswith((".#", "#", "."))
+
+
+def load_site(
+    root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: BuildCache
+) -> tuple[Site | None, list[Problem]]:
+    """Read every content file under root/content; return the site (None on errors) and all
+    problems."""
+    content = root / "content"
+    problems: list[Problem] = []
+    checked: list[tuple[Practice, Text]] = []
+    present: set[tuple[str, Lang]] = set()
+    """(id, language) of every practice file read, valid or not."""
+    pages: list[StaticPage] = []
+    for entry in sorted(content.iterdir()):
+        shown = PurePath(entry.relative_to(root).as_posix())
+        if entry.name in PROJECT_FILES or is_editor_backup(entry.name):
+            continue
+        if entry.name == "pages" and entry.is_dir():
+            pages.extend(_load_pages(entry, root, problems))
+        elif entry.is_dir() and entry.name in LANGS:
+            lang: Lang = "fi" if entry.name == "fi" else "sv"
+            for result in check_files(_content_files(entry, root, problems), lang, vocabulary, cache):
+                problems.extend(result.problems)
+                present.update((found, lang) for found in result.ids)
+                if result.practice and result.text:
+                    checked.append((result.practice, result.text))
+        elif entry.is_dir():
+            message = f"'{entry.name}' is not a language folder; practices go in content/fi or content/sv"
+            problems.append(Problem(shown, 1, 1, message))
+        else:
+            message = "files directly under content/ are not read; put a practice in content/fi or content/sv"
+            problems.append(Problem(shown, 1, 1, message))
+    findings = check_collection(checked, present, root)
+    problems.extend(findings.problems)
+    redirects = _load_redirects(content, root, problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    published = sorted(((p, t) for p, t in checked if not p.draft), key=lambda pt: (pt[0].id, pt[0].lang))
+    texts = {(p.id, p.lang): t for p, t in published}
+    practices = tuple(p for p, _ in published)
+    return Site(config, vocabulary, practices, texts, tuple(pages), findings.stale, redirects), problems
+
+
+def check_files(
+    files: list[tuple[Path, str]], lang: Lang, vocabulary: Vocabulary, cache: BuildCache
+) -> list[FileResult]:
+    """Every file's result, in order: from the cache where its bytes were checked before,
+    else checked now (on all cores for many) and kept."""
+    known = cache.seen()
+    context = f"{lang} {vocabulary.digest}"
+    digests: dict[str, str] = {}
+    """Shown path → the hash of the file's bytes."""
+    read: dict[str, bytes | list[Problem]] = {}
+    seen: dict[str, Seen] = {}
+    for file, shown in files:
+        digest = _unchanged_digest(file, known.get(shown))
+        if digest is None:
+            read_at = time.time_ns()  # taken before reading: on the safe side
+            raw = read[shown] = read_bytes(file, PurePath(shown))
+            if isinstance(raw, list):
+                continue
+            digest = bytes_digest(raw)
+            stat = file.stat()
+            seen[shown] = Seen(stat.st_size, stat.st_mtime_ns, read_at, digest)
+        digests[shown] = digest
+    stored = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
+    jobs = [
+        FileJob(file, shown, lang, read[shown] if shown in read else read_bytes(file, PurePath(shown)))
+        for file, shown in files
+        if digests.get(shown) not in stored
+    ]
+    parallel = len(jobs) >= PARALLEL_FROM
+    parts = chunks(jobs, parallel)
+    fresh: dict[str, FileResult] = {}
+    new: dict[str, tuple[str, FileResult, str]] = {}
+    checked = map_jobs(_check_part, [(vocabulary, part) for part in parts], parallel)
+    for part, results in zip(parts, checked, strict=True):
+        for job, (digest, result, source) in zip(part, results, strict=True):
+            fresh[job.shown] = result
+            if digest:
+                new[digest] = (f"{context} {job.shown}", result, source)
+    cache.put_checked(new, seen)
+    return [fresh[shown] if shown in fresh else stored[digests[shown]] for _, shown in files]
+
+
+def _unchanged_digest(file: Path, known: Seen | None) -> str | None:
+    """The hash of a file's bytes as last read, if its size and time say it is unchanged."""
+    if known is None:
+        return None
+    try:
+        stat = file.stat()
+    except OSError:
+        return None
+    settled = known.read_ns - stat.st_mtime_ns > SETTLED_NS
+    return known.digest if settled and (stat.st_size, stat.st_mtime_ns) == known[:2] else None
+
+
+def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, FileResult, str]]:
+    vocabulary, jobs = part
+    return [check_file(job, vocabulary) for job in jobs]
+
+
+def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, str]:
+    """(hash of the bytes, result, the Markdown to convert as JSON) of one file; the hash is
+    empty if the file cannot be read."""
+    if isinstance(job.raw, list):  # too large or unreadable: its id, if a line gives it
+        return "", FileResult(None, None, job.raw, tuple(_id_lines(_head(job.file)))), ""
+    shown = PurePath(job.shown)
+    doc = decode_source(job.raw, shown)
+    if isinstance(doc, list):
+        return bytes_digest(job.raw), FileResult(None, None, doc, tuple(_id_lines(job.raw))), ""
+    checked, problems = validate_practice(doc, vocabulary, job.lang)
+    criteria = checked[0].criteria if checked else {}
+    source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
+    result = FileResult(*(checked or (None, None)), problems, (str(doc.front.get("id")),))
+    return doc.digest, result, source
+
+
+def _head(file: Path) -> bytes:
+    try:
+        with file.open("rb") as stream:
+            return stream.read(20_000)
+    except OSError:
+        return b""
+
+
+def _id_lines(raw: bytes) -> list[str]:
+    """The id of a file whose front matter cannot be parsed, if a line 'id: …' can be found."""
+    text = raw[:20_000].decode("utf-8", errors="replace")
+    return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
+
+
+def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """(path, path as shown) of every practice file in a language folder, in name order."""
+    content = root / "content"
+    files = []
+    for entry in sorted(folder.iterdir()):
+        shown = PurePath(entry.relative_to(root).as_posix())
+        if is_editor_backup(entry.name):
+            continue
+        if entry.is_symlink() and not entry.resolve().is_relative_to(content.resolve()):
+            message = "this is a link to a file outside content/; copy the file here instead of linking"
+        elif entry.is_dir():
+            message = (
+                "folders inside a language folder are not read; move the files up into "
+                f"content/{folder.name}/"
+            )
+        elif not entry.name.endswith(".md"):
+            message = (
+                f"only Markdown files (.md) belong in content/{folder.name}/; rename the file to end "
+                "in .md, or move it to static/ if it is an image or a document"
+            )
+        else:
+            files.append((entry, shown.as_posix()))
+            continue
+        problems.append(Problem(shown, 1, 1, message))
+    return files
+
+
+def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[StaticPage]:
+    pages = []
+    for lang in LANGS:
+        for key in PAGE_KEYS:
+            file = folder / lang / f"{key}.md"
+            shown = PurePath(file.relative_to(root).as_posix())
+            if not file.exists():
+                where = PurePath(folder.relative_to(root).as_posix())
+                problems.append(Problem(where, 1, 1, f"the page {lang}/{key}.md is missing"))
+                continue
+            result = read_source(file, shown)
+            if isinstance(result, list):
+                problems.extend(result)
+                continue
+            page, found = validate_page(result, lang, key)
+            problems.extend(found)
+            if page:
+                pages.append(page)
+    return pages
+
+
+def _load_redirects(content: Path, root: Path, problems: list[Problem]) -> dict[str, str]:
+    """content/redirects.yaml: `old/address/: new/address/` for pages removed on purpose."""
+    path = content / "redirects.yaml"
+    if not path.exists():
+        return {}
+    try:
+        result = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        result = None
+    if not isinstance(result, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in result.items()
+    ):
+        shown = PurePath(path.relative_to(root).as_posix())
+        problems.append(Problem(shown, 1, 1, "each line should be 'old/address/: new/address/'"))
+        return {}
+    return {old.strip("/") + "/": new.strip("/") + "/" for old, new in result.items()}

@@ -1,0 +1,161 @@
+"""The content model: plain, typed, immutable records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from ..config import Lang, SiteConfig
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    organisation: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Practice:
+    """One language version of a practice: its checked front matter. The text below the
+    front matter is a `Text` of its own, so that lists, related practices and open data,
+    which show a practice's facts, do not depend on its text."""
+
+    id: str
+    lang: Lang
+    slug: str
+    title: str
+    summary: str
+    themes: tuple[str, ...]
+    phases: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    regions: tuple[str, ...]
+    municipality: str | None
+    organisations: tuple[str, ...]
+    practice_type: str
+    start_year: int
+    end_year: int | None
+    funding: str
+    contact: Contact | None
+    links: tuple[Link, ...]
+    published: date
+    updated: date | None
+    draft: bool
+    aliases: tuple[str, ...]
+    """Earlier slugs whose addresses lead to this version."""
+    translation_pending: bool
+    translated_from: str | None
+    """Substance hash of the other language version this one was translated from."""
+    criteria: dict[str, str]
+    """Criterion code → evidence (Markdown), in vocabulary order."""
+    source: str
+    """The file, as shown to editors ('content/fi/x.md')."""
+    positions: dict[str, tuple[int, int]]
+    """Front-matter field → (line, column) in the file, for messages."""
+    title_key: tuple[str, str, str]
+    """The title's A–Ö sort key (collation.sort_key)."""
+    digest: str
+    """A hash of the file's path and front matter: everything above is made from them and
+    the vocabulary, so a page that shows this record counts it by this hash."""
+
+    def at(self, name: str) -> tuple[int, int]:
+        return self.positions.get(name, (1, 1))
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """What a practice file holds below its front matter, as far as checks need it; its HTML
+    is kept in the build cache under `digest`, the hash of the whole file."""
+
+    digest: str
+    line: int
+    """The line of the file on which the text starts."""
+    practice_links: tuple[tuple[str, int, int], ...]
+    """(id, line, column) of every [text](practice:<id>) link in the text."""
+    static_links: tuple[tuple[str, int, int], ...]
+    """(path under static/, line, column) of every [text](/static/…) link in the text."""
+    substance: str
+    """Short hash of what a translator translates (see freshness.py)."""
+
+
+LANGUAGE_NEUTRAL_FIELDS = (
+    "themes",
+    "phases",
+    "target_groups",
+    "regions",
+    "practice_type",
+    "start_year",
+    "end_year",
+    "published",
+)
+"""Facts that are the same whatever the language; the two files of a pair must agree on them."""
+
+
+def other_lang(lang: Lang) -> Lang:
+    return "sv" if lang == "fi" else "fi"
+
+
+@dataclass(frozen=True, slots=True)
+class StaticPage:
+    """An about-type page written in Markdown (about, accessibility statement)."""
+
+    key: str
+    lang: Lang
+    title: str
+    description: str
+    body: str
+    source: PurePath
+    body_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the later stages need, gathered and checked before anything is written."""
+
+    config: SiteConfig
+    vocabulary: Vocabulary
+    practices: tuple[Practice, ...]
+    """Published practices only (drafts are dropped by the loader), in id then language order."""
+    texts: dict[tuple[str, Lang], Text]
+    """(id, language) → the text of each published practice."""
+    pages: tuple[StaticPage, ...]
+    stale: frozenset[tuple[str, Lang]] = frozenset()
+    """(id, language) of versions whose source has changed since they were translated."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Site-relative old address → new address, from content/redirects.yaml."""
+    by_id: dict[str, dict[Lang, Practice]] = field(init=False)
+    """Practice id → its published language versions."""
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, dict[Lang, Practice]] = {}
+        for practice in self.practices:
+            by_id.setdefault(practice.id, {})[practice.lang] = practice
+        object.__setattr__(self, "by_id", by_id)
+
+    def in_lang(self, lang: Lang) -> list[Practice]:
+        return [p for p in self.practices if p.lang == lang]
+
+    def counterpart(self, practice: Practice) -> Practice | None:
+        return self.by_id.get(practice.id, {}).get(other_lang(practice.lang))
+
+    def text(self, practice: Practice) -> Text:
+        return self.texts[(practice.id, practice.lang)]
+
+    def page(self, key: str, lang: Lang) -> StaticPage:
+        for page in self.pages:
+            if page.key == key and page.lang == lang:
+                return page
+        raise KeyError(f"{key} ({lang})")

@@ -1,0 +1,199 @@
+"""Validation of one source document: front matter → a typed Practice and its Text, or
+problems with positions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..config import Lang
+from ..problems import Problem, Severity
+from .collation import sort_key
+from .fields import FIELDS, FIELDS_BY_NAME, Field
+from .freshness import substance_hash
+from .model import Practice, StaticPage, Text
+from .source import SourceDocument
+from .values import ValueChecker, did_you_mean
+from .vocabulary import Vocabulary
+
+PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+"""A Markdown link to another practice by its id: [text](practice:its-id#anchor)."""
+
+
+def validate_practice(
+    doc: SourceDocument, vocabulary: Vocabulary, lang: Lang
+) -> tuple[tuple[Practice, Text] | None, list[Problem]]:
+    """Convert one document into a Practice and its Text; report every problem in it."""
+    check = ValueChecker(doc, vocabulary, lang)
+    for name in doc.front:
+        if name not in FIELDS_BY_NAME:
+            check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
+    values = _field_values(check, doc.front)
+    _check_body(check, doc)
+    if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
+        check.problem(
+            ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
+        )
+    if values["published"] and values["updated"] and values["updated"] < values["published"]:
+        check.problem(("updated",), "updated is before published; updated is the date of a later change")
+    if any(p.severity is Severity.ERROR for p in check.problems):
+        return None, check.problems
+    practice = Practice(
+        **values,
+        lang=lang,
+        source=doc.path.as_posix(),
+        positions={name: doc.where(name) for name in doc.front},
+        title_key=sort_key(values["title"]),
+        digest=doc.front_digest,
+    )
+    text = Text(
+        digest=doc.digest,
+        line=doc.body_line,
+        practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
+        static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
+        substance=substance_hash(
+            practice.title,
+            practice.summary,
+            doc.body,
+            list(practice.criteria.values()),
+            [link.text for link in practice.links],
+        ),
+    )
+    return (practice, text), check.problems
+
+
+DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "translation_pending": False}
+"""What an optional field that is left out means."""
+
+
+def _field_values(check: ValueChecker, front: dict[str, Any]) -> dict[str, Any]:
+    """Every declared field's checked value (None where it is missing or wrong)."""
+    draft = check.flag(("draft",), front["draft"]) if "draft" in front else False
+    values: dict[str, Any] = {"draft": bool(draft)}
+    for spec in FIELDS:
+        if spec.name == "draft":
+            continue
+        if spec.name not in front:
+            if spec.required and not (spec.kind == "criteria" and draft):
+                check.problem(
+                    (),
+                    f"the required field '{spec.name}' is missing; add a line such as: "
+                    f"{spec.name}: {spec.example}",
+                )
+            values[spec.name] = DEFAULTS.get(spec.name)
+            continue
+        value = _convert(check, spec, front[spec.name], bool(draft))
+        values[spec.name] = DEFAULTS.get(spec.name) if value is None else value
+    return values
+
+
+def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
+    key = (spec.name,)
+    match spec.kind:
+        case "id":
+            return check.identifier(key, value, "it pairs the fi and sv files and must never change")
+        case "slug":
+            return check.identifier(key, value, "it becomes the page address")
+        case "slugs":
+            return check.slugs(key, value)
+        case "hash":
+            return check.hash(key, value)
+        case "text" | "markdown":
+            return check.text(key, value, spec.name)
+        case "texts":
+            return check.texts(key, value)
+        case "code":
+            return check.code(key, value, spec.vocabulary or "")
+        case "codes":
+            return check.codes(key, value, spec.vocabulary or "")
+        case "year":
+            return check.year(key, value)
+        case "date":
+            return check.day(key, value)
+        case "bool":
+            return check.flag(key, value)
+        case "contact":
+            return check.contact(key, value)
+        case "links":
+            return check.links(key, value)
+        case "criteria":
+            return check.criteria(key, value, draft)
+    raise AssertionError(spec.kind)
+
+
+STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
+
+
+def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
+    """(target, line, column) of each link of one kind in the text."""
+    if not pattern.search(doc.body):
+        return
+    for offset, line in enumerate(doc.body.split("\n")):
+        for match in pattern.finditer(line):
+            yield match.group(group), doc.body_line + offset, match.start() + 3
+
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HEADING_1 = re.compile(r"^#(?!#)\s")
+HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
+
+
+def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
+    """Body rules an editor can break: one h1 per page, and alt text on every image."""
+    body = doc.body
+    if not (HEADING_1_ANYWHERE.search(body) or "![" in body or "<img" in body.lower()):
+        return  # nothing to look at line by line (most bodies)
+    in_code = False
+    for offset, line in enumerate(doc.body.split("\n")):
+        number = doc.body_line + offset
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code:
+            continue
+        if HEADING_1.match(line):
+            check.problems.append(
+                Problem(
+                    doc.path,
+                    number,
+                    1,
+                    "the text uses a level-1 heading ('# '); the title is the page's only level-1 "
+                    "heading, so start sections with '## '",
+                )
+            )
+        for match in IMAGE.finditer(line):
+            if not match.group("alt").strip():
+                check.problems.append(
+                    Problem(
+                        doc.path,
+                        number,
+                        match.start() + 1,
+                        "the image has no alt text; describe it between the brackets: "
+                        "![What the picture shows](" + match.group("src") + ")",
+                    )
+                )
+        for match in HTML_IMG.finditer(line):
+            if not re.search(r"\balt\s*=\s*\"[^\"]+\"", match.group("attrs")):
+                check.problems.append(
+                    Problem(
+                        doc.path,
+                        number,
+                        match.start() + 1,
+                        'the image has no alt text; add alt="what the picture shows"',
+                    )
+                )
+
+
+def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage | None, list[Problem]]:
+    """An about-type page needs a title and a description."""
+    check = ValueChecker(doc, Vocabulary({}, {}, ""), lang)
+    for name in doc.front:
+        if name not in ("title", "description"):
+            check.problem((name,), f"unknown field '{name}'; a page has only title and description")
+    title = check.text(("title",), doc.front.get("title"), "title")
+    description = check.text(("description",), doc.front.get("description"), "description")
+    _check_body(check, doc)
+    if title is None or description is None or check.problems:
+        return None, check.problems
+    return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line), []

@@ -1,0 +1,151 @@
+"""Markdown → safe HTML. One converter reset before every document; raw HTML is sanitised.
+
+The HTML of a text depends on the text alone: links to other practices and root-relative
+links (/static/…) are left as placeholders, filled in when a page is made (`placed`), so that
+the HTML can be kept in the build cache by the hash of the file."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import markdown
+import nh3
+
+from ..content.slugs import slugify
+from ..content.validate import PRACTICE_LINK
+
+EXTENSIONS = ["tables", "sane_lists", "toc", "smarty"]
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
+    "toc": {"slugify": lambda value, separator: _heading_id(value, separator)},
+    "smarty": {
+        "substitutions": {
+            "left-double-quote": "”",
+            "right-double-quote": "”",
+            "left-single-quote": "’",
+            "right-single-quote": "’",
+        }
+    },
+}
+"""Finnish and Swedish both use ” … ” and ’ … ’ as quotation marks."""
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "abbr",
+    "span",
+    "q",
+    "sub",
+    "sup",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "img",
+    "figure",
+    "figcaption",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"lang", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
+PLACEHOLDER = "/__practice__/"
+PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')
+
+
+def _heading_id(value: str, separator: str) -> str:
+    return slugify(value) or "osio"
+
+
+class Converter:
+    """Markdown → sanitised HTML with placeholders. One converter, reset before every
+    document, so no state (heading ids, references) carries from one document to the next."""
+
+    def __init__(self) -> None:
+        self.markdown = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+    def convert(self, text: str) -> str:
+        linked = PRACTICE_LINK.sub(
+            lambda match: f"]({PLACEHOLDER}{match['id']}/{match['anchor'] or ''})", text
+        )
+        html = self.markdown.reset().convert(linked)
+        return nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel=None,
+            strip_comments=True,
+        )
+
+    def practice_html(self, source: str) -> str:
+        """A practice file's text and criteria (as load.check_file keeps them) → their HTML,
+        as JSON in the same shape."""
+        data = json.loads(source)
+        return json.dumps(
+            {
+                "body": self.convert(data["body"]),
+                "criteria": {code: self.convert(text) for code, text in data["criteria"].items()},
+            },
+            ensure_ascii=False,
+        )
+
+
+def placed(html: str, base_path: str, url_of: Callable[[str], str]) -> str:
+    """Placeholder links → the URL of the practice with that id (`url_of`, site-relative);
+    root-relative links follow the site's base path."""
+    if PLACEHOLDER in html:
+        html = PLACED.sub(lambda match: f'href="/{url_of(match["id"])}', html)
+    return ROOT_RELATIVE.sub(rf'\1="{base_path}', html) if base_path != "/" else html
+
+
+def to_html(text: str, base_path: str, url_of: Callable[[str], str]) -> str:
+    """One Markdown document → its HTML, links filled in."""
+    return placed(Converter().convert(text), base_path, url_of)
+
+
+def practice_html(html_json: str, base_path: str, targets: Mapping[str, str]) -> dict[str, Any]:
+    """A practice's cached HTML (see Converter.practice_html), links filled in:
+    {"body": html, "criteria": {code: html}}."""
+    data = json.loads(html_json)
+    fill = targets.__getitem__
+    return {
+        "body": placed(data["body"], base_path, fill),
+        "criteria": {code: placed(html, base_path, fill) for code, html in data["criteria"].items()},
+    }

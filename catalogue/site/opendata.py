@@ -1,0 +1,192 @@
+"""Open data: the catalogue per language as JSON and CSV, and the vocabularies, under a
+versioned schema (data/v1/). Pure functions of the records they are given."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import LANGS, Lang, SiteConfig
+from ..content.model import Practice
+from ..content.vocabulary import FACETS, Vocabulary
+from . import urls
+
+VERSION = "v1"
+FOLDER = urls.DATA_FOLDER
+CODE_LISTS = ("themes", "phases", "target_groups", "regions")
+
+
+@dataclass(frozen=True, slots=True)
+class DataSet:
+    """What a language's open-data files show: its practices in id order, each with the
+    address of its other language version."""
+
+    lang: Lang
+    practices: tuple[Practice, ...]
+    translation_urls: tuple[str | None, ...]
+    base_url: str
+    vocabulary: Vocabulary
+
+
+def record(p: Practice, translation_url: str | None, base: str, vocabulary: Vocabulary) -> dict[str, Any]:
+    """One practice in one language, with codes and labels, absolute URLs and ISO dates."""
+
+    def terms(group: str, codes: tuple[str, ...]) -> list[dict[str, str]]:
+        return [
+            {"code": t.code, "label": t.label[p.lang]} for t in vocabulary.sort_codes(group, codes, p.lang)
+        ]
+
+    practice_type = vocabulary.term("practice_types", p.practice_type)
+    return {
+        "id": p.id,
+        "language": p.lang,
+        "title": p.title,
+        "summary": p.summary,
+        "url": base + urls.practice(p),
+        "permanent_url": base + urls.short(p.lang, p.id),
+        "translation_url": base + translation_url if translation_url else None,
+        "organisations": list(p.organisations),
+        "municipality": p.municipality,
+        **{group: terms(group, getattr(p, group)) for group in CODE_LISTS},
+        "practice_type": {"code": practice_type.code, "label": practice_type.label[p.lang]},
+        "start_year": p.start_year,
+        "end_year": p.end_year,
+        "funding": p.funding,
+        "published": p.published.isoformat(),
+        "updated": p.updated.isoformat() if p.updated else None,
+        "criteria": dict(p.criteria),
+    }
+
+
+CSV_COLUMNS = (
+    "id",
+    "language",
+    "title",
+    "summary",
+    "url",
+    "permanent_url",
+    "translation_url",
+    "organisations",
+    "municipality",
+    *(f"{group}_{part}" for group in CODE_LISTS for part in ("codes", "labels")),
+    "practice_type_code",
+    "practice_type_label",
+    "start_year",
+    "end_year",
+    "funding",
+    "published",
+    "updated",
+)
+
+
+def _csv_row(r: dict[str, Any], criteria: list[str]) -> str:
+    row: dict[str, Any] = {k: r[k] for k in CSV_COLUMNS if k in r}
+    row["organisations"] = "; ".join(r["organisations"])
+    for group in CODE_LISTS:
+        row[f"{group}_codes"] = "; ".join(t["code"] for t in r[group])
+        row[f"{group}_labels"] = "; ".join(t["label"] for t in r[group])
+    row["practice_type_code"] = r["practice_type"]["code"]
+    row["practice_type_label"] = r["practice_type"]["label"]
+    values = ["" if row.get(k) is None else row[k] for k in CSV_COLUMNS]
+    return _csv_line([*values, *(r["criteria"].get(c, "") for c in criteria)])
+
+
+def _csv_line(values: list[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+def _schema(config: SiteConfig, vocabulary: Vocabulary) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": config.base_url + f"{FOLDER}/schema.json",
+        "title": f"{config.name['fi']} / {config.name['sv']}: open data {VERSION}",
+        "description": "A file practices.<lang>.json holds {version, language, practices: [record]}; "
+        "each record is one practice in one language. Codes are stable; labels are in the file's language.",
+        "type": "object",
+        "required": ["version", "language", "practices"],
+        "properties": {
+            "version": {"const": VERSION},
+            "language": {"enum": list(LANGS)},
+            "practices": {"type": "array", "items": _record_schema(vocabulary.codes("criteria"))},
+        },
+    }
+
+
+def _record_schema(criteria: list[str]) -> dict[str, Any]:
+    term = {
+        "type": "object",
+        "required": ["code", "label"],
+        "properties": {"code": {"type": "string"}, "label": {"type": "string"}},
+    }
+    text, uri = {"type": "string"}, {"type": "string", "format": "uri"}
+    optional = {"type": ["string", "null"]}
+    return {
+        "type": "object",
+        "required": [
+            *("id", "language", "title", "summary", "url", "permanent_url", "organisations"),
+            *CODE_LISTS,
+            *("practice_type", "start_year", "funding", "published", "criteria"),
+        ],
+        "additionalProperties": False,
+        "properties": {
+            **{name: text for name in ("id", "title", "summary", "funding")},
+            "language": {"enum": list(LANGS)},
+            "url": uri,
+            "permanent_url": uri,
+            "translation_url": {**optional, "format": "uri"},
+            "organisations": {"type": "array", "items": text},
+            "municipality": optional,
+            **{group: {"type": "array", "items": term} for group in CODE_LISTS},
+            "practice_type": term,
+            "start_year": {"type": "integer"},
+            "end_year": {"type": ["integer", "null"]},
+            "published": {"type": "string", "format": "date"},
+            "updated": {**optional, "format": "date"},
+            "criteria": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {c: text for c in criteria},
+            },
+        },
+    }
+
+
+def practices_json(data: DataSet) -> str:
+    """A language's JSON file: one practice per line, readable in a diff."""
+    head = json.dumps({"version": VERSION, "language": data.lang}, ensure_ascii=False)[:-1]
+    if not data.practices:
+        return f'{head}, "practices": []}}\n'
+    records = ",\n".join(json.dumps(r, ensure_ascii=False) for r in _records(data))
+    return f'{head}, "practices": [\n{records}\n]}}\n'
+
+
+def practices_csv(data: DataSet) -> str:
+    """A language's CSV file, one practice per row, the criteria in columns of their own."""
+    criteria = data.vocabulary.codes("criteria")
+    header = _csv_line([*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)])
+    return header + "".join(_csv_row(r, criteria) for r in _records(data))
+
+
+def _records(data: DataSet) -> list[dict[str, Any]]:
+    return [
+        record(p, url, data.base_url, data.vocabulary)
+        for p, url in zip(data.practices, data.translation_urls, strict=True)
+    ]
+
+
+def shared_files(config: SiteConfig, vocabulary: Vocabulary) -> dict[str, str]:
+    """The vocabularies and the schema, for both languages: path → text."""
+    groups = {
+        group: [{"code": t.code, "fi": t.label["fi"], "sv": t.label["sv"]} for t in vocabulary.terms(group)]
+        for group in (*FACETS, "criteria")
+    }
+    return {
+        f"{FOLDER}/vocabulary.json": json.dumps({"version": VERSION, **groups}, ensure_ascii=False, indent=1)
+        + "\n",
+        f"{FOLDER}/schema.json": json.dumps(_schema(config, vocabulary), ensure_ascii=False, indent=1) + "\n",
+    }

@@ -1,0 +1,124 @@
+"""The Jinja2 environment of each language, and what a page's recipe needs to know about
+templates: a hash of each one together with every template it uses."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from ..config import Lang, SiteConfig
+from ..content.model import Practice, other_lang
+from ..content.vocabulary import Term, Vocabulary
+from . import urls
+from .i18n import StrictTranslations, iso_date, long_date
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; "
+    "form-action 'self'; object-src 'none'"
+)
+"""No inline script or style anywhere; Pagefind needs WebAssembly and its worker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What every page of the site is made with besides its own data: the settings, the
+    vocabulary, the interface catalogues and the static files' versions."""
+
+    config: SiteConfig
+    vocabulary: Vocabulary
+    templates: Path
+    catalogues: dict[Lang, bytes]
+    """Each language's interface catalogue (messages.po)."""
+    asset_versions: dict[str, str]
+    compiled: Path | None = None
+    """Where Jinja keeps compiled templates between builds (None: in memory only)."""
+
+
+def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Environment:
+    """One strict Jinja environment per language (no global locale state)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(setting.templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(setting.compiled)) if setting.compiled else None,
+    )
+    lang = translations.lang
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translations.gettext, translations.ngettext, newstyle=True
+    )
+    env.globals.update(_globals(setting, lang))
+    env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["iso_date"] = iso_date
+    return env
+
+
+def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
+    config, versions = setting.config, setting.asset_versions
+
+    def asset(path: str) -> str:
+        return f"{config.base_path}static/{path}?v={versions.get(path, '0')}"
+
+    term_url: Callable[[str, Term], str] = lambda facet, term: urls.term(lang, facet, term)  # noqa: E731
+    return {
+        "lang": lang,
+        "other_lang": other_lang(lang),
+        "url": lambda path: config.base_path + path,
+        "abs_url": lambda path: config.base_url + path,
+        "asset": asset,
+        "site_name": config.name[lang],
+        "publisher": config.publisher[lang],
+        "other_site_name": config.name[other_lang(lang)],
+        "feedback_email": config.feedback_email,
+        "sections": {name: urls.section(lang, name) for name in urls.SECTIONS[lang]},
+        "home_url": urls.home(lang),
+        "vocabulary": setting.vocabulary,
+        "practice_url": urls.practice,
+        "term_url": term_url,
+        "label": lambda term: term.label[lang],
+        "filter_keys": urls.FILTER_PARAMS,
+        "csp": CONTENT_SECURITY_POLICY,
+        "feed_url": urls.feed(lang),
+        "short_url_of": lambda p: urls.short(p.lang, p.id) if isinstance(p, Practice) else "",
+        "data_urls": urls.data_urls(lang),
+    }
+
+
+def template_digests(templates: Path) -> dict[str, str]:
+    """Template name → hash of its source and of every template it extends, includes or
+    imports, so that editing one template changes the recipes of exactly the pages that use it."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), extensions=["jinja2.ext.i18n"])
+    sources = {name: (templates / name).read_text(encoding="utf-8") for name in env.list_templates()}
+    uses = {
+        name: {used for used in jinja2.meta.find_referenced_templates(env.parse(text, name=name)) if used}
+        for name, text in sources.items()
+    }
+    digests = {}
+    for name in sources:
+        closure, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current not in closure and current in sources:
+                closure.add(current)
+                todo.extend(uses[current])
+        joined = "\x00".join(f"{used}\x00{sources[used]}" for used in sorted(closure))
+        digests[name] = hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+    return digests
+
+
+def static_digests(static: Path) -> dict[str, str]:
+    """Path under static/ → hash of the file's bytes (its first ten characters version it in links)."""
+    versions = {}
+    for file in sorted(static.rglob("*")):
+        if file.is_file():
+            versions[file.relative_to(static).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return versions

@@ -1,0 +1,267 @@
+"""An incremental build is a cold build, faster: through any sequence of the edits editors and
+developers make, a rebuild of an existing site (search index included) gives exactly what a
+build from nothing gives. Hypothesis chooses the sequences and shrinks any that fails."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, precondition, rule
+
+from catalogue.build.pipeline import build
+from catalogue.problems import ContentError
+
+from .helpers import CRITERIA, make_project, practice, site_files
+
+pytestmark = pytest.mark.slow
+
+THEMES = ["integration-training", "employment-entrepreneurship", "children-youth-families"]
+
+
+@dataclass(frozen=True)
+class Version:
+    slug: str
+    title: str
+    body: str = "## Tausta\n\nTeksti.\n"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One practice as the test knows it."""
+
+    id: str
+    fi: Version
+    sv: Version
+    theme: str
+    criterion: str = "Vähentää eriarvoisuutta."
+    draft: bool = False
+    swedish_pending: bool = False
+    """The Swedish file is not written yet; the Finnish one says so."""
+    links_to: str | None = None
+
+
+@dataclass
+class Project:
+    root: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    counter: int = 0
+
+    def fresh(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}-{self.counter}"
+
+    def write(self) -> None:
+        """Write every practice file (and redirects.yaml) from the entries."""
+        for lang in ("fi", "sv"):
+            for file in (self.root / "content" / lang).glob("*.md"):
+                file.unlink()
+        for entry in self.entries.values():
+            extra = ["draft: true"] if entry.draft else []
+            fi_extra = [*extra, "translation_pending: true"] if entry.swedish_pending else extra
+            self._write("fi", entry, entry.fi, fi_extra)
+            if not entry.swedish_pending:
+                self._write("sv", entry, entry.sv, extra)
+        redirects = self.root / "content/redirects.yaml"
+        redirects.unlink(missing_ok=True)
+        if self.redirects:
+            redirects.write_text(
+                "".join(f"{old}: {new}\n" for old, new in self.redirects.items()), encoding="utf-8"
+            )
+
+    def _write(self, lang: str, entry: Entry, version: Version, extra: list[str]) -> None:
+        if version.aliases:
+            extra = [*extra, f"aliases: [{', '.join(version.aliases)}]"]
+        body = version.body
+        if entry.links_to in self.entries:
+            body += f"\nKatso [toinen](practice:{entry.links_to}).\n"
+        criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", entry.criterion)
+        text = practice(
+            entry.id, version.slug, title=version.title, body=body, themes=f"[{entry.theme}]",
+            criteria=criteria, extra="\n".join(extra),
+        )  # fmt: skip
+        (self.root / "content" / lang / f"{version.slug}.md").write_text(text, encoding="utf-8")
+
+
+def _edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class Editing(RuleBasedStateMachine):
+    """The project's live output folder, rebuilt after every edit, against a cold build."""
+
+    practices = Bundle("practices")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scratch = Path(tempfile.mkdtemp(prefix="incremental-"))
+        self.project = Project(make_project(self.scratch, {}))
+        (self.project.root / "content/fi").mkdir()
+        (self.project.root / "content/sv").mkdir()
+        self.live = self.scratch / "live"
+        self.builds = 0
+
+    def teardown(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _new_entry(self, title: str, theme: str) -> Entry:
+        p = self.project
+        return Entry(
+            p.fresh("k"), Version(p.fresh("fi"), f"{title} fi"), Version(p.fresh("sv"), f"{title} sv"), theme
+        )
+
+    @rule(
+        target=practices,
+        title=st.sampled_from(["Alku", "Kieli", "Työ", "Äiti", "Öljy"]),
+        theme=st.sampled_from(THEMES),
+    )
+    def add_practice(self, title: str, theme: str) -> str:
+        entry = self._new_entry(title, theme)
+        self.project.entries[entry.id] = entry
+        return entry.id
+
+    def _change(self, practice_id: str, **changes: object) -> None:
+        entries = self.project.entries
+        if practice_id in entries:
+            entries[practice_id] = replace(entries[practice_id], **changes)  # type: ignore[arg-type]
+
+    @rule(
+        practice_id=practices, words=st.sampled_from(["Uusi kappale.", "Kurssi jatkuu.", "Perhe saa tukea."])
+    )
+    def edit_text(self, practice_id: str, words: str) -> None:
+        if entry := self.project.entries.get(practice_id):
+            self._change(practice_id, fi=replace(entry.fi, body=entry.fi.body + f"\n{words}\n"))
+
+    @rule(practice_id=practices, prefix=st.sampled_from(["Aaa ", "Ööö ", "Uusi "]))
+    def edit_title(self, practice_id: str, prefix: str) -> None:
+        """A new title; "Aaa" and "Ööö" move it to either end of the A–Ö order."""
+        if entry := self.project.entries.get(practice_id):
+            self._change(practice_id, sv=replace(entry.sv, title=prefix + entry.sv.title))
+
+    @rule(practice_id=practices)
+    def edit_criterion(self, practice_id: str) -> None:
+        if entry := self.project.entries.get(practice_id):
+            self._change(practice_id, criterion=entry.criterion + " Lisää näyttöä.")
+
+    @rule(practice_id=practices, target_id=practices)
+    def link_to_another(self, practice_id: str, target_id: str) -> None:
+        self._change(practice_id, links_to=target_id)
+
+    @rule(practice_id=practices, theme=st.sampled_from(THEMES))
+    def change_theme(self, practice_id: str, theme: str) -> None:
+        self._change(practice_id, theme=theme)
+
+    @rule(practice_id=practices)
+    def rename_slug_with_alias(self, practice_id: str) -> None:
+        if entry := self.project.entries.get(practice_id):
+            renamed = Version(
+                self.project.fresh("fi"), entry.fi.title, entry.fi.body, (*entry.fi.aliases, entry.fi.slug)
+            )
+            self._change(practice_id, fi=renamed)
+
+    @precondition(lambda self: len(self.project.entries) > 1)
+    @rule(practice_id=consumes(practices))
+    def delete_with_redirect(self, practice_id: str) -> None:
+        entry = self.project.entries.pop(practice_id, None)
+        if entry is None or entry.draft:
+            return
+        redirects = self.project.redirects
+        for old in (entry.fi.slug, *entry.fi.aliases):
+            redirects[f"fi/kaytannot/{old}/"] = "fi/kaytannot/"
+        if not entry.swedish_pending:
+            redirects[f"sv/praxis/{entry.sv.slug}/"] = "sv/praxis/"
+
+    @rule(practice_id=practices)
+    def toggle_draft(self, practice_id: str) -> None:
+        if entry := self.project.entries.get(practice_id):
+            self._change(practice_id, draft=not entry.draft)
+
+    @rule(practice_id=practices)
+    def toggle_translation_pending(self, practice_id: str) -> None:
+        if entry := self.project.entries.get(practice_id):
+            self._change(practice_id, swedish_pending=not entry.swedish_pending)
+
+    @rule(practice_id=consumes(practices), target=practices)
+    def change_id_in_both_files(self, practice_id: str) -> str:
+        entry = self.project.entries.pop(practice_id, None)
+        if entry is None:
+            return practice_id
+        new = replace(entry, id=self.project.fresh("k"))
+        self.project.entries[new.id] = new
+        return new.id
+
+    @rule(label=st.sampled_from(["Kotoutumiskoulutus", "Koulutus ja kieli"]))
+    def change_vocabulary_label(self, label: str) -> None:
+        vocabulary = self.project.root / "content/vocabulary.yaml"
+        text = vocabulary.read_text(encoding="utf-8")
+        current = next(
+            line for line in text.splitlines() if line.strip().startswith("fi: ") and "kielikoulutus" in line
+        )
+        vocabulary.write_text(
+            text.replace(current, current.replace("kielikoulutus", label.lower() + " ja kielikoulutus")),
+            encoding="utf-8",
+        )
+
+    @rule(template=st.sampled_from(["term.html", "practice.html", "macros.html", "base.html", "home.html"]))
+    def edit_template(self, template: str) -> None:
+        file = self.project.root / "templates" / template
+        file.write_text(
+            file.read_text(encoding="utf-8") + "{# muokattu #}<!-- muokattu -->\n", encoding="utf-8"
+        )
+
+    @rule(lang=st.sampled_from(["fi", "sv"]))
+    def edit_message_catalogue(self, lang: str) -> None:
+        word = {"fi": "Etusivu", "sv": "Startsida"}[lang]
+        _edit(
+            self.project.root / f"locales/{lang}/LC_MESSAGES/messages.po",
+            f'msgstr "{word}',
+            f'msgstr "{word}!',
+        )
+
+    @rule()
+    def edit_static_file(self) -> None:
+        css = self.project.root / "static/site.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* muokattu */\n", encoding="utf-8")
+
+    @rule(address=st.sampled_from(["palaute@example.fi", "saavutettavuus@example.fi"]))
+    def edit_site_settings(self, address: str) -> None:
+        settings = self.project.root / "site.toml"
+        text = settings.read_text(encoding="utf-8")
+        current = next(line for line in text.splitlines() if line.startswith("feedback_email"))
+        settings.write_text(text.replace(current, f'feedback_email = "{address}"'), encoding="utf-8")
+
+    @invariant()
+    def rebuilding_equals_building_from_nothing(self) -> None:
+        self.project.write()
+        self.builds += 1
+        cold = self.scratch / f"cold-{self.builds}"
+        try:
+            build(self.project.root, cold, use_cache=False)
+        except ContentError as error:
+            before = site_files(self.live) if self.live.exists() else None
+            with pytest.raises(ContentError) as raised:
+                build(self.project.root, self.live)
+            assert raised.value.problems == error.problems
+            assert (site_files(self.live) if self.live.exists() else None) == before
+            return
+        build(self.project.root, self.live)
+        assert site_files(self.live) == site_files(cold)
+        shutil.rmtree(cold)
+
+
+Editing.TestCase.settings = settings(
+    max_examples=6,
+    stateful_step_count=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+test_incremental_builds_equal_cold_builds = Editing.TestCase

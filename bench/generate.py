@@ -4,8 +4,13 @@
 
 OUT_DIR becomes a complete project (templates, locales, static, vocabulary and pages are
 copied from this repository) whose content/fi and content/sv hold N practices each, with
-600–1,500-word bodies (headings, lists, links) and every front-matter field filled. The
-words are drawn from the sample catalogue, so stemming and index sizes behave like real text.
+every front-matter field filled. The words are drawn from the sample catalogue, so stemming
+and index sizes behave like real text.
+
+Two shapes (--shape):
+- `default`: 600–1,500-word bodies (headings, lists, links), 1–3 themes, 1–2 regions.
+- `other`, one the build was not tuned on: 150–3,000-word bodies with up to six links to
+  other practices each, 2–6 themes, 1–4 regions, 1–4 target groups, longer criteria.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,6 +30,25 @@ from catalogue.content.model import LANGUAGE_NEUTRAL_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fi", "sv")
+SHAPES = {
+    "default": {
+        "words": (600, 1500),
+        "themes": (1, 3),
+        "regions": (1, 2),
+        "targets": (1, 3),
+        "links": 0,
+        "criteria": (12, 24),
+    },
+    "other": {
+        "words": (150, 3000),
+        "themes": (2, 6),
+        "regions": (1, 4),
+        "targets": (1, 4),
+        "links": 6,
+        "criteria": (20, 60),
+    },
+}
+"""Ranges of a catalogue's shape (see the module's docstring)."""
 
 
 def _vocabulary_codes() -> dict[str, list[str]]:
@@ -77,10 +102,19 @@ HEADINGS = {
 }
 
 
-def _practice(index: int, lang: str, rng: random.Random, shared: dict[str, object], words: list[str]) -> str:
+def _practice(
+    index: int,
+    lang: str,
+    rng: random.Random,
+    shared: dict[str, object],
+    words: list[str],
+    shape: dict[str, Any],
+) -> str:
     title = f"{_sentence(rng, words, 3, 6)[:-1]} {index}"
     slug = f"{'kaytanto' if lang == 'fi' else 'praxis'}-{index:05d}"
-    criteria = "\n".join(f"  {code}: {_sentence(rng, words, 12, 24)}" for code in shared["criteria"])  # type: ignore[union-attr]
+    criteria = "\n".join(
+        f"  {code}: {_sentence(rng, words, *shape['criteria'])}" for code in shared["criteria"]
+    )  # type: ignore[union-attr]
     front = {
         "id": f"practice-{index:05d}",
         "title": title,
@@ -99,11 +133,14 @@ def _practice(index: int, lang: str, rng: random.Random, shared: dict[str, objec
         "links": [{"text": rng.choice(words), "url": f"https://example.fi/{index}"}],
     }
     text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    body = _body(rng, words, HEADINGS[lang], rng.randint(600, 1500))
+    body = _body(rng, words, HEADINGS[lang], rng.randint(*shape["words"]))
+    for _ in range(rng.randint(0, shape["links"])):
+        linked = rng.randint(1, int(shared["count"]))  # type: ignore[call-overload]
+        body += f"\nKatso myös [{rng.choice(words)}](practice:practice-{linked:05d}).\n"
     return f"---\n{text}criteria:\n{criteria}\n---\n{body}"
 
 
-def generate(out: Path, practices: int, seed: int = 1) -> Path:
+def generate(out: Path, practices: int, seed: int = 1, shape_name: str = "default") -> Path:
     """Write a complete project with `practices` practices in each language into `out`."""
     if out.exists():
         shutil.rmtree(out)
@@ -116,24 +153,26 @@ def generate(out: Path, practices: int, seed: int = 1) -> Path:
     codes = _vocabulary_codes()
     words = {lang: _words(lang) for lang in LANGS}
     rng = random.Random(seed)
+    shape = SHAPES[shape_name]
     for lang in LANGS:
         (out / "content" / lang).mkdir()
     for index in range(1, practices + 1):
         start = rng.randint(2008, 2024)
         shared = {
-            "themes": rng.sample(codes["themes"], rng.randint(1, 3)),
+            "themes": rng.sample(codes["themes"], rng.randint(*shape["themes"])),
             "phases": rng.sample(codes["phases"], rng.randint(1, 2)),
-            "target_groups": rng.sample(codes["target_groups"], rng.randint(1, 3)),
-            "regions": rng.sample(codes["regions"], rng.randint(1, 2)),
+            "target_groups": rng.sample(codes["target_groups"], rng.randint(*shape["targets"])),
+            "regions": rng.sample(codes["regions"], rng.randint(*shape["regions"])),
             "practice_type": rng.choice(codes["practice_types"]),
             "start_year": start,
             "end_year": start + rng.randint(1, 4),
             "published": f"{rng.randint(2016, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             "criteria": codes["criteria"],
+            "count": practices,
         }
         shared["updated"] = shared["published"]
         for lang in LANGS:
-            text = _practice(index, lang, random.Random(f"{seed}-{index}-{lang}"), shared, words[lang])
+            text = _practice(index, lang, random.Random(f"{seed}-{index}-{lang}"), shared, words[lang], shape)
             (out / "content" / lang / f"{index:05d}.md").write_text(text, encoding="utf-8")
     return out
 
@@ -145,8 +184,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--practices", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="default")
     args = parser.parse_args()
-    generate(args.out, args.practices, args.seed)
+    generate(args.out, args.practices, args.seed, args.shape)
     print(f"Wrote {args.practices} practices in each language to {args.out}")
 
 

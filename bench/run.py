@@ -48,6 +48,10 @@ MEASURES = (
 )
 
 
+BUILDS = ("cold", "warm", "edit-practice", "edit-title", "edit-order", "edit-template", "check", "pagefind")
+"""Measurements shown with their time end to end too: the process started, the build, its exit."""
+
+
 # Measurements (each runs in its own process) ----------------------------------------------
 
 
@@ -55,7 +59,8 @@ def _floor_chunk(job: tuple[list[str], str]) -> int:
     import frontmatter
     import jinja2
     import markdown
-    from catalogue.markup import EXTENSION_CONFIGS, EXTENSIONS
+
+    from catalogue.site.markdown import EXTENSION_CONFIGS, EXTENSIONS
 
     files, out = job
     template = jinja2.Environment(autoescape=True).from_string(
@@ -101,11 +106,7 @@ def _serve_latency(project: Path, out: Path, edits: int = 5) -> float:
 
 
 def measure(what: str, project: Path) -> None:
-    from catalogue.cli import collect_less_often
-
-    collect_less_often()  # as build.py does
     from catalogue.build.pipeline import build, check_site, open_cache
-    from catalogue.search_index import index_site
 
     out = project / "_site"
     started = time.perf_counter()
@@ -120,9 +121,8 @@ def measure(what: str, project: Path) -> None:
         cache = open_cache(project)  # as `build.py check` does
         check_site(project, cache=cache)
         cache.close()
-    elif what == "pagefind":
-        shutil.rmtree(out / "pagefind", ignore_errors=True)
-        index_site(out)
+    elif what == "pagefind":  # a rebuild in which only the search index is made
+        build(project, out, search=True, use_cache=True)
     elif what == "floor":
         files = sorted(str(p) for p in (project / "content").glob("[fs][iv]/*.md"))
         target = Path(tempfile.mkdtemp())
@@ -164,6 +164,8 @@ def _prepare(what: str, project: Path, run: int) -> None:
         assert title is not None
         moved = title[1].removeprefix("Aaa ") if title[1].startswith("Aaa ") else f"Aaa {title[1]}"
         file.write_text(text[: title.start(1)] + moved + text[title.end(1) :], encoding="utf-8")
+    elif what == "pagefind":
+        shutil.rmtree(project / "_site/pagefind", ignore_errors=True)
     elif what == "edit-template":
         file = project / "templates/practice.html"
         file.write_text(file.read_text(encoding="utf-8") + f"\n{{# edited {run} #}}\n", encoding="utf-8")
@@ -171,6 +173,7 @@ def _prepare(what: str, project: Path, run: int) -> None:
 
 def _run(what: str, project: Path, run: int) -> dict[str, float]:
     _prepare(what, project, run)
+    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, __file__, "--measure", what, "--project", str(project)],
         capture_output=True,
@@ -178,23 +181,22 @@ def _run(what: str, project: Path, run: int) -> dict[str, float]:
         check=True,
     )
     data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    data["end_to_end"] = time.perf_counter() - started
     return data
 
 
-def bench(size: int, runs: int) -> dict[str, dict[str, float]]:
+def bench(size: int, runs: int, shape: str) -> dict[str, dict[str, float]]:
     from bench.generate import generate
 
     project = Path(tempfile.mkdtemp()) / f"catalogue-{size}"
-    generate(project, size)
+    generate(project, size, shape_name=shape)
     results: dict[str, dict[str, float]] = {}
     for what in MEASURES:
         samples = [_run(what, project, run) for run in range(runs)]
-        results[what] = {
-            "seconds": statistics.median(s["seconds"] for s in samples),
-            "peak_mb": statistics.median(s["peak_mb"] for s in samples),
-        }
+        results[what] = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
         print(
-            f"  N={size} {what}: {results[what]['seconds']:.2f} s, {results[what]['peak_mb']:.0f} MB",
+            f"  N={size} {what}: {results[what]['seconds']:.2f} s ({results[what]['end_to_end']:.2f} s "
+            f"end to end), {results[what]['peak_mb']:.0f} MB",
             file=sys.stderr,
             flush=True,
         )
@@ -212,7 +214,8 @@ def table(all_results: dict[int, dict[str, dict[str, float]]]) -> str:
             r = all_results[n][what]
             floor = all_results[n]["floor"]["seconds"]
             ratio = f", {r['seconds'] / floor:.2f}× floor" if what in ("cold", "warm") else ""
-            cells.append(f"{r['seconds']:.2f} s, {r['peak_mb']:.0f} MB{ratio}")
+            whole = f" ({r['end_to_end']:.2f} s)" if what in BUILDS else ""
+            cells.append(f"{r['seconds']:.2f} s{whole}, {r['peak_mb']:.0f} MB{ratio}")
         lines.append(f"| {what} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -223,6 +226,9 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--shape", choices=("default", "other"), default="default", help="see bench/generate.py"
+    )
     parser.add_argument("--measure", choices=MEASURES, help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -233,7 +239,7 @@ def main() -> None:
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} runs",
         file=sys.stderr,
     )
-    results = {size: bench(size, args.runs) for size in args.sizes}
+    results = {size: bench(size, args.runs, args.shape) for size in args.sizes}
     print(table(results))
 
 

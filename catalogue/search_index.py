@@ -19,11 +19,8 @@ import tempfile
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from .config import LANGS
 from .site.pages import Page
@@ -32,7 +29,7 @@ from .site.urls import FILTER_PARAMS
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 BUNDLE = "pagefind"
 """The bundle's folder in the output."""
-INDEX_CONFIG = IndexConfig(root_selector="html", write_playground=False, keep_index_url=False)
+INDEX_CONFIG = {"root_selector": "html", "write_playground": False, "keep_index_url": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +69,11 @@ def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
 
 def search_key(recipes: list[str]) -> str:
     """What the bundle is made from: the indexed pages' recipes, Pagefind's version and options."""
+    from importlib import metadata
+
     from .build.recipes import digest
 
-    return digest(recipes, metadata.version("pagefind"), dict(INDEX_CONFIG))
+    return digest(recipes, metadata.version("pagefind"), INDEX_CONFIG)
 
 
 def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundle: Path) -> None:
@@ -94,7 +93,10 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
 
 async def _index(pages: Path, bundle: Path) -> None:
     """Pagefind writes the bundle as the index is closed."""
-    async with PagefindIndex(config=IndexConfig(**INDEX_CONFIG, output_path=str(bundle))) as index:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(**INDEX_CONFIG, output_path=str(bundle))  # type: ignore[typeddict-item]
+    async with PagefindIndex(config=config) as index:
         await index.add_directory(str(pages), glob="**/*.html")
 
 

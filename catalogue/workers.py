@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -27,13 +28,22 @@ def chunks(items: Sequence[Job], parallel: bool, size: int = 100) -> list[Sequen
     return [items[start : start + per_part] for start in range(0, len(items), per_part)]
 
 
-def map_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], parallel: bool) -> list[Result]:
-    """[function(job) for job in jobs], in order; on all cores if `parallel` and there are
-    several. `function` is a module-level function and each job carries all it needs."""
-    workers = min(core_count(), len(jobs))
-    if not parallel or workers < 2:
-        return [function(job) for job in jobs]
+def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: bool) -> Iterator[Result]:
+    """function(job) for each job, in order; on all cores if `parallel`. `function` is a
+    module-level function and each job carries all it needs. A few jobs per core are under
+    way at a time, so that jobs are made, and results used, as the work goes on."""
+    if not parallel or core_count() < 2:
+        yield from map(function, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(function, jobs))
+    with ProcessPoolExecutor(max_workers=core_count(), mp_context=context) as pool:
+        under_way: deque[Future[Result]] = deque()
+        for job in jobs:
+            under_way.append(pool.submit(function, job))
+            if len(under_way) >= 2 * core_count():
+                yield under_way.popleft().result()
+        while under_way:
+            yield under_way.popleft().result()

@@ -13,16 +13,12 @@ dropped and rebuilt, never trusted; output is byte-identical with and without it
 from __future__ import annotations
 
 import hashlib
-import io
-import pickle
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-LIBRARIES = ("markdown", "nh3", "jinja2", "pyyaml", "python-frontmatter", "babel", "pagefind")
 TABLES = {
     "checked": "digest TEXT PRIMARY KEY, context TEXT, result BLOB, source TEXT, html TEXT",
     "seen": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, read_ns INTEGER, digest TEXT",
@@ -32,36 +28,21 @@ TABLES = {
 
 def code_salt() -> str:
     """Changes whenever this package's code, Python or a library that shapes the output changes."""
+    import babel
+    import frontmatter
+    import jinja2
+    import markdown
+    import nh3
+    import yaml
+
     digest = hashlib.sha256(sys.version.encode())
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
         digest.update(source.read_bytes())
-    for library in LIBRARIES:
-        digest.update(f"{library}={metadata.version(library)}".encode())
+    for library in (babel, jinja2, markdown, nh3, yaml):
+        digest.update(f"{library.__name__}={library.__version__}".encode())
+    # python-frontmatter has no version attribute: what this package uses of it is its pattern.
+    digest.update(frontmatter.YAMLHandler.FM_BOUNDARY.pattern.encode())
     return digest.hexdigest()
-
-
-class _Unpickler(pickle.Unpickler):
-    """Unpickles only what a checked result is made of (Python's documented way to restrict
-    unpickling), so that a cache file tampered with cannot run code."""
-
-    ALLOWED = frozenset({"datetime.date", "pathlib.PurePosixPath", "catalogue.problems.Severity"})
-
-    def find_class(self, module: str, name: str) -> Any:
-        allowed = f"{module}.{name}" in self.ALLOWED or module in (
-            "catalogue.content.model",
-            "catalogue.problems",
-            "catalogue.content.load",
-        )
-        if not allowed:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a checked result")
-        return super().find_class(module, name)
-
-
-def _unpickled(blob: bytes) -> Any:
-    try:
-        return _Unpickler(io.BytesIO(blob)).load()
-    except Exception:  # a damaged entry: read the file again
-        return None
 
 
 class Seen(NamedTuple):
@@ -76,6 +57,15 @@ class Output(NamedTuple):
     recipe: str
     size: int
     mtime_ns: int
+
+
+def _identity(folder: Path) -> str:
+    """Which folder is at a path: files written into one are not in another put in its place."""
+    try:
+        stat = folder.stat()
+    except OSError:
+        return ""
+    return f"{stat.st_dev}:{stat.st_ino}"
 
 
 class BuildCache:
@@ -148,22 +138,17 @@ class BuildCache:
     def seen(self) -> dict[str, Seen]:
         return {row[0]: Seen(*row[1:]) for row in self._read("SELECT * FROM seen")}
 
-    def checked(self, keys: dict[str, str]) -> dict[str, Any]:
+    def checked(self, keys: dict[str, str]) -> dict[str, bytes]:
         """Digest → the result stored for it, for each digest → context given."""
-        found = {}
-        for digest, context, blob in self._read_keys(
-            "SELECT digest, context, result FROM checked WHERE digest IN ({})", list(keys)
-        ):
-            if context == keys[digest] and (result := _unpickled(blob)) is not None:
-                found[digest] = result
-        return found
+        rows = self._read_keys("SELECT digest, context, result FROM checked WHERE digest IN ({})", list(keys))
+        return {digest: blob for digest, context, blob in rows if context == keys[digest]}
 
-    def put_checked(self, results: dict[str, tuple[str, Any, str]], seen: dict[str, Seen]) -> None:
+    def put_checked(self, results: dict[str, tuple[str, bytes, str]], seen: dict[str, Seen]) -> None:
         """Digest → (context, result, Markdown source); path → Seen."""
         self._write(
             (
                 "INSERT OR REPLACE INTO checked VALUES (?, ?, ?, ?, NULL)",
-                [(d, c, pickle.dumps(r, pickle.HIGHEST_PROTOCOL), s) for d, (c, r, s) in results.items()],
+                [(d, *r) for d, r in results.items()],
             ),
             ("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)", [(p, *s) for p, s in seen.items()]),
         )
@@ -178,12 +163,19 @@ class BuildCache:
 
     # Outputs ---------------------------------------------------------------------------------
 
-    def outputs(self, site: str) -> dict[str, Output]:
+    def outputs(self, folder: Path) -> dict[str, Output]:
+        """Path → the recipe, size and time of each file last written into `folder`; none if
+        the folder is not the one written (it was deleted, or replaced by another)."""
+        site = str(folder)
         rows = self._read("SELECT path, recipe, size, mtime_ns FROM outputs WHERE site = ?", (site,))
-        return {path: Output(*values) for path, *values in rows}
+        files = {path: Output(*values) for path, *values in rows}
+        identity = files.pop("", None)
+        return files if identity and identity.recipe == _identity(folder) else {}
 
-    def set_outputs(self, site: str, files: dict[str, Output], previous: dict[str, Output]) -> None:
-        """Record `files` as what the output folder `site` holds, writing only what changed."""
+    def set_outputs(self, folder: Path, files: dict[str, Output], previous: dict[str, Output]) -> None:
+        """Record `files` as what `folder` holds, writing only what changed."""
+        site = str(folder)
+        files = {**files, "": Output(_identity(folder), 0, 0)}
         self._write(
             (
                 "DELETE FROM outputs WHERE site = ? AND path = ?",

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +40,8 @@ from .recipes import digest, recipes
 
 CACHE_FILE = Path(".cache/build.sqlite")
 PARALLEL_FROM = 200
-"""From this many pages to make on, they are made on all cores."""
+"""From this many pages to make on, they are made on all cores (each job carries its pages'
+data to its worker, which for a few long lists costs more than it saves)."""
 
 
 class Reporter:
@@ -93,8 +94,9 @@ def check_site(
     config = config or load_config(root / "site.toml")
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
     site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
-    if site is not None:
-        problems.extend(missing_addresses(read_ledger(root), site_urls(site)))
+    ledger = read_ledger(root)
+    if site is not None and ledger:
+        problems.extend(missing_addresses(ledger, site_urls(site)))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)
@@ -169,28 +171,47 @@ def build(
         checked = check_site(root, config, strict, cache)
         reporter.stage("planning pages…")
         plan = plan_site(root, checked.site, cache.salt, compiled_templates(cache))
-        previous = cache.outputs(str(out_dir))
-        on_disk = write.files_in(out_dir) if out_dir.is_dir() else {}
-        current = {path: o for path, o in previous.items() if on_disk.get(path) == (o.size, o.mtime_ns)}
-        indexed = indexed_pages(plan.pages)
+        previous = cache.outputs(out_dir)
+        unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
+        indexed = indexed_pages(plan.pages) if search or keep_search else []
         recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
-        key = search_key([recipe_of[page.path] for page in indexed])
+        key = search_key([recipe_of[page.path] for page in indexed]) if indexed else ""
         staging = write.begin(out_dir)
         try:
-            outputs = make_outputs(plan, current, staging, cache, reporter)
-            bundle = {path: o for path, o in current.items() if path.startswith(f"{BUNDLE}/")}
-            if search and not (keep_search or _bundle_is(key, bundle, previous)):
+            outputs = make_outputs(plan, previous, staging, cache, reporter)
+            bundle = _bundle(previous)
+            if search and not keep_search and not _made_from(key, bundle):
                 reporter.stage("indexing for search…")
                 bundle = make_bundle(indexed, key, staging, out_dir)
             outputs |= bundle if search or keep_search else {}
-            made = [path for path, output in outputs.items() if current.get(path) != output]
-            write.publish(staging, out_dir, made, on_disk.keys() - outputs.keys())
+            made = [path for path, output in outputs.items() if previous.get(path) != output]
         except BaseException:
             write.discard(staging)
             raise
-        cache.set_outputs(str(out_dir), outputs, previous)
+        _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
     reporter.done()
     return Built(len(outputs), len(made), checked.warnings, indexed, key)
+
+
+def _publish(
+    cache: BuildCache,
+    staging: Path,
+    out_dir: Path,
+    outputs: dict[str, Output],
+    made: list[str],
+    previous: dict[str, Output],
+    unknown: Iterable[str],
+) -> None:
+    """Move the files made into out_dir, remove those no longer made, and record what it
+    holds now. If publishing fails halfway (a full disk), what the folder holds is no longer
+    known: the next build makes it whole again."""
+    try:
+        write.publish(staging, out_dir, made, (previous.keys() | set(unknown)) - outputs.keys())
+    except BaseException:
+        write.discard(staging)
+        cache.set_outputs(out_dir, {}, previous)
+        raise
+    cache.set_outputs(out_dir, outputs, previous)
 
 
 def make_outputs(
@@ -222,10 +243,13 @@ def make_outputs(
     return outputs
 
 
-def _bundle_is(key: str, bundle: dict[str, Output], previous: dict[str, Output]) -> bool:
-    """Whether the published search bundle is whole, unaltered and made from `key`."""
-    recorded = [path for path in previous if path.startswith(f"{BUNDLE}/")]
-    return bool(recorded) and len(recorded) == len(bundle) and all(o.recipe == key for o in bundle.values())
+def _bundle(outputs: dict[str, Output]) -> dict[str, Output]:
+    return {path: output for path, output in outputs.items() if path.startswith(f"{BUNDLE}/")}
+
+
+def _made_from(key: str, bundle: dict[str, Output]) -> bool:
+    """Whether a search bundle was made from `key` (the pages it indexes, Pagefind's version)."""
+    return bool(bundle) and all(output.recipe == key for output in bundle.values())
 
 
 def make_bundle(indexed: list[IndexedPage], key: str, staging: Path, out_dir: Path) -> dict[str, Output]:
@@ -249,10 +273,7 @@ def index_published(
     outside `lock`; the bundle is published under it, and only if `latest()` is still `built`."""
     out_dir = out_dir.resolve()
     with build_cache(root, True) as cache:
-        previous = cache.outputs(str(out_dir))
-        on_disk = write.files_in(out_dir)
-        bundle = {p: o for p, o in previous.items() if p.startswith(f"{BUNDLE}/") and on_disk.get(p) == o[1:]}
-        if _bundle_is(built.search_key, bundle, previous):
+        if _made_from(built.search_key, _bundle(cache.outputs(out_dir))):
             return
         folder = out_dir.with_name(f".{out_dir.name}.search")
         write.discard(folder)
@@ -261,10 +282,11 @@ def index_published(
             fresh = make_bundle(built.indexed, built.search_key, folder, out_dir)
             with lock:
                 if latest() is built:
-                    recorded = cache.outputs(str(out_dir))
-                    old = {p for p in {*recorded, *write.files_in(out_dir)} if p.startswith(f"{BUNDLE}/")}
-                    write.publish(folder, out_dir, fresh, old - fresh.keys())
-                    kept = {p: o for p, o in recorded.items() if not p.startswith(f"{BUNDLE}/")}
-                    cache.set_outputs(str(out_dir), kept | fresh, recorded)
+                    recorded = cache.outputs(out_dir)
+                    write.publish(folder, out_dir, fresh, _bundle(recorded).keys() - fresh.keys())
+                    kept = {
+                        path: output for path, output in recorded.items() if path not in _bundle(recorded)
+                    }
+                    cache.set_outputs(out_dir, kept | fresh, recorded)
         finally:
             write.discard(folder)

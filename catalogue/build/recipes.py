@@ -33,11 +33,14 @@ def _stand_in(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+        names = getattr(value, "__slots__", None) or [f.name for f in dataclasses.fields(value)]
+        return [type(value).__name__, *(getattr(value, name) for name in names)]
     raise TypeError(f"{type(value).__name__} cannot be part of a page's data")
 
 
-_ENCODER = json.JSONEncoder(default=_stand_in, sort_keys=True, separators=(",", ":"), check_circular=False)
+_ENCODER = json.JSONEncoder(default=_stand_in, separators=(",", ":"), check_circular=False)
+"""Keys in the order the data has them: the same data is always built in the same order, and
+data built in another order would only make a page again, never leave one as it was."""
 
 
 def digest(*parts: Any) -> str:

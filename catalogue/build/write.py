@@ -53,14 +53,16 @@ def write_file(target: Path, path: str, content: str | bytes) -> tuple[int, int]
     return len(data), destination.stat().st_mtime_ns
 
 
-def files_in(folder: Path) -> dict[str, tuple[int, int]]:
+def files_in(folder: Path, prefix: str = "") -> dict[str, tuple[int, int]]:
     """Path → (size, modification time) of every file below folder."""
     found = {}
-    for directory, _, names in os.walk(folder):
-        prefix = Path(directory).relative_to(folder).as_posix()
-        for name in names:
-            stat = os.stat(os.path.join(directory, name))  # noqa: PTH116, PTH118 - thousands of files
-            found[name if prefix == "." else f"{prefix}/{name}"] = (stat.st_size, stat.st_mtime_ns)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.update(files_in(Path(entry.path), f"{prefix}{entry.name}/"))
+            else:
+                stat = entry.stat(follow_symlinks=False)
+                found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 

@@ -8,6 +8,7 @@ its bytes; a file whose size and time are unchanged since it was last read is no
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -20,7 +21,8 @@ from ..build.cache import BuildCache, Seen
 from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
-from .model import Practice, Site, StaticPage, Text
+from . import stored
+from .model import FileResult, Practice, Site, StaticPage, Text
 from .rules import check_collection
 from .source import YAML_LOADER, bytes_digest, decode_source, read_bytes, read_source
 from .validate import validate_page, validate_practice
@@ -37,19 +39,8 @@ SETTLED_NS = 2_000_000_000
 for this long when it was read (a write in the same instant may keep the time)."""
 
 
-class FileResult(NamedTuple):
-    """One practice file, read and checked on its own."""
-
-    practice: Practice | None
-    text: Text | None
-    problems: list[Problem]
-    ids: tuple[str, ...]
-    """The id the file declares, valid or not (so that a broken file is not also reported as
-    a missing translation of its twin)."""
-
-
 class FileJob(NamedTuple):
-    file: Path
+    file: str
     shown: str
     lang: Lang
     raw: bytes | list[Problem]
@@ -72,6 +63,7 @@ def load_site(
     present: set[tuple[str, Lang]] = set()
     """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
+    known = cache.seen()
     for entry in sorted(content.iterdir()):
         shown = PurePath(entry.relative_to(root).as_posix())
         if entry.name in PROJECT_FILES or is_editor_backup(entry.name):
@@ -80,7 +72,8 @@ def load_site(
             pages.extend(_load_pages(entry, root, problems))
         elif entry.is_dir() and entry.name in LANGS:
             lang: Lang = "fi" if entry.name == "fi" else "sv"
-            for result in check_files(_content_files(entry, root, problems), lang, vocabulary, cache):
+            files = _content_files(entry, root, problems)
+            for result in check_files(files, lang, vocabulary, cache, known):
                 problems.extend(result.problems)
                 present.update((found, lang) for found in result.ids)
                 if result.practice and result.text:
@@ -103,11 +96,14 @@ def load_site(
 
 
 def check_files(
-    files: list[tuple[Path, str]], lang: Lang, vocabulary: Vocabulary, cache: BuildCache
+    files: list[tuple[str, str]],
+    lang: Lang,
+    vocabulary: Vocabulary,
+    cache: BuildCache,
+    known: dict[str, Seen],
 ) -> list[FileResult]:
     """Every file's result, in order: from the cache where its bytes were checked before,
-    else checked now (on all cores for many) and kept."""
-    known = cache.seen()
+    else checked now (on all cores for many) and kept. `known`: each file as last read."""
     context = f"{lang} {vocabulary.digest}"
     digests: dict[str, str] = {}
     """Shown path → the hash of the file's bytes."""
@@ -117,39 +113,41 @@ def check_files(
         digest = _unchanged_digest(file, known.get(shown))
         if digest is None:
             read_at = time.time_ns()  # taken before reading: on the safe side
-            raw = read[shown] = read_bytes(file, PurePath(shown))
+            raw = read[shown] = read_bytes(Path(file), PurePath(shown))
             if isinstance(raw, list):
                 continue
             digest = bytes_digest(raw)
-            stat = file.stat()
+            stat = os.stat(file)  # noqa: PTH116 - a path as a string: thousands of files
             seen[shown] = Seen(stat.st_size, stat.st_mtime_ns, read_at, digest)
         digests[shown] = digest
-    stored = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
+    found = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
+    kept = {digest: result for digest, value in found.items() if (result := stored.load(value))}
     jobs = [
-        FileJob(file, shown, lang, read[shown] if shown in read else read_bytes(file, PurePath(shown)))
+        FileJob(file, shown, lang, read[shown] if shown in read else read_bytes(Path(file), PurePath(shown)))
         for file, shown in files
-        if digests.get(shown) not in stored
+        if digests.get(shown) not in kept
     ]
     parallel = len(jobs) >= PARALLEL_FROM
     parts = chunks(jobs, parallel)
     fresh: dict[str, FileResult] = {}
-    new: dict[str, tuple[str, FileResult, str]] = {}
-    checked = map_jobs(_check_part, [(vocabulary, part) for part in parts], parallel)
+    checked = map_jobs(_check_part, ((vocabulary, part) for part in parts), parallel)
     for part, results in zip(parts, checked, strict=True):
+        new = {}
         for job, (digest, result, source) in zip(part, results, strict=True):
             fresh[job.shown] = result
             if digest:
-                new[digest] = (f"{context} {job.shown}", result, source)
-    cache.put_checked(new, seen)
-    return [fresh[shown] if shown in fresh else stored[digests[shown]] for _, shown in files]
+                new[digest] = (f"{context} {job.shown}", stored.dump(result), source)
+        cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
+    cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
+    return [fresh[shown] if shown in fresh else kept[digests[shown]] for _, shown in files]
 
 
-def _unchanged_digest(file: Path, known: Seen | None) -> str | None:
+def _unchanged_digest(file: str, known: Seen | None) -> str | None:
     """The hash of a file's bytes as last read, if its size and time say it is unchanged."""
     if known is None:
         return None
     try:
-        stat = file.stat()
+        stat = os.stat(file)  # noqa: PTH116 - a path as a string: thousands of files
     except OSError:
         return None
     settled = known.read_ns - stat.st_mtime_ns > SETTLED_NS
@@ -165,7 +163,7 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     """(hash of the bytes, result, the Markdown to convert as JSON) of one file; the hash is
     empty if the file cannot be read."""
     if isinstance(job.raw, list):  # too large or unreadable: its id, if a line gives it
-        return "", FileResult(None, None, job.raw, tuple(_id_lines(_head(job.file)))), ""
+        return "", FileResult(None, None, job.raw, tuple(_id_lines(_head(Path(job.file))))), ""
     shown = PurePath(job.shown)
     doc = decode_source(job.raw, shown)
     if isinstance(doc, list):
@@ -191,30 +189,30 @@ def _id_lines(raw: bytes) -> list[str]:
     return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
 
 
-def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[str, str]]:
     """(path, path as shown) of every practice file in a language folder, in name order."""
     content = root / "content"
     files = []
-    for entry in sorted(folder.iterdir()):
-        shown = PurePath(entry.relative_to(root).as_posix())
-        if is_editor_backup(entry.name):
-            continue
-        if entry.is_symlink() and not entry.resolve().is_relative_to(content.resolve()):
+    with os.scandir(folder) as entries:
+        listed = sorted((entry.name, entry) for entry in entries if not is_editor_backup(entry.name))
+    for name, entry in listed:
+        shown = f"content/{folder.name}/{name}"
+        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(content.resolve()):
             message = "this is a link to a file outside content/; copy the file here instead of linking"
         elif entry.is_dir():
             message = (
                 "folders inside a language folder are not read; move the files up into "
                 f"content/{folder.name}/"
             )
-        elif not entry.name.endswith(".md"):
+        elif not name.endswith(".md"):
             message = (
                 f"only Markdown files (.md) belong in content/{folder.name}/; rename the file to end "
                 "in .md, or move it to static/ if it is an image or a document"
             )
         else:
-            files.append((entry, shown.as_posix()))
+            files.append((entry.path, shown))
             continue
-        problems.append(Problem(shown, 1, 1, message))
+        problems.append(Problem(PurePath(shown), 1, 1, message))
     return files
 
 

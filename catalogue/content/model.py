@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
+from typing import NamedTuple
 
 from ..config import Lang, SiteConfig
+from ..problems import Problem
 from .vocabulary import Vocabulary
 
 
@@ -63,6 +65,8 @@ class Practice:
     """Front-matter field → (line, column) in the file, for messages."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key)."""
+    title_sort: str
+    """The same key as ASCII that sorts byte by byte (collation.sort_value), for search."""
     digest: str
     """A hash of the file's path and front matter: everything above is made from them and
     the vocabulary, so a page that shows this record counts it by this hash."""
@@ -89,6 +93,17 @@ class Text:
     """(path under static/, line, column) of every [text](/static/…) link in the text."""
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
+
+
+class FileResult(NamedTuple):
+    """One practice file, read and checked on its own."""
+
+    practice: Practice | None
+    text: Text | None
+    problems: list[Problem]
+    ids: tuple[str, ...]
+    """The id the file declares, valid or not (so that a broken file is not also reported as
+    a missing translation of its twin)."""
 
 
 LANGUAGE_NEUTRAL_FIELDS = (

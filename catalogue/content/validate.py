@@ -9,7 +9,7 @@ from typing import Any
 
 from ..config import Lang
 from ..problems import Problem, Severity
-from .collation import sort_key
+from .collation import sort_key, sort_value
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
 from .model import Practice, StaticPage, Text
@@ -44,7 +44,8 @@ def validate_practice(
         lang=lang,
         source=doc.path.as_posix(),
         positions={name: doc.where(name) for name in doc.front},
-        title_key=sort_key(values["title"]),
+        title_key=(title_key := sort_key(values["title"])),
+        title_sort=sort_value(title_key),
         digest=doc.front_digest,
     )
     text = Text(

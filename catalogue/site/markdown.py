@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import markdown
 import nh3
 
 from ..content.slugs import slugify
@@ -87,6 +86,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 PLACEHOLDER = "/__practice__/"
 PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')
+BREAK = "<!--catalogue:next-text-->"
+"""Between texts converted in one run (an HTML comment passes through Markdown as it is)."""
 
 
 def _heading_id(value: str, separator: str) -> str:
@@ -98,13 +99,27 @@ class Converter:
     document, so no state (heading ids, references) carries from one document to the next."""
 
     def __init__(self) -> None:
+        import markdown  # only when a text is converted: most rebuilds convert none
+
         self.markdown = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
     def convert(self, text: str) -> str:
-        linked = PRACTICE_LINK.sub(
-            lambda match: f"]({PLACEHOLDER}{match['id']}/{match['anchor'] or ''})", text
-        )
-        html = self.markdown.reset().convert(linked)
+        return self._clean(self.markdown.reset().convert(_linked(text)))
+
+    def convert_all(self, texts: list[str]) -> list[str]:
+        """Several texts converted in one run: a practice's text and its six criteria cost
+        little more than the text alone (a run's fixed cost is most of a short text's). The
+        result is each text's own conversion, unless texts share link references or heading
+        names; where the joint run cannot be split back, each is converted on its own."""
+        if not any(BREAK in text for text in texts):
+            joined = f"\n\n{BREAK}\n\n".join(_linked(text) for text in texts)
+            parts = self.markdown.reset().convert(joined).split(BREAK)
+            if len(parts) == len(texts):
+                return [self._clean(part.strip("\n")) for part in parts]
+        return [self.convert(text) for text in texts]
+
+    @staticmethod
+    def _clean(html: str) -> str:
         return nh3.clean(
             html,
             tags=ALLOWED_TAGS,
@@ -118,13 +133,15 @@ class Converter:
         """A practice file's text and criteria (as load.check_file keeps them) → their HTML,
         as JSON in the same shape."""
         data = json.loads(source)
+        body, *criteria = self.convert_all([data["body"], *data["criteria"].values()])
         return json.dumps(
-            {
-                "body": self.convert(data["body"]),
-                "criteria": {code: self.convert(text) for code, text in data["criteria"].items()},
-            },
-            ensure_ascii=False,
+            {"body": body, "criteria": dict(zip(data["criteria"], criteria, strict=True))}, ensure_ascii=False
         )
+
+
+def _linked(text: str) -> str:
+    """Links to practices pointed at placeholders (see `placed`)."""
+    return PRACTICE_LINK.sub(lambda match: f"]({PLACEHOLDER}{match['id']}/{match['anchor'] or ''})", text)
 
 
 def placed(html: str, base_path: str, url_of: Callable[[str], str]) -> str:

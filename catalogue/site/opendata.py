@@ -30,16 +30,31 @@ class DataSet:
     base_url: str
     vocabulary: Vocabulary
 
+    def __len__(self) -> int:
+        return len(self.practices)
 
-def record(p: Practice, translation_url: str | None, base: str, vocabulary: Vocabulary) -> dict[str, Any]:
+
+Labels = dict[str, dict[str, tuple[int, str]]]
+"""Vocabulary → code → (place in reading order, label) in one language."""
+
+
+def labels(vocabulary: Vocabulary, lang: Lang) -> Labels:
+    return {
+        group: {
+            term.code: (place, term.label[lang]) for place, term in enumerate(vocabulary.ordered(group, lang))
+        }
+        for group in (*CODE_LISTS, "practice_types")
+    }
+
+
+def record(p: Practice, translation_url: str | None, base: str, terms: Labels) -> dict[str, Any]:
     """One practice in one language, with codes and labels, absolute URLs and ISO dates."""
 
-    def terms(group: str, codes: tuple[str, ...]) -> list[dict[str, str]]:
+    def listed(group: str, codes: tuple[str, ...]) -> list[dict[str, str]]:
         return [
-            {"code": t.code, "label": t.label[p.lang]} for t in vocabulary.sort_codes(group, codes, p.lang)
+            {"code": code, "label": terms[group][code][1]} for code in sorted(codes, key=terms[group].get)
         ]
 
-    practice_type = vocabulary.term("practice_types", p.practice_type)
     return {
         "id": p.id,
         "language": p.lang,
@@ -50,8 +65,8 @@ def record(p: Practice, translation_url: str | None, base: str, vocabulary: Voca
         "translation_url": base + translation_url if translation_url else None,
         "organisations": list(p.organisations),
         "municipality": p.municipality,
-        **{group: terms(group, getattr(p, group)) for group in CODE_LISTS},
-        "practice_type": {"code": practice_type.code, "label": practice_type.label[p.lang]},
+        **{group: listed(group, getattr(p, group)) for group in CODE_LISTS},
+        "practice_type": listed("practice_types", (p.practice_type,))[0],
         "start_year": p.start_year,
         "end_year": p.end_year,
         "funding": p.funding,
@@ -82,7 +97,7 @@ CSV_COLUMNS = (
 )
 
 
-def _csv_row(r: dict[str, Any], criteria: list[str]) -> str:
+def _csv_row(r: dict[str, Any], criteria: list[str]) -> list[Any]:
     row: dict[str, Any] = {k: r[k] for k in CSV_COLUMNS if k in r}
     row["organisations"] = "; ".join(r["organisations"])
     for group in CODE_LISTS:
@@ -91,13 +106,7 @@ def _csv_row(r: dict[str, Any], criteria: list[str]) -> str:
     row["practice_type_code"] = r["practice_type"]["code"]
     row["practice_type_label"] = r["practice_type"]["label"]
     values = ["" if row.get(k) is None else row[k] for k in CSV_COLUMNS]
-    return _csv_line([*values, *(r["criteria"].get(c, "") for c in criteria)])
-
-
-def _csv_line(values: list[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
-    return buffer.getvalue()
+    return [*values, *(r["criteria"].get(c, "") for c in criteria)]
 
 
 def _schema(config: SiteConfig, vocabulary: Vocabulary) -> dict[str, Any]:
@@ -168,13 +177,17 @@ def practices_json(data: DataSet) -> str:
 def practices_csv(data: DataSet) -> str:
     """A language's CSV file, one practice per row, the criteria in columns of their own."""
     criteria = data.vocabulary.codes("criteria")
-    header = _csv_line([*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)])
-    return header + "".join(_csv_row(r, criteria) for r in _records(data))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)])
+    writer.writerows(_csv_row(r, criteria) for r in _records(data))
+    return buffer.getvalue()
 
 
 def _records(data: DataSet) -> list[dict[str, Any]]:
+    terms = labels(data.vocabulary, data.lang)
     return [
-        record(p, url, data.base_url, data.vocabulary)
+        record(p, url, data.base_url, terms)
         for p, url in zip(data.practices, data.translation_urls, strict=True)
     ]
 

@@ -12,7 +12,6 @@ from operator import attrgetter
 from typing import Any
 
 from ..config import LANGS, Lang
-from ..content.collation import sort_value
 from ..content.model import Practice, Site, other_lang
 from ..content.validate import PRACTICE_LINK
 from ..content.vocabulary import FACETS
@@ -143,7 +142,7 @@ def _practice_pages(site: Site, p: Practice, related: list[Practice]) -> list[Pa
         counterpart=twin,
         stale=(p.id, lang) in site.stale,
         short_url=urls.short(lang, p.id),
-        title_sort=sort_value(p.title_key),
+        title_sort=p.title_sort,
     )
     addresses = [urls.practice_slug(lang, alias) for alias in p.aliases] + [urls.short(lang, p.id)]
     return [page, *(_redirect(address, url, lang, p.title, p.summary) for address in addresses)]

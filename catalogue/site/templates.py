@@ -4,12 +4,12 @@ templates: a hash of each one together with every template it uses."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import jinja2.meta
 
 from ..config import Lang, SiteConfig
 from ..content.model import Practice, other_lang
@@ -93,15 +93,23 @@ def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
     }
 
 
+REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\b\s*(?P<name>"[^"]*"|'[^']*')?""")
+"""A template's use of another: {% extends "base.html" %}, {% from "macros.html" import … %}."""
+
+
 def template_digests(templates: Path) -> dict[str, str]:
     """Template name → hash of its source and of every template it extends, includes or
-    imports, so that editing one template changes the recipes of exactly the pages that use it."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), extensions=["jinja2.ext.i18n"])
-    sources = {name: (templates / name).read_text(encoding="utf-8") for name in env.list_templates()}
-    uses = {
-        name: {used for used in jinja2.meta.find_referenced_templates(env.parse(text, name=name)) if used}
-        for name, text in sources.items()
+    imports, so that editing one template changes the recipes of exactly the pages that use
+    it. A template that names another by anything but a plain string counts as using all."""
+    sources = {
+        file.relative_to(templates).as_posix(): file.read_text(encoding="utf-8")
+        for file in sorted(templates.rglob("*"))
+        if file.is_file()
     }
+    uses: dict[str, set[str]] = {}
+    for name, text in sources.items():
+        found = [match["name"] for match in REFERENCE.finditer(text)]
+        uses[name] = set(sources) if None in found else {used[1:-1] for used in found if used}
     digests = {}
     for name in sources:
         closure, todo = set(), [name]

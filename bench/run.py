@@ -48,7 +48,7 @@ MEASURES = (
 )
 
 
-BUILDS = ("cold", "warm", "edit-practice", "edit-title", "edit-order", "edit-template", "check", "pagefind")
+BUILDS = ("cold", "warm", "edit-practice", "edit-title", "edit-order", "edit-template", "check")
 """Measurements shown with their time end to end too: the process started, the build, its exit."""
 
 
@@ -121,8 +121,12 @@ def measure(what: str, project: Path) -> None:
         cache = open_cache(project)  # as `build.py check` does
         check_site(project, cache=cache)
         cache.close()
-    elif what == "pagefind":  # a rebuild in which only the search index is made
-        build(project, out, search=True, use_cache=True)
+    elif what == "pagefind":  # the search stage alone, on the built pages
+        from catalogue.search_index import write_bundle
+
+        built = build(project, out, search=False, keep_search=True)
+        started = time.perf_counter()
+        write_bundle(built.indexed, lambda path: out / path, Path(tempfile.mkdtemp()))
     elif what == "floor":
         files = sorted(str(p) for p in (project / "content").glob("[fs][iv]/*.md"))
         target = Path(tempfile.mkdtemp())
@@ -164,8 +168,6 @@ def _prepare(what: str, project: Path, run: int) -> None:
         assert title is not None
         moved = title[1].removeprefix("Aaa ") if title[1].startswith("Aaa ") else f"Aaa {title[1]}"
         file.write_text(text[: title.start(1)] + moved + text[title.end(1) :], encoding="utf-8")
-    elif what == "pagefind":
-        shutil.rmtree(project / "_site/pagefind", ignore_errors=True)
     elif what == "edit-template":
         file = project / "templates/practice.html"
         file.write_text(file.read_text(encoding="utf-8") + f"\n{{# edited {run} #}}\n", encoding="utf-8")

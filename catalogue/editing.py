@@ -29,7 +29,7 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
                 continue
             doc = read_source(file, PurePath(file.relative_to(root).as_posix()))
             if not isinstance(doc, list):
-                found.append((lang, file, doc))  # type: ignore[arg-type]
+                found.append((lang, file, doc))
     return found
 
 

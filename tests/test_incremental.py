@@ -265,3 +265,45 @@ Editing.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_incremental_builds_equal_cold_builds = Editing.TestCase
+
+
+def test_serve_keeps_the_site_and_its_search_equal_to_a_cold_build(tmp_path: Path) -> None:
+    """`serve` rebuilds on every save and indexes in the background; once it has caught up,
+    the folder it serves is what a build from nothing gives, search included."""
+    import time
+
+    from catalogue.config import load_config
+    from catalogue.serve import start_live
+
+    from .helpers import pair
+
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = root / "_site"
+    config = load_config(root / "site.toml")
+    live, errors = start_live(root, out, config, 0, strict=False, search=True)
+    assert errors == []
+    fi = root / "content/fi/esimerkki.md"
+    edits = [
+        lambda: fi.write_text(practice(title="Aivan uusi nimi"), encoding="utf-8"),
+        lambda: fi.write_text(
+            practice(slug="uusi", title="Uusi", extra="aliases: [esimerkki]"), encoding="utf-8"
+        ),
+        lambda: (root / "templates/term.html").write_text(
+            (root / "templates/term.html").read_text(encoding="utf-8") + "<!-- muokattu -->\n",
+            encoding="utf-8",
+        ),
+    ]
+    time.sleep(1)  # the watcher is listening
+    try:
+        for edit in edits:
+            seen = live.state.generation
+            edit()
+            deadline = time.monotonic() + 30
+            while live.state.generation == seen and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert live.state.generation > seen and live.state.errors == []
+        assert live.indexer is not None and live.indexer.idle.wait(60)
+        build(root, tmp_path / "cold", use_cache=False)
+        assert site_files(out) == site_files(tmp_path / "cold")
+    finally:
+        live.stop()

@@ -267,3 +267,45 @@ def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) 
         "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
         "2016-05-12, not '2017-02-30'"
     ]
+
+
+@pytest.mark.parametrize("day", ["2024-02-30", "2026-13-45"])
+def test_an_impossible_date_is_reported_at_its_line_quoted_or_not(tmp_path: Path, day: str) -> None:
+    text = practice().replace("published: 2017-01-02", f"published: {day}")
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
+        f"2016-05-12, not '{day}'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!python/object/apply:os.system [echo hei]", "!!python/object/apply:os.system"),
+        ("!!binary aGVp", "!!binary"),
+        ("!oma arvo", "!oma"),
+        ("!!set {a, b}", "!!set"),
+    ],
+)
+def test_a_yaml_tag_of_any_kind_is_refused_at_its_line(tmp_path: Path, value: str, tag: str) -> None:
+    text = practice().replace("funding: ESR.", f"funding: {value}")
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:13:10: a YAML tag ({tag}) is used; front matter holds only plain "
+        "text, numbers, dates, lists and fields, so remove the tag"
+    ]
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    """Nine levels of aliases, each repeating the last nine times: 9^9 values if expanded."""
+    import time
+
+    lines = ['a0: &a0 ["x"]'] + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    text = "---\n" + "\n".join(lines) + "\n---\nTeksti\n"
+    started = time.perf_counter()
+    found = problems(tmp_path, one_file(text))
+    assert time.perf_counter() - started < 5
+    assert found[0] == (
+        "content/fi/esimerkki.md:2:5: this value is repeated elsewhere by a YAML alias (*name); write "
+        "the value out where it is needed instead of using &name and *name"
+    )
+    assert len(found) == len(set(found)) == 9

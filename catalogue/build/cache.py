@@ -29,11 +29,11 @@ TABLES = {
 def code_salt() -> str:
     """Changes whenever this package's code, Python or a library that shapes the output changes."""
     import babel
-    import frontmatter
     import jinja2
     import markdown
     import nh3
     import yaml
+    from frontmatter.default_handlers import YAMLHandler
 
     digest = hashlib.sha256(sys.version.encode())
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
@@ -41,7 +41,7 @@ def code_salt() -> str:
     for library in (babel, jinja2, markdown, nh3, yaml):
         digest.update(f"{library.__name__}={library.__version__}".encode())
     # python-frontmatter has no version attribute: what this package uses of it is its pattern.
-    digest.update(frontmatter.YAMLHandler.FM_BOUNDARY.pattern.encode())
+    digest.update(YAMLHandler.FM_BOUNDARY.pattern.encode())
     return digest.hexdigest()
 
 

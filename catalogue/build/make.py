@@ -40,13 +40,19 @@ class Made(NamedTuple):
 
 def make_pages(job: MakeJob) -> list[Made]:
     """Render and write every page of the job below its target folder."""
-    translations = {lang: compiled(job.setting.catalogues[lang], lang) for lang in LANGS}
-    envs = {lang: make_env(job.setting, translations[lang]) for lang in LANGS}
+    langs = {page.lang for page in job.pages}
+    langs = set(LANGS) if None in langs else langs  # a page of both languages uses both
+    envs = {
+        lang: make_env(job.setting, compiled(job.setting.catalogues[lang], lang))
+        for lang in LANGS
+        if lang in langs
+    }
     cache = BuildCache(*job.cache)
     try:
-        texts = practice_texts(
-            cache, [v.digest for p in job.pages for v in p.context.values() if isinstance(v, PracticeText)]
-        )
+        digests = [
+            v.digest for page in job.pages for v in page.context.values() if isinstance(v, PracticeText)
+        ]
+        texts = practice_texts(cache, digests)
         made = []
         for page in job.pages:
             text = render(page, envs, texts, job.setting.config.base_path)

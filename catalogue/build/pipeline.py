@@ -266,7 +266,7 @@ def make_bundle(indexed: list[IndexedPage], key: str, staging: Path, out_dir: Pa
 
 
 def index_published(
-    root: Path, out_dir: Path, built: Built, lock: threading.Lock, latest: Callable[[], Built]
+    root: Path, out_dir: Path, built: Built, lock: threading.Lock, latest: Callable[[], Built | None]
 ) -> None:
     """Bring out_dir's search bundle up to date with the pages `built` published (for `serve`,
     which builds with keep_search and indexes in the background). The pages are indexed

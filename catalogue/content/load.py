@@ -171,7 +171,8 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     checked, problems = validate_practice(doc, vocabulary, job.lang)
     criteria = checked[0].criteria if checked else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
-    result = FileResult(*(checked or (None, None)), problems, (str(doc.front.get("id")),))
+    practice, text = checked or (None, None)
+    result = FileResult(practice, text, problems, (str(doc.front.get("id")),))
     return doc.digest, result, source
 
 

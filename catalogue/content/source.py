@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
 
@@ -108,78 +108,59 @@ def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Probl
     return replace(result, digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 
 
+NO_FRONT_MATTER = (
+    "the file has no front matter; it must start with a line '---', then the fields (id, title, ...), "
+    "then another '---' line before the text"
+)
+NOT_CLOSED = "the front matter is not closed; add a line '---' after the last field"
+NOT_FIELDS = "the front matter must be a list of fields such as 'title: ...', one per line"
+
+
 def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
-    handler = frontmatter.YAMLHandler()
-    if not handler.detect(text):
-        return [
-            _problem(
-                shown_as,
-                1,
-                1,
-                "the file has no front matter; it must start with a line '---', then the "
-                "fields (id, title, ...), then another '---' line before the text",
-            )
-        ]
-    boundaries = list(handler.FM_BOUNDARY.finditer(text))
+    handler = YAMLHandler()
+    boundaries = list(handler.FM_BOUNDARY.finditer(text)) if handler.detect(text) else []
     if len(boundaries) < 2:
-        return [
-            _problem(
-                shown_as,
-                1,
-                1,
-                "the front matter is not closed; add a line '---' after the last field",
-            )
-        ]
+        return [_problem(shown_as, 1, 1, NOT_CLOSED if boundaries else NO_FRONT_MATTER)]
     opening, closing = boundaries[0], boundaries[1]
     front_text = text[opening.end() + 1 : closing.start()]
-    front_first_line = text.count("\n", 0, opening.end()) + 2
+    first_line = text.count("\n", 0, opening.end()) + 2
     body = text[closing.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-
     try:
         node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        return [_yaml_problem(error, shown_as, front_first_line, front_text)]
+        return [_yaml_problem(error, shown_as, first_line, front_text)]
     if node is None:  # nothing between the two '---' lines
-        return SourceDocument(shown_as, {}, {(): (front_first_line - 1, 1)}, body, body_line)
+        return SourceDocument(shown_as, {}, {(): (first_line - 1, 1)}, body, body_line)
     if not isinstance(node, yaml.MappingNode):
-        line = node.start_mark.line + front_first_line
-        return [
-            _problem(
-                shown_as,
-                line,
-                node.start_mark.column + 1,
-                "the front matter must be a list of fields such as 'title: ...', one per line",
-            )
-        ]
-    positions: dict[KeyPath, tuple[int, int]] = {(): (front_first_line - 1, 1)}
-    problems = _plain_yaml_problems(node, shown_as, front_first_line)
+        return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
+    positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
+    problems = _plain_yaml_problems(node, shown_as, first_line)
+    if not problems:
+        _collect_positions(node, (), positions, first_line, shown_as, problems)
+    front = {} if problems else _constructed(node, shown_as, first_line, problems)
     if problems:
         return problems
-    _collect_positions(node, (), positions, front_first_line, shown_as, problems)
-    if problems:
-        return problems
+    front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{first_line}\x00{front_text}".encode())
+    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
+
+
+def _constructed(
+    node: yaml.MappingNode, shown_as: PurePath, first_line: int, problems: list[Problem]
+) -> dict[str, Any]:
+    """The front matter's fields as Python values; a value that cannot be made is a problem."""
     loader = YAML_LOADER("")
     front: dict[str, Any] = {}
     for key_node, value_node in node.value:
         try:
-            front[str(loader.construct_object(key_node, deep=True))] = loader.construct_object(
-                value_node, deep=True
-            )
+            key = loader.construct_object(key_node, deep=True)
+            front[str(key)] = loader.construct_object(value_node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-            mark = value_node.start_mark
+            line, column = value_node.start_mark.line + first_line, value_node.start_mark.column + 1
             problems.append(
-                _problem(
-                    shown_as,
-                    mark.line + front_first_line,
-                    mark.column + 1,
-                    f"this value cannot be read ({error}); put it in quotes",
-                )
+                _problem(shown_as, line, column, f"this value cannot be read ({error}); put it in quotes")
             )
-    if problems:
-        return problems
-    front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{front_first_line}\x00{front_text}".encode())
-    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
+    return front
 
 
 PLAIN_TAGS = frozenset(
@@ -196,13 +177,19 @@ def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -
     none (2024-02-30) is left as text, for the field's own check to report."""
     problems: list[Problem] = []
     seen: set[int] = set()
+    repeated: set[int] = set()
     todo = [root]
     while todo:
         node = todo.pop()
         line, column = node.start_mark.line + first_line, node.start_mark.column + 1
         if id(node) in seen:
-            message = "a YAML alias (*name) is used; write the value out instead of referring to another"
-            problems.append(_problem(shown_as, line, column, message))
+            message = (
+                "this value is repeated elsewhere by a YAML alias (*name); write the value out "
+                "where it is needed instead of using &name and *name"
+            )
+            if id(node) not in repeated:
+                repeated.add(id(node))
+                problems.append(_problem(shown_as, line, column, message))
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
@@ -211,7 +198,7 @@ def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -
                 "holds only plain text, numbers, dates, lists and fields, so remove the tag"
             )
             problems.append(_problem(shown_as, line, column, message))
-        elif node.tag == TIMESTAMP and not _is_real_date(node):
+        elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP and not _is_real_date(node):
             node.tag = "tag:yaml.org,2002:str"
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
@@ -220,7 +207,7 @@ def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -
     return problems
 
 
-def _is_real_date(node: yaml.Node) -> bool:
+def _is_real_date(node: yaml.ScalarNode) -> bool:
     try:
         YAML_LOADER("").construct_yaml_timestamp(node)
     except (ValueError, OverflowError):

@@ -36,7 +36,10 @@ def load(value: bytes) -> FileResult | None:
     """The result `dump` stored; None for anything else (a cache is never trusted)."""
     try:
         practice, text, problems, ids = marshal.loads(value)
-        checked = [Problem(PurePath(path), *place, Severity(kind)) for path, *place, kind in problems]
+        checked = [
+            Problem(PurePath(path), line, column, message, Severity(kind))
+            for path, line, column, message, kind in problems
+        ]
         if practice is None:
             return FileResult(None, None, checked, ids)
         values = list(practice)

@@ -52,7 +52,8 @@ def record(p: Practice, translation_url: str | None, base: str, terms: Labels) -
 
     def listed(group: str, codes: tuple[str, ...]) -> list[dict[str, str]]:
         return [
-            {"code": code, "label": terms[group][code][1]} for code in sorted(codes, key=terms[group].get)
+            {"code": code, "label": terms[group][code][1]}
+            for code in sorted(codes, key=lambda code: terms[group][code][0])
         ]
 
     return {

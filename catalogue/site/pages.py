@@ -316,9 +316,9 @@ class _Lists:
             title = _facet_title(facet, self.gettext)
             terms = self.site.vocabulary.ordered(facet, lang)
             description = _facet_description(facet, self.gettext)
-            counts = self.counts(facet)
-            context = {"facet": facet, "facet_title": title, "terms": terms, "counts": counts}
-            pages.append(self.section(facet, "facet_index.html", title, description, **context))
+            context: dict[str, object] = {"facet": facet, "facet_title": title}
+            index = {**context, "terms": terms, "counts": self.counts(facet)}
+            pages.append(self.section(facet, "facet_index.html", title, description, **index))
             for term in terms:
                 url = urls.term(lang, facet, term)
                 meta = PageMeta(
@@ -329,8 +329,7 @@ class _Lists:
                     urls.term(other_lang(lang), facet, term),
                 )
                 practices = self.with_term[facet][term.code]
-                context = {"facet": facet, "facet_title": title, "term": term, "practices": practices}
-                pages.append(_page(url, "term.html", lang, meta, **context))
+                pages.append(_page(url, "term.html", lang, meta, **context, term=term, practices=practices))
         return pages
 
 

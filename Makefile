@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
 test-fast: $(STAMP)
-	$(VENV)/bin/python -m pytest -m 'not browser'
+	$(VENV)/bin/python -m pytest -m 'not browser and not slow'
 
 clean:
 	rm -rf _site .cache $(VENV)

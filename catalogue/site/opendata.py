@@ -78,23 +78,9 @@ def record(p: Practice, translation_url: str | None, base: str, terms: Labels) -
 
 
 CSV_COLUMNS = (
-    "id",
-    "language",
-    "title",
-    "summary",
-    "url",
-    "permanent_url",
-    "translation_url",
-    "organisations",
-    "municipality",
+    *"id language title summary url permanent_url translation_url organisations municipality".split(),
     *(f"{group}_{part}" for group in CODE_LISTS for part in ("codes", "labels")),
-    "practice_type_code",
-    "practice_type_label",
-    "start_year",
-    "end_year",
-    "funding",
-    "published",
-    "updated",
+    *"practice_type_code practice_type_label start_year end_year funding published updated".split(),
 )
 
 

@@ -19,7 +19,7 @@ def core_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def chunks(items: Sequence[Job], parallel: bool, size: int = 100) -> list[Sequence[Job]]:
+def chunks(items: Sequence[Job], parallel: bool, size: int = 400) -> list[Sequence[Job]]:
     """`items` cut into parts for the workers: about four a core (so that none waits long
     for the last), at most `size` items each; one part when not in parallel."""
     if not parallel or not items:

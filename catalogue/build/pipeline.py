@@ -30,7 +30,7 @@ from ..search_index import BUNDLE, IndexedPage, indexed_pages, search_key, write
 from ..site.i18n import MissingTranslation, catalogue_path
 from ..site.i18n import compiled as compiled_catalogue
 from ..site.pages import Page, site_pages
-from ..site.templates import Setting, static_digests, template_digests
+from ..site.templates import Setting, make_env, static_digests, template_digests
 from ..site.urls import site_urls
 from ..workers import chunks, map_jobs
 from . import write
@@ -229,6 +229,8 @@ def make_outputs(
             recipe_of[page.path] = recipe
     reporter.stage(f"making {len(dirty)} of {len(plan.pages)} pages…")
     parallel = len(dirty) >= PARALLEL_FROM
+    if parallel:
+        compile_templates(plan.setting)
     jobs = [
         MakeJob(plan.setting, (cache.path, cache.salt), staging, part) for part in chunks(dirty, parallel)
     ]
@@ -241,6 +243,15 @@ def make_outputs(
         else:
             outputs[path] = Output(full, *write.write_file(staging, path, file.read_bytes()))
     return outputs
+
+
+def compile_templates(setting: Setting) -> None:
+    """Compile every template once, into Jinja's cache of compiled templates, before the
+    workers start: each would otherwise compile them all again."""
+    env = make_env(setting, compiled_catalogue(setting.catalogues["fi"], "fi"))
+    assert env.loader is not None
+    for name in env.loader.list_templates():
+        env.get_template(name)
 
 
 def _bundle(outputs: dict[str, Output]) -> dict[str, Output]:

@@ -3,8 +3,9 @@
     python bench/run.py                     # N = 200, 1000 and 5000 practices per language
     python bench/run.py --sizes 200 1000 --runs 3
 
-For each N it measures, each in a fresh process, the time and peak memory (RSS, worker
-processes included) of: a cold full build without Pagefind (no cache); a warm full build
+For each N it measures, each in a fresh process, the time and peak memory (RSS of the
+build's own process; its worker processes start from a server process of their own and are
+not counted) of: a cold full build without Pagefind (no cache); a warm full build
 with nothing changed; a rebuild after one practice's text is edited (edit-practice); a
 rebuild after one practice's title is edited, which every list showing it must follow
 (edit-title); the same when the new title moves it to the other end of the A–Ö order

@@ -37,8 +37,10 @@ def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: b
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    # Workers start from a small server process, not as copies of this one (which may hold a
+    # whole catalogue by now): their memory is their job's.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
     with ProcessPoolExecutor(max_workers=core_count(), mp_context=context) as pool:
         under_way: deque[Future[Result]] = deque()
         for job in jobs:

@@ -43,8 +43,6 @@ class FileJob(NamedTuple):
     file: str
     shown: str
     lang: Lang
-    raw: bytes | list[Problem]
-    """The file's bytes, or why they cannot be read."""
 
 
 def is_editor_backup(name: str) -> bool:
@@ -107,13 +105,12 @@ def check_files(
     context = f"{lang} {vocabulary.digest}"
     digests: dict[str, str] = {}
     """Shown path → the hash of the file's bytes."""
-    read: dict[str, bytes | list[Problem]] = {}
     seen: dict[str, Seen] = {}
     for file, shown in files:
         digest = _unchanged_digest(file, known.get(shown))
         if digest is None:
             read_at = time.time_ns()  # taken before reading: on the safe side
-            raw = read[shown] = read_bytes(Path(file), PurePath(shown))
+            raw = read_bytes(Path(file), PurePath(shown))
             if isinstance(raw, list):
                 continue
             digest = bytes_digest(raw)
@@ -122,11 +119,9 @@ def check_files(
         digests[shown] = digest
     found = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
     kept = {digest: result for digest, value in found.items() if (result := stored.load(value))}
-    jobs = [
-        FileJob(file, shown, lang, read[shown] if shown in read else read_bytes(Path(file), PurePath(shown)))
-        for file, shown in files
-        if digests.get(shown) not in kept
-    ]
+    # The files to check are read again where they are checked: the bytes of thousands of
+    # files are not kept here meanwhile.
+    jobs = [FileJob(file, shown, lang) for file, shown in files if digests.get(shown) not in kept]
     parallel = len(jobs) >= PARALLEL_FROM
     parts = chunks(jobs, parallel)
     fresh: dict[str, FileResult] = {}
@@ -162,12 +157,13 @@ def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, F
 def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, str]:
     """(hash of the bytes, result, the Markdown to convert as JSON) of one file; the hash is
     empty if the file cannot be read."""
-    if isinstance(job.raw, list):  # too large or unreadable: its id, if a line gives it
-        return "", FileResult(None, None, job.raw, tuple(_id_lines(_head(Path(job.file))))), ""
     shown = PurePath(job.shown)
-    doc = decode_source(job.raw, shown)
+    raw = read_bytes(Path(job.file), shown)
+    if isinstance(raw, list):  # too large or unreadable: its id, if a line gives it
+        return "", FileResult(None, None, raw, tuple(_id_lines(_head(Path(job.file))))), ""
+    doc = decode_source(raw, shown)
     if isinstance(doc, list):
-        return bytes_digest(job.raw), FileResult(None, None, doc, tuple(_id_lines(job.raw))), ""
+        return bytes_digest(raw), FileResult(None, None, doc, tuple(_id_lines(raw))), ""
     checked, problems = validate_practice(doc, vocabulary, job.lang)
     criteria = checked[0].criteria if checked else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)

@@ -17,6 +17,8 @@ from . import urls
 VERSION = "v1"
 FOLDER = urls.DATA_FOLDER
 CODE_LISTS = ("themes", "phases", "target_groups", "regions")
+_JSON = json.JSONEncoder(ensure_ascii=False)
+"""One encoder for every record (json.dumps with options makes a new one each call)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ def practices_json(data: DataSet) -> str:
     head = json.dumps({"version": VERSION, "language": data.lang}, ensure_ascii=False)[:-1]
     if not data.practices:
         return f'{head}, "practices": []}}\n'
-    records = ",\n".join(json.dumps(r, ensure_ascii=False) for r in _records(data))
+    records = ",\n".join(map(_JSON.encode, _records(data)))
     return f'{head}, "practices": [\n{records}\n]}}\n'
 
 

@@ -8,6 +8,7 @@ one recorded when they were written). Its output is the output of a build from n
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import threading
@@ -133,7 +134,9 @@ def compiled_templates(cache: BuildCache) -> Path | None:
     if cache.path is None:
         return None
     folder = cache.path.with_name("templates") / cache.salt[:16]
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():  # other code's compiled templates are of no use any more
+        shutil.rmtree(folder.parent, ignore_errors=True)
+        folder.mkdir(parents=True)
     return folder
 
 

@@ -11,13 +11,11 @@ and from the bundle just written, never from files an earlier build left.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import os
 import tempfile
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,10 +124,14 @@ def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, A
 
 def _run(coroutine: Coroutine[Any, Any, None]) -> None:
     """asyncio.run, also when the caller already runs an event loop (a notebook, Playwright)."""
+    import asyncio  # only when indexing: a rebuild without search needs none of it
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
         asyncio.run(coroutine)
         return
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(asyncio.run, coroutine).result()

@@ -3,11 +3,9 @@ work to pay for starting it, and given everything it needs in its jobs."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -35,7 +33,8 @@ def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: b
     if not parallel or core_count() < 2:
         yield from map(function, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     # Workers start from a small server process, not as copies of this one (which may hold a
     # whole catalogue by now): their memory is their job's.

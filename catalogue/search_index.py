@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .build.recipes import digest
 from .config import LANGS
 from .site.pages import Page
 from .site.urls import FILTER_PARAMS
@@ -67,9 +68,7 @@ def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
 
 def search_key(recipes: list[str]) -> str:
     """What the bundle is made from: the indexed pages' recipes, Pagefind's version and options."""
-    from importlib import metadata
-
-    from .build.recipes import digest
+    from importlib import metadata  # 20 ms to import: only when searching
 
     return digest(recipes, metadata.version("pagefind"), INDEX_CONFIG)
 

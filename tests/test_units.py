@@ -136,17 +136,3 @@ def test_a_sort_value_orders_byte_by_byte_as_its_key_does(titles: list[str]) -> 
     by_key = sorted(titles, key=sort_key)
     by_value = sorted(titles, key=lambda title: sort_value(sort_key(title)).encode("ascii"))
     assert [sort_key(t) for t in by_value] == [sort_key(t) for t in by_key]
-
-
-def test_texts_converted_in_one_run_are_each_converted_alone() -> None:
-    """A practice's text and criteria are converted in one Markdown run (see
-    Converter.convert_all): on every sample practice, the result is each one's own HTML."""
-    import frontmatter
-
-    converter = Converter()
-    for file in sorted((ROOT / "content").glob("[fs][iv]/*.md")):
-        post = frontmatter.load(file)
-        texts = [post.content, *(post.get("criteria") or {}).values()]
-        assert converter.convert_all(texts) == [converter.convert(text) for text in texts], file
-    tricky = ["Open <div>\n\nnever closed", "- a list\n- that ends here", "`<!--catalogue:next-text-->`", "x"]
-    assert converter.convert_all(tricky) == [converter.convert(text) for text in tricky]

@@ -101,10 +101,6 @@ class BuildCache:
         db.commit()
         return db
 
-    def reopened(self) -> BuildCache:
-        """The same cache on a connection of its own (for a worker process)."""
-        return BuildCache(self.path, self.salt)
-
     def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         if self.db is None:
             return []

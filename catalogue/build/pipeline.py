@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -147,12 +147,14 @@ def open_cache(root: Path) -> BuildCache:
 @contextmanager
 def build_cache(root: Path, use_cache: bool) -> Iterator[BuildCache]:
     """The project's build cache, or (use_cache False) one that lasts for this build only."""
-    with tempfile.TemporaryDirectory(prefix="catalogue-cache-") as scratch:
-        cache = open_cache(root) if use_cache else BuildCache(Path(scratch) / "build.sqlite", code_salt())
-        try:
-            yield cache
-        finally:
-            cache.close()
+    with ExitStack() as stack:
+        if use_cache:
+            cache = open_cache(root)
+        else:
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="catalogue-cache-"))
+            cache = BuildCache(Path(scratch) / "build.sqlite", code_salt())
+        stack.callback(cache.close)
+        yield cache
 
 
 def build(

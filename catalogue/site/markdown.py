@@ -51,8 +51,6 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 PLACEHOLDER = "/__practice__/"
 PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')
-BREAK = "<!--catalogue:next-text-->"
-"""Between texts converted in one run (an HTML comment passes through Markdown as it is)."""
 
 
 def _heading_id(value: str, separator: str) -> str:
@@ -71,18 +69,6 @@ class Converter:
     def convert(self, text: str) -> str:
         return self._clean(self.markdown.reset().convert(_linked(text)))
 
-    def convert_all(self, texts: list[str]) -> list[str]:
-        """Several texts converted in one run: a practice's text and its six criteria cost
-        little more than the text alone (a run's fixed cost is most of a short text's). The
-        result is each text's own conversion, unless texts share link references or heading
-        names; where the joint run cannot be split back, each is converted on its own."""
-        if not any(BREAK in text for text in texts):
-            joined = f"\n\n{BREAK}\n\n".join(_linked(text) for text in texts)
-            parts = self.markdown.reset().convert(joined).split(BREAK)
-            if len(parts) == len(texts):
-                return [self._clean(part.strip("\n")) for part in parts]
-        return [self.convert(text) for text in texts]
-
     @staticmethod
     def _clean(html: str) -> str:
         return nh3.clean(
@@ -98,10 +84,8 @@ class Converter:
         """A practice file's text and criteria (as load.check_file keeps them) → their HTML,
         as JSON in the same shape."""
         data = json.loads(source)
-        body, *criteria = self.convert_all([data["body"], *data["criteria"].values()])
-        return json.dumps(
-            {"body": body, "criteria": dict(zip(data["criteria"], criteria, strict=True))}, ensure_ascii=False
-        )
+        criteria = {code: self.convert(text) for code, text in data["criteria"].items()}
+        return json.dumps({"body": self.convert(data["body"]), "criteria": criteria}, ensure_ascii=False)
 
 
 def _linked(text: str) -> str:

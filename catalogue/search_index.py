@@ -1,19 +1,19 @@
 """Index stage: the practice pages → Pagefind's search bundle, in process, one index per
 <html lang>, written into a folder of its own.
 
+Pagefind reads a copy of each practice page with a section of its words' lemmas added
+(search_words.py); the stage also writes each language's query files of inflected forms.
 Pagefind finds; the search page facets. Besides Pagefind's own files this stage writes
 facets.<lang>.json, mapping each indexed page (by the id Pagefind gives its results) to its
 facet codes, title order and publication date, so the browser can OR within a group, AND
-across groups and count every value exactly for any query, with diacritics matched exactly
-(Pagefind drops its own filter counts in that mode). It is made from the pages' own data,
-and from the bundle just written, never from files an earlier build left.
+across groups and count every value exactly for any query. It is made from the pages' own
+data, and from the bundle just written, never from files an earlier build left.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import tempfile
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -22,12 +22,15 @@ from typing import Any
 
 from .build.recipes import digest
 from .config import LANGS
+from .search_words import Lemmas, page_words, query_files, section_words, with_words, write_query_files
 from .site.pages import Page
 from .site.urls import FILTER_PARAMS
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 BUNDLE = "pagefind"
 """The bundle's folder in the output."""
+WORDS_FOLDER = "words"
+"""In the bundle: per language, the query files of search_words."""
 INDEX_CONFIG = {"root_selector": "html", "write_playground": False, "keep_index_url": False}
 
 
@@ -70,21 +73,35 @@ def search_key(recipes: list[str]) -> str:
     """What the bundle is made from: the indexed pages' recipes, Pagefind's version and options."""
     from importlib import metadata  # 20 ms to import: only when searching
 
-    return digest(recipes, metadata.version("pagefind"), INDEX_CONFIG)
+    return digest(recipes, metadata.version("pagefind"), metadata.version("simplemma"), INDEX_CONFIG)
 
 
 def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundle: Path) -> None:
     """Index `pages` (each page's file is `file_of(path)`) into the empty folder `bundle`.
-    The files are linked into a folder of their own first, so that Pagefind reads exactly
-    these pages in one request (a request per page would take a tenth of a second each)."""
+    Copies of the pages, each with its lemma section, are written into a folder of their own
+    first, so that Pagefind reads exactly these pages in one request (a request per page
+    would take a tenth of a second each)."""
+    lemmatisers: dict[str, Lemmas] = {lang: Lemmas(lang) for lang in LANGS}
+    lemmas: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    words: dict[str, set[str]] = {lang: set() for lang in LANGS}
     with tempfile.TemporaryDirectory(dir=bundle.parent, prefix=".indexed-") as scratch:
         for page in pages:
-            link = Path(scratch) / page.path
-            link.parent.mkdir(parents=True, exist_ok=True)
-            os.link(file_of(page.path), link)
+            page_html = file_of(page.path).read_text(encoding="utf-8")
+            own_words = page_words(page_html)
+            own_lemmas = lemmatisers[page.lang].lemmas_of(own_words.indexed | own_words.extra)
+            section = section_words(own_words, own_lemmas)
+            words[page.lang] |= own_words.indexed | own_words.extra
+            lemmas[page.lang] |= own_lemmas
+            copy = Path(scratch) / page.path
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(with_words(page_html, section), encoding="utf-8")
         _run(_index(Path(scratch), bundle))
     for lang in LANGS:
-        text = json.dumps(_facet_map(pages, lang, bundle), separators=(",", ":"), sort_keys=True)
+        forms = lemmatisers[lang].forms_of(lemmas[lang]) if lemmas[lang] else {}
+        files = query_files(forms, words[lang] | lemmas[lang])
+        write_query_files(bundle / WORDS_FOLDER / lang, files)
+        facets = _facet_map(pages, lang, bundle) | {"words": sorted(files)}
+        text = json.dumps(facets, separators=(",", ":"), sort_keys=True)
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
 
 
@@ -99,7 +116,8 @@ async def _index(pages: Path, bundle: Path) -> None:
 
 def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:
     """{"groups": {group: [codes]},
-    "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}"""
+    "pages": {page id: [[code index, …] for each group, title rank, yyyymmdd published]}}
+    (write_bundle adds "words": the keys of the language's query files)"""
     by_url = {page.url: page for page in pages}
     groups = sorted(set(FILTER_PARAMS.values()))
     found: dict[str, IndexedPage] = {}

@@ -15,16 +15,17 @@ async function start(form) {
   const status = form.querySelector("#search-status");
   const list = form.querySelector("[data-search-results]");
   const more = form.querySelector("[data-search-more]");
+  const note = form.querySelector("[data-search-note]");
   const groups = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset.facet);
   const text = form.dataset;
 
   let pagefind;
   let pageFacets;
+  let wordKeys;
   try {
     pagefind = await import(text.bundle + "pagefind.js");
-    // ä, ö and å are letters of their own in Finnish and Swedish: "sää" is not "saa".
-    await pagefind.options({ baseUrl: text.base, excerptLength: 24, exactDiacritics: true });
-    pageFacets = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`);
+    await pagefind.options({ baseUrl: text.base, excerptLength: 24 });
+    ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
   } catch (error) {
     console.error(error);
     fallback.querySelector("p").textContent = text.error;
@@ -80,27 +81,154 @@ async function start(form) {
 
   // Searching --------------------------------------------------------------------------
 
-  // Finnish inflects by changing the end of the stem (koulutus → koulutuksessa, hoito →
-  // hoidossa), which Pagefind's Snowball stemmer does not undo. Pagefind matches prefixes, so
-  // a second search with each long word cut to its first ~60 % finds the other forms; exact
-  // matches stay first. Swedish stemming works as it is.
+  // Finnish inflects by changing the end of the stem (koulutus → koulutuksessa, Turku →
+  // Turussa), which Pagefind's Snowball stemmer does not undo. Every practice page has a
+  // low-weight section of its words' lemmas (search_words.py), and the build writes, per first
+  // two letters, the inflected forms of the catalogue's lemmas: a word typed is also searched
+  // as its lemma. Pagefind matches prefixes, so a search with each long Finnish word cut to its
+  // first ~60 % finds forms the files do not know. Exact matches stay first.
   const lang = document.documentElement.lang;
+  const WORDS_ANCHOR = "search-words";
+  const wordFiles = new Map();
 
-  function widened(term) {
-    if (lang !== "fi") return term;
-    return term
-      .split(/\s+/)
-      .map((word) => (word.length >= 8 ? word.slice(0, Math.max(6, Math.round(word.length * 0.6))) : word))
-      .join(" ");
+  function fold(word) {
+    return word.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
+  function wordFile(word) {
+    const key = [...fold(word).slice(0, 2)].map((c) => (/[a-z0-9]/.test(c) ? c : "_")).join("").padEnd(2, "_");
+    const empty = { forms: {}, words: [] };
+    if (!wordKeys.has(key)) return empty;
+    if (!wordFiles.has(key)) {
+      const loaded = fetch(`${text.bundle}words/${lang}/${key}.json`)
+        .then((response) => (response.ok ? response.json() : empty))
+        .catch(() => empty);
+      wordFiles.set(key, loaded);
+    }
+    return wordFiles.get(key);
+  }
+
+  async function lemmaOf(word) {
+    const { forms } = await wordFile(word);
+    const lower = word.toLowerCase();
+    if (forms[lower]) return forms[lower];
+    const folded = fold(word);
+    const match = Object.keys(forms).find((form) => fold(form) === folded);
+    return match ? forms[match] : null;
+  }
+
+  function widened(word) {
+    if (lang !== "fi" || word.length < 8) return word;
+    return word.slice(0, Math.max(6, Math.round(word.length * 0.6)));
+  }
+
+  // Pagefind answers a word no indexed word starts with by the longest indexed word that is a
+  // prefix of it ("se" for "seksuaaliterveys"). Such an answer is no match: a search counts
+  // only when every word it asked for shares its stem with a matched word: all its letters but
+  // an ending of at most five, and at least half of them.
+  const letters = (word, exact) => (exact ? word.toLowerCase() : fold(word)).replace(/[^\p{L}\p{N}]/gu, "");
+
+  function sharesStem(matched, asked, exact = false) {
+    const a = letters(asked, exact);
+    const m = letters(matched, exact);
+    let common = 0;
+    while (common < a.length && common < m.length && a[common] === m[common]) common += 1;
+    return common >= Math.max(Math.ceil(a.length / 2), a.length - 5);
+  }
+
+  function matchedWords(page) {
+    const content = page.content.split(/[\r\n\s]+/g);
+    return page.locations.map((location) => content[location] || "");
+  }
+
+  // Pagefind matches "saa" to "sää" as well, ranking the word as typed a little higher; among
+  // the first results shown, those with the words exactly as typed (ä, ö and å included)
+  // come first, so "sää" (weather) is not swamped by "saa" (gets), nor the other way round.
+  async function searchWords(words, reorder) {
+    const results = (await pagefind.search(words.join(" "))).results;
+    if (!results.length) return [];
+    const top = await Promise.all(results.slice(0, reorder ? PAGE_SIZE : 1).map((result) => result.data()));
+    const matched = top.map(matchedWords);
+    if (!words.every((word) => matched[0].some((m) => sharesStem(m, word)))) return [];
+    const exact = matched.map((own) => words.every((word) => own.some((m) => sharesStem(m, word, true))));
+    const first = results.slice(0, PAGE_SIZE);
+    return [...first.filter((_, i) => exact[i]), ...first.filter((_, i) => !exact[i]), ...results.slice(PAGE_SIZE)];
+  }
+
+  async function allWords(words, widen = true) {
+    const lemmas = await Promise.all(words.map(async (word) => (await lemmaOf(word)) || word));
+    const queries = widen ? [words, lemmas, words.map(widened), lemmas.map(widened)] : [words, lemmas];
+    const seen = new Set();
+    const found = [];
+    for (const query of queries) {
+      const key = query.join(" ").toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const result of await searchWords(query, query === words)) {
+        if (!found.some((r) => r.id === result.id)) found.push(result);
+      }
+    }
+    return found;
+  }
+
+  // A mistyped word: the catalogue's closest word with the same first two letters, at most
+  // one edit away (two for words of eight letters or more).
+  async function corrected(word) {
+    const { words: lemmas } = await wordFile(word);
+    const limit = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    let best = null;
+    let bestDistance = limit + 1;
+    for (const lemma of lemmas) {
+      if (Math.abs(lemma.length - word.length) > limit) continue;
+      const distance = editDistance(fold(word), fold(lemma));
+      if (distance < bestDistance) [best, bestDistance] = [lemma, distance];
+    }
+    return best;
+  }
+
+  function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i += 1) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j += 1) {
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // All the words as typed or as lemmas; else with mistyped words corrected; else with long
+  // Finnish words cut short; else the practices with most of the words, by how many they have.
   async function find(term) {
-    const exact = (await pagefind.search(term)).results;
-    const wider = widened(term);
-    if (wider === term) return exact;
-    const seen = new Set(exact.map((result) => result.id));
-    const extra = (await pagefind.search(wider)).results.filter((result) => !seen.has(result.id));
-    return [...exact, ...extra];
+    let words = term.split(/\s+/).filter(Boolean);
+    let found = await allWords(words, false);
+    if (found.length) return { results: found, note: "" };
+    const alone = await Promise.all(
+      words.map(async (word) => ((await allWords([word], false)).length ? word : (await corrected(word)) || word)),
+    );
+    let message = "";
+    if (alone.some((word, i) => word !== words[i])) {
+      words = alone;
+      message = text.corrected.replace("{words}", words.join(" "));
+      found = await allWords(words, false);
+      if (found.length) return { results: found, note: message };
+    }
+    found = await allWords(words);
+    if (found.length) return { results: found, note: message };
+    if (words.length < 2) return { results: [], note: "" };
+    const count = new Map();
+    const score = new Map();
+    const first = new Map();
+    for (const word of words) {
+      for (const result of await allWords([word])) {
+        count.set(result.id, (count.get(result.id) || 0) + 1);
+        score.set(result.id, (score.get(result.id) || 0) + result.score);
+        if (!first.has(result.id)) first.set(result.id, result);
+      }
+    }
+    const ranked = [...first.keys()].sort((a, b) => count.get(b) - count.get(a) || score.get(b) - score.get(a));
+    return { results: ranked.map((id) => first.get(id)), note: ranked.length ? text.partial : "" };
   }
 
   function ordered(results, state) {
@@ -136,8 +264,11 @@ async function start(form) {
     const mine = ++generation;
     list.setAttribute("aria-busy", "true");
     const term = state.q || null;
-    const found = term ? ordered(await find(term), state) : browse(state);
+    const answer = term ? await find(term) : { results: browse(state), note: "" };
     if (mine !== generation) return; // a newer search has started
+    const found = term ? ordered(answer.results, state) : answer.results;
+    note.textContent = answer.note;
+    note.hidden = !answer.note;
     const { matches, counts } = facet(found, state);
     showCounts(counts);
     pending = matches;
@@ -209,7 +340,8 @@ async function start(form) {
     link.textContent = page.meta.title || page.url;
     heading.append(link);
     const summary = document.createElement("p");
-    if (term && page.excerpt) summary.append(...markedText(page.excerpt));
+    const excerpt = term ? excerptOf(page) : "";
+    if (excerpt) summary.append(...markedText(excerpt));
     else summary.textContent = page.meta.summary || "";
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
@@ -218,6 +350,10 @@ async function start(form) {
     // Where the words matched inside one of the six criteria, link straight to it.
     const sections = (page.sub_results || []).filter((sub) => sub.url.includes("#criterion-")).slice(0, 3);
     if (term && sections.length) {
+      const label = document.createElement("p");
+      label.className = "search-subresults-label";
+      label.textContent = text.criteriaMatch;
+      item.append(label);
       const links = document.createElement("ul");
       links.className = "search-subresults";
       for (const sub of sections) {
@@ -231,6 +367,20 @@ async function start(form) {
       item.append(links);
     }
     return item;
+  }
+
+  // The excerpt of the section with most matches, never of the lemma section (a page found
+  // only through its lemmas shows its summary). A section's excerpt does not run its heading
+  // into the text.
+  function excerptOf(page) {
+    const anchor = (page.anchors || []).find((a) => a.id === WORDS_ANCHOR);
+    const end = anchor ? anchor.location : Infinity;
+    const sections = (page.sub_results || [])
+      .filter((sub) => !sub.url.endsWith(`#${WORDS_ANCHOR}`))
+      .map((sub) => ({ sub, hits: (sub.locations || []).filter((location) => location < end).length }))
+      .filter((entry) => entry.hits > 0)
+      .sort((a, b) => b.hits - a.hits);
+    return sections.length ? sections[0].sub.excerpt : "";
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the matched words; rebuild it
@@ -294,12 +444,12 @@ async function start(form) {
   run(initial);
 }
 
-// The facet codes of every indexed page, keyed by the id Pagefind gives its results
-// (written by the build next to Pagefind's bundle).
+// The facet codes of every indexed page, keyed by the id Pagefind gives its results, and the
+// keys of the query files of words (written by the build next to Pagefind's bundle).
 async function loadFacets(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const { groups, pages } = await response.json();
+  const { groups, pages, words } = await response.json();
   const names = Object.keys(groups).sort();
   const byPage = new Map();
   for (const [page, lists] of Object.entries(pages)) {
@@ -309,5 +459,5 @@ async function loadFacets(url) {
     });
     byPage.set(page, own);
   }
-  return byPage;
+  return { pageFacets: byPage, wordKeys: new Set(words) };
 }

@@ -1,0 +1,143 @@
+"""How well the search finds what readers look for: every query of bench/search_queries.yaml
+typed into the real search page of the sample catalogue, in Debian's headless Chromium.
+
+    python bench/search_recall.py              # build content/ with search, print the table
+    python bench/search_recall.py --site _site # measure an already built site
+    python bench/search_recall.py --failures   # also list the queries that miss
+
+For each language it prints recall at 5 (the share of queries with a wanted practice among
+the first five results), MRR (the mean of 1 / the rank of the first wanted practice, 0 when
+none is shown), the zero-result rate, and recall at 5 for each kind of query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue.build.pipeline import build  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, chromium_path, serving  # noqa: E402
+
+SEARCH_PAGE = {"fi": "fi/haku/", "sv": "sv/sok/"}
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    kind: str
+    wanted: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    found: list[str]
+    """Practice ids in the order shown."""
+    fallback: bool
+    """The page said no practice has all the words."""
+
+    @property
+    def rank(self) -> int | None:
+        return next((i + 1 for i, pid in enumerate(self.found) if pid in self.query.wanted), None)
+
+
+def load_queries(path: Path) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Query(lang, entry["q"], entry["kind"], frozenset(entry["want"]))
+        for lang, entries in data.items()
+        for entry in entries
+    ]
+
+
+def ids_by_url(site: Path) -> dict[str, str]:
+    """A practice page's path → the practice's id, from the site's own open data."""
+    found = {}
+    for lang in SEARCH_PAGE:
+        data = json.loads((site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8"))
+        for practice in data["practices"]:
+            found[urllib.parse.urlsplit(practice["url"]).path] = practice["id"]
+    return found
+
+
+def run_queries(site: Path, queries: list[Query]) -> list[Outcome]:
+    from playwright.sync_api import sync_playwright
+
+    ids = ids_by_url(site)
+    outcomes = []
+    with serving(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for query in queries:
+            page.goto(url + SEARCH_PAGE[query.lang] + "?" + urllib.parse.urlencode({"q": query.text}))
+            page.wait_for_selector("[data-search-results][aria-busy='false']", state="attached")
+            hrefs = page.eval_on_selector_all(
+                ".search-result h2 a", "links => links.map(a => new URL(a.href).pathname)"
+            )
+            fallback = page.locator("[data-search-note]:not([hidden])").count() > 0
+            outcomes.append(Outcome(query, [ids.get(h, h) for h in hrefs][:10], fallback))
+        browser.close()
+    return outcomes
+
+
+def table(outcomes: list[Outcome]) -> str:
+    kinds = sorted({o.query.kind for o in outcomes})
+    rows = ["| | " + " | ".join(["queries", "recall@5", "MRR", "no results", *kinds]) + " |"]
+    rows.append("|" + "---|" * (len(kinds) + 5))
+    for lang in SEARCH_PAGE:
+        mine = [o for o in outcomes if o.query.lang == lang]
+        recall = statistics.mean(o.rank is not None and o.rank <= 5 for o in mine)
+        mrr = statistics.mean(1 / o.rank if o.rank else 0 for o in mine)
+        empty = statistics.mean(not o.found for o in mine)
+        by_kind = []
+        for kind in kinds:
+            of_kind = [o for o in mine if o.query.kind == kind]
+            hit = sum(o.rank is not None and o.rank <= 5 for o in of_kind)
+            by_kind.append(f"{hit}/{len(of_kind)}" if of_kind else "–")
+        rows.append(
+            f"| {lang} | {len(mine)} | {recall:.2f} | {mrr:.2f} | {empty:.0%} | " + " | ".join(by_kind) + " |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--site", type=Path, help="a site already built with search (default: build content/)"
+    )
+    parser.add_argument("--queries", type=Path, default=ROOT / "bench/search_queries.yaml")
+    parser.add_argument(
+        "--failures",
+        action="store_true",
+        help="list the queries whose wanted practice is not in the first five",
+    )
+    args = parser.parse_args()
+    queries = load_queries(args.queries)
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site
+        if site is None:
+            site = Path(scratch) / "_site"
+            build(ROOT, site, use_cache=False)
+        outcomes = run_queries(site, queries)
+    print(table(outcomes))
+    if args.failures:
+        for o in outcomes:
+            if o.rank is None or o.rank > 5:
+                shown = ", ".join(o.found[:5]) or "nothing"
+                print(f"{o.query.lang} {o.query.kind:12} {o.query.text!r}: rank {o.rank}; shown {shown}")
+
+
+if __name__ == "__main__":
+    main()

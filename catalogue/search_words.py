@@ -1,0 +1,243 @@
+"""Words as readers write them: the base forms (lemmas) and compound parts of a practice
+page's words, for the search index only.
+
+Pagefind stems words with Snowball, which does not undo Finnish consonant gradation
+(Turku → Turussa, koulutus → koulutuksessa) and cannot reach the second half of a compound
+(perhekahvila, språkkafé). So the search stage gives every indexed page a low-weight section of
+its words' lemmas and compound parts (`words_section`), and writes, per language, small files
+that map the inflected forms of the catalogue's lemmas to those lemmas (`query_files`), which
+the search page fetches for the words a reader types. Lemmas come from simplemma's
+dictionaries (Finnish, Swedish), which simplemma keeps as tries in the user's cache folder:
+built once per machine in about ten seconds, then opened in milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+WORDS_ANCHOR = "search-words"
+"""The id of the section that holds a page's lemmas; the search page keeps it out of excerpts."""
+WORDS_WEIGHT = 0.5
+MIN_PART = 4
+"""The shortest second half of a compound that is indexed on its own (kafé, kurs)."""
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def fold(word: str) -> str:
+    """`word` without diacritics, in lower case: narpion for Närpiön."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def file_key(word: str) -> str:
+    """The query file a word's forms are in: its first two folded letters (a–z, 0–9, else _)."""
+    return "".join(c if c.isascii() and c.isalnum() else "_" for c in fold(word)[:2]).ljust(2, "_")
+
+
+class _BodyText(HTMLParser):
+    """The text Pagefind indexes (inside data-pagefind-body, outside data-pagefind-ignore),
+    and the text of elements marked data-search-text (municipality, organisations, regions,
+    summary), which Pagefind itself leaves out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.body_at: int | None = None
+        self.skip_at: int | None = None
+        self.keep_at: int | None = None
+        self.indexed: list[str] = []
+        """What Pagefind indexes itself."""
+        self.extra: list[str] = []
+        """What only the lemma section makes searchable."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        self.depth += 1
+        names = dict(attrs)
+        if self.body_at is None and "data-pagefind-body" in names:
+            self.body_at = self.depth
+        if self.skip_at is None and ("data-pagefind-ignore" in names or tag in {"script", "style"}):
+            self.skip_at = self.depth
+        if self.keep_at is None and "data-search-text" in names:
+            self.keep_at = self.depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        for level in ("skip_at", "keep_at", "body_at"):
+            if getattr(self, level) == self.depth:
+                setattr(self, level, None)
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.body_at is None:
+            return
+        if self.skip_at is None:
+            self.indexed.append(data)
+        elif self.keep_at is not None:
+            self.extra.append(data)
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    indexed: frozenset[str]
+    """The words (lower case) Pagefind indexes from the page itself."""
+    extra: frozenset[str]
+    """The words of its data-search-text elements, which Pagefind leaves out."""
+
+
+def page_words(page_html: str) -> PageWords:
+    parser = _BodyText()
+    parser.feed(page_html)
+    parser.close()
+    indexed, extra = (
+        frozenset(_WORD.findall(" ".join(text).lower())) for text in (parser.indexed, parser.extra)
+    )
+    return PageWords(indexed, extra)
+
+
+@dataclass
+class Lemmas:
+    """One language's lemmatiser, remembering every word it has seen."""
+
+    lang: str
+    known: dict[str, str] = field(default_factory=dict)
+    """Word (lower case) → lemma."""
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lemma → the second halves of it that are words of their own."""
+
+    @cached_property
+    def _dictionary(self) -> Mapping[str, str]:
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        return TrieDictionaryFactory().get_dictionary(self.lang)
+
+    @cached_property
+    def _lemmatizer(self) -> Any:
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        # Greedy decomposition finds Swedish compounds (familjekaféer → familjekafé) but
+        # breaks Finnish ones (perhekahvila → perhekavila).
+        strategy = DefaultStrategy(greedy=self.lang == "sv", dictionary_factory=TrieDictionaryFactory())
+        return Lemmatizer(lemmatization_strategy=strategy)
+
+    def of(self, word: str) -> str:
+        lemma = self.known.get(word)
+        if lemma is None:
+            lemma = self.known[word] = self._lemmatizer.lemmatize(word, lang=self.lang).lower()
+        return lemma
+
+    def compound_parts(self, lemma: str) -> tuple[str, ...]:
+        """Second halves of `lemma` that the dictionary knows as words: kahvila in perhekahvila."""
+        found = self.parts.get(lemma)
+        if found is None:
+            found = tuple(
+                lemma[i:]
+                for i in range(3, len(lemma) - MIN_PART + 1)
+                if self._dictionary.get(lemma[i:]) == lemma[i:]
+            )
+            self.parts[lemma] = found
+        return found
+
+    def lemmas_of(self, words: Iterable[str]) -> set[str]:
+        """The lemmas of `words`, with their compound parts."""
+        lemmas = {self.of(word) for word in words}
+        return lemmas | {part for lemma in lemmas for part in self.compound_parts(lemma)}
+
+    def forms_of(self, lemmas: Iterable[str]) -> dict[str, str]:
+        """Inflected form → lemma, for the forms of `lemmas` that do not start with their lemma
+        (the search page finds those by prefix)."""
+        forms_by_lemma = self._forms_by_lemma
+        return {
+            form.decode(): lemma
+            for lemma in lemmas
+            for form in forms_by_lemma.get(lemma, ())
+            if not form.decode().startswith(lemma)
+        }
+
+    @cached_property
+    def _forms_by_lemma(self) -> Any:
+        """simplemma's dictionary turned around (lemma → its forms), as a trie kept beside
+        simplemma's own in the user's cache folder."""
+        import marisa_trie
+        from platformdirs import user_cache_dir
+        from simplemma import __version__
+
+        path = Path(user_cache_dir("catalogue")) / f"simplemma-{__version__}-forms-{self.lang}.marisa"
+        trie = marisa_trie.BytesTrie()
+        if path.exists():
+            return trie.mmap(str(path))
+        pairs = ((lemma.lower(), form.lower().encode()) for form, lemma in self._dictionary.items())
+        trie = marisa_trie.BytesTrie(pairs)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        trie.save(str(partial))
+        partial.replace(path)
+        return trie
+
+
+def section_words(words: PageWords, lemmas: Iterable[str]) -> list[str]:
+    """What a page's lemma section holds: the lemmas and compound parts of its words, and the
+    words Pagefind leaves out, less those Pagefind finds anyway (by prefix, as it matches
+    words): the ones that begin a word it indexes."""
+    indexed = sorted(words.indexed)
+
+    def begins_an_indexed_word(word: str) -> bool:
+        at = bisect.bisect_left(indexed, word)
+        return at < len(indexed) and indexed[at].startswith(word)
+
+    return sorted(w for w in set(lemmas) | words.extra if not begins_an_indexed_word(w))
+
+
+def words_section(lemmas: Iterable[str]) -> str:
+    """The HTML section of a page's lemmas, placed at the end of its article in the copy
+    Pagefind reads (readers never get it)."""
+    text = html.escape(" ".join(sorted(lemmas)))
+    return (
+        f'<section data-pagefind-weight="{WORDS_WEIGHT}"><h2 id="{WORDS_ANCHOR}">{WORDS_ANCHOR}</h2>'
+        f"<p>{text}</p></section>"
+    )
+
+
+def with_words(page_html: str, lemmas: Iterable[str]) -> str:
+    end = page_html.rfind("</article>")
+    if end < 0:
+        raise ValueError("a practice page without its article")
+    return page_html[:end] + words_section(lemmas) + page_html[end:]
+
+
+def query_files(forms: Mapping[str, str], words: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """File key → {"forms": {form: lemma}, "words": [word, …]}: for each first two letters,
+    the inflected forms a reader may type, and the catalogue's words and lemmas a mistyped
+    word may have meant."""
+    files: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": {}, "words": []})
+    for form, lemma in sorted(forms.items()):
+        files[file_key(form)]["forms"][form] = lemma
+    for word in sorted(set(words)):
+        files[file_key(word)]["words"].append(word)
+    return dict(files)
+
+
+def write_query_files(folder: Path, files: Mapping[str, Mapping[str, Any]]) -> None:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, data in files.items():
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (folder / f"{key}.json").write_text(text, encoding="utf-8")

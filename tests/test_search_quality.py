@@ -1,0 +1,96 @@
+"""What readers type, in the real search page of the sample catalogue: one query of each kind
+from bench/search_queries.yaml in each language (inflected forms, compound parts, several
+words, places, organisations, words without ä/ö/å, typos), and how the page says what it did."""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from .helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+SEARCH_PAGE = {"fi": "fi/haku/", "sv": "sv/sok/"}
+QUERIES = yaml.safe_load((ROOT / "bench/search_queries.yaml").read_text(encoding="utf-8"))
+
+
+def first_of_each_kind() -> list[Any]:
+    chosen = {}
+    for lang, entries in QUERIES.items():
+        for entry in entries:
+            chosen.setdefault((lang, entry["kind"]), entry)
+    return [pytest.param(lang, e["q"], e["want"], id=f"{lang}-{kind}") for (lang, kind), e in chosen.items()]
+
+
+def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
+    """The result links' paths, in order, once the search has settled."""
+    page.goto(site_url + SEARCH_PAGE[lang] + "?" + urllib.parse.urlencode({"q": query}))
+    expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+    return page.eval_on_selector_all(".search-result h2 a", "as => as.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize(("lang", "query", "wanted"), first_of_each_kind())
+def test_a_reader_query_of_each_kind_finds_its_practice_in_the_first_five(
+    page: Any, site_url: str, built_site: Any, lang: str, query: str, wanted: list[str]
+) -> None:
+    paths = practice_paths_of(built_site, lang)
+    shown = search(page, site_url, lang, query)[:5]
+    assert {paths[pid] for pid in wanted if pid in paths} & set(shown), (query, shown)
+
+
+def practice_paths_of(site: Any, lang: str) -> dict[str, str]:
+    import json
+
+    data = json.loads((site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8"))
+    return {p["id"]: urllib.parse.urlsplit(p["url"]).path for p in data["practices"]}
+
+
+def test_a_word_no_page_has_is_not_answered_by_a_shorter_word(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    """Pagefind answers "vaikuttavuusinvestointi" with every page that has "vaikuttava"
+    (its longest indexed prefix); the page shows only the practice about impact investing."""
+    shown = search(page, site_url, "fi", "vaikuttavuusinvestointi")
+    assert shown[0] == practice_paths_of(built_site, "fi")["koto-sib"]
+    assert len(shown) <= 3
+    expect(page.locator(".search-result mark").first).not_to_have_text("vaikuttava")
+
+
+def test_a_mistyped_word_is_corrected_and_the_page_says_so(page: Any, site_url: str) -> None:
+    shown = search(page, site_url, "fi", "kotoutumiskolutus")
+    assert shown
+    expect(page.locator("[data-search-note]")).to_have_text("Näytetään tulokset haulla: kotoutumiskoulutus")
+
+
+def test_words_no_practice_has_together_show_those_with_most_of_them(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    shown = search(page, site_url, "sv", "erkännande av utländsk examen")
+    assert practice_paths_of(built_site, "sv")["pointti"] in shown[:5]
+    expect(page.locator("[data-search-note]")).to_have_text(
+        "Ingen praxis har alla orden. Här visas de som har flest av dem."
+    )
+    search(page, site_url, "sv", "erkännande")
+    expect(page.locator("[data-search-note]")).to_be_hidden()
+
+
+def test_a_page_found_through_its_lemmas_shows_its_summary_not_the_lemmas(page: Any, site_url: str) -> None:
+    """Vaasa is only the municipality of Folkhälsan's practice: the hit comes from the lemma
+    section, which is no text for a reader, so the result shows the summary."""
+    search(page, site_url, "fi", "Vaasassa")
+    first = page.locator(".search-result").first
+    expect(first.locator("h2")).to_contain_text("Folkhälsan")
+    expect(first.locator("p").first).to_contain_text("Folkhälsan on rakentanut toimintaa")
+    assert "search-words" not in first.inner_html()
+
+
+def test_criterion_links_say_what_they_are(page: Any, site_url: str) -> None:
+    search(page, site_url, "fi", "pikkukaupungissa")
+    expect(page.locator(".search-subresults-label").first).to_have_text(
+        "Sanat löytyvät myös näiden kriteerien arvioinnista:"
+    )

@@ -1,0 +1,82 @@
+"""The lemma section and query files the search stage gives the index (search_words.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.search_words import (
+    WORDS_ANCHOR,
+    Lemmas,
+    PageWords,
+    file_key,
+    fold,
+    page_words,
+    query_files,
+    section_words,
+    with_words,
+)
+
+PAGE = """<!doctype html><html lang="fi"><body><header>Valikko</header><main>
+<article data-pagefind-body>
+<h1>Perhekahvilat Turussa</h1>
+<p class="lead" data-pagefind-ignore data-search-text>Tiivistelmä kahvilasta.</p>
+<aside data-pagefind-ignore><dl><dt>Organisaatio</dt><dd data-search-text>Folkhälsan rf</dd>
+<dt>Kunta</dt><dd data-search-text>Vaasa</dd><dt>Vuodet</dt><dd>2019</dd></dl></aside>
+<p>Vanhemmat tapaavat<br>toisiaan.<img src="a.png" alt=""></p>
+<section data-pagefind-ignore="all"><h2>Liittyvät</h2><p>Kielikurssit Oulussa</p></section>
+<script>var ignored = "skriptisana";</script>
+</article></main><footer>Alatunniste</footer></body></html>"""
+
+
+def test_page_words_are_what_pagefind_indexes_and_the_marked_facts() -> None:
+    words = page_words(PAGE)
+    assert words.indexed == {"perhekahvilat", "turussa", "vanhemmat", "tapaavat", "toisiaan"}
+    assert words.extra == {"tiivistelmä", "kahvilasta", "folkhälsan", "rf", "vaasa"}
+
+
+def test_the_section_leaves_out_what_pagefind_finds_by_prefix() -> None:
+    words = PageWords(frozenset({"koulutusta", "turussa"}), frozenset({"vaasa"}))
+    assert section_words(words, {"koulutus", "turku", "vaasa", "kahvila"}) == ["kahvila", "turku", "vaasa"]
+
+
+def test_the_section_closes_the_article_and_is_escaped() -> None:
+    html = with_words(PAGE, ["a<b", "turku"])
+    assert f'<h2 id="{WORDS_ANCHOR}">' in html
+    assert "a&lt;b turku</p></section></article>" in html
+    with pytest.raises(ValueError):
+        with_words("<p>no article</p>", ["turku"])
+
+
+def test_folding_and_file_keys_stay_inside_a_safe_alphabet() -> None:
+    assert fold("Närpiön") == "narpion"
+    assert file_key("Åbo") == "ab"
+    assert file_key("ä") == "a_"
+    assert file_key("../etc") == "__"
+    assert file_key("S:t") == "s_"
+
+
+def test_query_files_group_forms_and_words_by_their_first_letters() -> None:
+    files = query_files({"turussa": "turku", "kahvilassa": "kahvila"}, ["turku", "kahvila", "tuki"])
+    assert files["tu"] == {"forms": {"turussa": "turku"}, "words": ["tuki", "turku"]}
+    assert files["ka"] == {"forms": {"kahvilassa": "kahvila"}, "words": ["kahvila"]}
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "lemma"),
+    [
+        ("fi", "kotoutumiskoulutuksessa", "kotoutumiskoulutus"),
+        ("fi", "turussa", "turku"),
+        ("fi", "nuorten", "nuori"),
+        ("sv", "språkkursen", "språkkurs"),
+        ("sv", "föräldrarna", "förälder"),
+        ("sv", "familjekaféer", "familjekafé"),
+    ],
+)
+def test_inflected_words_have_their_lemmas(lang: str, word: str, lemma: str) -> None:
+    assert Lemmas(lang).of(word) == lemma
+
+
+def test_compound_parts_are_words_of_their_own() -> None:
+    assert "kahvila" in Lemmas("fi").compound_parts("perhekahvila")
+    assert "kafé" in Lemmas("sv").compound_parts("familjekafé")
+    assert Lemmas("fi").lemmas_of({"kielikahviloissa"}) >= {"kielikahvila", "kahvila"}

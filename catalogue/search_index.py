@@ -25,6 +25,7 @@ from .config import LANGS
 from .search_words import Lemmas, page_words, query_files, section_words, with_words, write_query_files
 from .site.pages import Page
 from .site.urls import FILTER_PARAMS
+from .workers import chunks, map_jobs
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 BUNDLE = "pagefind"
@@ -76,29 +77,63 @@ def search_key(recipes: list[str]) -> str:
     return digest(recipes, metadata.version("pagefind"), metadata.version("simplemma"), INDEX_CONFIG)
 
 
+PARALLEL_FROM = 200
+"""Pages from which their copies are written on all cores."""
+
+
+@dataclass(frozen=True, slots=True)
+class CopyJob:
+    """Pages of one language to copy, each with its lemma section, for Pagefind to read."""
+
+    lang: str
+    files: list[tuple[Path, Path]]
+    """(the page's file, its copy)"""
+
+
+@dataclass(frozen=True, slots=True)
+class Copied:
+    words: set[str]
+    """Every word of the pages (lower case)."""
+    lemmas: set[str]
+    """Their lemmas and compound parts."""
+
+
+def copy_with_lemmas(job: CopyJob) -> Copied:
+    lemmatiser = Lemmas(job.lang)
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    for source, copy in job.files:
+        page_html = source.read_text(encoding="utf-8")
+        own_words = page_words(page_html)
+        own_lemmas = lemmatiser.lemmas_of(own_words.indexed | own_words.extra)
+        words |= own_words.indexed | own_words.extra
+        lemmas |= own_lemmas
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(with_words(page_html, section_words(own_words, own_lemmas)), encoding="utf-8")
+    return Copied(words, lemmas)
+
+
 def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundle: Path) -> None:
     """Index `pages` (each page's file is `file_of(path)`) into the empty folder `bundle`.
     Copies of the pages, each with its lemma section, are written into a folder of their own
-    first, so that Pagefind reads exactly these pages in one request (a request per page
-    would take a tenth of a second each)."""
-    lemmatisers: dict[str, Lemmas] = {lang: Lemmas(lang) for lang in LANGS}
-    lemmas: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    words: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    first (on all cores when there are many), so that Pagefind reads exactly these pages in
+    one request (a request per page would take a tenth of a second each)."""
+    parallel = len(pages) >= PARALLEL_FROM
+    found: dict[str, Copied] = {lang: Copied(set(), set()) for lang in LANGS}
     with tempfile.TemporaryDirectory(dir=bundle.parent, prefix=".indexed-") as scratch:
-        for page in pages:
-            page_html = file_of(page.path).read_text(encoding="utf-8")
-            own_words = page_words(page_html)
-            own_lemmas = lemmatisers[page.lang].lemmas_of(own_words.indexed | own_words.extra)
-            section = section_words(own_words, own_lemmas)
-            words[page.lang] |= own_words.indexed | own_words.extra
-            lemmas[page.lang] |= own_lemmas
-            copy = Path(scratch) / page.path
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(with_words(page_html, section), encoding="utf-8")
+        jobs = [
+            CopyJob(lang, [(file_of(p.path), Path(scratch) / p.path) for p in part])
+            for lang in LANGS
+            for part in chunks([p for p in pages if p.lang == lang], parallel)
+        ]
+        for job, copied in zip(jobs, map_jobs(copy_with_lemmas, jobs, parallel), strict=True):
+            found[job.lang].words.update(copied.words)
+            found[job.lang].lemmas.update(copied.lemmas)
         _run(_index(Path(scratch), bundle))
     for lang in LANGS:
-        forms = lemmatisers[lang].forms_of(lemmas[lang]) if lemmas[lang] else {}
-        files = query_files(forms, words[lang] | lemmas[lang])
+        lemmas, words = found[lang].lemmas, found[lang].words
+        forms = Lemmas(lang).forms_of(lemmas) if lemmas else {}
+        files = query_files(forms, words | lemmas)
         write_query_files(bundle / WORDS_FOLDER / lang, files)
         facets = _facet_map(pages, lang, bundle) | {"words": sorted(files)}
         text = json.dumps(facets, separators=(",", ":"), sort_keys=True)

@@ -149,6 +149,12 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
 
         serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
         return 0
+    if placeholders := config.placeholders():
+        print(
+            f"warning: site.toml: {' and '.join(placeholders)} is not a real address; the built site "
+            "shows it to readers (set it in site.toml, or pass --base-url, before deploying).",
+            file=sys.stderr,
+        )
     started = time.perf_counter()
     built = build(root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search)
     _print_problems(built.warnings, "text")

@@ -35,6 +35,23 @@ class SiteConfig:
     def with_base_url(self, base_url: str) -> SiteConfig:
         return SiteConfig(_checked_base_url(base_url), self.feedback_email, self.name, self.publisher)
 
+    def placeholders(self) -> list[str]:
+        """The settings that hold a local or example address, which a published site must not show."""
+        host = (urlsplit(self.base_url).hostname or "").lower()
+        domain = self.feedback_email.rpartition("@")[2].lower()
+        found = []
+        if host in {"localhost", "127.0.0.1", "::1"} or _is_example(host):
+            found.append(f"base_url {self.base_url}")
+        if _is_example(domain) or domain in {"localhost", ""}:
+            found.append(f"feedback_email {self.feedback_email}")
+        return found
+
+
+def _is_example(host: str) -> bool:
+    """example.com, example.fi, www.example.org, foo.test, … (RFC 2606 and its kin)."""
+    labels = host.split(".")
+    return "example" in labels[:-1] or labels[-1] in {"example", "test", "invalid", "localhost"}
+
 
 def _checked_base_url(url: str) -> str:
     parts = urlsplit(url)

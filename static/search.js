@@ -11,11 +11,15 @@ const form = document.querySelector("[data-search]");
 if (form) start(form);
 
 async function start(form) {
-  const fallback = document.querySelector("[data-search-fallback]");
   const status = form.querySelector("#search-status");
   const list = form.querySelector("[data-search-results]");
   const more = form.querySelector("[data-search-more]");
   const note = form.querySelector("[data-search-note]");
+  const facetsBox = form.querySelector("[data-facets]");
+  const chosenCount = form.querySelector("[data-chosen-count]");
+  const clearAll = form.querySelector("button[type=reset]");
+  const langSwitch = document.querySelector(".lang-switch");
+  const otherLanguagePage = langSwitch && langSwitch.getAttribute("href");
   const groups = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset.facet);
   const text = form.dataset;
 
@@ -28,11 +32,10 @@ async function start(form) {
     ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
   } catch (error) {
     console.error(error);
-    fallback.querySelector("p").textContent = text.error;
+    status.textContent = text.error;
+    list.setAttribute("aria-busy", "false");
     return;
   }
-  form.hidden = false;
-  fallback.hidden = true;
 
   // State ------------------------------------------------------------------------------
 
@@ -260,8 +263,19 @@ async function start(form) {
   let shown = 0;
   let currentTerm = null;
 
+  // What is chosen shows on the filters' toggle ("Rajaa tuloksia (2)"), the clear button
+  // shows only when there is something to clear, and the language switch keeps the state
+  // (the codes are the same in both languages).
+  function showChosen(state) {
+    const chosen = groups.reduce((sum, group) => sum + state.filters[group].length, 0);
+    chosenCount.textContent = chosen ? `(${chosen})` : "";
+    clearAll.hidden = !(chosen || state.q || state.sort);
+    if (langSwitch) langSwitch.setAttribute("href", otherLanguagePage + location.search);
+  }
+
   async function run(state) {
     const mine = ++generation;
+    showChosen(state);
     list.setAttribute("aria-busy", "true");
     const term = state.q || null;
     const answer = term ? await find(term) : { results: browse(state), note: "" };
@@ -435,10 +449,14 @@ async function start(form) {
     run(state);
   });
 
-  // On a phone the facet groups start closed, so the results are near the top.
-  if (window.matchMedia("(max-width: 59.99em)").matches) {
-    for (const details of form.querySelectorAll("details[data-facet]")) details.open = false;
-  }
+  // On a phone the filters come after the results, closed, so the results are near the top;
+  // on a wider screen they stand open beside them.
+  const narrow = window.matchMedia("(max-width: 59.99em)");
+  const placeFilters = () => {
+    facetsBox.open = !narrow.matches;
+  };
+  narrow.addEventListener("change", placeFilters);
+  placeFilters();
   const initial = stateFromUrl();
   showState(initial);
   run(initial);

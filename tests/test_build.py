@@ -117,3 +117,19 @@ def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.Ca
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out.startswith("Built ") and captured.out.count("\n") == 1
+
+
+def test_a_build_that_would_publish_a_local_address_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 0
+    assert "warning" not in capsys.readouterr().err  # site.toml holds the published addresses
+    local = ["--base-url", "http://localhost:8000/"]
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search", *local]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warnings == [
+        "warning: site.toml: base_url http://localhost:8000/ is not a real address; the built site shows "
+        "it to readers (set it in site.toml, or pass --base-url, before deploying)."
+    ]

@@ -143,10 +143,27 @@ def test_every_facts_value_links_to_its_listing(built_site: Path) -> None:
         assert resolve(built_site, href) is not None
 
 
-def test_a_listing_with_no_practices_says_so(built_site: Path) -> None:
+def test_an_empty_listing_is_not_linked_not_indexed_and_suggests_national_practices(built_site: Path) -> None:
     page = soup(built_site / "fi/alueet/lappi/index.html")
-    assert "Luettelossa ei ole vielä käytäntöjä tällä arvolla." in page.get_text()
-    assert "0 käytäntöä" in soup(built_site / "fi/alueet/index.html").get_text()
+    assert "Luettelossa ei ole vielä tähän liittyviä käytäntöjä." in page.get_text()
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    national = [a.get_text() for a in page.select(".card-title a")]
+    assert "Kotoutumisen kumppanuusohjelma" in national
+    assert f"{BASE}fi/alueet/lappi/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    index = soup(built_site / "fi/alueet/index.html")
+    lappi = next(li for li in index.select(".term-index li") if "Lappi" in li.get_text())
+    assert lappi.select("a") == [] and "0 käytäntöä" in lappi.get_text()
+    empty = {built_site / "fi/alueet/lappi/index.html", built_site / "sv/regioner/lappland/index.html"}
+    for html in set(built_site.rglob("*.html")) - empty:
+        for link in soup(html).select('a[href$="/alueet/lappi/"], a[href$="/regioner/lappland/"]'):
+            raise AssertionError(f"{html} links to an empty listing: {link}")
+
+
+def test_every_listing_leads_into_the_search_with_its_value_chosen(built_site: Path) -> None:
+    page = soup(built_site / "sv/teman/integrationsutbildning-och-sprakutbildning/index.html")
+    link = page.select_one(".term-summary a")
+    assert link["href"] == "/sv/sok/?theme=integration-training"
+    assert link.get_text() == "Avgränsa dem närmare i sökningen"
 
 
 def test_practice_page_has_criteria_sections_with_stable_anchors(built_site: Path) -> None:
@@ -230,3 +247,24 @@ def test_sample_catalogue_meets_the_brief() -> None:
     assert any(p.id == "narpes-model" for p in swedish_first)
     drafts = [f for f in (ROOT / "content/fi").glob("*.md") if frontmatter.load(f).get("draft")]
     assert drafts and not any(PurePath(p.source).name == drafts[0].name for p in site.practices)
+
+
+def test_the_root_404_page_leads_on_in_both_languages(built_site: Path) -> None:
+    """A plain static host shows /404.html for any unknown address: it offers each language's
+    front page, search, practice list and accessibility statement."""
+    page = soup(built_site / "404.html")
+    ways = {s["lang"]: s for s in page.select("section.lost-way")}
+    assert set(ways) == {"fi", "sv"}
+    assert ways["fi"].select_one("form")["action"] == "/fi/haku/"
+    assert ways["sv"].select_one("form")["action"] == "/sv/sok/"
+    assert ways["fi"].select_one("input")["name"] == "q"
+    assert [a["href"] for a in ways["sv"].select("li a")] == [
+        "/sv/",
+        "/sv/praxis/",
+        "/sv/tillganglighetsutlatande/",
+    ]
+    for section in ways.values():
+        for link in section.select("a"):
+            assert resolve(built_site, link["href"]) is not None
+    redirects = (built_site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert redirects[-2:] == ["/fi/* /fi/404.html 404", "/sv/* /sv/404.html 404"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,3 +138,26 @@ def test_a_sort_value_orders_byte_by_byte_as_its_key_does(titles: list[str]) -> 
     by_key = sorted(titles, key=sort_key)
     by_value = sorted(titles, key=lambda title: sort_value(sort_key(title)).encode("ascii"))
     assert [sort_key(t) for t in by_value] == [sort_key(t) for t in by_key]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "email", "found"),
+    [
+        ("https://hyvatkaytannot.kotoutuminen.fi/", "kotoutuminen@gov.fi", []),
+        ("http://localhost:8000/", "kotoutuminen@gov.fi", ["base_url http://localhost:8000/"]),
+        (
+            "https://www.example.org/sub/",
+            "a@example.fi",
+            ["base_url https://www.example.org/sub/", "feedback_email a@example.fi"],
+        ),
+        ("https://kotoutuminen.fi/", "palaute@site.test", ["feedback_email palaute@site.test"]),
+        ("https://examples.fi/", "a@counterexample.fi", []),
+    ],
+)
+def test_local_and_example_addresses_are_found_in_the_settings(
+    base_url: str, email: str, found: list[str]
+) -> None:
+    from catalogue.config import load_config
+
+    config = load_config(ROOT / "site.toml").with_base_url(base_url)
+    assert replace(config, feedback_email=email).placeholders() == found

@@ -6,7 +6,7 @@ receives. Nothing is rendered here; the build makes the pages whose data or temp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 from typing import Any
@@ -80,7 +80,12 @@ def site_pages(site: Site, translations: dict[Lang, StrictTranslations]) -> list
     root = PageMeta(site.config.name["fi"], "", "", {lang: urls.home(lang) for lang in LANGS})
     pages.append(Page("index.html", "root.html", None, {"page": root, "names": site.config.name}))
     lost = PageMeta("404", "", "404.html", noindex=True)
-    pages.append(Page("404.html", "root_404.html", None, {"page": lost, "names": site.config.name}))
+    ways = {
+        lang: {name: urls.section(lang, name) for name in ("practices", "search", "accessibility")}
+        for lang in LANGS
+    }
+    context = {"page": lost, "names": site.config.name, "ways": ways}
+    pages.append(Page("404.html", "root_404.html", None, context))
     pages += _redirect_pages(site)
     metas = [root, *(p.context["page"] for p in pages if p.template.endswith(".html") and p.lang)]
     entries = sorted(
@@ -194,11 +199,18 @@ def _host_files(site: Site, pages: list[Page]) -> list[Page]:
         (p.context["page"].url, p.context["target"]) for p in pages if p.template == "redirect.html"
     )
     redirects = "".join(f"{base}{old} {base}{new} 301\n" for old, new in moves)
+    # Last, as these hosts read the first rule that matches: an unknown address under a
+    # language gets that language's 404 page, with its navigation and search.
+    redirects += "".join(f"{base}{lang}/* {base}{urls.not_found(lang)} 404\n" for lang in LANGS)
     return [
         Page("robots.txt", TEXT, None, {"text": robots}),
         Page("_headers", TEXT, None, {"text": headers}),
         Page("_redirects", TEXT, None, {"text": redirects}),
     ]
+
+
+NATIONAL = "national"
+"""The region code of practices for the whole country."""
 
 
 class _Lists:
@@ -329,7 +341,23 @@ class _Lists:
                     urls.term(other_lang(lang), facet, term),
                 )
                 practices = self.with_term[facet][term.code]
-                pages.append(_page(url, "term.html", lang, meta, **context, term=term, practices=practices))
+                # A value no practice has yet keeps its page (a published link keeps working)
+                # but leaves search engines and the sitemap alone; an empty region suggests
+                # the practices that serve the whole country.
+                meta = replace(meta, noindex=not practices)
+                national = self.with_term["regions"].get(NATIONAL, []) if facet == "regions" else []
+                pages.append(
+                    _page(
+                        url,
+                        "term.html",
+                        lang,
+                        meta,
+                        **context,
+                        term=term,
+                        practices=practices,
+                        national=national if not practices and term.code != NATIONAL else [],
+                    )
+                )
         return pages
 
 

@@ -2,12 +2,14 @@
 
     python scripts/screenshots.py OUT_DIR [--width 375 --width 1280] [PATH ...]
 
-Serves _site/ on a free localhost port; PATHs are site-relative (default: a set of page types).
+Serves _site/ on a free localhost port; PATHs are site-relative, with a query or #anchor if
+wanted (default: a set of page types). The file is named after the path.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import threading
 from pathlib import Path
@@ -51,7 +53,7 @@ def main() -> None:
             for path in args.paths:
                 page.goto(f"http://localhost:{port}/{path}")
                 page.wait_for_load_state("networkidle")
-                name = (path.strip("/").replace("/", "_") or "root") + f"-{width}.png"
+                name = (re.sub(r"[^a-z0-9-]+", "_", path.strip("/")).strip("_") or "root") + f"-{width}.png"
                 page.screenshot(path=str(args.out / name), full_page=args.full)
                 print(args.out / name)
             page.close()

@@ -32,6 +32,7 @@ PAGES = {
         "fi/tyypit/materiaali/",
         "fi/tietoa/",
         "fi/saavutettavuusseloste/",
+        "fi/kattavuus/",
         "fi/404.html",
         "404.html",
     ],
@@ -51,6 +52,7 @@ PAGES = {
         "sv/typer/material/",
         "sv/om/",
         "sv/tillganglighetsutlatande/",
+        "sv/tackning/",
         "sv/404.html",
     ],
 }
@@ -103,7 +105,7 @@ def test_no_axe_violations_on_a_redirect_page(page: Any, site_url: str, axe: Axe
 
 
 @pytest.mark.parametrize(
-    "path", ["fi/", "sv/praxis/narpesmodellen/", "fi/haku/", "sv/teman/", "fi/kaytannot/"]
+    "path", ["fi/", "sv/praxis/narpesmodellen/", "fi/haku/", "sv/teman/", "fi/kaytannot/", "sv/tackning/"]
 )
 def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: str) -> None:
     context = chromium.new_context(viewport={"width": 320, "height": 640})

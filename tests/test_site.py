@@ -127,7 +127,10 @@ def test_alphabetical_listing_follows_the_language(built_site: Path) -> None:
 
 
 def test_phases_are_listed_in_process_order(built_site: Path) -> None:
-    items = [a.get_text() for a in soup(built_site / "fi/vaiheet/index.html").select(".term-index a")]
+    names = soup(built_site / "fi/vaiheet/index.html").select(
+        ".term-list li > a, .term-list li > .term-empty"
+    )
+    items = [name.get_text() for name in names]
     assert items[:3] == ["Perustieto", "Ohjaus ja neuvonta", "Alkukartoitus"]
     assert items[-1] == "Nivelvaihe kotoutumiskoulutuksen jälkeen"
 
@@ -151,7 +154,7 @@ def test_an_empty_listing_is_not_linked_not_indexed_and_suggests_national_practi
     assert "Kotoutumisen kumppanuusohjelma" in national
     assert f"{BASE}fi/alueet/lappi/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     index = soup(built_site / "fi/alueet/index.html")
-    lappi = next(li for li in index.select(".term-index li") if "Lappi" in li.get_text())
+    lappi = next(li for li in index.select(".term-list li") if "Lappi" in li.get_text())
     assert lappi.select("a") == [] and "0 käytäntöä" in lappi.get_text()
     empty = {built_site / "fi/alueet/lappi/index.html", built_site / "sv/regioner/lappland/index.html"}
     for html in set(built_site.rglob("*.html")) - empty:

@@ -16,6 +16,7 @@ from ..content.model import Practice, Site, other_lang
 from ..content.validate import PRACTICE_LINK
 from ..content.vocabulary import FACETS
 from . import urls
+from .coverage import NATIONAL, coverage_context
 from .i18n import StrictTranslations
 from .opendata import DataSet, shared_files
 from .related import related_practices
@@ -209,10 +210,6 @@ def _host_files(site: Site, pages: list[Page]) -> list[Page]:
     ]
 
 
-NATIONAL = "national"
-"""The region code of practices for the whole country."""
-
-
 class _Lists:
     """The pages of one language that list practices or lead to them."""
 
@@ -250,6 +247,16 @@ class _Lists:
                 practices=self.practices,
             ),
             self.search(),
+            self.section(
+                "coverage",
+                "coverage.html",
+                self.gettext("Where practices exist"),
+                self.gettext(
+                    "How many practices the catalogue has for each theme and phase, and in each region: "
+                    "where the next call for practices could aim."
+                ),
+                **coverage_context(self.site.vocabulary, self.lang, self.practices),
+            ),
             *(self.about_page(key) for key in ("about", "accessibility")),
             _page(
                 urls.not_found(lang),

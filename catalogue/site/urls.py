@@ -20,6 +20,7 @@ SECTIONS: dict[Lang, dict[str, str]] = {
         "about": "tietoa",
         "accessibility": "saavutettavuusseloste",
         "search": "haku",
+        "coverage": "kattavuus",
         "short": "k",
     },
     "sv": {
@@ -32,6 +33,7 @@ SECTIONS: dict[Lang, dict[str, str]] = {
         "about": "om",
         "accessibility": "tillganglighetsutlatande",
         "search": "sok",
+        "coverage": "tackning",
         "short": "k",
     },
 }
@@ -104,7 +106,8 @@ def site_urls(site: Site) -> set[str]:
     found = {"", "404.html", "sitemap.xml", "robots.txt", *site.redirects}
     for lang in LANGS:
         found |= {home(lang), not_found(lang), feed(lang), *data_urls(lang).values()}
-        found |= {section(lang, name) for name in ("practices", "about", "accessibility", "search", *FACETS)}
+        sections = ("practices", "about", "accessibility", "search", "coverage", *FACETS)
+        found |= {section(lang, name) for name in sections}
         for facet in FACETS:
             found |= {term(lang, facet, t) for t in site.vocabulary.terms(facet)}
         found |= {short(lang, practice_id) for practice_id in site.by_id}

@@ -1,0 +1,74 @@
+"""The coverage page: themes × phases and regions, from the same practices as the listings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from catalogue.build.pipeline import check_site
+from catalogue.site.coverage import TILES
+
+from .helpers import ROOT
+
+PAGE = {"fi": "fi/kattavuus/index.html", "sv": "sv/tackning/index.html"}
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_each_cell_counts_practices_with_both_and_leads_to_the_search(built_site: Path, lang: str) -> None:
+    practices = check_site(ROOT).site.in_lang(lang)  # type: ignore[arg-type]
+    page = soup(built_site / PAGE[lang])
+    cells = page.select(".coverage-table tbody td")
+    assert len(cells) == 8 * 7
+    empty = 0
+    for cell in cells:
+        link = cell.select_one("a")
+        if link is None:
+            assert cell.get_text(strip=True) == "0"
+            empty += 1
+            continue
+        query = parse_qs(urlsplit(link["href"]).query)
+        theme, phase = query["theme"][0], query["phase"][0]
+        expected = sum(theme in p.themes and phase in p.phases for p in practices)
+        assert int(link.get_text()) == expected > 0
+    assert empty > 0  # the sample catalogue has gaps, and they show
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_map_has_every_region_and_links_only_those_with_practices(built_site: Path, lang: str) -> None:
+    site = check_site(ROOT).site
+    counts = {t.code: 0 for t in site.vocabulary.terms("regions")}
+    for p in site.in_lang(lang):  # type: ignore[arg-type]
+        for code in p.regions:
+            counts[code] += 1
+    assert set(TILES) == set(counts) - {"national"}
+    page = soup(built_site / PAGE[lang])
+    links = page.select(".region-map svg a")
+    quiet = page.select(".region-map svg g[role=img]")
+    assert len(links) + len(quiet) == 19
+    assert len(links) == sum(1 for code, n in counts.items() if n and code != "national")
+    rows = page.select(".coverage-region-table tbody tr")
+    assert len(rows) == 20
+    assert sorted(int(r.select_one("td").get_text()) for r in rows) == sorted(counts.values())
+
+
+@pytest.mark.browser
+def test_a_region_on_the_map_leads_to_its_listing(page: Any, site_url: str) -> None:
+    page.goto(site_url + "sv/tackning/")
+    page.locator(".region-map a[aria-label^='Nyland']").click()
+    expect(page.locator("h1")).to_have_text("Nyland")
+    page.goto(site_url + "fi/kattavuus/")
+    cell = page.locator(".coverage-table tbody td a").first
+    label = cell.get_attribute("aria-label")
+    cell.click()
+    expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+    count = label.rsplit(": ", 1)[1]
+    expect(page.locator("#search-status")).to_have_text(count)

@@ -43,12 +43,12 @@ def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.Cap
         )
     line, sv_line = ledger.index("/fi/k/sample/") + 1, ledger.index("/sv/k/sample/") + 1
     assert errors_of(root) == [
-        f"content/published-urls.txt:{line}:1: '/fi/k/sample/' was published and would stop working; if a "
-        "practice's slug changed, add the old slug to its aliases; if an id changed, change it back; if the "
-        "page was removed on purpose, add 'fi/k/sample/: new/address/' to content/redirects.yaml",
-        f"content/published-urls.txt:{sv_line}:1: '/sv/k/sample/' was published and would stop working; if "
-        "a practice's slug changed, add the old slug to its aliases; if an id changed, change it back; "
-        "if the page was removed on purpose, add 'sv/k/sample/: new/address/' to content/redirects.yaml",
+        "content/fi/esimerkki.md:2:5: the id changed from 'sample' to 'renamed', and the permanent address "
+        f"'/fi/k/sample/' was published (content/published-urls.txt:{line}); an id must never change, so "
+        "change it back to 'sample' in both language versions",
+        "content/sv/exempel.md:2:5: the id changed from 'sample' to 'renamed', and the permanent address "
+        f"'/sv/k/sample/' was published (content/published-urls.txt:{sv_line}); an id must never change, so "
+        "change it back to 'sample' in both language versions",
     ]
 
 
@@ -56,7 +56,17 @@ def test_a_renamed_slug_keeps_its_old_address_through_an_alias(tmp_path: Path) -
     root = published(tmp_path, pair())
     file = root / "content/fi/esimerkki.md"
     file.write_text(practice("sample", "uusi-nimi"), encoding="utf-8")
-    assert any("'/fi/kaytannot/esimerkki/' was published" in e for e in errors_of(root))
+    line = (
+        (root / "content/published-urls.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("/fi/kaytannot/esimerkki/")
+    )
+    assert errors_of(root) == [
+        "content/fi/esimerkki.md:4:7: the slug changed to 'uusi-nimi', and the old address "
+        f"'/fi/kaytannot/esimerkki/' was published (content/published-urls.txt:{line + 1}); keep it "
+        "working by adding aliases: [esimerkki] to this file"
+    ]
     file.write_text(practice("sample", "uusi-nimi", extra="aliases: [esimerkki]"), encoding="utf-8")
     out = tmp_path / "out"
     build(root, out, search=False)
@@ -76,7 +86,14 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
     (root / "content/fi/toinen.md").unlink()
     (root / "content/sv/annan.md").unlink()
-    assert len(errors_of(root)) == 4  # the two pages and their two short links
+    errors = errors_of(root)
+    assert len(errors) == 4  # the two pages and their two short links
+    assert errors[0].endswith(
+        "'/fi/k/other/' was published and would stop working; if a practice was removed on purpose, add "
+        "the line 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml (create the file, it does not "
+        "exist yet) (or point it at the practice that replaces it); if a slug changed, add the old slug "
+        "to the practice's aliases"
+    )
     (root / "content/redirects.yaml").write_text(
         "fi/kaytannot/toinen/: fi/kaytannot/esimerkki/\nsv/praxis/annan/: sv/praxis/exempel/\n"
         "fi/k/other/: fi/kaytannot/\nsv/k/other/: sv/praxis/\n",

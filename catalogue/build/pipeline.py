@@ -22,7 +22,7 @@ from typing import NamedTuple, TextIO
 import jinja2
 
 from ..config import LANGS, SiteConfig, load_config
-from ..content.ledger import missing_addresses, read_ledger
+from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
 from ..content.vocabulary import load_vocabulary
@@ -32,9 +32,9 @@ from ..site.i18n import MissingTranslation, catalogue_path
 from ..site.i18n import compiled as compiled_catalogue
 from ..site.pages import Page, site_pages
 from ..site.templates import Setting, make_env, static_digests, template_digests
-from ..site.urls import site_urls
 from ..workers import chunks, map_jobs
 from . import write
+from .addresses import lost_addresses
 from .cache import BuildCache, Output, code_salt
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
@@ -97,7 +97,7 @@ def check_site(
     site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
     ledger = read_ledger(root)
     if site is not None and ledger:
-        problems.extend(missing_addresses(ledger, site_urls(site)))
+        problems.extend(lost_addresses(ledger, site, (root / "content/redirects.yaml").exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)

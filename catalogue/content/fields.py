@@ -33,7 +33,12 @@ class Field:
     help: str
     vocabulary: str | None = None
     example: str = ""
-    """A value shown to editors when the field is missing."""
+    """A value shown to editors when the field is missing (in a Finnish file)."""
+    example_sv: str = ""
+    """The same in a Swedish file, where the value is in the file's language."""
+
+    def example_in(self, lang: str) -> str:
+        return self.example_sv if lang == "sv" and self.example_sv else self.example
 
 
 FIELDS: tuple[Field, ...] = (
@@ -44,13 +49,21 @@ FIELDS: tuple[Field, ...] = (
         "Stable language-neutral id shared by the fi and sv files; never change it.",
         example="narpes-model",
     ),
-    Field("title", "text", True, "The practice's name in this language.", example="Närpiön malli"),
+    Field(
+        "title",
+        "text",
+        True,
+        "The practice's name in this language.",
+        example="Närpiön malli",
+        example_sv="Närpesmodellen",
+    ),
     Field(
         "slug",
         "slug",
         True,
         "The last part of the page address in this language, e.g. narpion-malli.",
         example="narpion-malli",
+        example_sv="narpesmodellen",
     ),
     Field(
         "summary",
@@ -58,6 +71,7 @@ FIELDS: tuple[Field, ...] = (
         True,
         "One or two sentences for listings and search results.",
         example="Yksi tai kaksi virkettä käytännöstä.",
+        example_sv="En eller två meningar om exemplet.",
     ),
     Field(
         "themes",
@@ -78,7 +92,12 @@ FIELDS: tuple[Field, ...] = (
     Field("target_groups", "codes", True, "Target group codes.", "target_groups", example="[all-immigrants]"),
     Field("regions", "codes", True, "Region codes (or 'national').", "regions", example="[pohjanmaa]"),
     Field(
-        "municipality", "text", False, "Municipality or municipalities, in this language.", example="Närpiö"
+        "municipality",
+        "text",
+        False,
+        "Municipality or municipalities, in this language.",
+        example="Närpiö",
+        example_sv="Närpes",
     ),
     Field(
         "organisations",
@@ -86,6 +105,7 @@ FIELDS: tuple[Field, ...] = (
         True,
         "Organisations that run the practice, in this language.",
         example="[Närpiön kaupunki]",
+        example_sv="[Närpes stad]",
     ),
     Field(
         "practice_type", "code", True, "Practice type code.", "practice_types", example="new-operating-model"
@@ -98,6 +118,7 @@ FIELDS: tuple[Field, ...] = (
         True,
         "How the practice is or was funded (free text).",
         example="Euroopan sosiaalirahasto",
+        example_sv="Europeiska socialfonden",
     ),
     Field(
         "contact",
@@ -105,6 +126,7 @@ FIELDS: tuple[Field, ...] = (
         False,
         "name, and optionally organisation, email and url.",
         example="{name: Kotouttamisyksikkö}",
+        example_sv="{name: Integrationsenheten}",
     ),
     Field(
         "links",
@@ -112,6 +134,7 @@ FIELDS: tuple[Field, ...] = (
         False,
         "A list of links, each with text and url.",
         example='[{text: Lisätietoa, url: "https://example.fi/"}]',
+        example_sv='[{text: Mer information, url: "https://example.fi/"}]',
     ),
     Field("published", "date", True, "Date the practice was published, YYYY-MM-DD.", example="2026-11-28"),
     Field("updated", "date", False, "Date of the last substantial update, YYYY-MM-DD.", example="2026-11-28"),
@@ -122,6 +145,7 @@ FIELDS: tuple[Field, ...] = (
         False,
         "Earlier slugs of this language version; their addresses keep leading here.",
         example="[vanha-osoite]",
+        example_sv="[gammal-adress]",
     ),
     Field(
         "translation_pending",

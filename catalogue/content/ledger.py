@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path, PurePath
 
-from ..problems import Problem
-
 LEDGER = PurePath("content/published-urls.txt")
 HEADER = (
     "# Every address this site has published. Addresses are added by `python build.py ledger`\n"
@@ -30,24 +28,6 @@ def read_ledger(root: Path) -> dict[str, int]:
         if address and not address.startswith("#"):
             entries[address.removeprefix("/")] = number
     return entries
-
-
-def missing_addresses(ledger: dict[str, int], published: set[str]) -> list[Problem]:
-    """Published-before addresses that the site would no longer serve."""
-    problems = []
-    for address, line in sorted(ledger.items(), key=lambda item: item[1]):
-        if address not in published:
-            problems.append(
-                Problem(
-                    LEDGER,
-                    line,
-                    1,
-                    f"'/{address}' was published and would stop working; if a practice's slug changed, "
-                    "add the old slug to its aliases; if an id changed, change it back; if the page was "
-                    f"removed on purpose, add '{address}: new/address/' to content/redirects.yaml",
-                )
-            )
-    return problems
 
 
 def write_ledger(root: Path, published: set[str]) -> int:

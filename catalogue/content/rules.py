@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 from ..config import Lang
 from ..problems import Problem, Severity
 from .model import LANGUAGE_NEUTRAL_FIELDS, Practice, Text, other_lang
+from .values import closest
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
@@ -36,11 +37,14 @@ def check_collection(
     by_key = {(p.id, p.lang): (p, text) for p, text in checked}
     ids = {p.id for p in practices}
     stale: set[tuple[str, Lang]] = set()
+    unpaired: list[Practice] = []
     for practice, text in checked:
         if practice.draft:
             continue
         other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
         problems.extend(_pair_problems(practice, other, present))
+        if other is None and (practice.id, other_lang(practice.lang)) not in present:
+            unpaired.append(practice)
         if other and other_text and not other.draft:
             if practice.lang == "sv":
                 problems.extend(_compare_pair(other, practice))
@@ -48,7 +52,30 @@ def check_collection(
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
         problems.extend(_check_links(practice, text, ids, root))
-    return Findings(problems, frozenset(stale))
+    return Findings(_one_changed_id(problems, unpaired), frozenset(stale))
+
+
+def _one_changed_id(problems: list[Problem], unpaired: list[Practice]) -> list[Problem]:
+    """One Finnish and one Swedish practice, each without its twin, are most likely one
+    practice whose id was changed in one file: say so once, instead of two missing translations."""
+    fi = [p for p in unpaired if p.lang == "fi" and not p.translation_pending]
+    sv = [p for p in unpaired if p.lang == "sv" and not p.translation_pending]
+    if len(fi) != 1 or len(sv) != 1:
+        return problems
+    a, b = fi[0], sv[0]
+    sources = {PurePath(a.source), PurePath(b.source)}
+    kept = [p for p in problems if not (p.path in sources and "there is no published" in p.message)]
+    return [
+        *kept,
+        _at(
+            a,
+            "id",
+            f"the id is '{a.id}' here but '{b.id}' in {b.source}, and neither has a version in the other "
+            "language: if the id of this practice was changed in one file, give both files the id it "
+            f"had before (an id must never change: its permanent addresses /fi/k/{a.id}/ and "
+            f"/sv/k/{b.id}/ are built from it)",
+        ),
+    ]
 
 
 def _unique_addresses(practices: list[Practice]) -> list[Problem]:
@@ -196,8 +223,9 @@ def _check_links(practice: Practice, text: Text, ids: set[str], root: Path) -> l
                     PurePath(practice.source),
                     line,
                     column,
-                    f"no practice has the id '{target}'; link to another practice with "
-                    "[text](practice:its-id)",
+                    f"no practice has the id '{target}'"
+                    + (f"; did you mean '{near}'?" if (near := closest(target, sorted(ids))) else "")
+                    + "; link to another practice with [text](practice:its-id)",
                 )
             )
     if not text.static_links:

@@ -12,9 +12,10 @@ from ..problems import Problem, Severity
 from .collation import sort_key, sort_value
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
+from .html_policy import removed_html
 from .model import Practice, StaticPage, Text
 from .source import SourceDocument
-from .values import ValueChecker, did_you_mean
+from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
 PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
@@ -26,11 +27,23 @@ def validate_practice(
 ) -> tuple[tuple[Practice, Text] | None, list[Problem]]:
     """Convert one document into a Practice and its Text; report every problem in it."""
     check = ValueChecker(doc, vocabulary, lang)
+    meant: set[str | None] = set()
     for name in doc.front:
         if name not in FIELDS_BY_NAME:
             check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
-    values = _field_values(check, doc.front)
+            meant.add(closest(name, list(FIELDS_BY_NAME)))
+    values = _field_values(check, doc.front, lang, meant)
     _check_body(check, doc)
+    if not values["draft"]:
+        _check_placeholders(check, doc)
+    for name, most in LONGEST.items():
+        if values[name] and len(values[name]) > most:
+            check.problem(
+                (name,),
+                f"the {name} is {len(values[name])} characters long; readers scan lists and search "
+                f"results by it, so keep it within {most}",
+                warning=True,
+            )
     if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
         check.problem(
             ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
@@ -68,19 +81,58 @@ DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "transla
 """What an optional field that is left out means."""
 
 
-def _field_values(check: ValueChecker, front: dict[str, Any]) -> dict[str, Any]:
-    """Every declared field's checked value (None where it is missing or wrong)."""
+LONGEST = {"title": 120, "summary": 300}
+"""Lengths past which a field gets a warning."""
+
+PLACEHOLDER = re.compile(
+    r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
+)
+"""What `build.py new` writes for the editor to replace, and TODO."""
+
+
+def _check_placeholders(check: ValueChecker, doc: SourceDocument) -> None:
+    """A published practice may not keep a placeholder in any field or line of its text."""
+
+    def walk(key: tuple[str | int, ...], value: Any) -> None:
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                walk((*key, name), inner)
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk((*key, index), inner)
+        elif isinstance(value, str) and PLACEHOLDER.match(value):
+            check.problem(key, f"{key[0]}: {_placeholder_message(value)}")
+
+    for name, value in doc.front.items():
+        walk((name,), value)
+    for offset, line in enumerate(doc.body.split("\n")):
+        if PLACEHOLDER.match(line):
+            check.problems.append(Problem(doc.path, doc.body_line + offset, 1, _placeholder_message(line)))
+
+
+def _placeholder_message(value: str) -> str:
+    return (
+        f"'{value.strip()[:60]}' is a placeholder; write the real text, or keep draft: true until "
+        "the practice is ready to publish"
+    )
+
+
+def _field_values(
+    check: ValueChecker, front: dict[str, Any], lang: Lang, meant: set[str | None]
+) -> dict[str, Any]:
+    """Every declared field's checked value (None where it is missing or wrong). A required
+    field that a misspelled one was meant to be is not reported a second time."""
     draft = check.flag(("draft",), front["draft"]) if "draft" in front else False
     values: dict[str, Any] = {"draft": bool(draft)}
     for spec in FIELDS:
         if spec.name == "draft":
             continue
         if spec.name not in front:
-            if spec.required and not (spec.kind == "criteria" and draft):
+            if spec.required and not (spec.kind == "criteria" and draft) and spec.name not in meant:
                 check.problem(
                     (),
                     f"the required field '{spec.name}' is missing; add a line such as: "
-                    f"{spec.name}: {spec.example}",
+                    f"{spec.name}: {spec.example_in(lang)}",
                 )
             values[spec.name] = DEFAULTS.get(spec.name)
             continue
@@ -123,7 +175,10 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
-STATIC_LINK = re.compile(r"\]\(/static/(?P<path>[^)\s#?]+)")
+STATIC_LINK = re.compile(
+    r"""(?:\]\(|\b(?:src|href)\s*=\s*["']?)/static/(?P<path>[^)\s#?"'>]+)""", re.IGNORECASE
+)
+"""A link or image to a file of static/: in Markdown, ](/static/…), or in HTML, src= or href=."""
 
 
 def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
@@ -132,19 +187,28 @@ def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iter
         return
     for offset, line in enumerate(doc.body.split("\n")):
         for match in pattern.finditer(line):
-            yield match.group(group), doc.body_line + offset, match.start() + 3
+            yield match.group(group), doc.body_line + offset, _column_of_link(match, group)
+
+
+def _column_of_link(match: re.Match[str], group: str) -> int:
+    """The column where the link's target starts (its /static/ or practice: prefix included)."""
+    prefix = "/static/" if group == "path" else "practice:"
+    return match.start(group) - len(prefix) + 1
 
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
+"""alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
 HEADING_1 = re.compile(r"^#(?!#)\s")
 HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
 
 def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
-    """Body rules an editor can break: one h1 per page, and alt text on every image."""
+    """Body rules an editor can break: one h1 per page, alt text on every image, and HTML the
+    sanitiser would remove without a word (a warning where it is)."""
     body = doc.body
-    if not (HEADING_1_ANYWHERE.search(body) or "![" in body or "<img" in body.lower()):
+    if not (HEADING_1_ANYWHERE.search(body) or "![" in body or "<" in body):
         return  # nothing to look at line by line (most bodies)
     in_code = False
     for offset, line in enumerate(doc.body.split("\n")):
@@ -174,8 +238,19 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
                         "![What the picture shows](" + match.group("src") + ")",
                     )
                 )
+        if "<" in line:
+            for column, what in removed_html(line):
+                check.problems.append(
+                    Problem(
+                        doc.path,
+                        number,
+                        column,
+                        f"{what}; the text may use Markdown and simple HTML only",
+                        Severity.WARNING,
+                    )
+                )
         for match in HTML_IMG.finditer(line):
-            if not re.search(r"\balt\s*=\s*\"[^\"]+\"", match.group("attrs")):
+            if not HTML_ALT.search(match.group("attrs")):
                 check.problems.append(
                     Problem(
                         doc.path,

@@ -255,9 +255,15 @@ class ValueChecker:
         return {c: result[c] for c in codes if c in result}
 
 
-def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
+def closest(value: str, options: tuple[str, ...] | list[str]) -> str | None:
+    """The option `value` most likely misspells, if any is close."""
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; the fields are: {', '.join(options)}"
+    return close[0] if close else None
+
+
+def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
+    close = closest(value, options)
+    return f"; did you mean '{close}'?" if close else f"; the fields are: {', '.join(options)}"
 
 
 def _yaml_type(value: Any) -> str:

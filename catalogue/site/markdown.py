@@ -13,6 +13,7 @@ from typing import Any
 
 import nh3
 
+from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from ..content.slugs import slugify
 from ..content.validate import PRACTICE_LINK
 
@@ -30,24 +31,6 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 }
 """Finnish and Swedish both use ” … ” and ’ … ’ as quotation marks."""
 
-ALLOWED_TAGS = set(
-    "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
-    "table thead tbody tr th td caption img figure figcaption".split()
-)
-ALLOWED_ATTRIBUTES = {
-    "*": {"lang", "title"},
-    "h2": {"id"},
-    "h3": {"id"},
-    "h4": {"id"},
-    "h5": {"id"},
-    "h6": {"id"},
-    "a": {"href", "hreflang"},
-    "img": {"src", "alt", "width", "height"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
-    "ol": {"start"},
-}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 PLACEHOLDER = "/__practice__/"
 PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')

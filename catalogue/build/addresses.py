@@ -1,0 +1,86 @@
+"""Published addresses that would stop working, reported where the editor can fix them: at the
+slug or id line of the practice file whose change caused it (with the ledger line as the second
+place), and for a practice removed, at the ledger line with the exact redirect to add."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from ..config import LANGS
+from ..content.ledger import LEDGER
+from ..content.model import Practice, Site
+from ..problems import Problem
+from ..site import urls
+
+
+def _at(practice: Practice, field: str, message: str) -> Problem:
+    line, column = practice.at(field)
+    return Problem(PurePath(practice.source), line, column, message)
+
+
+def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) -> list[Problem]:
+    """Every ledger address the site would no longer serve, each reported once."""
+    missing = set(ledger) - urls.site_urls(site)
+    problems: list[Problem] = []
+    for practice in site.practices:
+        page, short = urls.practice(practice), urls.short(practice.lang, practice.id)
+        if page in ledger and short not in ledger:
+            old = _only(a for a in missing if a.startswith(urls.short(practice.lang, "").rstrip("/")))
+            if old:
+                missing.discard(old)
+                old_id = old.rstrip("/").rsplit("/", 1)[1]
+                problems.append(
+                    _at(
+                        practice,
+                        "id",
+                        f"the id changed from '{old_id}' to '{practice.id}', and the permanent address "
+                        f"'/{old}' was published ({LEDGER}:{ledger[old]}); an id must never change, "
+                        f"so change it back to '{old_id}' in both language versions",
+                    )
+                )
+        if short in ledger and page not in ledger:
+            section = urls.practice_slug(practice.lang, "").rstrip("/")
+            olds = sorted(a for a in missing if a.startswith(section) and _slug_of(a) in _names(practice))
+            old = olds[0] if olds else _only(a for a in missing if a.startswith(section))
+            if old:
+                missing.discard(old)
+                problems.append(
+                    _at(
+                        practice,
+                        "slug",
+                        f"the slug changed to '{practice.slug}', and the old address '/{old}' was "
+                        f"published ({LEDGER}:{ledger[old]}); keep it working by adding "
+                        f"aliases: [{_slug_of(old)}] to this file",
+                    )
+                )
+    create = "" if redirects_exist else " (create the file, it does not exist yet)"
+    for address in sorted(missing, key=ledger.__getitem__):
+        lang = address.split("/", 1)[0]
+        target = urls.section(lang, "practices") if lang in LANGS else "fi/"  # type: ignore[arg-type]
+        problems.append(
+            Problem(
+                LEDGER,
+                ledger[address],
+                1,
+                f"'/{address}' was published and would stop working; if a practice was removed on "
+                f"purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
+                "(or point it at the practice that replaces it); if a slug changed, add the old "
+                "slug to the practice's aliases",
+            )
+        )
+    return problems
+
+
+def _slug_of(address: str) -> str:
+    return address.rstrip("/").rsplit("/", 1)[1]
+
+
+def _names(practice: Practice) -> set[str]:
+    """What a practice's old slug is likely to be: its file's name."""
+    return {PurePath(practice.source).stem}
+
+
+def _only(addresses: Iterable[str]) -> str | None:
+    found = list(addresses)
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,62 @@
+"""The HTML a text may carry: what the sanitiser keeps (site/markdown.py) and what the check
+warns about where an editor wrote something it would remove (content/validate.py)."""
+
+from __future__ import annotations
+
+import re
+
+ALLOWED_TAGS = set(
+    "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
+    "table thead tbody tr th td caption img figure figcaption".split()
+)
+ALLOWED_ATTRIBUTES = {
+    "*": {"lang", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+LINKS = "links may use http, https, mailto or tel"
+_TAG = re.compile(r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])(?P<attrs>[^>]*)>")
+_ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def removed_html(line: str) -> list[tuple[int, str]]:
+    """(column, what) for each tag, attribute or link in a line of Markdown that the sanitiser
+    will remove; code spans are left alone, as Markdown shows them as written."""
+    found = []
+    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    for match in _TAG.finditer(text):
+        tag = match.group("tag").lower()
+        column = match.start() + 1
+        if tag not in ALLOWED_TAGS:
+            if not match.group("close"):
+                found.append((column, f"the HTML tag <{tag}> is removed from the page"))
+            continue
+        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
+        for attribute in _ATTRIBUTE.finditer(match.group("attrs")):
+            name = attribute.group("name").lower()
+            value = (attribute.group("value") or "").strip("\"'")
+            if name not in allowed:
+                kept = ", ".join(sorted(allowed))
+                found.append(
+                    (column, f"the attribute {name} of <{tag}> is removed from the page (kept: {kept})")
+                )
+            elif name in {"href", "src"} and _scheme(value) not in URL_SCHEMES | {""}:
+                found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
+    return found
+
+
+def _scheme(url: str) -> str:
+    """The scheme of an absolute URL (javascript: in javascript:alert(1)); "" for a relative one."""
+    head = url.split("/", 1)[0]
+    return head.split(":", 1)[0].lower() if ":" in head else ""

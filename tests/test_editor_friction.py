@@ -1,0 +1,130 @@
+"""What a new editor trips over (issue #16), each with the exact message the check gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from catalogue.build.pipeline import check_site
+from catalogue.problems import ContentError
+
+from .helpers import CRITERIA, make_project, pair, practice
+from .test_validation import one_file, problems
+
+
+def all_problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Errors and warnings, in order."""
+    root = make_project(tmp_path, files)
+    try:
+        return [str(p) for p in check_site(root).warnings]
+    except ContentError as raised:
+        return [str(p) for p in raised.problems]
+
+
+def test_placeholders_from_new_may_not_be_published(tmp_path: Path) -> None:
+    criteria = re.sub(r"(  high-impact:).*", r"\1 Kirjoita näyttö tähän. / Skriv belägget här.", CRITERIA)
+    text = practice(
+        extra="municipality: '...'\ncontact:\n  name: TODO kysy Liisalta",
+        criteria=criteria,
+        body="## Tausta\n\n...\n",
+    )
+    until = "write the real text, or keep draft: true until the practice is ready to publish"
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:19:16: criteria: 'Kirjoita näyttö tähän. / Skriv belägget här.' is a "
+        f"placeholder; {until}",
+        f"content/fi/esimerkki.md:22:15: municipality: '...' is a placeholder; {until}",
+        f"content/fi/esimerkki.md:24:9: contact: 'TODO kysy Liisalta' is a placeholder; {until}",
+        "content/fi/esimerkki.md:28:1: '...' is a placeholder; write the real text, or keep draft: true "
+        "until the practice is ready to publish",
+    ]
+
+
+def test_a_draft_may_keep_its_placeholders(tmp_path: Path) -> None:
+    text = practice(extra="draft: true\nmunicipality: '...'")
+    assert problems(tmp_path, {**one_file(text), "content/sv/exempel.md": practice("other", "exempel")}) == [
+        "content/sv/exempel.md:1:1: there is no published Finnish version of 'other'; add "
+        "content/fi/<slug>.md with id: other, or add translation_pending: true to this file while it "
+        "is being translated"
+    ]
+
+
+def test_a_misspelled_required_field_is_one_message_with_a_swedish_example(tmp_path: Path) -> None:
+    text = practice("sample", "exempel", title="Exempel").replace("summary:", "sumary:")
+    files = {
+        "content/sv/exempel.md": text,
+        "content/fi/esimerkki.md": practice(extra="translation_pending: true"),
+    }
+    assert problems(tmp_path, files) == [
+        "content/sv/exempel.md:5:9: unknown field 'sumary'; did you mean 'summary'?"
+    ]
+    missing = practice("sample", "exempel", title="Exempel").replace("organisations: [Esimerkkikunta]\n", "")
+    assert problems(tmp_path / "2", {**files, "content/sv/exempel.md": missing}) == [
+        "content/sv/exempel.md:2:1: the required field 'organisations' is missing; add a line such as: "
+        "organisations: [Närpes stad]"
+    ]
+
+
+def test_a_link_to_a_mistyped_practice_id_suggests_the_id(tmp_path: Path) -> None:
+    files = pair()
+    files["content/fi/esimerkki.md"] = practice(body="Katso [tämä](practice:sampel).\n")
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:23:14: no practice has the id 'sampel'; did you mean 'sample'?; link to "
+        "another practice with [text](practice:its-id)"
+    ]
+
+
+@pytest.mark.parametrize("alt", ['alt="Kartta"', "alt='Kartta'", "alt=Kartta", "ALT = Kartta"])
+def test_alt_text_is_recognised_however_it_is_quoted(tmp_path: Path, alt: str) -> None:
+    text = practice(body=f'## Kuva\n\n<img src="/static/favicon.svg" {alt}>\n')
+    assert not [p for p in all_problems(tmp_path, one_file(text)) if "alt" in p]
+
+
+def test_an_html_image_of_a_missing_file_is_reported(tmp_path: Path) -> None:
+    text = practice(body='## Kuva\n\n<img src="/static/kartta.png" alt="Kartta">\n')
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:25:11: the file static/kartta.png does not exist; check the name, or add "
+        "the file under static/"
+    ]
+
+
+def test_long_titles_and_summaries_get_a_warning(tmp_path: Path) -> None:
+    title = "Pitkä " * 25
+    text = practice(title=title.strip()).replace("summary: Lyhyt kuvaus.", "summary: " + "Sana " * 70)
+    found = [p for p in all_problems(tmp_path, one_file(text)) if "characters long" in p]
+    assert found == [
+        "content/fi/esimerkki.md:3:8: warning: the title is 149 characters long; readers scan lists and "
+        "search results by it, so keep it within 120",
+        "content/fi/esimerkki.md:5:10: warning: the summary is 349 characters long; readers scan lists and "
+        "search results by it, so keep it within 300",
+    ]
+
+
+def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -> None:
+    body = (
+        "## Tausta\n\n"
+        '<p onclick="steal()">Teksti</p>\n'
+        "<script>alert(1)</script>\n"
+        '<a href="javascript:alert(1)">linkki</a> ja `<script>` koodina.\n'
+    )
+    found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "removed" in p]
+    assert found == [
+        "content/fi/esimerkki.md:25:1: warning: the attribute onclick of <p> is removed from the page "
+        "(kept: lang, title); the text may use Markdown and simple HTML only",
+        "content/fi/esimerkki.md:26:1: warning: the HTML tag <script> is removed from the page; the text "
+        "may use Markdown and simple HTML only",
+        "content/fi/esimerkki.md:27:1: warning: the link 'javascript:alert(1)' is removed from the page "
+        "(links may use http, https, mailto or tel); the text may use Markdown and simple HTML only",
+    ]
+
+
+def test_an_id_changed_in_one_file_is_reported_as_such_once(tmp_path: Path) -> None:
+    files = pair()
+    files["content/fi/esimerkki.md"] = practice("uusi-id", "esimerkki")
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:2:5: the id is 'uusi-id' here but 'sample' in content/sv/exempel.md, and "
+        "neither has a version in the other language: if the id of this practice was changed in one file, "
+        "give both files the id it had before (an id must never change: its permanent addresses "
+        "/fi/k/uusi-id/ and /sv/k/sample/ are built from it)"
+    ]

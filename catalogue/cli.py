@@ -150,9 +150,12 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
         serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
         return 0
     if placeholders := config.placeholders():
+        one = len(placeholders) == 1
         print(
-            f"warning: site.toml: {' and '.join(placeholders)} is not a real address; the built site "
-            "shows it to readers (set it in site.toml, or pass --base-url, before deploying).",
+            f"warning: site.toml: {' and '.join(placeholders)} "
+            f"{'is not a real address' if one else 'are not real addresses'}; the built site shows "
+            f"{'it' if one else 'them'} to readers (set {'it' if one else 'them'} in site.toml, or pass "
+            "--base-url, before deploying).",
             file=sys.stderr,
         )
     started = time.perf_counter()

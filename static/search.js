@@ -204,7 +204,13 @@ async function start(form) {
   // All the words as typed or as lemmas; else with mistyped words corrected; else with long
   // Finnish words cut short; else the practices with most of the words, by how many they have.
   async function find(term) {
-    let words = term.split(/\s+/).filter(Boolean);
+    // Quotation marks around words ("narpion malli") would ask Pagefind for an exact phrase,
+    // diacritics included; the words are searched as words.
+    let words = term
+      .split(/\s+/)
+      .map((word) => word.replace(/^["'«»“”„]+|["'«»“”„]+$/g, ""))
+      .filter(Boolean);
+    if (!words.length) return { results: [], note: "" };
     let found = await allWords(words, false);
     if (found.length) return { results: found, note: "" };
     const alone = await Promise.all(

@@ -94,3 +94,8 @@ def test_criterion_links_say_what_they_are(page: Any, site_url: str) -> None:
     expect(page.locator(".search-subresults-label").first).to_have_text(
         "Sanat löytyvät myös näiden kriteerien arvioinnista:"
     )
+
+
+def test_words_in_quotation_marks_are_searched_as_words(page: Any, site_url: str, built_site: Any) -> None:
+    shown = search(page, site_url, "fi", '"narpion malli"')
+    assert shown == [practice_paths_of(built_site, "fi")["narpes-model"]]

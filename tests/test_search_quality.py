@@ -73,7 +73,7 @@ def test_words_no_practice_has_together_show_those_with_most_of_them(
     shown = search(page, site_url, "sv", "erkännande av utländsk examen")
     assert practice_paths_of(built_site, "sv")["pointti"] in shown[:5]
     expect(page.locator("[data-search-note]")).to_have_text(
-        "Ingen praxis har alla orden. Här visas de som har flest av dem."
+        "Inget exempel har alla orden. Här visas de exempel som har flest av dem."
     )
     search(page, site_url, "sv", "erkännande")
     expect(page.locator("[data-search-note]")).to_be_hidden()

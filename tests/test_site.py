@@ -132,7 +132,9 @@ def test_phases_are_listed_in_process_order(built_site: Path) -> None:
     )
     items = [name.get_text() for name in names]
     assert items[:3] == ["Perustieto", "Ohjaus ja neuvonta", "Alkukartoitus"]
-    assert items[-1] == "Nivelvaihe kotoutumiskoulutuksen jälkeen"
+    assert items[-2:] == ["Nivelvaihe kotoutumiskoulutuksen jälkeen", "Muut kotoutumista edistävät palvelut"]
+    last = soup(built_site / "fi/vaiheet/index.html").select(".phase-list > li")[-1]
+    assert last["class"] == ["not-a-step"]  # a catch-all, not a step: listed last, without a number
 
 
 def test_every_facts_value_links_to_its_listing(built_site: Path) -> None:

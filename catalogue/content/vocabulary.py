@@ -24,6 +24,9 @@ class Term:
     code: str
     label: dict[Lang, str]
     description: dict[Lang, str] | None
+    step: bool = True
+    """For phases: whether the phase is a numbered step of the process (a catch-all such as
+    other services is listed last, without a number)."""
 
     def slug(self, lang: Lang) -> str:
         """The term's URL segment in a language, made from its label."""
@@ -97,6 +100,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
                         description=(
                             {lang: str(description[lang]) for lang in LANGS} if description else None
                         ),
+                        step=entry.get("step", True) is not False,
                     )
                 )
             except (KeyError, TypeError, AttributeError):

@@ -22,7 +22,15 @@ from typing import Any
 
 from .build.recipes import digest
 from .config import LANGS
-from .search_words import Lemmas, page_words, query_files, section_words, with_words, write_query_files
+from .search_words import (
+    Lemmas,
+    page_words,
+    prepare_dictionaries,
+    query_files,
+    section_words,
+    with_words,
+    write_query_files,
+)
 from .site.pages import Page
 from .site.urls import FILTER_PARAMS
 from .workers import chunks, map_jobs
@@ -119,6 +127,7 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
     first (on all cores when there are many), so that Pagefind reads exactly these pages in
     one request (a request per page would take a tenth of a second each)."""
     parallel = len(pages) >= PARALLEL_FROM
+    prepare_dictionaries(LANGS)  # made here once, not by every worker at the same time
     found: dict[str, Copied] = {lang: Copied(set(), set()) for lang in LANGS}
     with tempfile.TemporaryDirectory(dir=bundle.parent, prefix=".indexed-") as scratch:
         jobs = [

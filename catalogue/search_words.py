@@ -116,20 +116,22 @@ class Lemmas:
 
     @cached_property
     def _dictionary(self) -> Mapping[str, str]:
-        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
-
-        return TrieDictionaryFactory().get_dictionary(self.lang)
+        return _dictionaries().get_dictionary(self.lang)  # type: ignore[no-any-return]
 
     @cached_property
     def _lemmatizer(self) -> Any:
         from simplemma import Lemmatizer
         from simplemma.strategies import DefaultStrategy
-        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
         # Greedy decomposition finds Swedish compounds (familjekaféer → familjekafé) but
         # breaks Finnish ones (perhekahvila → perhekavila).
-        strategy = DefaultStrategy(greedy=self.lang == "sv", dictionary_factory=TrieDictionaryFactory())
+        strategy = DefaultStrategy(greedy=self.lang == "sv", dictionary_factory=_dictionaries())
         return Lemmatizer(lemmatization_strategy=strategy)
+
+    def prepare(self) -> None:
+        """Make this language's tries (simplemma's, and the forms by lemma) if not yet made."""
+        self._dictionary.get("")
+        _ = self._forms_by_lemma
 
     def of(self, word: str) -> str:
         lemma = self.known.get(word)
@@ -170,10 +172,8 @@ class Lemmas:
         """simplemma's dictionary turned around (lemma → its forms), as a trie kept beside
         simplemma's own in the user's cache folder."""
         import marisa_trie
-        from platformdirs import user_cache_dir
-        from simplemma import __version__
 
-        path = Path(user_cache_dir("catalogue")) / f"simplemma-{__version__}-forms-{self.lang}.marisa"
+        path = cache_folder() / f"forms-{self.lang}.marisa"
         trie = marisa_trie.BytesTrie()
         if path.exists():
             return trie.mmap(str(path))
@@ -198,6 +198,34 @@ def section_words(words: PageWords, lemmas: Iterable[str]) -> list[str]:
         return at < len(indexed) and indexed[at].startswith(word)
 
     return sorted(w for w in candidates if not begins_an_indexed_word(w))
+
+
+def cache_folder() -> Path:
+    """Where this machine keeps the tries of simplemma's dictionaries (made once per version)."""
+    from platformdirs import user_cache_dir
+    from simplemma import __version__
+
+    return Path(user_cache_dir("catalogue")) / f"simplemma-{__version__}"
+
+
+def _dictionaries() -> Any:
+    from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+    return TrieDictionaryFactory(disk_cache_dir=str(cache_folder()))
+
+
+def dictionaries_ready(langs: Iterable[str]) -> bool:
+    """Whether the tries exist already (else the first search build makes them, about 20 s)."""
+    folder = cache_folder()
+    made = [folder / name for lang in langs for name in (f"{lang}.dic", f"forms-{lang}.marisa")]
+    return all(path.exists() for path in made)
+
+
+def prepare_dictionaries(langs: Iterable[str]) -> None:
+    """Make the tries once, in this process, before workers that need them start."""
+    if not dictionaries_ready(langs):
+        for lang in langs:
+            Lemmas(lang).prepare()
 
 
 def words_section(lemmas: Iterable[str]) -> str:

@@ -28,6 +28,7 @@ from ..content.model import Site
 from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..search_index import BUNDLE, IndexedPage, indexed_pages, search_key, write_bundle
+from ..search_words import dictionaries_ready, prepare_dictionaries
 from ..site.i18n import MissingTranslation, catalogue_path
 from ..site.i18n import compiled as compiled_catalogue
 from ..site.pages import Page, site_pages
@@ -186,6 +187,9 @@ def build(
             outputs = make_outputs(plan, previous, staging, cache, reporter)
             bundle = _bundle(previous)
             if search and not keep_search and not _made_from(key, bundle):
+                if not dictionaries_ready(LANGS):
+                    reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
+                    prepare_dictionaries(LANGS)
                 reporter.stage("indexing for search…")
                 bundle = make_bundle(indexed, key, staging, out_dir)
             outputs |= bundle if search or keep_search else {}

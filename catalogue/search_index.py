@@ -3,7 +3,9 @@
 
 Pagefind reads a copy of each practice page with a section of its words' lemmas added
 (search_words.py); the stage also writes each language's query files of inflected forms.
-Pagefind finds; the search page facets. Besides Pagefind's own files this stage writes
+Pagefind finds words; the search page facets and sorts by itself (so Pagefind is given no
+filters or sort keys, which it would write in a varying order). Besides Pagefind's own files
+this stage writes
 facets.<lang>.json, mapping each indexed page (by the id Pagefind gives its results) to its
 facet codes, title order and publication date, so the browser can OR within a group, AND
 across groups and count every value exactly for any query. It is made from the pages' own
@@ -139,6 +141,7 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
             found[job.lang].words.update(copied.words)
             found[job.lang].lemmas.update(copied.lemmas)
         _run(_index(Path(scratch), bundle))
+    _sort_entry(bundle)
     for lang in LANGS:
         lemmas, words = found[lang].lemmas, found[lang].words
         forms = Lemmas(lang).forms_of(lemmas) if lemmas else {}
@@ -147,6 +150,16 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
         facets = _facet_map(pages, lang, bundle) | {"words": sorted(files)}
         text = json.dumps(facets, separators=(",", ":"), sort_keys=True)
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
+
+
+def _sort_entry(bundle: Path) -> None:
+    """Pagefind lists the languages in its entry file in a varying order (the rest of the bundle
+    is the same for the same pages); sorted, a build gives the same bytes each time."""
+    entry = bundle / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8"
+    )
 
 
 async def _index(pages: Path, bundle: Path) -> None:

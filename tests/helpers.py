@@ -74,31 +74,12 @@ def pair(
     }
 
 
-VARYING = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
-"""Pagefind files whose bytes vary from run to run with the same pages (Pagefind writes its
-filter maps in a varying order, and names them and its metadata by a hash of the bytes)."""
-
-
 def site_files(folder: Path) -> dict[str, str]:
-    """Path → a hash of each file in an output folder; for the files Pagefind writes in a
-    varying order, what they hold instead: their decompressed bytes sorted, under a name
-    without the varying hash. Two builds of the same site give the same value."""
-    import gzip
+    """Path → a hash of each file in an output folder, byte for byte (the search bundle
+    included: the build makes it the same each time for the same pages)."""
     import hashlib
-    import re
 
-    found: dict[str, str] = {}
-    varying: dict[str, list[str]] = {}
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        path = file.relative_to(folder).as_posix()
-        data = file.read_bytes()
-        if path.startswith(VARYING):
-            if data.startswith(b"\x1f\x8b"):
-                data = gzip.decompress(data)
-            data = bytes(sorted(re.sub(rb"(fi|sv)_[0-9a-f]{7,}", b"", data)))
-            varying.setdefault(re.sub(r"_[0-9a-f]{7,}", "", path), []).append(
-                hashlib.sha256(data).hexdigest()
-            )
-        else:
-            found[path] = hashlib.sha256(data).hexdigest()
-    return found | {path: " ".join(sorted(hashes)) for path, hashes in varying.items()}
+    return {
+        file.relative_to(folder).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(p for p in folder.rglob("*") if p.is_file())
+    }

@@ -115,8 +115,15 @@ class Lemmas:
     """Lemma → the second halves of it that are words of their own."""
 
     @cached_property
+    def _dictionaries(self) -> Any:
+        """simplemma's dictionaries as tries, loaded once for both uses below."""
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        return TrieDictionaryFactory(disk_cache_dir=str(cache_folder()))
+
+    @cached_property
     def _dictionary(self) -> Mapping[str, str]:
-        return _dictionaries().get_dictionary(self.lang)  # type: ignore[no-any-return]
+        return self._dictionaries.get_dictionary(self.lang)  # type: ignore[no-any-return]
 
     @cached_property
     def _lemmatizer(self) -> Any:
@@ -125,7 +132,7 @@ class Lemmas:
 
         # Greedy decomposition finds Swedish compounds (familjekaféer → familjekafé) but
         # breaks Finnish ones (perhekahvila → perhekavila).
-        strategy = DefaultStrategy(greedy=self.lang == "sv", dictionary_factory=_dictionaries())
+        strategy = DefaultStrategy(greedy=self.lang == "sv", dictionary_factory=self._dictionaries)
         return Lemmatizer(lemmatization_strategy=strategy)
 
     def prepare(self) -> None:
@@ -206,12 +213,6 @@ def cache_folder() -> Path:
     from simplemma import __version__
 
     return Path(user_cache_dir("catalogue")) / f"simplemma-{__version__}"
-
-
-def _dictionaries() -> Any:
-    from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
-
-    return TrieDictionaryFactory(disk_cache_dir=str(cache_folder()))
 
 
 def dictionaries_ready(langs: Iterable[str]) -> bool:

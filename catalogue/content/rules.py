@@ -42,9 +42,11 @@ def check_collection(
         if practice.draft:
             continue
         other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
-        problems.extend(_pair_problems(practice, other, present))
-        if other is None and (practice.id, other_lang(practice.lang)) not in present:
-            unpaired.append(practice)
+        alone = other is None and (practice.id, other_lang(practice.lang)) not in present
+        if alone and not practice.translation_pending:
+            unpaired.append(practice)  # reported below, as a missing translation or a changed id
+        else:
+            problems.extend(_pair_problems(practice, other, present))
         if other and other_text and not other.draft:
             if practice.lang == "sv":
                 problems.extend(_compare_pair(other, practice))
@@ -52,21 +54,20 @@ def check_collection(
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
         problems.extend(_check_links(practice, text, ids, root))
-    return Findings(_one_changed_id(problems, unpaired), frozenset(stale))
+    problems.extend(_unpaired_problems(unpaired, present))
+    return Findings(problems, frozenset(stale))
 
 
-def _one_changed_id(problems: list[Problem], unpaired: list[Practice]) -> list[Problem]:
-    """One Finnish and one Swedish practice, each without its twin, are most likely one
-    practice whose id was changed in one file: say so once, instead of two missing translations."""
-    fi = [p for p in unpaired if p.lang == "fi" and not p.translation_pending]
-    sv = [p for p in unpaired if p.lang == "sv" and not p.translation_pending]
+def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]]) -> list[Problem]:
+    """Each practice without a version in the other language is a missing translation, except
+    that one Finnish and one Swedish such practice are most likely one practice whose id was
+    changed in one file: that is said once."""
+    fi = [p for p in unpaired if p.lang == "fi"]
+    sv = [p for p in unpaired if p.lang == "sv"]
     if len(fi) != 1 or len(sv) != 1:
-        return problems
+        return [problem for p in unpaired for problem in _pair_problems(p, None, present)]
     a, b = fi[0], sv[0]
-    sources = {PurePath(a.source), PurePath(b.source)}
-    kept = [p for p in problems if not (p.path in sources and "there is no published" in p.message)]
     return [
-        *kept,
         _at(
             a,
             "id",

@@ -78,12 +78,11 @@ def theme_phase_counts(vocabulary: Vocabulary, practices: list[Practice]) -> dic
     return counts
 
 
-def coverage_context(vocabulary: Vocabulary, lang: Lang, practices: list[Practice]) -> dict[str, object]:
-    """What coverage.html shows, in the page's language and vocabulary order."""
-    by_region = {term.code: 0 for term in vocabulary.terms("regions")}
-    for p in practices:
-        for code in p.regions:
-            by_region[code] += 1
+def coverage_context(
+    vocabulary: Vocabulary, lang: Lang, practices: list[Practice], by_region: dict[str, int]
+) -> dict[str, object]:
+    """What coverage.html shows, in the page's language and vocabulary order; `by_region` is
+    the listings' own count of practices per region code."""
     regions = vocabulary.ordered("regions", lang)
     most = max(by_region.values(), default=0)
     tiles = [

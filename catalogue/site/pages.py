@@ -255,7 +255,7 @@ class _Lists:
                     "How many practices the catalogue has for each theme and phase, and in each region: "
                     "where the next call for practices could aim."
                 ),
-                **coverage_context(self.site.vocabulary, self.lang, self.practices),
+                **coverage_context(self.site.vocabulary, self.lang, self.practices, self.counts("regions")),
             ),
             *(self.about_page(key) for key in ("about", "accessibility")),
             _page(

@@ -53,7 +53,9 @@ def main() -> None:
             for path in args.paths:
                 page.goto(f"http://localhost:{port}/{path}")
                 page.wait_for_load_state("networkidle")
-                name = (re.sub(r"[^a-z0-9-]+", "_", path.strip("/")).strip("_") or "root") + f"-{width}.png"
+                name = (
+                    re.sub(r"[^a-z0-9-]+", "_", path.strip("/").lower()).strip("_") or "root"
+                ) + f"-{width}.png"
                 page.screenshot(path=str(args.out / name), full_page=args.full)
                 print(args.out / name)
             page.close()

@@ -390,8 +390,7 @@ async function start(form) {
   }
 
   // The excerpt of the section with most matches, never of the lemma section (a page found
-  // only through its lemmas shows its summary). A section's excerpt does not run its heading
-  // into the text.
+  // only through its lemmas shows its summary).
   function excerptOf(page) {
     const anchor = (page.anchors || []).find((a) => a.id === WORDS_ANCHOR);
     const end = anchor ? anchor.location : Infinity;
@@ -400,7 +399,11 @@ async function start(form) {
       .map((sub) => ({ sub, hits: (sub.locations || []).filter((location) => location < end).length }))
       .filter((entry) => entry.hits > 0)
       .sort((a, b) => b.hits - a.hits);
-    return sections.length ? sections[0].sub.excerpt : "";
+    if (!sections.length) return "";
+    // A section's excerpt may begin with its heading ("Tausta. Yhä useampi…"): leave it out.
+    const { title, excerpt } = sections[0].sub;
+    const heading = `${new Option(title).innerHTML}. `;
+    return excerpt.startsWith(heading) ? excerpt.slice(heading.length) : excerpt;
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the matched words; rebuild it

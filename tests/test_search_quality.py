@@ -99,3 +99,11 @@ def test_criterion_links_say_what_they_are(page: Any, site_url: str) -> None:
 def test_words_in_quotation_marks_are_searched_as_words(page: Any, site_url: str, built_site: Any) -> None:
     shown = search(page, site_url, "fi", '"narpion malli"')
     assert shown == [practice_paths_of(built_site, "fi")["narpes-model"]]
+
+
+def test_excerpts_do_not_begin_with_their_section_heading(page: Any, site_url: str) -> None:
+    """Pagefind's section excerpt starts with the heading ("Tausta. Yhä useampi…")."""
+    search(page, site_url, "fi", "Turussa")
+    excerpts = page.locator(".search-result h2 + p").all_inner_texts()
+    assert excerpts
+    assert not [text for text in excerpts if text.startswith(("Tausta.", "Kuvaus.", "Tulokset."))]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path, PurePath
+from typing import Any
 
 from .config import Lang, SiteConfig
-from .content.fields import FIELDS
+from .content.house_style import format_practice
 from .content.load import is_editor_backup
 from .content.slugs import is_slug, slugify
 from .content.source import SourceDocument, read_source
 from .content.validate import validate_practice
 from .content.vocabulary import load_vocabulary
-
-HINTS = {field.name: field.help for field in FIELDS}
 
 
 class EditError(Exception):
@@ -33,44 +32,32 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
     return found
 
 
-def _template(practice_id: str, title: str, slug: str, lang: Lang, criteria_codes: list[str]) -> str:
-    today = date.today().isoformat()
-    criteria = "\n".join(f"  {code}: Kirjoita näyttö tähän. / Skriv belägget här." for code in criteria_codes)
-    heading = "## Tausta" if lang == "fi" else "## Bakgrund"
-    return f"""---
-# {HINTS["draft"]} Set draft: false when the practice is ready to publish.
-draft: true
-id: {practice_id}  # {HINTS["id"]}
-title: "{title}"  # {HINTS["title"]}
-slug: {slug}  # {HINTS["slug"]}
-summary: "..."  # {HINTS["summary"]}
-themes: [basic-info-guidance]  # {HINTS["themes"]}
-phases: [guidance-advice]  # {HINTS["phases"]}
-target_groups: [all-immigrants]  # {HINTS["target_groups"]}
-regions: [national]  # {HINTS["regions"]}
-municipality: "..."  # {HINTS["municipality"]}
-organisations: ["..."]  # {HINTS["organisations"]}
-practice_type: new-operating-model  # {HINTS["practice_type"]}
-start_year: {date.today().year}  # {HINTS["start_year"]}
-# end_year: {date.today().year}  # {HINTS["end_year"]}
-funding: "..."  # {HINTS["funding"]}
-contact:  # {HINTS["contact"]}
-  name: "..."
-links: []  # {HINTS["links"]}
-published: {today}  # {HINTS["published"]}
-# updated: {today}  # {HINTS["updated"]}
-translation_pending: false  # {HINTS["translation_pending"]}
-criteria:  # {HINTS["criteria"]}
-{criteria}
----
-{heading}
-
-...
-"""
+def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[str]) -> dict[str, Any]:
+    """Every field a practice needs, with placeholders the check refuses once draft is false."""
+    today = date.today()
+    return {
+        "id": practice_id,
+        "title": title,
+        "slug": slug,
+        "summary": "...",
+        "themes": ["basic-info-guidance"],
+        "phases": ["guidance-advice"],
+        "target_groups": ["all-immigrants"],
+        "regions": ["national"],
+        "municipality": "...",
+        "organisations": ["..."],
+        "practice_type": "new-operating-model",
+        "start_year": today.year,
+        "funding": "...",
+        "contact": {"name": "..."},
+        "published": today,
+        "draft": True,
+        "criteria": {code: "Kirjoita näyttö tähän. / Skriv belägget här." for code in criteria_codes},
+    }
 
 
 def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | None) -> list[PurePath]:
-    """Write content/fi/<slug>.md and content/sv/<slug>.md as drafts with every field."""
+    """Write content/fi/<id>.md and content/sv/<id>.md as drafts with every field, in house style."""
     practice_id = practice_id or slugify(fi_title)
     if not is_slug(practice_id):
         raise EditError(
@@ -82,12 +69,14 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
     created = []
     for lang, title in (("fi", fi_title), ("sv", sv_title)):
         slug = slugify(title)
-        if not slug or '"' in title:
-            raise EditError(f"the title {title!r} cannot make an address; use letters and without quotes")
-        path = root / "content" / lang / f"{slug}.md"
+        if not slug:
+            raise EditError(f"the title {title!r} cannot make an address; use letters")
+        path = root / "content" / lang / f"{practice_id}.md"
         if path.exists():
             raise EditError(f"{path.relative_to(root).as_posix()} exists already")
-        created.append((path, _template(practice_id, title, slug, lang, criteria_codes)))  # type: ignore[arg-type]
+        heading = "## Tausta" if lang == "fi" else "## Bakgrund"
+        front = _draft_front(practice_id, title, slug, criteria_codes)
+        created.append((path, format_practice(front, f"{heading}\n\n...\n", criteria_codes)))
     for path, text in created:
         path.write_text(text, encoding="utf-8")
     return [PurePath(path.relative_to(root).as_posix()) for path, _ in created]

@@ -190,7 +190,7 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
     )
     assert capsys.readouterr().out.splitlines() == [
         "Created content/fi/kielikahvila-aanekoskella.md",
-        "Created content/sv/sprakkafe-i-aanekoski.md",
+        "Created content/sv/kielikahvila-aanekoskella.md",
     ]
     text = (root / "content/fi/kielikahvila-aanekoskella.md").read_text(encoding="utf-8")
     assert "id: kielikahvila-aanekoskella" in text and "draft: true" in text

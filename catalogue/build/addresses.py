@@ -57,7 +57,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
     for address in sorted(missing, key=ledger.__getitem__):
         lang = address.split("/", 1)[0]
-        target = urls.section(lang, "practices") if lang in LANGS else "fi/"  # type: ignore[arg-type]
+        target = urls.section(lang, "practices") if lang in LANGS else "fi/"
         problems.append(
             Problem(
                 LEDGER,

@@ -17,6 +17,7 @@ from .content.vocabulary import load_vocabulary
 from .problems import ContentError, Problem, Severity
 from .schema import SCHEMA_PATH, schema_text
 from .site.urls import site_urls
+from .web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,7 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     translated_cmd.add_argument("file", type=Path, help="the translated file, e.g. content/sv/x.md")
     commands.add_parser("ledger", help=f"add the site's new addresses to {LEDGER}")
-    commands.add_parser("schema", help=f"write the JSON Schema of the front matter to {SCHEMA_PATH}")
+    commands.add_parser(
+        "schema",
+        help=f"write the JSON Schema of the front matter to {SCHEMA_PATH} and the web editor's "
+        f"settings to {EDITOR_CONFIG_PATH}",
+    )
     return parser
 
 
@@ -103,10 +108,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Added {added} address(es) to {LEDGER}.")
             return 0
         if command == "schema":
-            (root / SCHEMA_PATH).write_text(
-                schema_text(load_vocabulary(root / "content/vocabulary.yaml")), encoding="utf-8"
-            )
-            print(f"Wrote {SCHEMA_PATH}.")
+            vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
+            (root / SCHEMA_PATH).write_text(schema_text(vocabulary), encoding="utf-8")
+            settings = load_editor_settings(root / "site.toml")
+            (root / EDITOR_CONFIG_PATH).write_text(editor_config_text(vocabulary, settings), encoding="utf-8")
+            print(f"Wrote {SCHEMA_PATH} and {EDITOR_CONFIG_PATH}.")
             return 0
     except ContentError as error:
         output = getattr(args, "format", "text")

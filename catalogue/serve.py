@@ -21,12 +21,16 @@ from typing import Any
 
 import watchfiles
 
+from . import editor_backend
 from .build.pipeline import Built, build, index_published
 from .config import SiteConfig
 from .problems import ContentError
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
-WATCHED = ("content", "templates", "static", "locales", "site.toml")
+WATCHED = ("content", "templates", "static", "admin", "locales", "site.toml")
+EDITOR_API = "api/v1"
+"""Where the web editor (/admin/) reads and writes the project's files while serving."""
+MAX_EDITOR_REQUEST = 50_000_000
 RELOAD_SCRIPT = (Path(__file__).parent / "live_reload.js").read_text(encoding="utf-8")
 
 
@@ -48,6 +52,8 @@ class LiveState:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
     live: LiveState | None = None
+    project: Path | None = None
+    """The project the web editor's local back end reads and writes (None: no back end)."""
     extensions_map = {  # noqa: RUF012 (extends the parent's class attribute, as http.server expects)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -69,6 +75,32 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         elif not self._send_text_file():
             super().do_GET()
 
+    def do_POST(self) -> None:
+        if self.project is None or self.path.split("?")[0] != f"{self.base_path}{EDITOR_API}":
+            self.send_error(404)
+            return
+        origin = self.headers.get("Origin")
+        host = f"http://{self.headers.get('Host', '')}"
+        length = int(self.headers.get("Content-Length") or 0)
+        # Only the editor page itself: a JSON request from this origin (another site's page
+        # cannot send one without the browser asking first, and this server never agrees).
+        if self.headers.get_content_type() != "application/json" or (origin and origin != host):
+            self._send_bytes(b'{"error": "refused"}', "application/json", status=403)
+            return
+        if length > MAX_EDITOR_REQUEST:
+            self._send_bytes(b'{"error": "too large"}', "application/json", status=413)
+            return
+        try:
+            request = json.loads(self.rfile.read(length))
+        except ValueError:
+            request = None
+        status, answer = (
+            editor_backend.handle(self.project, request)
+            if isinstance(request, dict)
+            else (400, {"error": "not JSON"})
+        )
+        self._send_bytes(json.dumps(answer).encode(), "application/json", status=status)
+
     def do_HEAD(self) -> None:
         if not self._send_text_file():
             super().do_HEAD()
@@ -83,7 +115,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix not in COMPRESSIBLE or not path.is_file():
             return False
         body = path.read_bytes()
-        if self.live and path.suffix == ".html":
+        if self.live and path.suffix == ".html" and not self.path.startswith(f"{self.base_path}admin/"):
             tag = f'<script type="module" src="{self.base_path}__reload.js"></script>'.encode()
             body = body.replace(b"</body>", tag + b"</body>", 1)
         self._send_bytes(body, self.guess_type(str(path)))
@@ -150,8 +182,11 @@ def _compressed(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def make_server(directory: Path, base_path: str, port: int, live: LiveState | None = None) -> _Server:
-    handler_class = type("Handler", (_Handler,), {"base_path": base_path, "live": live})
+def make_server(
+    directory: Path, base_path: str, port: int, live: LiveState | None = None, project: Path | None = None
+) -> _Server:
+    attributes = {"base_path": base_path, "live": live, "project": project}
+    handler_class = type("Handler", (_Handler,), attributes)
     handler = functools.partial(handler_class, directory=str(directory))
     return _Server(("127.0.0.1", port), handler)
 
@@ -172,7 +207,7 @@ class LiveServer:
         self.rebuild = rebuild
         self.indexer: SearchIndexer | None = None
         self.state = LiveState()
-        self.server = make_server(out, config.base_path, port, self.state)
+        self.server = make_server(out, config.base_path, port, self.state, project=root)
         self.port = self.server.server_address[1]
         self.stopping = threading.Event()
         self.threads: list[threading.Thread] = []

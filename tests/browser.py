@@ -36,9 +36,10 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def serving(site: Path, base_path: str = "/") -> Iterator[str]:
-    """Serve `site` on a free loopback port; yield its root URL."""
-    server = make_server(site, base_path, 0)
+def serving(site: Path, base_path: str = "/", project: Path | None = None) -> Iterator[str]:
+    """Serve `site` on a free loopback port (with the web editor's back end on `project`, if
+    given); yield its root URL."""
+    server = make_server(site, base_path, 0, project=project)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -118,6 +118,8 @@ def plan_site(root: Path, site: Site, salt: str, compiled: Path | None = None) -
         settings = digest(salt, site.config, site.vocabulary, po, versions)
         keys = recipes(pages, settings, template_digests(root / "templates"))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
+    editor = static_digests(root / "admin")  # the web editor: its own files, not linked from pages
+    files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
 
 

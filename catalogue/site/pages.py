@@ -20,7 +20,7 @@ from .coverage import NATIONAL, coverage_context
 from .i18n import StrictTranslations
 from .opendata import DataSet, shared_files
 from .related import related_practices
-from .templates import CONTENT_SECURITY_POLICY
+from .templates import CONTENT_SECURITY_POLICY, EDITOR_CONTENT_SECURITY_POLICY
 
 NEWEST_ON_HOME = 6
 FEED_SIZE = 30
@@ -189,13 +189,24 @@ def _redirect_pages(site: Site) -> list[Page]:
 
 def _host_files(site: Site, pages: list[Page]) -> list[Page]:
     """robots.txt, and the headers and redirects of hosts that read _headers and _redirects."""
-    robots = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    base = site.config.base_path
+    robots = (
+        f"User-agent: *\nAllow: /\nDisallow: {base}admin/\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    )
+    # These hosts send every matching rule's headers, so each policy names its own paths:
+    # the public pages' one, and the web editor's (which needs more: see admin/index.html).
+    public = [base, f"{base}index.html", f"{base}404.html", *(f"{base}{lang}/*" for lang in LANGS)]
     headers = (
         "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
-        f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n"
-        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
+        f"{base}*\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
+        + "".join(
+            f"{path}\n  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
+            for path, policy in [
+                *((path, CONTENT_SECURITY_POLICY) for path in public),
+                (f"{base}admin/*", EDITOR_CONTENT_SECURITY_POLICY),
+            ]
+        )
     )
-    base = site.config.base_path
     moves = sorted(
         (p.context["page"].url, p.context["target"]) for p in pages if p.template == "redirect.html"
     )

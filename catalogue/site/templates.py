@@ -23,6 +23,14 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; object-src 'none'"
 )
 """No inline script or style anywhere; Pagefind needs WebAssembly and its worker."""
+EDITOR_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://*.githubusercontent.com; "
+    "connect-src 'self' https://api.github.com https://*.githubusercontent.com; font-src 'self' data:; "
+    "worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+"""The web editor's (admin/index.html says the same in its meta tag): Decap CMS compiles its
+settings' checks (eval), styles its components inline and talks to GitHub's API."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,132 @@
+// The web editor writes practice files in house style: the same rules, in the same order, as
+// catalogue/content/house_style.py (tests/test_web_editor.py checks that both give the same
+// bytes). Field order and kinds come from the generated config.yml.
+"use strict";
+
+window.CMS_MANUAL_INIT = true; // start.js starts Decap once this format is registered
+
+window.HouseStyle = (() => {
+  const SCHEMA_LINE = "# yaml-language-server: $schema=../practice.schema.json";
+  const WS = "[ \\t\\n\\r\\f\\v\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+  const INDICATOR = new RegExp(`^(?:[-?:,\\[\\]{}#&*!|>'"%@\`]|${WS})`, "u");
+  const EDGE_SPACE = new RegExp(`^${WS}|${WS}$`, "u");
+  const MISREAD = new RegExp(
+    "^(?:y|n|yes|no|on|off|true|false|null|~|=|<<" +
+      "|[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?" +
+      "|[-+]?\\.(?:inf|nan)|0[xXoObB][0-9a-fA-F_]+" +
+      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \\t].*)?" +
+      "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?)$",
+    "iu",
+  );
+  const FLOW_BREAKERS = /[,:?[\]{}]/u;
+  const UNSAFE = /[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u2028\u2029\ufeff]/gu;
+  const ESCAPES = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t" };
+  const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  function isPlain(text, inFlow = false) {
+    UNSAFE.lastIndex = 0;
+    return Boolean(
+      text &&
+        !INDICATOR.test(text) &&
+        !EDGE_SPACE.test(text) &&
+        !text.includes("\t") &&
+        !text.includes("\n") &&
+        !UNSAFE.test(text) &&
+        !text.includes(": ") &&
+        !text.includes(" #") &&
+        !text.endsWith(":") &&
+        !MISREAD.test(text) &&
+        !(inFlow && FLOW_BREAKERS.test(text)),
+    );
+  }
+
+  function quoted(text) {
+    const escaped = text.replace(/[\\"\n\t]/g, (c) => ESCAPES[c]);
+    const hex = (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return '"' + escaped.replace(UNSAFE, hex) + '"';
+  }
+
+  function scalar(value, inFlow = false, kind = "") {
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "number") return String(value);
+    const text = String(value);
+    if (kind === "date" && DATE.test(text)) return text;
+    return isPlain(text, inFlow) ? text : quoted(text);
+  }
+
+  function isEmpty(value) {
+    if (value === undefined || value === null || value === "") return true;
+    if (Array.isArray(value)) return value.every(isEmpty);
+    if (typeof value === "object") return Object.values(value).every(isEmpty);
+    return false;
+  }
+
+  function ordered(mapping, order) {
+    const known = order.filter((key) => key in mapping).map((key) => [key, mapping[key]]);
+    return known.concat(Object.entries(mapping).filter(([key]) => !order.includes(key)));
+  }
+
+  function mappingLines(mapping, order, indent) {
+    return ordered(mapping, order)
+      .filter(([, value]) => !isEmpty(value))
+      .map(([key, value]) => `${indent}${key}: ${scalar(value)}`);
+  }
+
+  function fieldLines(name, value, layout) {
+    const kind = layout.kinds[name] || "";
+    if (kind === "mapping") return [`${name}:`, ...mappingLines(value, layout.keys[name], "  ")];
+    if (kind === "records") {
+      const lines = [`${name}:`];
+      for (const item of value) {
+        const itemLines = isEmpty(item) ? [] : mappingLines(item, layout.keys[name], "    ");
+        if (itemLines.length) lines.push("  - " + itemLines[0].trimStart(), ...itemLines.slice(1));
+      }
+      return lines;
+    }
+    if (Array.isArray(value)) return [`${name}: [` + value.map((item) => scalar(item, true)).join(", ") + "]"];
+    return [`${name}: ${scalar(value, false, kind)}`];
+  }
+
+  /** How config.yml's fields are written: order, kinds, and the order of nested keys. */
+  function layoutFrom(fields) {
+    const layout = { order: [], kinds: {}, keys: {}, required: new Set() };
+    for (const field of fields) {
+      if (field.name === "body") continue;
+      layout.order.push(field.name);
+      if (field.required) layout.required.add(field.name);
+      if (field.widget === "datetime") layout.kinds[field.name] = "date";
+      if (field.widget === "object") layout.kinds[field.name] = "mapping";
+      if (field.widget === "list" && field.fields) layout.kinds[field.name] = "records";
+      if (field.fields) layout.keys[field.name] = field.fields.map((sub) => sub.name);
+    }
+    return layout;
+  }
+
+  function format(data, layout) {
+    const { body = "", ...front } = data;
+    const lines = [SCHEMA_LINE];
+    for (const [name, value] of ordered(front, layout.order)) {
+      if (isEmpty(value) && !layout.required.has(name)) continue;
+      lines.push(...fieldLines(name, isEmpty(value) ? "" : value, layout));
+    }
+    const text = String(body).replace(/[ \t\n]*$/, "\n");
+    return "---\n" + lines.join("\n") + "\n---\n" + (text === "\n" ? "" : text);
+  }
+
+  function parse(text) {
+    const source = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+    if (!source.startsWith("---\n")) return { body: source };
+    const end = source.indexOf("\n---", 3);
+    const closing = end < 0 ? source.length : end;
+    const data = window.jsyaml.load(source.slice(4, closing), { schema: window.jsyaml.CORE_SCHEMA }) || {};
+    const rest = end < 0 ? "" : source.slice(end + 4);
+    return { ...data, body: rest.startsWith("\n") ? rest.slice(1) : rest };
+  }
+
+  function formatter(fields) {
+    const layout = layoutFrom(fields);
+    return { fromFile: parse, toFile: (data) => format(data, layout) };
+  }
+
+  return { isPlain, scalar, format, parse, layoutFrom, formatter };
+})();

@@ -29,15 +29,10 @@ HEADER = (
 _WIDGETS: dict[str, dict[str, Any]] = {
     "id": {"widget": "string", "i18n": "duplicate", "pattern": [SLUG, "a–z, 0–9, -"]},
     "slug": {"widget": "string", "i18n": True, "pattern": [SLUG, "a–z, 0–9, -"]},
-    "slugs": {"widget": "list", "i18n": True, "field": {"name": "slug", "label": "slug", "widget": "string"}},
+    "slugs": {"widget": "list", "i18n": True},
     "text": {"widget": "string", "i18n": True},
     "markdown": {"widget": "text", "i18n": True},
-    "texts": {
-        "widget": "list",
-        "i18n": True,
-        "min": 1,
-        "field": {"name": "name", "label": "–", "widget": "string"},
-    },
+    "texts": {"widget": "list", "i18n": True, "min": 1},
     "year": {"widget": "number", "i18n": "duplicate", "value_type": "int", "min": 1900, "max": 2100},
     "date": {
         "widget": "datetime",
@@ -51,6 +46,12 @@ _WIDGETS: dict[str, dict[str, Any]] = {
     "hash": {"widget": "hidden", "i18n": True},
 }
 _OWN_VALUE_PER_LANGUAGE = {"translation_pending", "translated_from"}
+_ONE_ITEM = {
+    "organisations": ("Toteuttaja", "Genomförare"),
+    "aliases": ("Aiempi osoite", "Tidigare adress"),
+    "links": ("Linkki", "Länk"),
+}
+"""What one item of a list is called: the form's "Add …" buttons and each item's label."""
 _LONG_TEXTS = {"summary"}
 
 
@@ -131,11 +132,15 @@ def _widget(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         widget["widget"] = "text"
     if spec.name in _OWN_VALUE_PER_LANGUAGE:
         widget["i18n"] = True
+    if spec.kind in ("texts", "slugs"):
+        widget["field"] = {"name": "item", "label": _both(_ONE_ITEM[spec.name]), "widget": "string"}
     return widget
 
 
 def _field(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
     field = {"name": spec.name, "label": _both(spec.label), "required": spec.required}
+    if spec.name in _ONE_ITEM:
+        field["label_singular"] = _both(_ONE_ITEM[spec.name]).lower()
     if any(spec.hint):
         field["hint"] = _both(spec.hint)
     return {**field, **_widget(spec, vocabulary)}

@@ -13,7 +13,7 @@ import pytest
 
 from catalogue.build.pipeline import build
 from catalogue.cli import main
-from catalogue.content.house_style import format_practice
+from catalogue.content.house_style import format_practice, scalar
 from catalogue.content.source import SourceDocument, read_source
 from catalogue.content.vocabulary import load_vocabulary
 from catalogue.web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
@@ -178,3 +178,187 @@ def test_an_edit_changes_only_the_edited_line(editor_project: tuple[Path, str], 
         if old != new
     ]
     assert changed == [("summary: Lyhyt kuvaus.", 'summary: "Uusi tiivistelmä: kieli ja työ."')]
+
+
+@pytest.mark.browser
+def test_the_editor_writes_files_as_python_does(site_url: str, page: Any) -> None:
+    """admin/house-style.js and catalogue/content/house_style.py give the same bytes: for
+    every practice file, and for strings that need quoting or escapes."""
+    page.goto(f"{site_url}fi/")
+    page.add_script_tag(url=f"{site_url}admin/vendor/js-yaml-4.1.0/js-yaml.min.js")
+    page.add_script_tag(url=f"{site_url}admin/house-style.js")
+    files = [p for lang in ("fi", "sv") for p in sorted((ROOT / "content" / lang).glob("*.md"))]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    rewritten = page.evaluate(
+        """async (texts) => {
+            const config = jsyaml.load(await (await fetch("/admin/config.yml")).text());
+            const { fromFile, toFile } = HouseStyle.formatter(config.collections[0].fields);
+            return texts.map((text) => toFile(fromFile(text)));
+        }""",
+        texts,
+    )
+    assert [name for name, old, new in zip(files, texts, rewritten, strict=True) if old != new] == []
+    samples = [*TRICKY_STRINGS, *(strategies_examples())]
+    in_javascript = page.evaluate(
+        "(samples) => samples.map((s) => [HouseStyle.scalar(s), HouseStyle.scalar(s, true)])", samples
+    )
+    assert in_javascript == [[scalar(s), scalar(s, in_flow=True)] for s in samples]
+
+
+TRICKY_STRINGS = [
+    "Närpiön malli",
+    "Oy Ab, Helsinki",
+    "Huom: tärkeä",
+    "yes",
+    "No",
+    "2019",
+    "1.5e3",
+    "2019-09-16",
+    "12:30",
+    "- lista",
+    "#1",
+    "a #b",
+    "loppuu:",
+    " alkaa välilyönnillä",
+    'lainaus "x" ja \\',
+    "rivi\nrivi",
+    "sarkain\t",
+    "nbsp\u00a0",
+    "\u2028",
+    "\ufeffBOM",
+    "\x7f",
+    "=",
+    "<<",
+    "?",
+    "[x]",
+    "{x}",
+    "emoji 🙂",
+]
+
+
+def strategies_examples() -> list[str]:
+    """A few hundred strings as Hypothesis makes them (any characters, short)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    found: list[str] = []
+
+    @settings(max_examples=400, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.text(max_size=8))
+    def collect(text: str) -> None:
+        found.append(text)
+
+    collect()
+    return found
+
+
+def _post(url: str, body: bytes, content_type: str = "application/json", origin: str = "") -> tuple[int, Any]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    headers = {"Content-Type": content_type, **({"Origin": origin} if origin else {})}
+    request = urllib.request.Request(f"{url}api/v1", data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_the_local_back_end_touches_only_practice_files_and_images(tmp_path: Path) -> None:
+    import json
+
+    root = make_project(tmp_path, {"content/fi/sample.md": practice()})
+    (root / "_site").mkdir()
+    with serving(root / "_site", project=root) as url:
+
+        def ask(action: str, **params: Any) -> tuple[int, Any]:
+            return _post(url, json.dumps({"action": action, "params": params}).encode())
+
+        assert ask("info") == (200, {"repo": "project", "publish_modes": ["simple"], "type": "local_fs"})
+        status, entries = ask("entriesByFolder", folder="content", extension="md", depth=2)
+        assert status == 200 and [e["file"]["path"] for e in entries] == ["content/fi/sample.md"]
+        assert ask("getEntry", path="site.toml")[1]["data"] is None
+        assert ask("getEntry", path="content/fi/../../site.toml")[1]["data"] is None
+        for path in ("site.toml", "content/fi/../../x.md", "templates/base.html", "content/fi/x.txt"):
+            status, _ = ask("persistEntry", dataFiles=[{"path": path, "raw": "x"}], assets=[])
+            assert status == 403, path
+        assert (
+            ask("persistEntry", dataFiles=[{"path": "content/sv/sample.md", "raw": "x"}], assets=[])[0] == 200
+        )
+        assert (root / "content/sv/sample.md").read_text(encoding="utf-8") == "x"
+        assert ask("deleteFile", path="content/fi/sample.md")[0] == 403  # practices are withdrawn
+        assert (root / "content/fi/sample.md").exists()
+        picture = {"path": "static/images/kuva.png", "content": "iVBORw0K", "encoding": "base64"}
+        assert ask("persistMedia", asset=picture)[0] == 200
+        assert (root / "static/images/kuva.png").read_bytes() == b"\x89PNG\r\n"
+        # Another site's page cannot use it: not as a plain form post, not from another origin.
+        info = json.dumps({"action": "info"}).encode()
+        assert _post(url, info, content_type="text/plain")[0] == 403
+        assert _post(url, info, origin="https://example.org")[0] == 403
+    with serving(root / "_site") as url:  # a plain local server of the built site has no back end
+        assert _post(url, info)[0] == 404
+
+
+def _policy(html: str) -> str:
+    import html as markup
+    import re
+
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    return markup.unescape(found.group(1)) if found else ""
+
+
+def test_the_editor_adds_nothing_to_public_pages(built_site: Path) -> None:
+    from catalogue.site.templates import CONTENT_SECURITY_POLICY, EDITOR_CONTENT_SECURITY_POLICY
+
+    assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY and "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
+    public = [p for p in built_site.rglob("*.html") if "admin" not in p.relative_to(built_site).parts]
+    for page in public:
+        html = page.read_text(encoding="utf-8")
+        assert "admin/" not in html, page
+        assert _policy(html) == CONTENT_SECURITY_POLICY, page
+    assert (
+        _policy((built_site / "admin/index.html").read_text(encoding="utf-8"))
+        == EDITOR_CONTENT_SECURITY_POLICY
+    )
+    assert "Disallow: /admin/" in (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert (built_site / "admin/vendor/decap-cms-3.16.3/LICENSE").is_file()
+
+
+@pytest.mark.browser
+def test_under_serve_a_saved_edit_appears_on_the_local_site(tmp_path: Path, page: Any) -> None:
+    from playwright.sync_api import expect
+
+    from catalogue.config import load_config
+    from catalogue.serve import LiveServer
+
+    files = {
+        "content/fi/sample.md": practice("sample", "esimerkki"),
+        "content/sv/sample.md": practice("sample", "exempel", title="Exempelpraxis"),
+    }
+    root = make_project(tmp_path, files)
+    shutil.copytree(ROOT / "admin", root / "admin")
+    config = load_config(root / "site.toml")
+    server = LiveServer(
+        root, root / "_site", config, 0, lambda: build(root, root / "_site", config, search=False)
+    )
+    assert server.build_once() == []
+    server.start()
+    try:
+        url = f"http://localhost:{server.port}/"
+        editor = page.goto(f"{url}admin/")
+        assert editor is not None and b"__reload.js" not in editor.body()  # saving must not reload it
+        form = _open_editor(page, url, "/collections/practices/entries/sample")
+        form.type_text("title", "Otsikko muokkaimesta")
+        form.publish()
+        built = root / "_site/fi/kaytannot/esimerkki/index.html"
+        for _ in range(100):  # serve notices the saved file and rebuilds
+            if "Otsikko muokkaimesta" in built.read_text(encoding="utf-8"):
+                break
+            page.wait_for_timeout(100)
+        page.goto(f"{url}fi/kaytannot/esimerkki/")
+        expect(page.locator("h1")).to_have_text("Otsikko muokkaimesta", timeout=10_000)
+    finally:
+        page.close()
+        server.stop()

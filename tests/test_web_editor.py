@@ -33,7 +33,11 @@ def test_committed_editor_settings_are_the_generated_ones() -> None:
 
 @pytest.fixture
 def editor_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A project with one practice, built and served with the web editor's local back end."""
+    """A project with one practice under `serve` (rebuilding on every save), which gives the
+    web editor its local back end: what an editor runs to try the editor."""
+    from catalogue.config import load_config
+    from catalogue.serve import LiveServer
+
     files = {
         "content/fi/sample.md": practice("sample", "esimerkki"),
         "content/sv/sample.md": practice("sample", "exempel", title="Exempelpraxis"),
@@ -44,9 +48,27 @@ def editor_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         assert isinstance(doc, SourceDocument)
         (root / name).write_text(format_practice(doc.front, doc.body, _criteria_codes()), encoding="utf-8")
     shutil.copytree(ROOT / "admin", root / "admin")
-    build(root, root / "_site", search=False, use_cache=False)
-    with serving(root / "_site", project=root) as url:
-        yield root, url
+    config = load_config(root / "site.toml")
+    server = LiveServer(
+        root, root / "_site", config, 0, lambda: build(root, root / "_site", config, search=False)
+    )
+    assert server.build_once() == []
+    server.start()
+    yield root, f"http://localhost:{server.port}/"
+    server.stop()
+
+
+def _wait_for_page(page: Any, root: Path, url: str, path: str, text: str) -> None:
+    """Wait until serve has rebuilt the page with `text` (it notices the saved file), open it."""
+    from playwright.sync_api import expect
+
+    built = root / "_site" / path / "index.html"
+    for _ in range(100):
+        if built.is_file() and text in built.read_text(encoding="utf-8"):
+            break
+        page.wait_for_timeout(100)
+    page.goto(f"{url}{path}/")
+    expect(page.locator("h1")).to_have_text(text)
 
 
 def _open_editor(page: Any, url: str, address: str = "") -> EditorForm:
@@ -154,9 +176,8 @@ def test_an_editor_creates_a_practice_in_both_languages(editor_project: tuple[Pa
     assert (root / "content/fi/kielikahvila.md").read_text(encoding="utf-8") == EXPECTED_FI
     assert (root / "content/sv/kielikahvila.md").read_text(encoding="utf-8") == EXPECTED_SV
     assert main(["--root", str(root), "check", "--strict"]) == 0
-    build(root, root / "_site", search=False, use_cache=False)
-    assert (root / "_site/fi/kaytannot/kielikahvila-aanekoskella/index.html").is_file()
-    assert (root / "_site/sv/praxis/sprakkafe-i-aanekoski/index.html").is_file()
+    _wait_for_page(page, root, url, "fi/kaytannot/kielikahvila-aanekoskella", "Kielikahvila Äänekoskella")
+    _wait_for_page(page, root, url, "sv/praxis/sprakkafe-i-aanekoski", "Språkkafé i Äänekoski")
 
 
 def _criteria_codes() -> list[str]:
@@ -164,12 +185,16 @@ def _criteria_codes() -> list[str]:
 
 
 @pytest.mark.browser
-def test_an_edit_changes_only_the_edited_line(editor_project: tuple[Path, str], page: Any) -> None:
+def test_an_edit_changes_only_the_edited_lines(editor_project: tuple[Path, str], page: Any) -> None:
     root, url = editor_project
     before = {lang: (root / f"content/{lang}/sample.md").read_text(encoding="utf-8") for lang in ("fi", "sv")}
+    editor = page.goto(f"{url}admin/")
+    assert editor is not None and b"__reload.js" not in editor.body()  # a save must not reload it
     form = _open_editor(page, url, "/collections/practices/entries/sample")
     form.type_text("summary", "Uusi tiivistelmä: kieli ja työ.")
+    form.type_text("title", "Otsikko muokkaimesta")
     form.publish()
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Otsikko muokkaimesta")
     after = {lang: (root / f"content/{lang}/sample.md").read_text(encoding="utf-8") for lang in ("fi", "sv")}
     assert after["sv"] == before["sv"]
     changed = [
@@ -177,7 +202,10 @@ def test_an_edit_changes_only_the_edited_line(editor_project: tuple[Path, str], 
         for old, new in zip(before["fi"].splitlines(), after["fi"].splitlines(), strict=True)
         if old != new
     ]
-    assert changed == [("summary: Lyhyt kuvaus.", 'summary: "Uusi tiivistelmä: kieli ja työ."')]
+    assert changed == [
+        ("title: Esimerkkikäytäntö", "title: Otsikko muokkaimesta"),
+        ("summary: Lyhyt kuvaus.", 'summary: "Uusi tiivistelmä: kieli ja työ."'),
+    ]
 
 
 @pytest.mark.browser
@@ -324,41 +352,3 @@ def test_the_editor_adds_nothing_to_public_pages(built_site: Path) -> None:
     )
     assert "Disallow: /admin/" in (built_site / "robots.txt").read_text(encoding="utf-8")
     assert (built_site / "admin/vendor/decap-cms-3.16.3/LICENSE").is_file()
-
-
-@pytest.mark.browser
-def test_under_serve_a_saved_edit_appears_on_the_local_site(tmp_path: Path, page: Any) -> None:
-    from playwright.sync_api import expect
-
-    from catalogue.config import load_config
-    from catalogue.serve import LiveServer
-
-    files = {
-        "content/fi/sample.md": practice("sample", "esimerkki"),
-        "content/sv/sample.md": practice("sample", "exempel", title="Exempelpraxis"),
-    }
-    root = make_project(tmp_path, files)
-    shutil.copytree(ROOT / "admin", root / "admin")
-    config = load_config(root / "site.toml")
-    server = LiveServer(
-        root, root / "_site", config, 0, lambda: build(root, root / "_site", config, search=False)
-    )
-    assert server.build_once() == []
-    server.start()
-    try:
-        url = f"http://localhost:{server.port}/"
-        editor = page.goto(f"{url}admin/")
-        assert editor is not None and b"__reload.js" not in editor.body()  # saving must not reload it
-        form = _open_editor(page, url, "/collections/practices/entries/sample")
-        form.type_text("title", "Otsikko muokkaimesta")
-        form.publish()
-        built = root / "_site/fi/kaytannot/esimerkki/index.html"
-        for _ in range(100):  # serve notices the saved file and rebuilds
-            if "Otsikko muokkaimesta" in built.read_text(encoding="utf-8"):
-                break
-            page.wait_for_timeout(100)
-        page.goto(f"{url}fi/kaytannot/esimerkki/")
-        expect(page.locator("h1")).to_have_text("Otsikko muokkaimesta", timeout=10_000)
-    finally:
-        page.close()
-        server.stop()

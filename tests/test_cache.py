@@ -135,6 +135,23 @@ def test_an_edit_to_the_text_alone_remakes_only_that_page(tmp_path: Path) -> Non
     assert "Uusi teksti." in (out / "fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
 
 
+def test_a_text_is_converted_once_however_often_its_front_matter_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The HTML of a text is kept by the text's hash, not the file's."""
+    root = make_project(tmp_path, pair())
+    build(root, root / "_site", search=False)
+
+    def refuse() -> None:
+        raise AssertionError("a text whose HTML is in the cache was converted again")
+
+    monkeypatch.setattr(make, "Converter", refuse)
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi nimi"), encoding="utf-8")
+    build(root, root / "_site", search=False)
+    page = (root / "_site/fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
+    assert "Uusi nimi" in page and "Teksti." in page
+
+
 def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path) -> None:
     def edit_term_template(root: Path) -> None:
         term = root / "templates/term.html"

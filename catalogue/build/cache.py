@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 TABLES = {
-    "checked": "digest TEXT PRIMARY KEY, context TEXT, result BLOB, source TEXT, html TEXT",
+    "checked": "digest TEXT PRIMARY KEY, context TEXT, result BLOB, source TEXT",
+    "html": "text TEXT PRIMARY KEY, html TEXT",
     "seen": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, read_ns INTEGER, digest TEXT",
     "outputs": "site TEXT, path TEXT, recipe TEXT, size INTEGER, mtime_ns INTEGER, PRIMARY KEY (site, path)",
 }
@@ -57,6 +58,10 @@ class Output(NamedTuple):
     recipe: str
     size: int
     mtime_ns: int
+
+
+def text_key(source: str) -> str:
+    return hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _identity(folder: Path) -> str:
@@ -143,19 +148,27 @@ class BuildCache:
         """Digest → (context, result, Markdown source); path → Seen."""
         self._write(
             (
-                "INSERT OR REPLACE INTO checked VALUES (?, ?, ?, ?, NULL)",
+                "INSERT OR REPLACE INTO checked VALUES (?, ?, ?, ?)",
                 [(d, *r) for d, r in results.items()],
             ),
             ("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)", [(p, *s) for p, s in seen.items()]),
         )
 
     def texts(self, digests: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """Digest → (Markdown source, HTML or None if not made yet)."""
-        rows = self._read_keys("SELECT digest, source, html FROM checked WHERE digest IN ({})", digests)
-        return {digest: (source, html) for digest, source, html in rows}
+        """File digest → (its Markdown source, the HTML made from that source or None if not
+        made yet). The HTML is kept by the source's hash: a file whose front matter alone
+        changed keeps its HTML."""
+        sources = dict(self._read_keys("SELECT digest, source FROM checked WHERE digest IN ({})", digests))
+        keys = {digest: text_key(source) for digest, source in sources.items()}
+        made = dict(
+            self._read_keys("SELECT text, html FROM html WHERE text IN ({})", list(set(keys.values())))
+        )
+        return {digest: (source, made.get(keys[digest])) for digest, source in sources.items()}
 
     def put_html(self, html: dict[str, str]) -> None:
-        self._write(("UPDATE checked SET html = ? WHERE digest = ?", [(h, d) for d, h in html.items()]))
+        """Markdown source → its HTML."""
+        rows = [(text_key(source), made) for source, made in html.items()]
+        self._write(("INSERT OR REPLACE INTO html VALUES (?, ?)", rows))
 
     # Outputs ---------------------------------------------------------------------------------
 

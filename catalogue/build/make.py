@@ -83,11 +83,11 @@ def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, str]:
                 ]
             )
         source, html = found[digest]
-        if html is None:
+        if html is None and source not in made:
             converter = converter or Converter()
-            made[digest] = converter.practice_html(source)
+            made[source] = converter.practice_html(source)
     cache.put_html(made)
-    return {digest: made.get(digest) or found[digest][1] or "" for digest in digests}
+    return {digest: found[digest][1] or made[found[digest][0]] for digest in digests}
 
 
 def render(page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, str], base_path: str) -> str:

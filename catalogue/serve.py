@@ -80,11 +80,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
             return
         origin = self.headers.get("Origin")
-        host = f"http://{self.headers.get('Host', '')}"
+        host = self.headers.get("Host", "")
         length = int(self.headers.get("Content-Length") or 0)
         # Only the editor page itself: a JSON request from this origin (another site's page
-        # cannot send one without the browser asking first, and this server never agrees).
-        if self.headers.get_content_type() != "application/json" or (origin and origin != host):
+        # cannot send one without the browser asking first, and this server never agrees),
+        # addressed to this machine by name (not a foreign name made to point here).
+        local = host.rsplit(":", 1)[0] in ("localhost", "127.0.0.1", "[::1]")
+        if (
+            not local
+            or self.headers.get_content_type() != "application/json"
+            or (origin and origin != f"http://{host}")
+        ):
             self._send_bytes(b'{"error": "refused"}', "application/json", status=403)
             return
         if length > MAX_EDITOR_REQUEST:

@@ -1,5 +1,7 @@
 """Index stage: the practice pages → Pagefind's search bundle, in process, one index per
-<html lang>, written into a folder of its own.
+<html lang>, written into a folder of its own. Pagefind indexes the languages of one run one
+after another, so each language gets a run of its own, all at the same time, and their
+folders are merged (the result is the same bytes as one run's).
 
 Pagefind reads a copy of each practice page with a section of its words' lemmas added
 (search_words.py); the stage also writes each language's query files of inflected forms.
@@ -140,8 +142,10 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
         for job, copied in zip(jobs, map_jobs(copy_with_lemmas, jobs, parallel), strict=True):
             found[job.lang].words.update(copied.words)
             found[job.lang].lemmas.update(copied.lemmas)
-        _run(_index(Path(scratch), bundle))
-    _sort_entry(bundle)
+        globs = [f"{lang}/**/*.html" for lang in sorted({p.lang for p in pages})] or ["**/*.html"]
+        parts = {glob: Path(scratch) / f".bundle-{number}" for number, glob in enumerate(globs)}
+        _run(_index(Path(scratch), parts))
+        _merge(list(parts.values()), bundle)
     for lang in LANGS:
         lemmas, words = found[lang].lemmas, found[lang].words
         forms = Lemmas(lang).forms_of(lemmas) if lemmas else {}
@@ -152,23 +156,38 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
         (bundle / f"facets.{lang}.json").write_text(text, encoding="utf-8")
 
 
-def _sort_entry(bundle: Path) -> None:
-    """Pagefind lists the languages in its entry file in a varying order (the rest of the bundle
-    is the same for the same pages); sorted, a build gives the same bytes each time."""
-    entry = bundle / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(
-        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8"
-    )
+def _merge(parts: list[Path], bundle: Path) -> None:
+    """The languages' bundles as one: each language's files are its own and the shared files
+    (Pagefind's scripts) the same bytes, so they are moved together; the entry file lists every
+    language, in sorted order (Pagefind writes its lists in a varying order)."""
+    entry: dict[str, Any] = {"languages": {}}
+    for part in parts:
+        found = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = {**found, "languages": entry["languages"] | found["languages"]}
+        for file in sorted(part.rglob("*")):
+            target = bundle / file.relative_to(part)
+            if file.is_dir():
+                target.mkdir(exist_ok=True)
+            elif file.name != "pagefind-entry.json":
+                file.replace(target)
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    (bundle / "pagefind-entry.json").write_text(text, encoding="utf-8")
 
 
-async def _index(pages: Path, bundle: Path) -> None:
-    """Pagefind writes the bundle as the index is closed."""
+async def _index(pages: Path, parts: dict[str, Path]) -> None:
+    """A Pagefind run per glob (one per language), at the same time, each writing its bundle
+    into its folder as the index is closed (measured at N = 1,000 on 2 cores: 12.8 s in one
+    run, 8.9 s in two). With no pages, one run still writes Pagefind's scripts."""
+    import asyncio
+
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(**INDEX_CONFIG, output_path=str(bundle))  # type: ignore[typeddict-item]
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(pages), glob="**/*.html")
+    async def index(glob: str, part: Path) -> None:
+        config = IndexConfig(**INDEX_CONFIG, output_path=str(part))  # type: ignore[typeddict-item]
+        async with PagefindIndex(config=config) as pagefind:
+            await pagefind.add_directory(str(pages), glob=glob)
+
+    await asyncio.gather(*(index(glob, part) for glob, part in parts.items()))
 
 
 def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from catalogue.search_words import (
@@ -80,3 +83,28 @@ def test_compound_parts_are_words_of_their_own() -> None:
     assert "kahvila" in Lemmas("fi").compound_parts("perhekahvila")
     assert "kafé" in Lemmas("sv").compound_parts("familjekafé")
     assert Lemmas("fi").lemmas_of({"kielikahviloissa"}) >= {"kielikahvila", "kahvila"}
+
+
+def test_one_pagefind_run_per_language_gives_the_bundle_of_one_run(built_site: Path, tmp_path: Path) -> None:
+    """Pagefind indexes the languages of a run one after another; the build runs one per
+    language at the same time and merges their folders, which must come to the same bundle."""
+    from catalogue import search_index
+    from catalogue.config import LANGS
+
+    one = tmp_path / "one"
+    search_index._run(search_index._index(built_site, {"**/*.html": one}))
+    parts = {f"{lang}/**/*.html": tmp_path / lang for lang in LANGS}
+    search_index._run(search_index._index(built_site, parts))
+    merged = tmp_path / "merged"
+    merged.mkdir()
+    search_index._merge(list(parts.values()), merged)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    entry = "pagefind-entry.json"
+    assert json.loads(files(merged).pop(entry)) == json.loads(files(one).pop(entry))
+    assert {k: v for k, v in files(merged).items() if k != entry} == {
+        k: v for k, v in files(one).items() if k != entry
+    }
+    assert len([name for name in files(merged) if name.endswith(".pf_fragment")]) > 40

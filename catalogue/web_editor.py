@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .config import LANGS
+from .config import LANGS, ConfigError
 from .content.fields import FIELDS, Field
 from .content.vocabulary import Vocabulary
 from .schema import SLUG
@@ -67,7 +67,10 @@ class EditorSettings:
 
 
 def load_editor_settings(site_toml: Path) -> EditorSettings:
-    data = tomllib.loads(site_toml.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(site_toml.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{site_toml}: {error}") from None
     editor = data.get("editor", {})
     return EditorSettings(
         repository=str(editor.get("repository", "")),

@@ -17,10 +17,10 @@ from ..content.validate import PRACTICE_LINK
 from ..content.vocabulary import FACETS
 from . import urls
 from .coverage import NATIONAL, coverage_context
+from .host_files import host_files
 from .i18n import StrictTranslations
 from .opendata import DataSet, shared_files
 from .related import related_practices
-from .templates import CONTENT_SECURITY_POLICY, EDITOR_CONTENT_SECURITY_POLICY
 
 NEWEST_ON_HOME = 6
 FEED_SIZE = 30
@@ -93,7 +93,10 @@ def site_pages(site: Site, translations: dict[Lang, StrictTranslations]) -> list
         (m.url, m.alternates, m.lastmod.isoformat() if m.lastmod else None) for m in metas if not m.noindex
     )
     pages.append(Page("sitemap.xml", "sitemap.xml", None, {"entries": entries}))
-    pages += _host_files(site, pages)
+    moves = sorted(
+        (p.context["page"].url, p.context["target"]) for p in pages if p.template == "redirect.html"
+    )
+    pages += [Page(name, TEXT, None, {"text": text}) for name, text in host_files(site.config, moves).items()]
     for path, text in shared_files(site.config, site.vocabulary).items():
         pages.append(Page(path, TEXT, None, {"text": text}))
     return pages
@@ -185,40 +188,6 @@ def _redirect_pages(site: Site) -> list[Page]:
         title = site.config.name[lang]
         pages.append(_page(old, "redirect.html", lang, PageMeta(title, title, old, noindex=True), target=new))
     return pages
-
-
-def _host_files(site: Site, pages: list[Page]) -> list[Page]:
-    """robots.txt, and the headers and redirects of hosts that read _headers and _redirects."""
-    base = site.config.base_path
-    robots = (
-        f"User-agent: *\nAllow: /\nDisallow: {base}admin/\n\nSitemap: {site.config.base_url}sitemap.xml\n"
-    )
-    # These hosts send every matching rule's headers, so each policy names its own paths:
-    # the public pages' one, and the web editor's (which needs more: see admin/index.html).
-    public = [base, f"{base}index.html", f"{base}404.html", *(f"{base}{lang}/*" for lang in LANGS)]
-    headers = (
-        "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
-        f"{base}*\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n"
-        + "".join(
-            f"{path}\n  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
-            for path, policy in [
-                *((path, CONTENT_SECURITY_POLICY) for path in public),
-                (f"{base}admin/*", EDITOR_CONTENT_SECURITY_POLICY),
-            ]
-        )
-    )
-    moves = sorted(
-        (p.context["page"].url, p.context["target"]) for p in pages if p.template == "redirect.html"
-    )
-    redirects = "".join(f"{base}{old} {base}{new} 301\n" for old, new in moves)
-    # Last, as these hosts read the first rule that matches: an unknown address under a
-    # language gets that language's 404 page, with its navigation and search.
-    redirects += "".join(f"{base}{lang}/* {base}{urls.not_found(lang)} 404\n" for lang in LANGS)
-    return [
-        Page("robots.txt", TEXT, None, {"text": robots}),
-        Page("_headers", TEXT, None, {"text": headers}),
-        Page("_redirects", TEXT, None, {"text": redirects}),
-    ]
 
 
 class _Lists:

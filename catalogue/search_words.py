@@ -165,14 +165,15 @@ class Lemmas:
 
     def forms_of(self, lemmas: Iterable[str]) -> dict[str, str]:
         """Inflected form → lemma, for the forms of `lemmas` that do not start with their lemma
-        (the search page finds those by prefix)."""
+        (the search page finds those by prefix). A form of two lemmas (kosken: koski, koskea)
+        goes to the first in alphabetical order, whatever order `lemmas` come in."""
         forms_by_lemma = self._forms_by_lemma
-        return {
-            form.decode(): lemma
-            for lemma in lemmas
-            for form in forms_by_lemma.get(lemma, ())
-            if not form.decode().startswith(lemma)
-        }
+        forms: dict[str, str] = {}
+        for lemma in sorted(lemmas):
+            for form in (f.decode() for f in forms_by_lemma.get(lemma, ())):
+                if not form.startswith(lemma):
+                    forms.setdefault(form, lemma)
+        return forms
 
     @cached_property
     def _forms_by_lemma(self) -> Any:

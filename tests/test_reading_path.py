@@ -152,3 +152,24 @@ def test_on_a_desktop_the_menu_is_the_list_itself(chromium: Any, site_url: str) 
     expect(page.locator(".nav-menu")).to_be_hidden()
     expect(page.get_by_role("navigation", name="Huvudmeny").get_by_role("link")).to_have_count(6)
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_a_comma_in_the_facts_follows_its_value_and_each_link_is_a_24_px_target(
+    chromium: Any, site_url: str, viewport: dict[str, int]
+) -> None:
+    """A name that wraps ("Nivelvaihe kotoutumiskoulutuksen jälkeen") keeps its comma after
+    its last word, not on a line of its own."""
+    page = open_page(chromium, site_url + "fi/kaytannot/narpion-malli/", viewport)
+    items = page.evaluate(
+        """() => [...document.querySelectorAll('.facts .inline-list li:not(:last-child)')].map(li => {
+            const item = [...li.getClientRects()].at(-1), link = [...li.querySelector('a').getClientRects()];
+            return {text: li.textContent, comma: item.bottom, link: link.at(-1).bottom,
+                    heights: link.map(r => r.height)};
+        })"""
+    )
+    assert len(items) >= 4
+    for item in items:
+        assert abs(item["comma"] - item["link"]) <= 6, item  # on the line of the value's last word
+        assert min(item["heights"]) >= 24, item
+    page.context.close()

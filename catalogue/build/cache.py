@@ -1,7 +1,8 @@
 """The build cache, .cache/build.sqlite: what a build keeps for the next one.
 
 - `checked`: each practice file's checked result, by the hash of its bytes (and the
-  vocabulary and path it was checked with), with its Markdown and, once made, its HTML.
+  vocabulary and path it was checked with), with its Markdown.
+- `html`: the HTML made from a Markdown text, by the hash of the text.
 - `seen`: the size, time and hash of each file when it was last read, so that a file not
   touched since need not be read again to know its hash (as git's index does).
 - `outputs`: the recipe, size and time of every file last written to an output folder.
@@ -16,6 +17,7 @@ import hashlib
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,23 +29,30 @@ TABLES = {
 }
 
 
-def code_salt() -> str:
-    """Changes whenever this package's code, Python or a library that shapes the output changes."""
-    import babel
-    import jinja2
-    import markdown
-    import nh3
-    import yaml
-    from frontmatter.default_handlers import YAMLHandler
+LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter")
+"""The libraries that shape the output."""
 
+
+def code_salt() -> str:
+    """Changes whenever this package's code, Python or a library that shapes the output changes.
+    A library counts by the versions of every distribution installed beside it (the names of
+    the `*.dist-info` folders): read without importing the libraries."""
     digest = hashlib.sha256(sys.version.encode())
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
         digest.update(source.read_bytes())
-    for library in (babel, jinja2, markdown, nh3, yaml):
-        digest.update(f"{library.__name__}={library.__version__}".encode())
-    # python-frontmatter has no version attribute: what this package uses of it is its pattern.
-    digest.update(YAMLHandler.FM_BOUNDARY.pattern.encode())
+    for folder in sorted({_installed_in(name) for name in LIBRARIES}):
+        installed = sorted(entry.name for entry in folder.glob("*.dist-info"))
+        digest.update(f"{folder}\n{' '.join(installed)}".encode())
     return digest.hexdigest()
+
+
+def _installed_in(library: str) -> Path:
+    """The folder a library is installed in (site-packages)."""
+    spec = find_spec(library)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(library)
+    origin = Path(spec.origin).parent
+    return origin.parent if spec.submodule_search_locations else origin
 
 
 class Seen(NamedTuple):

@@ -15,7 +15,7 @@ import jinja2
 
 from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
-from ..site.i18n import MissingTranslation, compiled
+from ..site.i18n import MissingTranslation, translations
 from ..site.markdown import Converter, practice_html, to_html
 from ..site.opendata import practices_csv, practices_json
 from ..site.pages import DATA_CSV, DATA_JSON, TEXT, MarkdownText, Page, PracticeText
@@ -43,7 +43,7 @@ def make_pages(job: MakeJob) -> list[Made]:
     langs = {page.lang for page in job.pages}
     langs = set(LANGS) if None in langs else langs  # a page of both languages uses both
     envs = {
-        lang: make_env(job.setting, compiled(job.setting.catalogues[lang], lang))
+        lang: make_env(job.setting, translations(job.setting.catalogues[lang], lang))
         for lang in LANGS
         if lang in langs
     }

@@ -8,6 +8,7 @@ one recorded when they were written). Its output is the output of a build from n
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -29,8 +30,7 @@ from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..search_index import BUNDLE, IndexedPage, indexed_pages, search_key, write_bundle
 from ..search_words import dictionaries_ready, prepare_dictionaries
-from ..site.i18n import MissingTranslation, catalogue_path
-from ..site.i18n import compiled as compiled_catalogue
+from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
 from ..site.templates import Setting, make_env, static_digests, template_digests
 from ..workers import chunks, map_jobs
@@ -108,14 +108,15 @@ def check_site(
 def plan_site(root: Path, site: Site, salt: str, compiled: Path | None = None) -> Plan:
     """Every output file: its page (or static file) and its recipe."""
     with template_problems(root):
-        catalogues = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
-        translations = {lang: compiled_catalogue(catalogues[lang], lang) for lang in LANGS}
+        po = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
+        catalogues = {lang: compile_catalogue(po[lang]) for lang in LANGS}
+        strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
         statics = static_digests(root / "static")
         versions = {path: full[:10] for path, full in statics.items()}
         setting = Setting(site.config, site.vocabulary, root / "templates", catalogues, versions, compiled)
-        pages = site_pages(site, translations)
-        po = {lang: text.decode("utf-8") for lang, text in catalogues.items()}
-        settings = digest(salt, site.config, site.vocabulary, po, versions)
+        pages = site_pages(site, strings)
+        mo = {lang: hashlib.blake2b(compiled).hexdigest() for lang, compiled in catalogues.items()}
+        settings = digest(salt, site.config, site.vocabulary, mo, versions)
         keys = recipes(pages, settings, template_digests(root / "templates"))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
     editor = static_digests(root / "admin")  # the web editor: its own files, not linked from pages
@@ -259,7 +260,7 @@ def make_outputs(
 def compile_templates(setting: Setting) -> None:
     """Compile every template once, into Jinja's cache of compiled templates, before the
     workers start: each would otherwise compile them all again."""
-    env = make_env(setting, compiled_catalogue(setting.catalogues["fi"], "fi"))
+    env = make_env(setting, translations(setting.catalogues["fi"], "fi"))
     assert env.loader is not None
     for name in env.loader.list_templates():
         env.get_template(name)

@@ -52,12 +52,12 @@ def catalogue_path(locales: Path, lang: Lang) -> Path:
 
 
 def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
-    return compiled(catalogue_path(locales, lang).read_bytes(), lang)
+    return translations(compile_catalogue(catalogue_path(locales, lang).read_bytes()), lang)
 
 
-def compiled(po: bytes, lang: Lang) -> StrictTranslations:
-    """A catalogue (messages.po) compiled in memory. Untranslated and fuzzy entries are
-    dropped, so using them fails the build."""
+def compile_catalogue(po: bytes) -> bytes:
+    """A catalogue (messages.po) compiled in memory into gettext's .mo format. Untranslated
+    and fuzzy entries are dropped, so using them fails the build."""
     # The plural rule comes from the catalogue's Plural-Forms header; naming the locale here
     # would load Babel's locale data (a tenth of a second) for nothing.
     catalog = read_po(io.BytesIO(po))
@@ -69,8 +69,12 @@ def compiled(po: bytes, lang: Lang) -> StrictTranslations:
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return StrictTranslations(buffer, lang)
+    return buffer.getvalue()
+
+
+def translations(mo: bytes, lang: Lang) -> StrictTranslations:
+    """The strings of a compiled catalogue (reading one is quick; compiling is not)."""
+    return StrictTranslations(io.BytesIO(mo), lang)
 
 
 def long_date(day: date, lang: Lang) -> str:

@@ -42,7 +42,7 @@ class Setting:
     vocabulary: Vocabulary
     templates: Path
     catalogues: dict[Lang, bytes]
-    """Each language's interface catalogue (messages.po)."""
+    """Each language's interface catalogue (messages.po), compiled (see i18n.compile_catalogue)."""
     asset_versions: dict[str, str]
     compiled: Path | None = None
     """Where Jinja keeps compiled templates between builds (None: in memory only)."""

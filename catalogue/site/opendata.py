@@ -36,14 +36,15 @@ class DataSet:
         return len(self.practices)
 
 
-Labels = dict[str, dict[str, tuple[int, str]]]
-"""Vocabulary → code → (place in reading order, label) in one language."""
+Labels = dict[str, dict[str, tuple[int, dict[str, str]]]]
+"""Vocabulary → code → (place in reading order, {"code": code, "label": label}) in one language."""
 
 
 def labels(vocabulary: Vocabulary, lang: Lang) -> Labels:
     return {
         group: {
-            term.code: (place, term.label[lang]) for place, term in enumerate(vocabulary.ordered(group, lang))
+            term.code: (place, {"code": term.code, "label": term.label[lang]})
+            for place, term in enumerate(vocabulary.ordered(group, lang))
         }
         for group in (*CODE_LISTS, "practice_types")
     }
@@ -53,10 +54,7 @@ def record(p: Practice, translation_url: str | None, base: str, terms: Labels) -
     """One practice in one language, with codes and labels, absolute URLs and ISO dates."""
 
     def listed(group: str, codes: tuple[str, ...]) -> list[dict[str, str]]:
-        return [
-            {"code": code, "label": terms[group][code][1]}
-            for code in sorted(codes, key=lambda code: terms[group][code][0])
-        ]
+        return [term for _, term in sorted(terms[group][code] for code in codes)]  # places are unique
 
     return {
         "id": p.id,

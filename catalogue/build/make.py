@@ -69,7 +69,9 @@ def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, str]:
     cache, or converted now and kept there."""
     found = cache.texts(digests)
     converter: Converter | None = None
-    made = {}
+    made: dict[str, str] = {}
+    """Markdown source → its HTML, converted now (two files may share one text)."""
+    texts = {}
     for digest in digests:
         if digest not in found:
             raise ContentError(
@@ -86,8 +88,9 @@ def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, str]:
         if html is None and source not in made:
             converter = converter or Converter()
             made[source] = converter.practice_html(source)
+        texts[digest] = made[source] if html is None else html
     cache.put_html(made)
-    return {digest: found[digest][1] or made[found[digest][0]] for digest in digests}
+    return texts
 
 
 def render(page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, str], base_path: str) -> str:

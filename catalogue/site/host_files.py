@@ -15,7 +15,7 @@ def host_files(config: SiteConfig, moves: list[tuple[str, str]]) -> dict[str, st
     # These hosts send every matching rule's headers, so each policy names its own paths:
     # the public pages' one, and the web editor's (which needs more: see admin/index.html).
     public = [base, f"{base}index.html", f"{base}404.html", *(f"{base}{lang}/*" for lang in LANGS)]
-    policies = [*((path, CONTENT_SECURITY_POLICY) for path in public)]
+    policies = [(path, CONTENT_SECURITY_POLICY) for path in public]
     policies.append((f"{base}admin/*", EDITOR_CONTENT_SECURITY_POLICY))
     headers = (
         "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import tempfile
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -174,20 +175,39 @@ def _merge(parts: list[Path], bundle: Path) -> None:
     (bundle / "pagefind-entry.json").write_text(text, encoding="utf-8")
 
 
+RUNS = 3
+"""How many times a Pagefind run is tried before its unwritten files fail the build."""
+
+
 async def _index(pages: Path, parts: dict[str, Path]) -> None:
     """A Pagefind run per glob (one per language), at the same time, each writing its bundle
     into its folder as the index is closed (measured at N = 1,000 on 2 cores: 12.8 s in one
-    run, 8.9 s in two). With no pages, one run still writes Pagefind's scripts."""
+    run, 8.9 s in two). With no pages, one run still writes Pagefind's scripts. A run that
+    leaves a file unwritten (see `unwritten`) is made again."""
     import asyncio
 
     from pagefind.index import IndexConfig, PagefindIndex
 
     async def index(glob: str, part: Path) -> None:
-        config = IndexConfig(**INDEX_CONFIG, output_path=str(part))  # type: ignore[typeddict-item]
-        async with PagefindIndex(config=config) as pagefind:
-            await pagefind.add_directory(str(pages), glob=glob)
+        for _ in range(RUNS):
+            shutil.rmtree(part, ignore_errors=True)
+            config = IndexConfig(**INDEX_CONFIG, output_path=str(part))  # type: ignore[typeddict-item]
+            async with PagefindIndex(config=config) as pagefind:
+                await pagefind.add_directory(str(pages), glob=glob)
+            if not (empty := unwritten(part)):
+                return
+        raise RuntimeError(f"Pagefind left {len(empty)} file(s) empty {RUNS} times, e.g. {empty[0]}")
 
     await asyncio.gather(*(index(glob, part) for glob, part in parts.items()))
+
+
+def unwritten(folder: Path) -> list[Path]:
+    """The files of a bundle that Pagefind created but left empty. Its Python API stops the
+    Pagefind process as soon as Pagefind says the files are written, but Pagefind (1.5) hands
+    its last writes to background threads without waiting for them, so on a busy machine a
+    file is now and then created and never written. Pagefind writes no empty file on purpose
+    (its index files are compressed; the rest are its scripts and a JSON entry file)."""
+    return sorted(path for path in folder.rglob("*") if path.is_file() and path.stat().st_size == 0)
 
 
 def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:

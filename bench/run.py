@@ -62,13 +62,13 @@ def _floor_chunk(job: tuple[list[str], str]) -> int:
     import jinja2
     import markdown
 
-    from catalogue.site.markdown import EXTENSION_CONFIGS, EXTENSIONS
+    from catalogue.site.markdown import extensions
 
     files, out = job
     template = jinja2.Environment(autoescape=True).from_string(
         "<!doctype html><html><head><title>{{ title }}</title></head><body>{{ body|safe }}</body></html>"
     )
-    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    converter = markdown.Markdown(extensions=extensions())
     for file in files:
         post = frontmatter.load(file)
         html = converter.reset().convert(post.content)

@@ -9,15 +9,12 @@ import time
 from itertools import groupby
 from pathlib import Path
 
-from . import editing
 from .build.pipeline import Reporter, build, check_site, open_cache
 from .config import ConfigError, SiteConfig, load_config
 from .content.ledger import LEDGER, write_ledger
 from .content.vocabulary import load_vocabulary
 from .problems import ContentError, Problem, Severity
-from .schema import SCHEMA_PATH, schema_text
 from .site.urls import site_urls
-from .web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,9 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     translated_cmd.add_argument("file", type=Path, help="the translated file, e.g. content/sv/x.md")
     commands.add_parser("ledger", help=f"add the site's new addresses to {LEDGER}")
     commands.add_parser(
-        "schema",
-        help=f"write the JSON Schema of the front matter to {SCHEMA_PATH} and the web editor's "
-        f"settings to {EDITOR_CONFIG_PATH}",
+        "schema", help="write the front matter's JSON Schema and the web editor's settings (admin/)"
     )
     return parser
 
@@ -96,24 +91,14 @@ def main(argv: list[str] | None = None) -> int:
             return _check(root, config, args.strict, args.format)
         if command in ("build", "serve"):
             return _build(root, config, args, command)
-        if command == "new":
-            for path in editing.new_practice(root, args.fi_title, args.sv_title, args.id):
-                print(f"Created {path.as_posix()}")
-            return 0
-        if command == "translated":
-            print(editing.mark_translated(root, config, args.file))
-            return 0
+        if command in ("new", "translated"):
+            return _edit(root, config, args, command)
         if command == "ledger":
             added = write_ledger(root, site_urls(check_site(root, config).site))
             print(f"Added {added} address(es) to {LEDGER}.")
             return 0
         if command == "schema":
-            vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
-            (root / SCHEMA_PATH).write_text(schema_text(vocabulary), encoding="utf-8")
-            settings = load_editor_settings(root / "site.toml")
-            (root / EDITOR_CONFIG_PATH).write_text(editor_config_text(vocabulary, settings), encoding="utf-8")
-            print(f"Wrote {SCHEMA_PATH} and {EDITOR_CONFIG_PATH}.")
-            return 0
+            return _schema(root)
     except ContentError as error:
         output = getattr(args, "format", "text")
         _print_problems(error.problems, output)
@@ -125,10 +110,38 @@ def main(argv: list[str] | None = None) -> int:
                 outcome, tail = "The check failed" if command == "check" else "Nothing was changed", ""
             print(f"{outcome}: {_summary(error.problems)}.{tail}", file=sys.stderr)
         return 1
-    except (ConfigError, editing.EditError) as error:
+    except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     raise AssertionError(command)
+
+
+def _edit(root: Path, config: SiteConfig, args: argparse.Namespace, command: str) -> int:
+    """The editors' helpers (imported here: a build does not need them)."""
+    from . import editing
+
+    try:
+        if command == "new":
+            for path in editing.new_practice(root, args.fi_title, args.sv_title, args.id):
+                print(f"Created {path.as_posix()}")
+        else:
+            print(editing.mark_translated(root, config, args.file))
+    except editing.EditError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _schema(root: Path) -> int:
+    from .schema import SCHEMA_PATH, schema_text
+    from .web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
+
+    vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
+    (root / SCHEMA_PATH).write_text(schema_text(vocabulary), encoding="utf-8")
+    settings = load_editor_settings(root / "site.toml")
+    (root / EDITOR_CONFIG_PATH).write_text(editor_config_text(vocabulary, settings), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH} and {EDITOR_CONFIG_PATH}.")
+    return 0
 
 
 def _check(root: Path, config: SiteConfig, strict: bool, output: str) -> int:

@@ -99,6 +99,22 @@ def test_a_missing_interface_translation_fails_the_build(
     )
 
 
+def test_a_fuzzy_plural_translation_fails_the_build_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    po = root / "locales/fi/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(
+        text.replace('msgid "%(num)d practice"', '#, fuzzy\nmsgid "%(num)d practice"'), encoding="utf-8"
+    )
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(
+        "locales/fi/LC_MESSAGES/messages.po:1:1: the interface string '%(num)d practice' "
+    )
+
+
 def test_a_template_syntax_error_names_the_template_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,7 +22,7 @@ from typing import NamedTuple, TextIO
 
 import jinja2
 
-from ..config import LANGS, SiteConfig, load_config
+from ..config import LANGS, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
@@ -105,23 +105,35 @@ def check_site(
     return Checked(site, problems)
 
 
-def plan_site(root: Path, site: Site, salt: str, compiled: Path | None = None) -> Plan:
+def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     """Every output file: its page (or static file) and its recipe."""
     with template_problems(root):
-        po = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
-        catalogues = {lang: compile_catalogue(po[lang]) for lang in LANGS}
+        catalogues = compiled_catalogues(root, cache)
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
         statics = static_digests(root / "static")
         versions = {path: full[:10] for path, full in statics.items()}
-        setting = Setting(site.config, site.vocabulary, root / "templates", catalogues, versions, compiled)
+        setting = Setting(
+            site.config, site.vocabulary, root / "templates", catalogues, versions, compiled_templates(cache)
+        )
         pages = site_pages(site, strings)
         strings_hash = {lang: hashlib.blake2b(mo).hexdigest() for lang, mo in catalogues.items()}
-        settings = digest(salt, site.config, site.vocabulary, strings_hash, versions)
+        settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, versions)
         keys = recipes(pages, settings, template_digests(root / "templates"))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
     editor = static_digests(root / "admin")  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
+
+
+def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
+    """Each language's messages.po in gettext's compiled form: kept in the build cache by the
+    hash of the .po, so that a rebuild need not even import Babel's catalogue reader."""
+    po = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
+    keys = {lang: hashlib.blake2b(b"messages.po\0" + po[lang]).hexdigest() for lang in LANGS}
+    found = cache.checked({key: "catalogue" for key in keys.values()})
+    made = {lang: compile_catalogue(po[lang]) for lang in LANGS if keys[lang] not in found}
+    cache.put_checked({keys[lang]: ("catalogue", mo, "") for lang, mo in made.items()}, {})
+    return {lang: made[lang] if lang in made else found[keys[lang]] for lang in LANGS}
 
 
 @contextmanager
@@ -179,7 +191,7 @@ def build(
         reporter.stage("checking content…")
         checked = check_site(root, config, strict, cache)
         reporter.stage("planning pages…")
-        plan = plan_site(root, checked.site, cache.salt, compiled_templates(cache))
+        plan = plan_site(root, checked.site, cache)
         previous = cache.outputs(out_dir)
         unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
         indexed = indexed_pages(plan.pages) if search or keep_search else []

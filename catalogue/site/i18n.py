@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 from ..config import Lang
 
@@ -29,22 +26,27 @@ class MissingTranslation(Exception):
         return (MissingTranslation, (self.lang, self.msgid))  # raised in a worker, reported by the parent
 
 
-class StrictTranslations(Translations):
+class StrictTranslations(GNUTranslations):
     """Translations that refuse to fall back to the English message id."""
 
     def __init__(self, fp: io.BytesIO, lang: Lang) -> None:
         super().__init__(fp)
         self.lang = lang
+        self.add_fallback(_Missing(lang))
+
+
+class _Missing(NullTranslations):
+    """What gettext asks for a string the catalogue lacks: it fails the build."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
 
     def gettext(self, message: str) -> str:
-        if message not in self._catalog:
-            raise MissingTranslation(self.lang, message)
-        return super().gettext(message)
+        raise MissingTranslation(self.lang, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        if (singular, 0) not in self._catalog:
-            raise MissingTranslation(self.lang, singular)
-        return super().ngettext(singular, plural, n)
+        raise MissingTranslation(self.lang, singular)
 
 
 def catalogue_path(locales: Path, lang: Lang) -> Path:
@@ -58,6 +60,9 @@ def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
 def compile_catalogue(po: bytes) -> bytes:
     """A catalogue (messages.po) compiled in memory into gettext's .mo format. Untranslated
     and fuzzy entries are dropped, so using them fails the build."""
+    from babel.messages.mofile import write_mo  # only when a catalogue has changed
+    from babel.messages.pofile import read_po
+
     # The plural rule comes from the catalogue's Plural-Forms header; naming the locale here
     # would load Babel's locale data (a tenth of a second) for nothing.
     catalog = read_po(io.BytesIO(po))

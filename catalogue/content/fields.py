@@ -297,6 +297,7 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+FIELD_INDEX = {f.name: index for index, f in enumerate(FIELDS)}
 
 CONTACT_KEYS = ("name", "organisation", "email", "url")
 LINK_KEYS = ("text", "url")

@@ -9,17 +9,16 @@ from typing import NamedTuple
 
 from ..config import Lang, SiteConfig
 from ..problems import Problem
+from .fields import FIELD_INDEX
 from .vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     text: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     name: str
     organisation: str | None = None
     email: str | None = None
@@ -61,8 +60,10 @@ class Practice:
     """Criterion code → evidence (Markdown), in vocabulary order."""
     source: str
     """The file, as shown to editors ('content/fi/x.md')."""
-    positions: dict[str, tuple[int, int]]
-    """Front-matter field → (line, column) in the file, for messages."""
+    positions: tuple[int, ...]
+    """Line and column in the file of each front-matter field, for messages: a flat tuple in
+    the order of fields.FIELDS, (1, 1) for a field the file lacks (one tuple of numbers loads
+    from the build cache far faster than a table of pairs, for thousands of files)."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key)."""
     title_sort: str
@@ -72,15 +73,15 @@ class Practice:
     the vocabulary, so a page that shows this record counts it by this hash."""
 
     def at(self, name: str) -> tuple[int, int]:
-        return self.positions.get(name, (1, 1))
+        index = 2 * FIELD_INDEX[name]
+        return self.positions[index], self.positions[index + 1]
 
     @property
     def last_changed(self) -> date:
         return self.updated or self.published
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """What a practice file holds below its front matter, as far as checks need it; its HTML
     is kept in the build cache under `digest`, the hash of the whole file."""
 

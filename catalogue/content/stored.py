@@ -18,16 +18,17 @@ _CONTACT, _LINKS = Practice.__slots__.index("contact"), Practice.__slots__.index
 
 
 def dump(result: FileResult) -> bytes:
-    practice = text = None
+    practice: tuple[Any, ...] | None = None
+    text: tuple[Any, ...] | None = None
     if result.practice and result.text:
         values: dict[str, Any] = {name: getattr(result.practice, name) for name in Practice.__slots__}
         for name in _DATES:
             values[name] = values[name] and values[name].toordinal()
         contact = values["contact"]
-        values["contact"] = contact and tuple(getattr(contact, name) for name in Contact.__slots__)
-        values["links"] = tuple((link.text, link.url) for link in values["links"])
+        values["contact"] = contact and tuple(contact)
+        values["links"] = tuple(tuple(link) for link in values["links"])
         practice = tuple(values.values())
-        text = tuple(getattr(result.text, name) for name in Text.__slots__)
+        text = tuple(result.text)
     problems = [(str(p.path), p.line, p.column, p.message, p.severity.value) for p in result.problems]
     return marshal.dumps((practice, text, problems, result.ids))
 

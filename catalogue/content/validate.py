@@ -56,7 +56,7 @@ def validate_practice(
         **values,
         lang=lang,
         source=doc.path.as_posix(),
-        positions={name: doc.where(name) for name in doc.front},
+        positions=tuple(n for f in FIELDS for n in (doc.where(f.name) if f.name in doc.front else (1, 1))),
         title_key=(title_key := sort_key(values["title"])),
         title_sort=sort_value(title_key),
         digest=doc.front_digest,

@@ -79,7 +79,7 @@ def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
         }
         filters = {FILTER_PARAMS[facet]: sorted(values) for facet, values in codes.items()}
         published = int(p.published.isoformat().replace("-", ""))
-        found.append(IndexedPage(page.path, page.lang, filters, page.context["title_sort"], published))
+        found.append(IndexedPage(page.path, page.lang, filters, p.title_sort, published))
     return sorted(found, key=lambda page: page.path)
 
 

@@ -6,7 +6,6 @@ receives. Nothing is rendered here; the build makes the pages whose data or temp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -62,8 +61,7 @@ class MarkdownText(NamedTuple):
     targets: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     path: str
     """Path in the output folder."""
     template: str
@@ -149,10 +147,9 @@ def _practice_pages(site: Site, p: Practice, related: list[Practice]) -> list[Pa
         counterpart=twin,
         stale=(p.id, lang) in site.stale,
         short_url=urls.short(lang, p.id),
-        title_sort=p.title_sort,
     )
     addresses = [urls.practice_slug(lang, alias) for alias in p.aliases] + [urls.short(lang, p.id)]
-    return [page, *(_redirect(address, url, lang, p.title, p.summary) for address in addresses)]
+    return [page, *(_redirect(address, url, lang, p.title) for address in addresses)]
 
 
 def link_targets(site: Site, lang: Lang, ids: list[str]) -> dict[str, str]:
@@ -165,8 +162,9 @@ def link_targets(site: Site, lang: Lang, ids: list[str]) -> dict[str, str]:
     return targets
 
 
-def _redirect(url: str, target: str, lang: Lang, title: str, summary: str) -> Page:
-    meta = PageMeta(title, summary, url, noindex=True)
+def _redirect(url: str, target: str, lang: Lang, title: str) -> Page:
+    """A page that leads to `target` (a redirect page shows a title, no description)."""
+    meta = PageMeta(title, "", url, noindex=True)
     return _page(url, "redirect.html", lang, meta, target=target)
 
 

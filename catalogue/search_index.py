@@ -57,7 +57,8 @@ class IndexedPage:
     lang: str
     filters: dict[str, list[str]]
     """Filter key (theme, phase, …) → the page's codes."""
-    title_sort: str
+    title_key: tuple[str, str, str]
+    """The title's A–Ö sort key (collation.sort_key)."""
     published: int
     """yyyymmdd"""
 
@@ -79,7 +80,7 @@ def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
         }
         filters = {FILTER_PARAMS[facet]: sorted(values) for facet, values in codes.items()}
         published = int(p.published.isoformat().replace("-", ""))
-        found.append(IndexedPage(page.path, page.lang, filters, p.title_sort, published))
+        found.append(IndexedPage(page.path, page.lang, filters, p.title_key, published))
     return sorted(found, key=lambda page: page.path)
 
 
@@ -220,14 +221,13 @@ def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, A
     for fragment in sorted((bundle / "fragment").glob(f"{lang}_*.pf_fragment")):
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
         found[fragment.name.removesuffix(".pf_fragment")] = by_url[data["url"]]
-    # A title's sort value (collation.sort_value) orders byte by byte; its rank is shorter.
-    rank = {value: index for index, value in enumerate(sorted({p.title_sort for p in found.values()}))}
+    rank = {key: index for index, key in enumerate(sorted({p.title_key for p in found.values()}))}
     values = {g: sorted({v for p in found.values() for v in p.filters.get(g, [])}) for g in groups}
     position = {g: {v: i for i, v in enumerate(values[g])} for g in groups}
     encoded = {
         page_id: [
             *(sorted(position[g][v] for v in p.filters.get(g, [])) for g in groups),
-            rank[p.title_sort],
+            rank[p.title_key],
             p.published,
         ]
         for page_id, p in found.items()

@@ -56,12 +56,3 @@ def sort_key(text: str) -> tuple[str, str, str]:
     primary = normalised.casefold().translate(_WEIGHTS)
     # Ties: lower case before upper case, then by the exact text, so the order is total.
     return primary, normalised.swapcase(), normalised
-
-
-def sort_value(key: tuple[str, str, str]) -> str:
-    """A sort key as plain ASCII that orders byte by byte as the key does (Pagefind orders
-    string sort values so): each character's code point as six hex digits, the primary part
-    and the case tie-breaker separated by a dot, which is below every digit, so that a
-    string sorts before its longer continuations. The leading letter keeps Pagefind from
-    taking the values for numbers. The third part repeats the second, case swapped back."""
-    return "t" + ".".join("".join(f"{ord(char):06x}" for char in part) for part in key[:2])

@@ -66,8 +66,6 @@ class Practice:
     from the build cache far faster than a table of pairs, for thousands of files)."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key)."""
-    title_sort: str
-    """The same key as ASCII that sorts byte by byte (collation.sort_value), for search."""
     digest: str
     """A hash of the file's path and front matter: everything above is made from them and
     the vocabulary, so a page that shows this record counts it by this hash."""

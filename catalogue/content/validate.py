@@ -9,7 +9,7 @@ from typing import Any
 
 from ..config import Lang
 from ..problems import Problem, Severity
-from .collation import sort_key, sort_value
+from .collation import sort_key
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
 from .html_policy import removed_html
@@ -57,8 +57,7 @@ def validate_practice(
         lang=lang,
         source=doc.path.as_posix(),
         positions=tuple(n for f in FIELDS for n in (doc.where(f.name) if f.name in doc.front else (1, 1))),
-        title_key=(title_key := sort_key(values["title"])),
-        title_sort=sort_value(title_key),
+        title_key=sort_key(values["title"]),
         digest=doc.front_digest,
     )
     text = Text(

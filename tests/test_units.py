@@ -11,7 +11,7 @@ import pytest
 from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
-from catalogue.site.i18n import load_translations, long_date
+from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.markdown import Converter, to_html
 
 from .helpers import ROOT
@@ -99,6 +99,19 @@ def test_plurals_follow_each_language() -> None:
     assert fi.ngettext("%(num)d practice", "%(num)d practices", 1) % {"num": 1} == "1 käytäntö"
     assert fi.ngettext("%(num)d practice", "%(num)d practices", 3) % {"num": 3} == "3 käytäntöä"
     assert sv.ngettext("%(num)d practice", "%(num)d practices", 3) % {"num": 3} == "3 exempel"
+
+
+def test_a_string_the_catalogue_lacks_is_refused_in_every_form() -> None:
+    fi = load_translations(ROOT / "locales", "fi")
+    asks = [
+        lambda: fi.gettext("No such string"),
+        lambda: fi.ngettext("No such string", "No such strings", 2),
+        lambda: fi.pgettext("menu", "No such string"),
+        lambda: fi.npgettext("menu", "No such string", "No such strings", 2),
+    ]
+    for ask in asks:
+        with pytest.raises(MissingTranslation, match="'No such string' has no translation"):
+            ask()
 
 
 def test_slugs_are_ascii() -> None:

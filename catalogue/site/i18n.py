@@ -27,7 +27,8 @@ class MissingTranslation(Exception):
 
 
 class StrictTranslations(GNUTranslations):
-    """Translations that refuse to fall back to the English message id."""
+    """Translations that refuse to fall back to the English message id: what the catalogue
+    lacks is asked of gettext's fallback, which raises MissingTranslation."""
 
     def __init__(self, fp: io.BytesIO, lang: Lang) -> None:
         super().__init__(fp)
@@ -46,6 +47,12 @@ class _Missing(NullTranslations):
         raise MissingTranslation(self.lang, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
+        raise MissingTranslation(self.lang, singular)
+
+    def pgettext(self, context: str, message: str) -> str:
+        raise MissingTranslation(self.lang, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         raise MissingTranslation(self.lang, singular)
 
 

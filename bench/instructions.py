@@ -1,8 +1,8 @@
 """Count the instructions of one rebuild after an edit: a measure that, unlike time, does not
 change with the machine's load (valgrind's cachegrind counts them; about 50 times slower).
 
-    python bench/instructions.py PROJECT            # edit one practice's text, then build
-    python bench/instructions.py PROJECT --title    # edit its title instead
+    python bench/instructions.py PROJECT                     # edit one practice's text, then build
+    python bench/instructions.py PROJECT --edit edit-title   # or its title (edit-order: across A–Ö)
 
 PROJECT is a catalogue built once before (for example by `bench/generate.py` and
 `build.py --root PROJECT build --no-search`) with the code being measured: the count covers
@@ -22,19 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def edit(project: Path, title: bool) -> None:
-    """Change practice 00001 (bench/generate.py's names): its text, or its title."""
-    file = project / "content/fi/00001.md"
-    text = file.read_text(encoding="utf-8")
-    if title:
-        text = re.sub(
-            r"^title: (.*?)( x\d+)?$", rf"title: \1 x{time.time_ns() % 1000}", text, count=1, flags=re.M
-        )
-    else:
-        text += f"\nMuokattu {time.time_ns()}.\n"
-    file.write_text(text, encoding="utf-8")
+EDITS = ("edit-practice", "edit-title", "edit-order")
 
 
 def main() -> None:
@@ -42,20 +30,24 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("project", type=Path)
-    parser.add_argument("--title", action="store_true", help="edit the title, not the text")
+    parser.add_argument(
+        "--edit", choices=EDITS, default="edit-practice", help="the edit, as bench/run.py makes it"
+    )
     parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.build:  # the measured process
-        sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT))
+    if args.build:  # the measured process: nothing imported but what a build imports
         from catalogue.build.pipeline import build
 
         build(args.project, args.project / "_site", search=False)
         return
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
+    from bench.run import prepare
+
     # Measured as an installed or used checkout starts: from compiled bytecode.
     compileall.compile_dir(ROOT / "catalogue", quiet=1)
-    edit(args.project, args.title)
+    prepare(args.edit, args.project, int(time.time()) % 1000)
     result = subprocess.run(
         [
             "valgrind",

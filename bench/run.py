@@ -157,7 +157,7 @@ def measure(what: str, project: Path) -> None:
 # Orchestration ------------------------------------------------------------------------------
 
 
-def _prepare(what: str, project: Path, run: int) -> None:
+def prepare(what: str, project: Path, run: int) -> None:
     """Put the project in the state the measurement starts from."""
     if what == "cold":
         shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -184,7 +184,7 @@ def _prepare(what: str, project: Path, run: int) -> None:
 
 
 def _run(what: str, project: Path, run: int) -> dict[str, float]:
-    _prepare(what, project, run)
+    prepare(what, project, run)
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, __file__, "--measure", what, "--project", str(project)],

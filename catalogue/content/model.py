@@ -61,9 +61,7 @@ class Practice:
     source: str
     """The file, as shown to editors ('content/fi/x.md')."""
     positions: tuple[int, ...]
-    """Line and column in the file of each front-matter field, for messages: a flat tuple in
-    the order of fields.FIELDS, (1, 1) for a field the file lacks (one tuple of numbers loads
-    from the build cache far faster than a table of pairs, for thousands of files)."""
+    """Where each front-matter field is in the file, for messages (see `flat_positions`)."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key)."""
     digest: str
@@ -77,6 +75,14 @@ class Practice:
     @property
     def last_changed(self) -> date:
         return self.updated or self.published
+
+
+def flat_positions(found: dict[str, tuple[int, int]]) -> tuple[int, ...]:
+    """Field → (line, column) as `Practice.positions` holds it: line and column of each field
+    in the order of fields.FIELDS, 1 and 1 for a field the file lacks (one flat tuple of
+    numbers loads from the build cache far faster than a table of pairs, for thousands of
+    files)."""
+    return tuple(number for field in FIELD_INDEX for number in found.get(field, (1, 1)))
 
 
 class Text(NamedTuple):

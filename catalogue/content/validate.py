@@ -13,7 +13,7 @@ from .collation import sort_key
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
 from .html_policy import removed_html
-from .model import Practice, StaticPage, Text
+from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
@@ -56,7 +56,7 @@ def validate_practice(
         **values,
         lang=lang,
         source=doc.path.as_posix(),
-        positions=tuple(n for f in FIELDS for n in (doc.where(f.name) if f.name in doc.front else (1, 1))),
+        positions=flat_positions({name: doc.where(name) for name in doc.front}),
         title_key=sort_key(values["title"]),
         digest=doc.front_digest,
     )

@@ -152,6 +152,26 @@ def test_a_text_is_converted_once_however_often_its_front_matter_changes(
     assert "Uusi nimi" in page and "Teksti." in page
 
 
+def test_an_edit_to_the_text_converts_that_text_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each Markdown text (the body, each criterion's evidence) is kept by its own hash: the
+    criteria of a file whose body changed are not converted again."""
+    root = make_project(tmp_path, pair())
+    build(root, root / "_site", search=False)
+    converted: list[str] = []
+    convert = make.Converter.convert
+
+    def counted(self: make.Converter, text: str) -> str:
+        converted.append(text)
+        return convert(self, text)
+
+    monkeypatch.setattr(make.Converter, "convert", counted)
+    (root / "content/fi/esimerkki.md").write_text(practice(body="Uusi teksti.\n"), encoding="utf-8")
+    build(root, root / "_site", search=False)
+    assert converted == ["Uusi teksti.\n"]
+
+
 def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path) -> None:
     def edit_term_template(root: Path) -> None:
         term = root / "templates/term.html"

@@ -164,19 +164,18 @@ class BuildCache:
             ("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)", [(p, *s) for p, s in seen.items()]),
         )
 
-    def texts(self, digests: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """File digest → (its Markdown source, the HTML made from that source or None if not
-        made yet). The HTML is kept by the source's hash: a file whose front matter alone
-        changed keeps its HTML."""
-        sources = dict(self._read_keys("SELECT digest, source FROM checked WHERE digest IN ({})", digests))
-        keys = {digest: text_key(source) for digest, source in sources.items()}
-        made = dict(
-            self._read_keys("SELECT text, html FROM html WHERE text IN ({})", list(set(keys.values())))
-        )
-        return {digest: (source, made.get(keys[digest])) for digest, source in sources.items()}
+    def sources(self, digests: Sequence[str]) -> dict[str, str]:
+        """File digest → its Markdown texts (as load.check_file keeps them)."""
+        return dict(self._read_keys("SELECT digest, source FROM checked WHERE digest IN ({})", digests))
+
+    def html(self, texts: Iterable[str]) -> dict[str, str]:
+        """Markdown text → the HTML made from it, for those made before."""
+        keys = {text_key(text): text for text in texts}
+        rows = self._read_keys("SELECT text, html FROM html WHERE text IN ({})", list(keys))
+        return {keys[key]: html for key, html in rows}
 
     def put_html(self, html: dict[str, str]) -> None:
-        """Markdown source → its HTML."""
+        """Markdown text → its HTML."""
         rows = [(text_key(source), made) for source, made in html.items()]
         self._write(("INSERT OR REPLACE INTO html VALUES (?, ?)", rows))
 

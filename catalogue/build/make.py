@@ -6,6 +6,7 @@ build cache's location (for the HTML of practices' texts) and the pages to make.
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -16,7 +17,7 @@ import jinja2
 from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from ..site.i18n import MissingTranslation, translations
-from ..site.markdown import Converter, practice_html, to_html
+from ..site.markdown import Converter, PracticeHtml, practice_html, to_html
 from ..site.opendata import practices_csv, practices_json
 from ..site.pages import DATA_CSV, DATA_JSON, TEXT, MarkdownText, Page, PracticeText
 from ..site.templates import Setting, make_env
@@ -64,36 +65,31 @@ def make_pages(job: MakeJob) -> list[Made]:
         cache.close()
 
 
-def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, str]:
-    """Digest → the HTML of that practice file's text and criteria (as JSON): from the
-    cache, or converted now and kept there."""
-    found = cache.texts(digests)
-    converter: Converter | None = None
-    made: dict[str, str] = {}
-    """Markdown source → its HTML, converted now (two files may share one text)."""
-    texts = {}
-    for digest in digests:
-        if digest not in found:
-            raise ContentError(
-                [
-                    Problem(
-                        PurePosixPath(".cache/build.sqlite"),
-                        1,
-                        1,
-                        "the build cache lost a practice's text while the site was built; build again",
-                    )
-                ]
-            )
-        source, html = found[digest]
-        if html is None and source not in made:
-            converter = converter or Converter()
-            made[source] = converter.practice_html(source)
-        texts[digest] = made[source] if html is None else html
-    cache.put_html(made)
-    return texts
+def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, PracticeHtml]:
+    """Digest → the HTML of that practice file's text and criteria. Each Markdown text's
+    HTML comes from the cache by the text's hash, or is converted now and kept there."""
+    sources = cache.sources(digests)
+    if not sources.keys() >= set(digests):
+        where = PurePosixPath(".cache/build.sqlite")
+        message = "the build cache lost a practice's text while the site was built; build again"
+        raise ContentError([Problem(where, 1, 1, message)])
+    markdown = {digest: json.loads(sources[digest]) for digest in set(digests)}
+    wanted = {text for m in markdown.values() for text in (m["body"], *m["criteria"].values())}
+    html = cache.html(wanted)
+    if missing := wanted - html.keys():
+        converter = Converter()
+        made = {text: converter.convert(text) for text in missing}
+        cache.put_html(made)
+        html |= made
+    return {
+        digest: PracticeHtml(html[m["body"]], {code: html[text] for code, text in m["criteria"].items()})
+        for digest, m in markdown.items()
+    }
 
 
-def render(page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, str], base_path: str) -> str:
+def render(
+    page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, PracticeHtml], base_path: str
+) -> str:
     """One page's text."""
     if page.template == TEXT:
         return str(page.context["text"])
@@ -107,7 +103,7 @@ def render(page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, st
     return envs[page.lang or "fi"].get_template(page.template).render(**context)
 
 
-def _made(value: Any, texts: dict[str, str], base_path: str) -> Any:
+def _made(value: Any, texts: dict[str, PracticeHtml], base_path: str) -> Any:
     if isinstance(value, PracticeText):
         return practice_html(texts[value.digest], base_path, value.targets)
     if isinstance(value, MarkdownText):

@@ -2,14 +2,13 @@
 
 The HTML of a text depends on the text alone: links to other practices and root-relative
 links (/static/…) are left as placeholders, filled in when a page is made (`placed`), so that
-the HTML can be kept in the build cache by the hash of the file."""
+the HTML can be kept in the build cache by the hash of the text."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import nh3
 
@@ -78,13 +77,6 @@ class Converter:
             strip_comments=True,
         )
 
-    def practice_html(self, source: str) -> str:
-        """A practice file's text and criteria (as load.check_file keeps them) → their HTML,
-        as JSON in the same shape."""
-        data = json.loads(source)
-        criteria = {code: self.convert(text) for code, text in data["criteria"].items()}
-        return json.dumps({"body": self.convert(data["body"]), "criteria": criteria}, ensure_ascii=False)
-
 
 def _linked(text: str) -> str:
     """Links to practices pointed at placeholders (see `placed`)."""
@@ -104,12 +96,17 @@ def to_html(text: str, base_path: str, url_of: Callable[[str], str]) -> str:
     return placed(Converter().convert(text), base_path, url_of)
 
 
-def practice_html(html_json: str, base_path: str, targets: Mapping[str, str]) -> dict[str, Any]:
-    """A practice's cached HTML (see Converter.practice_html), links filled in:
-    {"body": html, "criteria": {code: html}}."""
-    data = json.loads(html_json)
+class PracticeHtml(NamedTuple):
+    """The HTML of a practice file's text and of each criterion's evidence, with placeholders."""
+
+    body: str
+    criteria: dict[str, str]
+
+
+def practice_html(made: PracticeHtml, base_path: str, targets: Mapping[str, str]) -> dict[str, Any]:
+    """A practice's HTML, links filled in: {"body": html, "criteria": {code: html}}."""
     fill = targets.__getitem__
     return {
-        "body": placed(data["body"], base_path, fill),
-        "criteria": {code: placed(html, base_path, fill) for code, html in data["criteria"].items()},
+        "body": placed(made.body, base_path, fill),
+        "criteria": {code: placed(html, base_path, fill) for code, html in made.criteria.items()},
     }

@@ -93,6 +93,9 @@ def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
         "practice_url": urls.practice,
         "term_url": term_url,
         "label": lambda term: term.label[lang],
+        "labels": lambda group, codes: ", ".join(
+            term.label[lang] for term in setting.vocabulary.sort_codes(group, codes, lang)
+        ),
         "filter_keys": urls.FILTER_PARAMS,
         "csp": CONTENT_SECURITY_POLICY,
         "feed_url": urls.feed(lang),

@@ -132,11 +132,12 @@ def measure(what: str, project: Path) -> None:
         check_site(project, cache=cache)
         cache.close()
     elif what == "pagefind":  # the search stage alone, on the built pages
+        from catalogue.build.pipeline import search_input
         from catalogue.search_index import write_bundle
 
         built = build(project, out, search=False, keep_search=True)
         started = time.perf_counter()
-        write_bundle(built.indexed, lambda path: out / path, Path(tempfile.mkdtemp()))
+        write_bundle(search_input(built.plan).indexed, lambda path: out / path, Path(tempfile.mkdtemp()))
     elif what == "floor":
         files = sorted(str(p) for p in (project / "content").glob("[fs][iv]/*.md"))
         target = Path(tempfile.mkdtemp())

@@ -85,8 +85,21 @@ class Built(NamedTuple):
     made: int
     """How many files were made anew (the rest were as they were)."""
     warnings: list[Problem]
+    plan: Plan
+
+
+class SearchInput(NamedTuple):
+    """What a search bundle is made from: the pages it indexes, and a key of them (their
+    recipes, Pagefind's version and options)."""
+
     indexed: list[IndexedPage]
-    search_key: str
+    key: str
+
+
+def search_input(plan: Plan) -> SearchInput:
+    indexed = indexed_pages(plan.pages)
+    recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
+    return SearchInput(indexed, search_key([recipe_of[page.path] for page in indexed]) if indexed else "")
 
 
 def check_site(
@@ -194,19 +207,17 @@ def build(
         plan = plan_site(root, checked.site, cache)
         previous = cache.outputs(out_dir)
         unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
-        indexed = indexed_pages(plan.pages) if search or keep_search else []
-        recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
-        key = search_key([recipe_of[page.path] for page in indexed]) if indexed else ""
         staging = write.begin(out_dir)
         try:
             outputs = make_outputs(plan, previous, staging, cache, reporter)
             bundle = _bundle(previous)
-            if search and not keep_search and not _made_from(key, bundle):
+            wanted = search_input(plan) if search and not keep_search else None
+            if wanted and not _made_from(wanted.key, bundle):
                 if not dictionaries_ready(LANGS):
                     reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
                     prepare_dictionaries(LANGS)
                 reporter.stage("indexing for search…")
-                bundle = make_bundle(indexed, key, staging, out_dir)
+                bundle = make_bundle(wanted, staging, out_dir)
             outputs |= bundle if search or keep_search else {}
             made = [path for path, output in outputs.items() if previous.get(path) != output]
         except BaseException:
@@ -214,7 +225,7 @@ def build(
             raise
         _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
     reporter.done()
-    return Built(len(outputs), len(made), checked.warnings, indexed, key)
+    return Built(len(outputs), len(made), checked.warnings, plan)
 
 
 def _publish(
@@ -287,7 +298,7 @@ def _made_from(key: str, bundle: dict[str, Output]) -> bool:
     return bool(bundle) and all(output.recipe == key for output in bundle.values())
 
 
-def make_bundle(indexed: list[IndexedPage], key: str, staging: Path, out_dir: Path) -> dict[str, Output]:
+def make_bundle(wanted: SearchInput, staging: Path, out_dir: Path) -> dict[str, Output]:
     """Index the pages (made in staging, or unchanged in out_dir) into staging's bundle."""
 
     def file_of(path: str) -> Path:
@@ -296,8 +307,8 @@ def make_bundle(indexed: list[IndexedPage], key: str, staging: Path, out_dir: Pa
 
     folder = staging / BUNDLE
     folder.mkdir()
-    write_bundle(indexed, file_of, folder)
-    return {f"{BUNDLE}/{path}": Output(key, *stat) for path, stat in write.files_in(folder).items()}
+    write_bundle(wanted.indexed, file_of, folder)
+    return {f"{BUNDLE}/{path}": Output(wanted.key, *stat) for path, stat in write.files_in(folder).items()}
 
 
 def index_published(
@@ -307,14 +318,15 @@ def index_published(
     which builds with keep_search and indexes in the background). The pages are indexed
     outside `lock`; the bundle is published under it, and only if `latest()` is still `built`."""
     out_dir = out_dir.resolve()
+    wanted = search_input(built.plan)
     with build_cache(root, True) as cache:
-        if _made_from(built.search_key, _bundle(cache.outputs(out_dir))):
+        if _made_from(wanted.key, _bundle(cache.outputs(out_dir))):
             return
         folder = out_dir.with_name(f".{out_dir.name}.search")
         write.discard(folder)
         folder.mkdir()
         try:
-            fresh = make_bundle(built.indexed, built.search_key, folder, out_dir)
+            fresh = make_bundle(wanted, folder, out_dir)
             with lock:
                 if latest() is built:
                     recorded = cache.outputs(out_dir)

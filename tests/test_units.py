@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.markdown import Converter, to_html
+from catalogue.site.opendata import csv_field
 
 from .helpers import ROOT
 
@@ -162,3 +167,11 @@ def test_local_and_example_addresses_are_found_in_the_settings(
 
     config = load_config(ROOT / "site.toml").with_base_url(base_url)
     assert replace(config, feedback_email=email).placeholders() == found
+
+
+@given(st.lists(st.lists(st.one_of(st.text(), st.integers(), st.none()), min_size=2), min_size=1))
+def test_open_data_csv_reads_back_as_written(rows: list[list[str | int | None]]) -> None:
+    """Python's csv reader (and so a spreadsheet) reads each field back as it was given."""
+    text = "".join(",".join(map(csv_field, row)) + "\n" for row in rows)
+    expected = [["" if value is None else str(value) for value in row] for row in rows]
+    assert list(csv.reader(io.StringIO(text, newline=""))) == expected

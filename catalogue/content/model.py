@@ -86,8 +86,9 @@ def flat_positions(found: dict[str, tuple[int, int]]) -> tuple[int, ...]:
 
 
 class Text(NamedTuple):
-    """What a practice file holds below its front matter, as far as checks need it; its HTML
-    is kept in the build cache under `digest`, the hash of the whole file."""
+    """What a practice file holds below its front matter, as far as checks need it; `digest`,
+    the hash of the whole file, finds its Markdown in the build cache (whose HTML is kept by
+    each text's own hash)."""
 
     digest: str
     line: int

@@ -83,6 +83,7 @@ CSV_COLUMNS = (
 
 
 def _csv_row(r: dict[str, Any], criteria: list[str]) -> list[Any]:
+    """A record's values in the CSV's columns (None where it has none: `csv_field` writes it empty)."""
     row: dict[str, Any] = {k: r[k] for k in CSV_COLUMNS if k in r}
     row["organisations"] = "; ".join(r["organisations"])
     for group in CODE_LISTS:
@@ -90,8 +91,7 @@ def _csv_row(r: dict[str, Any], criteria: list[str]) -> list[Any]:
         row[f"{group}_labels"] = "; ".join(t["label"] for t in r[group])
     row["practice_type_code"] = r["practice_type"]["code"]
     row["practice_type_label"] = r["practice_type"]["label"]
-    values = ["" if row.get(k) is None else row[k] for k in CSV_COLUMNS]
-    return [*values, *(r["criteria"].get(c, "") for c in criteria)]
+    return [*(row.get(k) for k in CSV_COLUMNS), *(r["criteria"].get(c) for c in criteria)]
 
 
 def _schema(config: SiteConfig, vocabulary: Vocabulary) -> dict[str, Any]:

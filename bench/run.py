@@ -19,18 +19,13 @@ number of processes.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import re
 import resource
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +50,10 @@ BUILDS = ("cold", "warm", "edit-practice", "edit-title", "edit-order", "edit-tem
 
 
 # Measurements (each runs in its own process) ----------------------------------------------
+
+
+# The measured process imports nothing but what a build imports and these few modules: the
+# orchestration's own (statistics, subprocess, process pools…) are imported where they are used.
 
 
 def _floor_chunk(job: tuple[list[str], str]) -> int:
@@ -83,6 +82,7 @@ def _serve_latency(project: Path, out: Path, edits: int = 5) -> float:
     browser reads it: it waits on the live-reload event stream, then fetches the page. (Asking
     for the page every few milliseconds instead would measure this process's own requests
     competing with the build for the interpreter.)"""
+    import statistics
     from urllib.request import urlopen
 
     from catalogue.config import load_config
@@ -116,6 +116,8 @@ def _serve_latency(project: Path, out: Path, edits: int = 5) -> float:
 
 
 def measure(what: str, project: Path) -> None:
+    import tempfile
+
     from catalogue.build.pipeline import build, check_site, open_cache
 
     out = project / "_site"
@@ -139,6 +141,8 @@ def measure(what: str, project: Path) -> None:
         started = time.perf_counter()
         write_bundle(search_input(built.plan).indexed, lambda path: out / path, Path(tempfile.mkdtemp()))
     elif what == "floor":
+        from concurrent.futures import ProcessPoolExecutor
+
         files = sorted(str(p) for p in (project / "content").glob("[fs][iv]/*.md"))
         target = Path(tempfile.mkdtemp())
         workers = os.cpu_count() or 1
@@ -185,6 +189,8 @@ def prepare(what: str, project: Path, run: int) -> None:
 
 
 def _run(what: str, project: Path, run: int) -> dict[str, float]:
+    import subprocess
+
     prepare(what, project, run)
     started = time.perf_counter()
     result = subprocess.run(
@@ -199,6 +205,9 @@ def _run(what: str, project: Path, run: int) -> dict[str, float]:
 
 
 def bench(size: int, runs: int, shape: str) -> dict[str, dict[str, float]]:
+    import statistics
+    import tempfile
+
     from bench.generate import generate
 
     project = Path(tempfile.mkdtemp()) / f"catalogue-{size}"
@@ -254,6 +263,8 @@ def main() -> None:
     )
     # Measured processes start as an installed or used checkout does: from compiled bytecode
     # (written here even where PYTHONDONTWRITEBYTECODE is set; it costs about 0.1 s a start).
+    import compileall
+
     for folder in ("catalogue", "bench"):
         compileall.compile_dir(ROOT / folder, quiet=1)
     results = {size: bench(size, args.runs, args.shape) for size in args.sizes}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 Lang = Literal["fi", "sv"]
@@ -16,8 +15,7 @@ class ConfigError(Exception):
     """site.toml or a command-line setting is unusable."""
 
 
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     base_url: str
     """Absolute URL of the site's root, ending in '/'; its path is the prefix of every link."""
     feedback_email: str

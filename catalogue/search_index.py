@@ -21,9 +21,8 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .build.recipes import digest
 from .config import LANGS
@@ -41,15 +40,12 @@ from .site.urls import FILTER_PARAMS
 from .workers import chunks, map_jobs
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
-BUNDLE = "pagefind"
-"""The bundle's folder in the output."""
 WORDS_FOLDER = "words"
 """In the bundle: per language, the query files of search_words."""
 INDEX_CONFIG = {"root_selector": "html", "write_playground": False, "keep_index_url": False}
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedPage:
+class IndexedPage(NamedTuple):
     """A practice page as search sees it."""
 
     path: str
@@ -95,8 +91,7 @@ PARALLEL_FROM = 200
 """Pages from which their copies are written on all cores."""
 
 
-@dataclass(frozen=True, slots=True)
-class CopyJob:
+class CopyJob(NamedTuple):
     """Pages of one language to copy, each with its lemma section, for Pagefind to read."""
 
     lang: str
@@ -104,8 +99,7 @@ class CopyJob:
     """(the page's file, its copy)"""
 
 
-@dataclass(frozen=True, slots=True)
-class Copied:
+class Copied(NamedTuple):
     words: set[str]
     """Every word of the pages (lower case)."""
     lemmas: set[str]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 WORDS_ANCHOR = "search-words"
 """The id of the section that holds a page's lemmas; the search page keeps it out of excerpts."""
@@ -77,8 +77,7 @@ def _text(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment))).lower()
 
 
-@dataclass(frozen=True, slots=True)
-class PageWords:
+class PageWords(NamedTuple):
     indexed: frozenset[str]
     """The words (lower case) Pagefind indexes from the page itself: inside its
     data-pagefind-body element, outside data-pagefind-ignore."""

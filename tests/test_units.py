@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
@@ -166,7 +165,7 @@ def test_local_and_example_addresses_are_found_in_the_settings(
     from catalogue.config import load_config
 
     config = load_config(ROOT / "site.toml").with_base_url(base_url)
-    assert replace(config, feedback_email=email).placeholders() == found
+    assert config._replace(feedback_email=email).placeholders() == found
 
 
 @given(st.lists(st.lists(st.one_of(st.text(), st.integers(), st.none()), min_size=2), min_size=1))

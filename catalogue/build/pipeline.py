@@ -16,9 +16,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 import jinja2
 
@@ -28,17 +27,19 @@ from ..content.load import load_site
 from ..content.model import Site
 from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
-from ..search_index import BUNDLE, IndexedPage, indexed_pages, search_key, write_bundle
-from ..search_words import dictionaries_ready, prepare_dictionaries
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
 from ..site.templates import Setting, make_env, static_digests, template_digests
+from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
 from .addresses import lost_addresses
 from .cache import BuildCache, Output, code_salt
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
+
+if TYPE_CHECKING:  # the search modules are imported where a bundle is made: most builds make none
+    from ..search_index import IndexedPage
 
 CACHE_FILE = Path(".cache/build.sqlite")
 PARALLEL_FROM = 200
@@ -66,8 +67,7 @@ class Reporter:
             self.stream.flush()
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(NamedTuple):
     site: Site
     warnings: list[Problem]
 
@@ -97,6 +97,8 @@ class SearchInput(NamedTuple):
 
 
 def search_input(plan: Plan) -> SearchInput:
+    from ..search_index import indexed_pages, search_key
+
     indexed = indexed_pages(plan.pages)
     recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
     return SearchInput(indexed, search_key([recipe_of[page.path] for page in indexed]) if indexed else "")
@@ -213,6 +215,8 @@ def build(
             bundle = _bundle(previous)
             wanted = search_input(plan) if search and not keep_search else None
             if wanted and not _made_from(wanted.key, bundle):
+                from ..search_words import dictionaries_ready, prepare_dictionaries
+
                 if not dictionaries_ready(LANGS):
                     reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
                     prepare_dictionaries(LANGS)
@@ -290,7 +294,7 @@ def compile_templates(setting: Setting) -> None:
 
 
 def _bundle(outputs: dict[str, Output]) -> dict[str, Output]:
-    return {path: output for path, output in outputs.items() if path.startswith(f"{BUNDLE}/")}
+    return {path: output for path, output in outputs.items() if path.startswith(f"{SEARCH_FOLDER}/")}
 
 
 def _made_from(key: str, bundle: dict[str, Output]) -> bool:
@@ -305,10 +309,14 @@ def make_bundle(wanted: SearchInput, staging: Path, out_dir: Path) -> dict[str, 
         made = staging / path
         return made if made.exists() else out_dir / path
 
-    folder = staging / BUNDLE
+    folder = staging / SEARCH_FOLDER
     folder.mkdir()
+    from ..search_index import write_bundle
+
     write_bundle(wanted.indexed, file_of, folder)
-    return {f"{BUNDLE}/{path}": Output(wanted.key, *stat) for path, stat in write.files_in(folder).items()}
+    return {
+        f"{SEARCH_FOLDER}/{path}": Output(wanted.key, *stat) for path, stat in write.files_in(folder).items()
+    }
 
 
 def index_published(

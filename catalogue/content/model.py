@@ -129,8 +129,7 @@ def other_lang(lang: Lang) -> Lang:
     return "sv" if lang == "fi" else "fi"
 
 
-@dataclass(frozen=True, slots=True)
-class StaticPage:
+class StaticPage(NamedTuple):
     """An about-type page written in Markdown (about, accessibility statement)."""
 
     key: str

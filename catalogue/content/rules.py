@@ -3,9 +3,9 @@ fresh translations, links that resolve."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
 from ..config import Lang
 from ..problems import Problem, Severity
@@ -15,8 +15,7 @@ from .values import closest
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
 
-@dataclass(frozen=True, slots=True)
-class Findings:
+class Findings(NamedTuple):
     problems: list[Problem]
     stale: frozenset[tuple[str, Lang]]
 

@@ -8,9 +8,8 @@ messages point at the line an editor sees.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -23,8 +22,7 @@ MAX_FILE_BYTES = 1_000_000
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceDocument:
+class SourceDocument(NamedTuple):
     path: PurePath
     """Path as shown to editors, relative to the project (content/fi/x.md)."""
     front: dict[str, Any]
@@ -105,7 +103,7 @@ def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Probl
             )
         ]
     result = parse_source(text, shown_as)
-    return replace(result, digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
+    return result._replace(digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 
 
 NO_FRONT_MATTER = (

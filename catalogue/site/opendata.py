@@ -4,8 +4,7 @@ versioned schema (data/v1/). Pure functions of the records they are given."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import LANGS, Lang, SiteConfig
 from ..content.model import Practice
@@ -19,8 +18,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 """One encoder for every record (json.dumps with options makes a new one each call)."""
 
 
-@dataclass(frozen=True, slots=True)
-class DataSet:
+class DataSet(NamedTuple):
     """What a language's open-data files show: its practices in id order, each with the
     address of its other language version."""
 
@@ -29,9 +27,6 @@ class DataSet:
     translation_urls: tuple[str | None, ...]
     base_url: str
     vocabulary: Vocabulary
-
-    def __len__(self) -> int:
-        return len(self.practices)
 
 
 Labels = dict[str, dict[str, tuple[int, dict[str, str]]]]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -33,8 +33,7 @@ EDITOR_CONTENT_SECURITY_POLICY = (
 settings' checks (eval), styles its components inline and talks to GitHub's API."""
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     """What every page of the site is made with besides its own data: the settings, the
     vocabulary, the interface catalogues and the static files' versions."""
 

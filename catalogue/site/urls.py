@@ -7,6 +7,8 @@ from ..content.model import Practice, Site
 from ..content.vocabulary import FACETS, Term
 
 DATA_FOLDER = "data/v1"
+SEARCH_FOLDER = "pagefind"
+"""The search bundle's folder: Pagefind's own name for it, which its script expects."""
 """Where the open data lives (a versioned schema)."""
 
 SECTIONS: dict[Lang, dict[str, str]] = {

@@ -3,7 +3,10 @@ build from nothing; a failed or interrupted build, in any stage, leaves the site
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
@@ -170,6 +173,39 @@ def test_an_edit_to_the_text_converts_that_text_alone(
     (root / "content/fi/esimerkki.md").write_text(practice(body="Uusi teksti.\n"), encoding="utf-8")
     build(root, root / "_site", search=False)
     assert converted == ["Uusi teksti.\n"]
+
+
+def test_a_static_file_is_read_again_only_when_its_size_or_time_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the content's files: a settled static file's hash is known from its size and time;
+    an edit of the same size, made later, gives the file a new version in every page's links."""
+    root = make_project(tmp_path, pair())
+    css = root / "static/site.css"
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(css, ns=(an_hour_ago, an_hour_ago))
+    build(root, root / "_site", search=False)
+    page = root / "_site/fi/kaytannot/esimerkki/index.html"
+    link = re.compile(r'href="[^"]*site\.css\?v=(\w+)"')
+    version = link.findall(page.read_text(encoding="utf-8"))
+
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def recorded(path: Path) -> bytes:
+        read.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", recorded)
+    build(root, root / "_site", search=False)
+    assert [path for path in read if "static" in path.parts] == []
+
+    text = css.read_text(encoding="utf-8")
+    css.write_text(text.replace("{", " {", 1).replace("  ", " ", 1), encoding="utf-8")
+    assert css.stat().st_size == len(text.encode()) and css.read_text(encoding="utf-8") != text
+    build(root, root / "_site", search=False)
+    assert link.findall(page.read_text(encoding="utf-8")) not in ([], version)
+    assert (root / "_site/static/site.css").read_text(encoding="utf-8") == css.read_text(encoding="utf-8")
 
 
 def test_editing_a_template_remakes_exactly_the_pages_that_use_it(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
-from ..site.templates import Setting, make_env, static_digests, template_digests
+from ..site.templates import Setting, make_env, template_digests
 from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
@@ -125,7 +125,7 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     with template_problems(root):
         catalogues = compiled_catalogues(root, cache)
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
-        statics = static_digests(root / "static")
+        statics = cache.file_hashes(root, "static")
         versions = {path: full[:10] for path, full in statics.items()}
         setting = Setting(
             site.config, site.vocabulary, root / "templates", catalogues, versions, compiled_templates(cache)
@@ -135,7 +135,7 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
         settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, versions)
         keys = recipes(pages, settings, template_digests(root / "templates"))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
-    editor = static_digests(root / "admin")  # the web editor: its own files, not linked from pages
+    editor = cache.file_hashes(root, "admin")  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
-from ..build.cache import BuildCache, Seen
+from ..build.cache import BuildCache, Seen, unchanged_digest
 from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
@@ -34,9 +34,6 @@ PROJECT_FILES = frozenset({"vocabulary.yaml", "published-urls.txt", "redirects.y
 """Files directly under content/ that are not practices."""
 PARALLEL_FROM = 50
 """From this many files to check on, they are checked on all cores."""
-SETTLED_NS = 2_000_000_000
-"""A file's size and time are trusted to say it is unchanged only if it had not been modified
-for this long when it was read (a write in the same instant may keep the time)."""
 
 
 class FileJob(NamedTuple):
@@ -61,7 +58,7 @@ def load_site(
     present: set[tuple[str, Lang]] = set()
     """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
-    known = cache.seen()
+    known = cache.seen("content")
     for entry in sorted(content.iterdir()):
         shown = PurePath(entry.relative_to(root).as_posix())
         if entry.name in PROJECT_FILES or is_editor_backup(entry.name):
@@ -107,7 +104,7 @@ def check_files(
     """Shown path → the hash of the file's bytes."""
     seen: dict[str, Seen] = {}
     for file, shown in files:
-        digest = _unchanged_digest(file, known.get(shown))
+        digest = unchanged_digest(file, known.get(shown))
         if digest is None:
             read_at = time.time_ns()  # taken before reading: on the safe side
             raw = read_bytes(Path(file), PurePath(shown))
@@ -135,18 +132,6 @@ def check_files(
         cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
     cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
     return [fresh[shown] if shown in fresh else kept[digests[shown]] for _, shown in files]
-
-
-def _unchanged_digest(file: str, known: Seen | None) -> str | None:
-    """The hash of a file's bytes as last read, if its size and time say it is unchanged."""
-    if known is None:
-        return None
-    try:
-        stat = os.stat(file)  # noqa: PTH116 - a path as a string: thousands of files
-    except OSError:
-        return None
-    settled = known.read_ns - stat.st_mtime_ns > SETTLED_NS
-    return known.digest if settled and (stat.st_size, stat.st_mtime_ns) == known[:2] else None
 
 
 def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, FileResult, str]]:

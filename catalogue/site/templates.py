@@ -131,12 +131,3 @@ def template_digests(templates: Path) -> dict[str, str]:
         joined = "\x00".join(f"{used}\x00{sources[used]}" for used in sorted(closure))
         digests[name] = hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
     return digests
-
-
-def static_digests(static: Path) -> dict[str, str]:
-    """Path under static/ → hash of the file's bytes (its first ten characters version it in links)."""
-    versions = {}
-    for file in sorted(static.rglob("*")):
-        if file.is_file():
-            versions[file.relative_to(static).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
-    return versions

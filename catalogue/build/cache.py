@@ -4,8 +4,9 @@
   vocabulary and path it was checked with), with its Markdown; and each interface
   catalogue compiled, by the hash of its messages.po.
 - `html`: the HTML made from a Markdown text, by the hash of the text.
-- `seen`: the size, time and hash of each file when it was last read, so that a file not
-  touched since need not be read again to know its hash (as git's index does).
+- `seen`: the size, time and hash of each file (content, static, web editor) when it was last
+  read, so that a file not touched since need not be read again to know its hash (as git's
+  index does).
 - `outputs`: the recipe, size and time of every file last written to an output folder.
 
 A cache made by other code or library versions (the salt), or that cannot be read, is
@@ -81,6 +82,13 @@ def unchanged_digest(file: str, known: Seen | None) -> str | None:
         return None
     settled = known.read_ns - stat.st_mtime_ns > SETTLED_NS
     return known.digest if settled and (stat.st_size, stat.st_mtime_ns) == known[:2] else None
+
+
+def seen_now(file: str, read_at: int, digest: str) -> Seen:
+    """The record of a file whose bytes hash to `digest`, read from `read_at` on (a time taken
+    before reading: on the safe side)."""
+    stat = os.stat(file)  # noqa: PTH116 - a path as a string: thousands of files
+    return Seen(stat.st_size, stat.st_mtime_ns, read_at, digest)
 
 
 class Output(NamedTuple):
@@ -170,25 +178,6 @@ class BuildCache:
         rows = self._read("SELECT * FROM seen WHERE path GLOB ?", (f"{folder}/*" if folder else "*",))
         return {row[0]: Seen(*row[1:]) for row in rows}
 
-    def file_hashes(self, root: Path, folder: str) -> dict[str, str]:
-        """Path below root/folder → the SHA-256 of the file's bytes: read again only where the
-        file's size or time has changed since (the web editor's files alone are 6.5 MB)."""
-        known, seen, hashes = self.seen(folder), {}, {}
-        for file in sorted((root / folder).rglob("*")):
-            if not file.is_file():
-                continue
-            shown = file.relative_to(root).as_posix()
-            digest = unchanged_digest(str(file), known.get(shown))
-            if digest is None:
-                read_at = time.time_ns()  # taken before reading: on the safe side
-                digest = hashlib.sha256(file.read_bytes()).hexdigest()
-                stat = file.stat()
-                seen[shown] = Seen(stat.st_size, stat.st_mtime_ns, read_at, digest)
-            hashes[shown.removeprefix(f"{folder}/")] = digest
-        if seen:
-            self.put_checked({}, seen)
-        return hashes
-
     def checked(self, keys: dict[str, str]) -> dict[str, bytes]:
         """Digest → the result stored for it, for each digest → context given."""
         rows = self._read_keys("SELECT digest, context, result FROM checked WHERE digest IN ({})", list(keys))
@@ -249,3 +238,22 @@ class BuildCache:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
+    """Path below root/folder → the SHA-256 of the file's bytes: read again only where the
+    file's size or time has changed since (the web editor's files alone are 6.5 MB)."""
+    known, seen, hashes = cache.seen(folder), {}, {}
+    for file in sorted((root / folder).rglob("*")):
+        if not file.is_file():
+            continue
+        shown = file.relative_to(root).as_posix()
+        digest = unchanged_digest(str(file), known.get(shown))
+        if digest is None:
+            read_at = time.time_ns()
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+            seen[shown] = seen_now(str(file), read_at, digest)
+        hashes[shown.removeprefix(f"{folder}/")] = digest
+    if seen:
+        cache.put_checked({}, seen)
+    return hashes

@@ -34,7 +34,7 @@ from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
 from .addresses import lost_addresses
-from .cache import BuildCache, Output, code_salt
+from .cache import BuildCache, Output, code_salt, file_hashes
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
 
@@ -125,7 +125,7 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     with template_problems(root):
         catalogues = compiled_catalogues(root, cache)
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
-        statics = cache.file_hashes(root, "static")
+        statics = file_hashes(root, "static", cache)
         versions = {path: full[:10] for path, full in statics.items()}
         setting = Setting(
             site.config, site.vocabulary, root / "templates", catalogues, versions, compiled_templates(cache)
@@ -135,7 +135,7 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
         settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, versions)
         keys = recipes(pages, settings, template_digests(root / "templates"))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
-    editor = cache.file_hashes(root, "admin")  # the web editor: its own files, not linked from pages
+    editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
-from ..build.cache import BuildCache, Seen, unchanged_digest
+from ..build.cache import BuildCache, Seen, seen_now, unchanged_digest
 from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
@@ -111,8 +111,7 @@ def check_files(
             if isinstance(raw, list):
                 continue
             digest = bytes_digest(raw)
-            stat = os.stat(file)  # noqa: PTH116 - a path as a string: thousands of files
-            seen[shown] = Seen(stat.st_size, stat.st_mtime_ns, read_at, digest)
+            seen[shown] = seen_now(file, read_at, digest)
         digests[shown] = digest
     found = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
     kept = {digest: result for digest, value in found.items() if (result := stored.load(value))}

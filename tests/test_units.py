@@ -15,7 +15,7 @@ from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
-from catalogue.site.markdown import Converter, to_html
+from catalogue.site.markdown import SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 
 from .helpers import ROOT
@@ -90,6 +90,33 @@ def test_no_state_leaks_between_documents() -> None:
     converter = Converter()
     assert '<h2 id="tausta">' in converter.convert("## Tausta\n")
     assert '<h2 id="tausta">' in converter.convert("## Tausta\n")
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        *"ab ä\\*_[]()<>&#-.`|!:=/”’—0'\"",
+        *("\n", "\n\n", "    ", "- ", "1. ", "## ", "<b>", "&amp;", "&nbsp;", "&mdash;", "[TOC]"),
+        *("<http://x.fi>", "[a](http://x.fi)", "![k](/static/k.png)", "<!-- c -->", "<div>\nx\n</div>\n"),
+        "| a | b |\n|---|---|\n| c | d |\n",
+    ]
+)
+
+
+@given(st.lists(MARKDOWN_PIECES, max_size=40).map("".join))
+def test_smarty_is_left_out_only_where_it_would_change_nothing(text: str) -> None:
+    """Converter skips Smarty's pass for a text without quotes, dashes or dots in a row: the
+    HTML must be what Smarty's converter makes of it."""
+    import markdown
+
+    if SMARTY_CHANGES.search(text):
+        return
+    with_smarty = markdown.Markdown(extensions=extensions()).convert(text)
+    assert Converter()._markdown(typographic=False).reset().convert(text) == with_smarty
+
+
+def test_smarty_sets_quotes_and_dashes_where_a_text_has_them() -> None:
+    out = html("Hän sanoi \"tervetuloa\" -- ja 'moi'...")
+    assert "Hän sanoi ”tervetuloa” – ja ’moi’…" in out
 
 
 def test_dates_in_each_language() -> None:

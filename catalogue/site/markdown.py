@@ -17,6 +17,7 @@ from ..content.slugs import slugify
 from ..content.validate import PRACTICE_LINK
 
 if TYPE_CHECKING:
+    from markdown import Markdown
     from markdown.extensions import Extension
 
 QUOTES = {
@@ -28,10 +29,10 @@ QUOTES = {
 """Finnish and Swedish both use ” … ” and ’ … ’ as quotation marks."""
 
 
-def extensions() -> list[Extension]:
+def extensions(typographic: bool = True) -> list[Extension]:
     """The Python-Markdown extensions the site uses, as objects: named by a string, each
     would first be looked for among every installed package's entry points (about 25 ms in
-    every process that converts a text)."""
+    every process that converts a text). `typographic`: with Smarty (see `Converter`)."""
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.smarty import SmartyExtension
     from markdown.extensions.tables import TableExtension
@@ -41,9 +42,13 @@ def extensions() -> list[Extension]:
         TableExtension(),
         SaneListExtension(),
         TocExtension(slugify=_heading_id),
-        SmartyExtension(substitutions=QUOTES),
+        *([SmartyExtension(substitutions=QUOTES)] if typographic else []),
     ]
 
+
+SMARTY_CHANGES = re.compile(r"""['"]|--|\.\.\.""")
+"""What Smarty's patterns can change: quotes, two or three dashes, three dots. Its pass over
+a text is about half of converting it, and a text without any of these it leaves as it was."""
 
 ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 PLACEHOLDER = "/__practice__/"
@@ -56,15 +61,23 @@ def _heading_id(value: str, separator: str) -> str:
 
 class Converter:
     """Markdown → sanitised HTML with placeholders. One converter, reset before every
-    document, so no state (heading ids, references) carries from one document to the next."""
+    document, so no state (heading ids, references) carries from one document to the next.
+    A text that Smarty would leave as it is goes through a converter without it: the same
+    HTML (a test compares them), in about half the time."""
 
     def __init__(self) -> None:
-        import markdown  # only when a text is converted: most rebuilds convert none
-
-        self.markdown = markdown.Markdown(extensions=extensions())
+        self.converters: dict[bool, Markdown] = {}
 
     def convert(self, text: str) -> str:
-        return self._clean(self.markdown.reset().convert(_linked(text)))
+        linked = _linked(text)
+        return self._clean(self._markdown(bool(SMARTY_CHANGES.search(linked))).reset().convert(linked))
+
+    def _markdown(self, typographic: bool) -> Markdown:
+        if typographic not in self.converters:
+            import markdown  # only when a text is converted: most rebuilds convert none
+
+            self.converters[typographic] = markdown.Markdown(extensions=extensions(typographic))
+        return self.converters[typographic]
 
     @staticmethod
     def _clean(html: str) -> str:

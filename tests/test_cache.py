@@ -81,6 +81,18 @@ def test_a_checked_result_is_stored_and_loaded_as_it_was_and_damage_is_not_trust
     other_code.close()
 
 
+def test_a_copied_practice_is_refused_on_every_check_not_only_the_first(tmp_path: Path) -> None:
+    """An editor starts a practice by copying one: the two files have the same bytes, and the
+    check must name both, however often it runs (each file's result is kept for its own place)."""
+    root = make_project(tmp_path, pair())
+    shutil.copy(root / "content/fi/esimerkki.md", root / "content/fi/kopio.md")
+    for _ in range(3):
+        with pytest.raises(ContentError) as raised, pipeline.build_cache(root, use_cache=True) as cache:
+            check_site(root, cache=cache)
+        found = {(str(p.path), p.message.split(";")[0]) for p in raised.value.problems}
+        assert ("content/fi/kopio.md", "id 'sample' is already used by content/fi/esimerkki.md") in found
+
+
 def test_parallel_checking_and_making_give_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -117,7 +117,7 @@ def check_site(
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)
-    return Checked(site, problems)
+    return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
 
 
 def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:

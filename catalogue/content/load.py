@@ -58,7 +58,7 @@ def load_site(
     present: set[tuple[str, Lang]] = set()
     """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
-    known = cache.seen("content")
+    jobs: list[FileJob] = []
     for entry in sorted(content.iterdir()):
         shown = PurePath(entry.relative_to(root).as_posix())
         if entry.name in PROJECT_FILES or is_editor_backup(entry.name):
@@ -67,18 +67,18 @@ def load_site(
             pages.extend(_load_pages(entry, root, problems))
         elif entry.is_dir() and entry.name in LANGS:
             lang: Lang = "fi" if entry.name == "fi" else "sv"
-            files = _content_files(entry, root, problems)
-            for result in check_files(files, lang, vocabulary, cache, known):
-                problems.extend(result.problems)
-                present.update((found, lang) for found in result.ids)
-                if result.practice and result.text:
-                    checked.append((result.practice, result.text))
+            jobs += [FileJob(file, shown, lang) for file, shown in _content_files(entry, root, problems)]
         elif entry.is_dir():
             message = f"'{entry.name}' is not a language folder; practices go in content/fi or content/sv"
             problems.append(Problem(shown, 1, 1, message))
         else:
             message = "files directly under content/ are not read; put a practice in content/fi or content/sv"
             problems.append(Problem(shown, 1, 1, message))
+    for job, result in zip(jobs, check_files(jobs, vocabulary, cache, cache.seen("content")), strict=True):
+        problems.extend(result.problems)
+        present.update((found, job.lang) for found in result.ids)
+        if result.practice and result.text:
+            checked.append((result.practice, result.text))
     findings = check_collection(checked, present, root)
     problems.extend(findings.problems)
     redirects = _load_redirects(content, root, problems)
@@ -91,19 +91,14 @@ def load_site(
 
 
 def check_files(
-    files: list[tuple[str, str]],
-    lang: Lang,
-    vocabulary: Vocabulary,
-    cache: BuildCache,
-    known: dict[str, Seen],
+    files: list[FileJob], vocabulary: Vocabulary, cache: BuildCache, known: dict[str, Seen]
 ) -> list[FileResult]:
     """Every file's result, in order: from the cache where its bytes were checked before,
     else checked now (on all cores for many) and kept. `known`: each file as last read."""
-    context = f"{lang} {vocabulary.digest}"
     digests: dict[str, str] = {}
     """Shown path → the hash of the file's bytes."""
     seen: dict[str, Seen] = {}
-    for file, shown in files:
+    for file, shown, _ in files:
         digest = unchanged_digest(file, known.get(shown))
         if digest is None:
             read_at = time.time_ns()  # taken before reading: on the safe side
@@ -113,11 +108,19 @@ def check_files(
             digest = bytes_digest(raw)
             seen[shown] = seen_now(file, read_at, digest)
         digests[shown] = digest
-    found = cache.checked({digest: f"{context} {shown}" for shown, digest in digests.items()})
-    kept = {digest: result for digest, value in found.items() if (result := stored.load(value))}
+    # A result is kept for a file's bytes in its place: two files with the same bytes (a
+    # practice copied to start another) are each checked as themselves, one of them afresh.
+    contexts = {job.shown: f"{job.lang} {vocabulary.digest} {job.shown}" for job in files}
+    wanted = {digest: contexts[shown] for shown, digest in digests.items()}
+    found = cache.checked(wanted)
+    kept = {
+        shown: result
+        for shown, digest in digests.items()
+        if digest in found and wanted[digest] == contexts[shown] and (result := stored.load(found[digest]))
+    }
     # The files to check are read again where they are checked: the bytes of thousands of
     # files are not kept here meanwhile.
-    jobs = [FileJob(file, shown, lang) for file, shown in files if digests.get(shown) not in kept]
+    jobs = [job for job in files if job.shown not in kept]
     parallel = len(jobs) >= PARALLEL_FROM
     parts = chunks(jobs, parallel)
     fresh: dict[str, FileResult] = {}
@@ -127,10 +130,10 @@ def check_files(
         for job, (digest, result, source) in zip(part, results, strict=True):
             fresh[job.shown] = result
             if digest:
-                new[digest] = (f"{context} {job.shown}", stored.dump(result), source)
+                new[digest] = (contexts[job.shown], stored.dump(result), source)
         cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
     cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
-    return [fresh[shown] if shown in fresh else kept[digests[shown]] for _, shown in files]
+    return [fresh[job.shown] if job.shown in fresh else kept[job.shown] for job in files]
 
 
 def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, FileResult, str]]:

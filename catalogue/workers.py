@@ -18,12 +18,15 @@ def core_count() -> int:
 
 
 def chunks(items: Sequence[Job], parallel: bool, size: int = 400) -> list[Sequence[Job]]:
-    """`items` cut into parts for the workers: about four a core (so that none waits long
-    for the last), at most `size` items each; one part when not in parallel."""
+    """`items` cut into parts of equal size for the workers: at least four a core (so that
+    none waits long for the last), at most about `size` items each, and a multiple of the
+    core count (so that the last round keeps every core busy); one part when not in parallel."""
     if not parallel or not items:
         return [items]
-    per_part = max(1, min(size, -(-len(items) // (4 * core_count()))))
-    return [items[start : start + per_part] for start in range(0, len(items), per_part)]
+    cores = core_count()
+    count = min(len(items), max(4 * cores, cores * -(-len(items) // (cores * size))))
+    bounds = [len(items) * part // count for part in range(count + 1)]
+    return [items[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
 def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: bool) -> Iterator[Result]:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catalogue import workers
 from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
@@ -201,3 +202,15 @@ def test_open_data_csv_reads_back_as_written(rows: list[list[str | int | None]])
     text = "".join(",".join(map(csv_field, row)) + "\n" for row in rows)
     expected = [["" if value is None else str(value) for value in row] for row in rows]
     assert list(csv.reader(io.StringIO(text, newline=""))) == expected
+
+
+@given(st.integers(min_value=1, max_value=5000), st.integers(min_value=2, max_value=8))
+def test_work_is_cut_into_even_parts_a_multiple_of_the_cores(count: int, cores: int) -> None:
+    items = list(range(count))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workers, "core_count", lambda: cores)
+        parts = workers.chunks(items, parallel=True)
+    assert [item for part in parts for item in part] == items
+    sizes = {len(part) for part in parts}
+    assert max(sizes) - min(sizes) <= 1 and max(sizes) <= 401
+    assert len(parts) % cores == 0 or len(parts) == count

@@ -13,7 +13,8 @@ rebuild after one practice's title is edited, which every list showing it must f
 time from saving an edit to the server returning the edited page; the Pagefind stage alone;
 and the library floor: for the same files, only parsing front matter, converting Markdown
 with the build's extensions, one Jinja2 render and one file write per page, on the same
-number of processes.
+number of processes. Each cold build is followed by a floor run, and the cold build's ratio
+to the floor is the median of these pairs' ratios.
 """
 
 from __future__ import annotations
@@ -212,10 +213,18 @@ def bench(size: int, runs: int, shape: str) -> dict[str, dict[str, float]]:
 
     project = Path(tempfile.mkdtemp()) / f"catalogue-{size}"
     generate(project, size, shape_name=shape)
+    # Each cold build is followed at once by the floor, and compared with it: the machine's
+    # speed drifts over minutes, and a ratio of runs minutes apart would show the drift.
+    paired = [(_run("cold", project, run), _run("floor", project, run)) for run in range(runs)]
     results: dict[str, dict[str, float]] = {}
     for what in MEASURES:
-        samples = [_run(what, project, run) for run in range(runs)]
+        if what in ("cold", "floor"):
+            samples = [pair[what == "floor"] for pair in paired]
+        else:
+            samples = [_run(what, project, run) for run in range(runs)]
         results[what] = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+        if what == "cold":
+            results[what]["floor_ratio"] = statistics.median(c["seconds"] / f["seconds"] for c, f in paired)
         print(
             f"  N={size} {what}: {results[what]['seconds']:.2f} s ({results[what]['end_to_end']:.2f} s "
             f"end to end), {results[what]['peak_mb']:.0f} MB",
@@ -234,8 +243,8 @@ def table(all_results: dict[int, dict[str, dict[str, float]]]) -> str:
         cells = []
         for n in sizes:
             r = all_results[n][what]
-            floor = all_results[n]["floor"]["seconds"]
-            ratio = f", {r['seconds'] / floor:.2f}× floor" if what in ("cold", "warm") else ""
+            times_floor = r.get("floor_ratio", r["seconds"] / all_results[n]["floor"]["seconds"])
+            ratio = f", {times_floor:.2f}× floor" if what in ("cold", "warm") else ""
             whole = f" ({r['end_to_end']:.2f} s)" if what in BUILDS else ""
             cells.append(f"{r['seconds']:.2f} s{whole}, {r['peak_mb']:.0f} MB{ratio}")
         lines.append(f"| {what} | " + " | ".join(cells) + " |")

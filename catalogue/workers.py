@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -26,7 +27,7 @@ def chunks(items: Sequence[Job], parallel: bool, size: int = 400) -> list[Sequen
     cores = core_count()
     count = min(len(items), max(4 * cores, cores * -(-len(items) // (cores * size))))
     bounds = [len(items) * part // count for part in range(count + 1)]
-    return [items[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [items[start:end] for start, end in pairwise(bounds)]
 
 
 def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: bool) -> Iterator[Result]:

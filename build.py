@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build, check or serve the catalogue: python build.py [build|check|serve] --help"""
 
-from catalogue.cli import main
+from catalogue.cli import leave, main
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    leave(main())

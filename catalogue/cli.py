@@ -4,10 +4,12 @@ never a traceback; the exit status is 1 when there are errors."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from itertools import groupby
 from pathlib import Path
+from typing import NoReturn
 
 from .build.pipeline import Reporter, build, check_site, open_cache
 from .config import ConfigError, SiteConfig, load_config
@@ -114,6 +116,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     raise AssertionError(command)
+
+
+def leave(status: int) -> NoReturn:
+    """End the process at once, as mypy does (its `--fast-exit`): Python would otherwise free
+    every object of the build and every imported module one by one, about 45 ms of a 0.3 s
+    rebuild of the real catalogue. Every file the build wrote is closed by now; only the
+    standard streams are buffered."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _edit(root: Path, config: SiteConfig, args: argparse.Namespace, command: str) -> int:

@@ -51,6 +51,35 @@ def test_bad_input_exits_1_with_one_line_per_problem_and_leaves_the_old_site(
     assert not (tmp_path / ".out.tmp").exists()
 
 
+def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) -> None:
+    """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
+    pipe (block-buffered) still arrives whole, and the exit status is main's."""
+    import os
+    import subprocess
+    import sys
+
+    root = make_project(tmp_path, pair())
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        args = [sys.executable, str(ROOT / "build.py"), "--root", str(root), *command]
+        return subprocess.run(args, capture_output=True, text=True, check=False, env=buffered)
+
+    good = run("check")
+    assert (good.returncode, good.stdout, good.stderr) == (
+        0,
+        "Checked 2 published practice versions: 0 error(s) and 0 warning(s) in 0 file(s).\n",
+        "",
+    )
+    (root / "content/sv/rikki.md").write_text("ingen front matter", encoding="utf-8")
+    bad = run("build", "--out", str(tmp_path / "out"), "--no-search")
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.endswith(
+        "The site was not built: 1 error(s) and 0 warning(s) in 1 file(s). "
+        "Nothing in the output folder was changed.\n"
+    )
+
+
 def test_check_writes_nothing_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "check"]) == 0

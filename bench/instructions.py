@@ -40,7 +40,9 @@ def main() -> None:
         from catalogue.build.pipeline import build
 
         build(args.project, args.project / "_site", search=False)
-        return
+        from catalogue.cli import leave
+
+        leave(0)  # as build.py ends
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
     from bench.run import prepare

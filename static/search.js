@@ -267,6 +267,7 @@ async function start(form) {
   let generation = 0;
   let pending = [];
   let shown = 0;
+  let appended = Promise.resolve(); // the list's batches, added in the order they were asked for
   let currentTerm = null;
 
   // What is chosen shows on the filters' toggle ("Rajaa tuloksia (2)"), the clear button
@@ -293,6 +294,7 @@ async function start(form) {
     showCounts(counts);
     pending = matches;
     shown = 0;
+    appended = Promise.resolve(); // an older list's batches still loading are dropped
     currentTerm = term;
     list.replaceChildren();
     await showMore(false);
@@ -342,16 +344,23 @@ async function start(form) {
     else status.textContent = (count === 1 ? text.countOne : text.countMany).replace("%(num)d", String(count));
   }
 
-  async function showMore(moveFocus) {
+  // The next results: taken at once (a second press takes the ones after them), loaded, then
+  // added after the batches asked for before them.
+  function showMore(moveFocus) {
     const mine = generation;
     const batch = pending.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
-    if (mine !== generation) return; // a newer search has replaced the list meanwhile
-    const items = data.map((page) => resultItem(page, currentTerm));
-    list.append(...items);
     shown += batch.length;
-    more.hidden = shown >= pending.length;
-    if (moveFocus && items.length) items[0].querySelector("a").focus();
+    const data = Promise.all(batch.map((result) => result.data()));
+    // (.catch: a batch that failed to load, on a lost connection, does not hold up the next)
+    appended = appended.catch(() => {}).then(async () => {
+      const pages = await data;
+      if (mine !== generation) return; // a newer search has replaced the list meanwhile
+      const items = pages.map((page) => resultItem(page, currentTerm));
+      list.append(...items);
+      more.hidden = shown >= pending.length;
+      if (moveFocus && items.length) items[0].querySelector("a").focus();
+    });
+    return appended;
   }
 
   function resultItem(page, term) {

@@ -171,6 +171,36 @@ def test_a_search_made_while_the_first_list_loads_shows_its_own_results_only(
     expect(page.locator("#search-status")).to_have_text("1 käytäntö")  # not the first list's count
 
 
+def test_show_more_pressed_twice_before_the_results_arrive_shows_each_practice_once(
+    page: Any, site_url: str
+) -> None:
+    """On a slow connection a reader may press 'Show more' again before the next results have
+    arrived: the second press shows the ones after them, and every practice appears once."""
+    page.goto(site_url + "fi/haku/")
+    expect(page.locator(".search-result")).to_have_count(10)
+    held: list[Any] = []
+    holding = True
+
+    def slow(route: Any) -> None:
+        if holding:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/*.pf_fragment", slow)
+    button = page.get_by_role("button", name="Näytä lisää tuloksia")
+    button.click()
+    button.click()
+    holding = False
+    for route in held:
+        route.continue_()
+    everyone = check_site(ROOT).site.in_lang("fi")
+    expect(page.locator(".search-result")).to_have_count(len(everyone))
+    expect(button).to_be_hidden()
+    titles = page.locator(".search-result h2").all_inner_texts()
+    assert len(set(titles)) == len(everyone)
+
+
 @pytest.mark.parametrize(("lang", "path"), [("fi", "fi/haku/"), ("sv", "sv/sok/")])
 def test_or_within_a_group_and_across_groups(page: Any, site_url: str, lang: str, path: str) -> None:
     themes = {"integration-training", "employment-entrepreneurship"}

@@ -1,7 +1,7 @@
 """The build cache, .cache/build.sqlite: what a build keeps for the next one.
 
-- `checked`: each practice file's checked result, by the hash of its bytes (and the
-  vocabulary and path it was checked with), with its Markdown; and each interface
+- `checked`: each practice file's checked result, by the hash of its bytes together with
+  the language, vocabulary and path it was checked with, with its Markdown; and each interface
   catalogue compiled, by the hash of its messages.po.
 - `html`: the HTML made from a Markdown text, by the hash of the text.
 - `seen`: the size, time and hash of each file (content, static, web editor) when it was last

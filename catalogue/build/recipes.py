@@ -4,7 +4,8 @@ That is: the code and library versions, the site settings, the vocabulary, the i
 catalogues and the static files' versions (`settings`, the same for every page), the template
 and every template it uses, and the page's own data. The data is hashed whole, each record by
 a hash of everything it holds: a Practice by its `digest` (of its file's path and front
-matter, from which every field is made), the HTML of a text by the hash of its file. Nothing
+matter, from which every field is made), the HTML of a text by its file's key in the build
+cache (a hash of the file's bytes, language, vocabulary and place). Nothing
 is declared by hand, so nothing can be forgotten: a page whose recipe is unchanged would be
 made exactly as it was.
 """

@@ -2,7 +2,8 @@
 
 Each practice file is checked on its own (on all cores when there are many), then the rules
 across files are applied. A file's checked result is kept in the build cache by the hash of
-its bytes; a file whose size and time are unchanged since it was last read is not read again.
+its bytes in their context (language, vocabulary, place); a file whose size and time are
+unchanged since it was last read is not read again.
 """
 
 from __future__ import annotations
@@ -108,16 +109,11 @@ def check_files(
             digest = bytes_digest(raw)
             seen[shown] = seen_now(file, read_at, digest)
         digests[shown] = digest
-    # A result is kept for a file's bytes in its place: two files with the same bytes (a
-    # practice copied to start another) are each checked as themselves, one of them afresh.
-    contexts = {job.shown: f"{job.lang} {vocabulary.digest} {job.shown}" for job in files}
-    wanted = {digest: contexts[shown] for shown, digest in digests.items()}
-    found = cache.checked(wanted)
-    kept = {
-        shown: result
-        for shown, digest in digests.items()
-        if digest in found and wanted[digest] == contexts[shown] and (result := stored.load(found[digest]))
-    }
+    contexts = {job.shown: checked_context(job, vocabulary) for job in files}
+    keys = {shown: checked_key(digest, contexts[shown]) for shown, digest in digests.items()}
+    found = cache.checked({key: contexts[shown] for shown, key in keys.items()})
+    loaded = {shown: stored.load(found[key]) for shown, key in keys.items() if key in found}
+    kept = {shown: result for shown, result in loaded.items() if result}  # damaged: checked again
     # The files to check are read again where they are checked: the bytes of thousands of
     # files are not kept here meanwhile.
     jobs = [job for job in files if job.shown not in kept]
@@ -127,13 +123,25 @@ def check_files(
     checked = map_jobs(_check_part, ((vocabulary, part) for part in parts), parallel)
     for part, results in zip(parts, checked, strict=True):
         new = {}
-        for job, (digest, result, source) in zip(part, results, strict=True):
+        for job, (key, result, source) in zip(part, results, strict=True):
             fresh[job.shown] = result
-            if digest:
-                new[digest] = (contexts[job.shown], stored.dump(result), source)
+            if key:
+                new[key] = (contexts[job.shown], stored.dump(result), source)
         cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
     cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
     return [fresh[job.shown] if job.shown in fresh else kept[job.shown] for job in files]
+
+
+def checked_context(job: FileJob, vocabulary: Vocabulary) -> str:
+    """What a file's checked result depends on besides its bytes: its language, the
+    vocabulary and its place."""
+    return f"{job.lang} {vocabulary.digest} {job.shown}"
+
+
+def checked_key(digest: str, context: str) -> str:
+    """A file's entry in the build cache: the hash of its bytes in their context. Two files
+    with the same bytes (a practice copied to start another) have an entry each."""
+    return bytes_digest(f"{digest} {context}".encode())
 
 
 def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, FileResult, str]]:
@@ -142,21 +150,23 @@ def _check_part(part: tuple[Vocabulary, Sequence[FileJob]]) -> list[tuple[str, F
 
 
 def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, str]:
-    """(hash of the bytes, result, the Markdown to convert as JSON) of one file; the hash is
-    empty if the file cannot be read."""
+    """(key in the build cache, result, the Markdown to convert as JSON) of one file; the key
+    is empty if the file cannot be read. The file's Text carries the key, by which the
+    Markdown is found when its page is made."""
     shown = PurePath(job.shown)
     raw = read_bytes(Path(job.file), shown)
     if isinstance(raw, list):  # too large or unreadable: its id, if a line gives it
         return "", FileResult(None, None, raw, tuple(_id_lines(_head(Path(job.file))))), ""
+    key = checked_key(bytes_digest(raw), checked_context(job, vocabulary))
     doc = decode_source(raw, shown)
     if isinstance(doc, list):
-        return bytes_digest(raw), FileResult(None, None, doc, tuple(_id_lines(raw))), ""
-    checked, problems = validate_practice(doc, vocabulary, job.lang)
+        return key, FileResult(None, None, doc, tuple(_id_lines(raw))), ""
+    checked, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
     criteria = checked[0].criteria if checked else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
     practice, text = checked or (None, None)
     result = FileResult(practice, text, problems, (str(doc.front.get("id")),))
-    return doc.digest, result, source
+    return key, result, source
 
 
 def _head(file: Path) -> bytes:

@@ -87,8 +87,8 @@ def flat_positions(found: dict[str, tuple[int, int]]) -> tuple[int, ...]:
 
 class Text(NamedTuple):
     """What a practice file holds below its front matter, as far as checks need it; `digest`,
-    the hash of the whole file, finds its Markdown in the build cache (whose HTML is kept by
-    each text's own hash)."""
+    the file's key in the build cache (a hash of its bytes in their context, see
+    `load.checked_key`), finds its Markdown there (whose HTML is kept by each text's own hash)."""
 
     digest: str
     line: int

@@ -137,35 +137,49 @@ def test_query_puts_the_expected_practice_first(
     expect(page.locator(".search-result mark").first).to_be_visible()
 
 
+class HeldFragments:
+    """Pagefind's fragments (each result's page data) held back, as on a slow connection:
+    those asked for until `stop` wait until `release`; later ones pass."""
+
+    def __init__(self, page: Any) -> None:
+        self.held: list[Any] = []
+        self.holding = True
+        page.route("**/*.pf_fragment", self._route)
+
+    def _route(self, route: Any) -> None:
+        if self.holding:
+            self.held.append(route)
+        else:
+            route.continue_()
+
+    def stop(self) -> None:
+        self.holding = False
+
+    def release(self) -> None:
+        self.stop()
+        for route in self.held:
+            route.continue_()
+
+
 def test_a_search_made_while_the_first_list_loads_shows_its_own_results_only(
     page: Any, site_url: str
 ) -> None:
     """On a slow connection a reader may search before the search page's first list (every
     practice, A–Ö) has loaded: that list, arriving late, must not be added to the results."""
-    held: list[Any] = []
-    holding = True
-
-    def slow(route: Any) -> None:  # the first list's pages wait; later requests pass
-        if holding:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/*.pf_fragment", slow)
+    fragments = HeldFragments(page)
     page.goto(site_url + "fi/haku/")
     for _ in range(200):
-        if held:
+        if fragments.held:
             break
         page.wait_for_timeout(50)
-    assert held, "the first list asks for its pages"
-    holding = False
+    assert fragments.held, "the first list asks for its pages"
+    fragments.stop()
     page.get_by_role("searchbox").fill("Närpiö")  # found on one page, not among the first ten
     page.keyboard.press("Enter")
     first = page.locator(".search-result h2").first
     expect(first).to_have_text("Närpiön malli – kotoutuminen työn kautta")
     titles = page.locator(".search-result h2").all_inner_texts()
-    for route in held:
-        route.continue_()
+    fragments.release()
     page.wait_for_timeout(1000)  # the late list's pages have arrived by now
     assert page.locator(".search-result h2").all_inner_texts() == titles
     expect(page.locator("#search-status")).to_have_text("1 käytäntö")  # not the first list's count
@@ -178,22 +192,11 @@ def test_show_more_pressed_twice_before_the_results_arrive_shows_each_practice_o
     arrived: the second press shows the ones after them, and every practice appears once."""
     page.goto(site_url + "fi/haku/")
     expect(page.locator(".search-result")).to_have_count(10)
-    held: list[Any] = []
-    holding = True
-
-    def slow(route: Any) -> None:
-        if holding:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/*.pf_fragment", slow)
+    fragments = HeldFragments(page)
     button = page.get_by_role("button", name="Näytä lisää tuloksia")
     button.click()
     button.click()
-    holding = False
-    for route in held:
-        route.continue_()
+    fragments.release()
     everyone = check_site(ROOT).site.in_lang("fi")
     expect(page.locator(".search-result")).to_have_count(len(everyone))
     expect(button).to_be_hidden()

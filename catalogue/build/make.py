@@ -18,7 +18,7 @@ from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from ..site.i18n import MissingTranslation, translations
 from ..site.markdown import Converter, PracticeHtml, practice_html, to_html
-from ..site.opendata import practices_csv, practices_json
+from ..site.opendata import DataSet, practices_csv, practices_json, records
 from ..site.pages import DATA_CSV, DATA_JSON, TEXT, MarkdownText, Page, PracticeText
 from ..site.templates import Setting, make_env
 from . import write
@@ -55,8 +55,9 @@ def make_pages(job: MakeJob) -> list[Made]:
         ]
         texts = practice_texts(cache, digests)
         made = []
+        data_records: dict[Lang, list[dict[str, Any]]] = {}
         for page in job.pages:
-            text = render(page, envs, texts, job.setting.config.base_path)
+            text = render(page, envs, texts, job.setting.config.base_path, data_records)
             made.append(Made(page.path, *write.write_file(job.target, page.path, text)))
         return made
     except (jinja2.TemplateError, MissingTranslation) as error:
@@ -88,15 +89,22 @@ def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, PracticeH
 
 
 def render(
-    page: Page, envs: dict[Lang, jinja2.Environment], texts: dict[str, PracticeHtml], base_path: str
+    page: Page,
+    envs: dict[Lang, jinja2.Environment],
+    texts: dict[str, PracticeHtml],
+    base_path: str,
+    data_records: dict[Lang, list[dict[str, Any]]],
 ) -> str:
-    """One page's text."""
+    """One page's text. `data_records`: each language's open-data records, once made."""
     if page.template == TEXT:
         return str(page.context["text"])
-    if page.template == DATA_JSON:
-        return practices_json(page.context["data"])
-    if page.template == DATA_CSV:
-        return practices_csv(page.context["data"])
+    if page.template in (DATA_JSON, DATA_CSV):
+        data: DataSet = page.context["data"]
+        if data.lang not in data_records:  # made once for the language's JSON and CSV file
+            data_records[data.lang] = records(data)
+        if page.template == DATA_JSON:
+            return practices_json(data.lang, data_records[data.lang])
+        return practices_csv(data_records[data.lang], data.vocabulary.codes("criteria"))
     context = {name: _made(value, texts, base_path) for name, value in page.context.items()}
     if page.lang is None:  # a page of both languages: it takes each one's strings
         context["t"] = {lang: env.globals["gettext"] for lang, env in envs.items()}

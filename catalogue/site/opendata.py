@@ -145,20 +145,20 @@ def _record_schema(criteria: list[str]) -> dict[str, Any]:
     }
 
 
-def practices_json(data: DataSet) -> str:
-    """A language's JSON file: one practice per line, readable in a diff."""
-    head = json.dumps({"version": VERSION, "language": data.lang}, ensure_ascii=False)[:-1]
-    if not data.practices:
+def practices_json(lang: Lang, records: list[dict[str, Any]]) -> str:
+    """A language's JSON file (of its `records`): one practice per line, readable in a diff."""
+    head = json.dumps({"version": VERSION, "language": lang}, ensure_ascii=False)[:-1]
+    if not records:
         return f'{head}, "practices": []}}\n'
-    records = ",\n".join(map(_JSON.encode, _records(data)))
-    return f'{head}, "practices": [\n{records}\n]}}\n'
+    lines = ",\n".join(map(_JSON.encode, records))
+    return f'{head}, "practices": [\n{lines}\n]}}\n'
 
 
-def practices_csv(data: DataSet) -> str:
-    """A language's CSV file, one practice per row, the criteria in columns of their own."""
-    criteria = data.vocabulary.codes("criteria")
+def practices_csv(records: list[dict[str, Any]], criteria: list[str]) -> str:
+    """A language's CSV file (of its `records`), one practice per row, the criteria (their
+    codes in vocabulary order) in columns of their own."""
     rows = [[*CSV_COLUMNS, *(f"criterion_{c}" for c in criteria)]]
-    rows += [_csv_row(r, criteria) for r in _records(data)]
+    rows += [_csv_row(r, criteria) for r in records]
     return "".join(",".join(map(csv_field, row)) + "\n" for row in rows)
 
 
@@ -173,7 +173,8 @@ def csv_field(value: object) -> str:
     return text
 
 
-def _records(data: DataSet) -> list[dict[str, Any]]:
+def records(data: DataSet) -> list[dict[str, Any]]:
+    """The records of a language's open-data files, in id order."""
     terms = labels(data.vocabulary, data.lang)
     return [
         record(p, url, data.base_url, terms)

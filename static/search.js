@@ -419,16 +419,16 @@ async function start(form) {
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the matched words; rebuild it
-  // from text nodes so nothing else from the index can become markup.
+  // from text nodes so nothing else from the index can become markup. Pagefind's mark takes
+  // the punctuation around a word with it ("kielikoulutukseen,"): only the word is marked.
   function markedText(excerpt) {
     const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
-    return [...parsed.body.firstChild.childNodes].map((node) => {
-      if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        return mark;
-      }
-      return document.createTextNode(node.textContent);
+    return [...parsed.body.firstChild.childNodes].flatMap((node) => {
+      const [, before, word, after] = node.textContent.match(/^(\p{P}*)(.*?)(\p{P}*)$/su);
+      if (node.nodeName !== "MARK" || !word) return [document.createTextNode(node.textContent)];
+      const mark = document.createElement("mark");
+      mark.textContent = word;
+      return [document.createTextNode(before), mark, document.createTextNode(after)];
     });
   }
 

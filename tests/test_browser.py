@@ -137,6 +137,20 @@ def test_query_puts_the_expected_practice_first(
     expect(page.locator(".search-result mark").first).to_be_visible()
 
 
+def test_a_found_word_is_marked_without_the_punctuation_beside_it(page: Any, site_url: str) -> None:
+    """Pagefind's excerpt marks a word with the comma after it ("kielikoulutukseen,"): the
+    page marks the word alone and keeps the comma in the text."""
+    page.goto(site_url + "fi/haku/?q=kielikoulutuksessa")
+    marks = page.locator(".search-result mark")
+    expect(marks.first).to_be_visible()
+    texts = marks.all_text_contents()
+    assert "kielikoulutukseen" in texts
+    assert [text for text in texts if re.search(r"^\W|\W$", text)] == []
+    expect(page.locator(".search-result", has=page.locator("mark")).first).to_contain_text(
+        "kielikoulutukseen,"
+    )
+
+
 class HeldFragments:
     """Pagefind's fragments (each result's page data) held back, as on a slow connection:
     those asked for until `stop` wait until `release`; later ones pass."""

@@ -55,7 +55,13 @@ def make_pages(job: MakeJob) -> list[Made]:
         ]
         texts = practice_texts(cache, digests)
         made = []
-        data_records: dict[Lang, list[dict[str, Any]]] = {}
+        # A language's JSON and CSV files show the same records: they are made once.
+        data: dict[Lang, DataSet] = {
+            p.context["data"].lang: p.context["data"]
+            for p in job.pages
+            if p.template in (DATA_JSON, DATA_CSV)
+        }
+        data_records = {lang: records(dataset) for lang, dataset in data.items()}
         for page in job.pages:
             text = render(page, envs, texts, job.setting.config.base_path, data_records)
             made.append(Made(page.path, *write.write_file(job.target, page.path, text)))
@@ -95,13 +101,11 @@ def render(
     base_path: str,
     data_records: dict[Lang, list[dict[str, Any]]],
 ) -> str:
-    """One page's text. `data_records`: each language's open-data records, once made."""
+    """One page's text. `data_records`: each language's open-data records."""
     if page.template == TEXT:
         return str(page.context["text"])
     if page.template in (DATA_JSON, DATA_CSV):
         data: DataSet = page.context["data"]
-        if data.lang not in data_records:  # made once for the language's JSON and CSV file
-            data_records[data.lang] = records(data)
         if page.template == DATA_JSON:
             return practices_json(data.lang, data_records[data.lang])
         return practices_csv(data_records[data.lang], data.vocabulary.codes("criteria"))

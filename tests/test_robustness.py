@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from catalogue.build.pipeline import build, check_site
@@ -91,3 +91,45 @@ def test_any_markdown_body_builds_or_is_reported(tmp_path_factory, body: str) ->
     files = dict(pair())
     files["content/fi/esimerkki.md"] = practice(body=body)
     try_everything(make_project(tmp_path_factory.mktemp("p"), files))
+
+
+REDIRECT_PIECES = st.sampled_from(
+    [
+        "fi/vanha/: fi/kaytannot/\n",
+        "/sv/gammal: /sv/praxis/\n",
+        "fi/kaytannot/esimerkki/: fi/kaytannot/\n",
+        "fi/x/: fi/ei-ole/\n",
+        "../../etc/: fi/\n",
+        "fi/a b/: fi/\n",
+        "fi/y/: [fi/]\n",
+        "fi/z/:\n",
+        ": fi/\n",
+        "fi/t/: !!python/object:os.system fi/\n",
+        "&a fi/u/: *a\n",
+        "fi/v/: fi/: x\n",
+        "- fi/\n",
+        "\tfi/w/: fi/\n",
+        "'fi/q/: fi/\n",
+        "\ufeff",
+        "# comment\n",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(REDIRECT_PIECES, max_size=8), tail=st.just("") | st.text(max_size=40))
+@example(pieces=["../../etc/: fi/\n"], tail="")
+@example(pieces=["fi/kaytannot/esimerkki/: fi/kaytannot/\n"], tail="")
+def test_any_redirects_file_builds_or_is_reported(tmp_path_factory, pieces: list[str], tail: str) -> None:  # type: ignore[no-untyped-def]
+    """Whatever content/redirects.yaml holds, the build reports it or makes a site in which
+    the practice's page is still the practice."""
+    files: dict[str, str | bytes] = dict(pair())
+    files["content/redirects.yaml"] = "".join(pieces) + tail
+    root = make_project(tmp_path_factory.mktemp("p"), files)
+    out = root / "_site"
+    try:
+        build(root, out, search=False)
+    except ContentError:
+        assert not out.exists()
+    else:
+        assert "Vähentää eriarvoisuutta." in (out / "fi/kaytannot/esimerkki/index.html").read_text("utf-8")

@@ -309,3 +309,64 @@ def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
         "the value out where it is needed instead of using &name and *name"
     )
     assert len(found) == len(set(found)) == 9
+
+
+def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> None:
+    """An address becomes a path in the output and a line of _redirects: only its plain form
+    gets through, and every mistake is reported at once."""
+    redirects = (
+        "fi/kaytannot/vanha/: fi/kaytannot/\n"
+        "../../etc/: fi/kaytannot/\n"
+        'fi/x/: "fi/\\"><script>"\n'
+        "fi/y/: !!python/object/apply:os.system [echo]\n"
+        "fi/z/: [fi/, sv/]\n"
+        "/fi/kaytannot/vanha: fi/\n"
+        "fi/w/:\n"
+    )
+    files = {**pair(), "content/redirects.yaml": redirects}
+    address = (
+        "is not an address of this site; an address is lowercase letters, digits and hyphens "
+        "between slashes, such as 'fi/kaytannot/vanha-nimi/'"
+    )
+    form = (
+        "each line should be 'old/address/: new/address/', for example "
+        "'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/redirects.yaml:2:1: '../../etc/' {address}",
+        f"content/redirects.yaml:3:8: 'fi/\"><script>' {address}",
+        "content/redirects.yaml:4:8: a YAML tag (!!python/object/apply:os.system) is used; write the "
+        "address alone",
+        f"content/redirects.yaml:5:8: this should be one address, not a list or fields; {form}",
+        "content/redirects.yaml:6:1: '/fi/kaytannot/vanha/' is given twice (first on line 1); keep only one",
+        f"content/redirects.yaml:7:7: an address is missing here; {form}",
+    ]
+
+
+def test_a_redirects_file_that_is_not_yaml_is_reported_at_its_line(tmp_path: Path) -> None:
+    files = {**pair(), "content/redirects.yaml": "fi/vanha/: fi/kaytannot/\nfi/toinen/: fi/: x\n"}
+    assert problems(tmp_path, files) == [
+        "content/redirects.yaml:2:16: this line cannot be read (mapping values are not allowed in this "
+        "context); each "
+        "line should be 'old/address/: new/address/', for example 'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
+    ]
+
+
+def test_a_redirect_may_neither_hide_a_page_nor_lead_nowhere(tmp_path: Path) -> None:
+    redirects = (
+        "fi/kaytannot/esimerkki/: fi/kaytannot/\n"
+        "fi/vanha/: fi/ei-ole/\n"
+        "fi/toinen/: fi/vanha/\n"
+        "sv/gammal/: sv/praxis/exempel/\n"
+    )
+    files = {**pair(), "content/redirects.yaml": redirects}
+    nowhere = (
+        "is not a page of the site, so this line would lead readers to a missing page; point it at a "
+        "practice or a section, such as 'fi/kaytannot/'"
+    )
+    assert problems(tmp_path, files) == [
+        "content/redirects.yaml:1:1: '/fi/kaytannot/esimerkki/' is a page of the site, so it cannot also "
+        "lead elsewhere; remove this line (a redirect is only for an address whose page is gone)",
+        f"content/redirects.yaml:2:1: '/fi/ei-ole/' {nowhere}",
+        f"content/redirects.yaml:3:1: '/fi/vanha/' {nowhere}",
+    ]

@@ -1,6 +1,7 @@
 """Published addresses that would stop working, reported where the editor can fix them: at the
 slug or id line of the practice file whose change caused it (with the ledger line as the second
-place), and for a practice removed, at the ledger line with the exact redirect to add."""
+place), and for a practice removed, at the ledger line with the exact redirect to add. And
+redirects that would hide a page or lead nowhere, at their line of content/redirects.yaml."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import PurePath
 from ..config import LANGS
 from ..content.ledger import LEDGER
 from ..content.model import Practice, Site
+from ..content.redirects import REDIRECTS
 from ..problems import Problem
 from ..site import urls
 
@@ -69,6 +71,29 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                 "slug to the practice's aliases",
             )
         )
+    return problems
+
+
+def broken_redirects(site: Site) -> list[Problem]:
+    """Lines of content/redirects.yaml whose old address is still a page, or whose new one is
+    not a page of the site."""
+    pages = urls.page_urls(site)
+    problems = []
+    for old, (target, line) in sorted(site.redirects.items()):
+        if old in pages:
+            message = (
+                f"'/{old}' is a page of the site, so it cannot also lead elsewhere; remove this line "
+                "(a redirect is only for an address whose page is gone)"
+            )
+            problems.append(Problem(REDIRECTS, line, 1, message))
+        elif target not in pages:
+            lang = old.split("/", 1)[0]
+            example = urls.section(lang if lang in LANGS else "fi", "practices")
+            message = (
+                f"'/{target}' is not a page of the site, so this line would lead readers to a missing "
+                f"page; point it at a practice or a section, such as '{example}'"
+            )
+            problems.append(Problem(REDIRECTS, line, 1, message))
     return problems
 
 

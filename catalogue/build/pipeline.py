@@ -25,6 +25,7 @@ from ..config import LANGS, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
+from ..content.redirects import REDIRECTS
 from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
@@ -33,7 +34,7 @@ from ..site.templates import Setting, make_env, template_digests
 from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
-from .addresses import lost_addresses
+from .addresses import broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
@@ -112,8 +113,10 @@ def check_site(
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
     site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
     ledger = read_ledger(root)
+    if site is not None:
+        problems.extend(broken_redirects(site))
     if site is not None and ledger:
-        problems.extend(lost_addresses(ledger, site, (root / "content/redirects.yaml").exists()))
+        problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:
         raise ContentError(problems)

@@ -16,16 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
-import yaml
-
 from ..build.cache import BuildCache, Seen, seen_now, unchanged_digest
 from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
 from .model import FileResult, Practice, Site, StaticPage, Text
+from .redirects import read_redirects
 from .rules import check_collection
-from .source import YAML_LOADER, bytes_digest, decode_source, read_bytes, read_source
+from .source import bytes_digest, decode_source, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -82,7 +81,8 @@ def load_site(
             checked.append((result.practice, result.text))
     findings = check_collection(checked, present, root)
     problems.extend(findings.problems)
-    redirects = _load_redirects(content, root, problems)
+    redirects, found = read_redirects(root)
+    problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     published = sorted(((p, t) for p, t in checked if not p.draft), key=lambda pt: (pt[0].id, pt[0].lang))
@@ -229,21 +229,3 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
             if page:
                 pages.append(page)
     return pages
-
-
-def _load_redirects(content: Path, root: Path, problems: list[Problem]) -> dict[str, str]:
-    """content/redirects.yaml: `old/address/: new/address/` for pages removed on purpose."""
-    path = content / "redirects.yaml"
-    if not path.exists():
-        return {}
-    try:
-        result = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        result = None
-    if not isinstance(result, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in result.items()
-    ):
-        shown = PurePath(path.relative_to(root).as_posix())
-        problems.append(Problem(shown, 1, 1, "each line should be 'old/address/: new/address/'"))
-        return {}
-    return {old.strip("/") + "/": new.strip("/") + "/" for old, new in result.items()}

@@ -141,6 +141,14 @@ class StaticPage(NamedTuple):
     body_line: int
 
 
+class Redirect(NamedTuple):
+    """A line of content/redirects.yaml: where an old address leads."""
+
+    target: str
+    """Site-relative, ending in '/'."""
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """Everything the later stages need, gathered and checked before anything is written."""
@@ -154,8 +162,8 @@ class Site:
     pages: tuple[StaticPage, ...]
     stale: frozenset[tuple[str, Lang]] = frozenset()
     """(id, language) of versions whose source has changed since they were translated."""
-    redirects: dict[str, str] = field(default_factory=dict)
-    """Site-relative old address → new address, from content/redirects.yaml."""
+    redirects: dict[str, Redirect] = field(default_factory=dict)
+    """Site-relative old address → where it leads, from content/redirects.yaml."""
     by_id: dict[str, dict[Lang, Practice]] = field(init=False)
     """Practice id → its published language versions."""
 

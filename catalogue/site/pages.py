@@ -179,7 +179,7 @@ def _untranslated(lang: Lang, practice_id: str, source: Practice) -> Page:
 def _redirect_pages(site: Site) -> list[Page]:
     """The pages of content/redirects.yaml: each old address leads to its new one."""
     pages = []
-    for old, new in sorted(site.redirects.items()):
+    for old, (new, _) in sorted(site.redirects.items()):
         lang: Lang = "sv" if old.startswith("sv/") else "fi"
         title = site.config.name[lang]
         pages.append(_page(old, "redirect.html", lang, PageMeta(title, title, old, noindex=True), target=new))

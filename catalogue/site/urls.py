@@ -104,8 +104,12 @@ def data_urls(lang: Lang) -> dict[str, str]:
 def site_urls(site: Site) -> set[str]:
     """Every address the site publishes (site-relative), computed from the model alone, so that
     checking the ledger needs no rendering. The pages stage produces exactly these."""
+    return page_urls(site) | site.redirects.keys()
 
-    found = {"", "404.html", "sitemap.xml", "robots.txt", *site.redirects}
+
+def page_urls(site: Site) -> set[str]:
+    """Every address the site publishes but the old ones of content/redirects.yaml."""
+    found = {"", "404.html", "sitemap.xml", "robots.txt"}
     for lang in LANGS:
         found |= {home(lang), not_found(lang), feed(lang), *data_urls(lang).values()}
         sections = ("practices", "about", "accessibility", "search", "coverage", *FACETS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import given
@@ -214,3 +214,41 @@ def test_work_is_cut_into_even_parts_a_multiple_of_the_cores(count: int, cores: 
     sizes = {len(part) for part in parts}
     assert max(sizes) - min(sizes) <= 1 and max(sizes) <= 401
     assert len(parts) % cores == 0 or len(parts) == count
+
+
+@pytest.mark.parametrize("path", ["../x.html", "/etc/x", "", "fi/teemat//index.html", "./fi/index.html"])
+def test_a_page_is_written_only_to_a_plain_path_inside_the_output(tmp_path: Path, path: str) -> None:
+    """'fi/teemat//index.html' and 'fi/teemat/index.html' would be one file written twice."""
+    from catalogue.build.write import WriteError, write_file
+
+    with pytest.raises(WriteError):
+        write_file(tmp_path / "out", path, "x")
+    assert not any(tmp_path.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("    fi: Perustieto, ohjaus ja neuvonta\n", '    fi: "–"\n'),
+            "a 'themes' label in 'fi' makes an empty URL; give it a letter or digit",
+        ),
+        (
+            ("  - code: basic-info-guidance\n", "  - code: [a, b]\n"),
+            "a code in 'themes' is not lowercase letters, digits and hyphens "
+            "(such as 'integration-training')",
+        ),
+    ],
+)
+def test_a_vocabulary_entry_that_cannot_make_an_address_is_refused(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    from catalogue.config import ConfigError
+    from catalogue.content.vocabulary import load_vocabulary
+
+    text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (tmp_path / "vocabulary.yaml").write_text(text.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_vocabulary(tmp_path / "vocabulary.yaml")
+    assert str(raised.value) == f"{tmp_path / 'vocabulary.yaml'}: {message}"

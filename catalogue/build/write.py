@@ -38,6 +38,8 @@ def _destination(target: Path, path: str) -> Path:
     relative = PurePosixPath(path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise WriteError(f"refusing to write outside the output folder: {path!r}")
+    if relative.as_posix() != path:  # 'a//b', './a': two such paths could name one file
+        raise WriteError(f"refusing to write to a path that is not plain: {path!r}")
     return target / relative
 
 

@@ -9,7 +9,7 @@ import yaml
 
 from ..config import LANGS, ConfigError, Lang
 from .collation import sort_key
-from .slugs import slugify
+from .slugs import is_slug, slugify
 from .source import YAML_LOADER, bytes_digest
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
@@ -109,7 +109,16 @@ def load_vocabulary(path: Path) -> Vocabulary:
             slugs = [t.slug(lang) for t in terms]
             if len(set(slugs)) != len(slugs):
                 raise ConfigError(f"{path}: two '{group}' labels in '{lang}' make the same URL")
+            if not all(slugs):
+                raise ConfigError(
+                    f"{path}: a '{group}' label in '{lang}' makes an empty URL; give it a letter or digit"
+                )
         codes = [t.code for t in terms]
+        if not all(map(is_slug, codes)):
+            raise ConfigError(
+                f"{path}: a code in '{group}' is not lowercase letters, digits and hyphens "
+                "(such as 'integration-training')"
+            )
         if len(set(codes)) != len(codes):
             raise ConfigError(f"{path}: a code is repeated in '{group}'")
         groups[group] = tuple(terms)

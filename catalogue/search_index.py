@@ -1,7 +1,7 @@
-"""Index stage: the practice pages → Pagefind's search bundle, in process, one index per
-<html lang>, written into a folder of its own. Pagefind indexes the languages of one run one
-after another, so each language gets a run of its own, all at the same time, and their
-folders are merged (the result is the same bytes as one run's).
+"""Index stage: the practice pages → Pagefind's search bundle, one index per <html lang>,
+written into a folder of its own. Pagefind indexes the languages of one run one after another,
+so each language gets a run of its own, all at the same time, and their folders are merged
+(the result is the same bytes as one run's).
 
 Pagefind reads a copy of each practice page with a section of its words' lemmas added
 (search_words.py); the stage also writes each language's query files of inflected forms.
@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
+import os
+import subprocess
 import tempfile
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,7 +43,6 @@ from .workers import chunks, map_jobs
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 WORDS_FOLDER = "words"
 """In the bundle: per language, the query files of search_words."""
-INDEX_CONFIG = {"root_selector": "html", "write_playground": False, "keep_index_url": False}
 
 
 class IndexedPage(NamedTuple):
@@ -84,7 +84,7 @@ def search_key(recipes: list[str]) -> str:
     """What the bundle is made from: the indexed pages' recipes, Pagefind's version and options."""
     from importlib import metadata  # 20 ms to import: only when searching
 
-    return digest(recipes, metadata.version("pagefind"), metadata.version("simplemma"), INDEX_CONFIG)
+    return digest(recipes, metadata.version("pagefind-bin"), metadata.version("simplemma"), INDEX_FLAGS)
 
 
 PARALLEL_FROM = 200
@@ -140,7 +140,7 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
             found[job.lang].lemmas.update(copied.lemmas)
         globs = [f"{lang}/**/*.html" for lang in sorted({p.lang for p in pages})] or ["**/*.html"]
         parts = {glob: Path(scratch) / f".bundle-{number}" for number, glob in enumerate(globs)}
-        _run(_index(Path(scratch), parts))
+        _index(Path(scratch), parts)
         _merge(list(parts.values()), bundle)
     for lang in LANGS:
         lemmas, words = found[lang].lemmas, found[lang].words
@@ -170,39 +170,43 @@ def _merge(parts: list[Path], bundle: Path) -> None:
     (bundle / "pagefind-entry.json").write_text(text, encoding="utf-8")
 
 
-RUNS = 3
-"""How many times a Pagefind run is tried before its unwritten files fail the build."""
+INDEX_FLAGS = ("--root-selector", "html", "--silent")
+"""Pagefind's settings besides its defaults (no playground, no 'index.html' in result URLs)."""
 
 
-async def _index(pages: Path, parts: dict[str, Path]) -> None:
+def _index(pages: Path, parts: dict[str, Path]) -> None:
     """A Pagefind run per glob (one per language), at the same time, each writing its bundle
-    into its folder as the index is closed (measured at N = 1,000 on 2 cores: 12.8 s in one
-    run, 8.9 s in two). With no pages, one run still writes Pagefind's scripts. A run that
-    leaves a file unwritten (see `unwritten`) is made again."""
-    import asyncio
+    into its folder (measured at N = 1,000 on 2 cores: 12.8 s in one run, 8.9 s in two). With
+    no pages, one run still writes Pagefind's scripts.
 
-    from pagefind.index import IndexConfig, PagefindIndex
+    Pagefind's command, not its Python API: the API stops the Pagefind process as soon as it
+    says the files are written, while Pagefind (1.5) still has writes under way in background
+    threads, so on a busy machine a file was now and then left short (pagefind-highlight.js
+    at 40,960 of its 44,352 bytes); the command writes everything before it exits."""
+    from pagefind_bin import get_executable
 
-    async def index(glob: str, part: Path) -> None:
-        for _ in range(RUNS):
-            shutil.rmtree(part, ignore_errors=True)
-            config = IndexConfig(**INDEX_CONFIG, output_path=str(part))  # type: ignore[typeddict-item]
-            async with PagefindIndex(config=config) as pagefind:
-                await pagefind.add_directory(str(pages), glob=glob)
-            if not (empty := unwritten(part)):
-                return
-        raise RuntimeError(f"Pagefind left {len(empty)} file(s) empty {RUNS} times, e.g. {empty[0]}")
-
-    await asyncio.gather(*(index(glob, part) for glob, part in parts.items()))
-
-
-def unwritten(folder: Path) -> list[Path]:
-    """The files of a bundle that Pagefind created but left empty. Its Python API stops the
-    Pagefind process as soon as Pagefind says the files are written, but Pagefind (1.5) hands
-    its last writes to background threads without waiting for them, so on a busy machine a
-    file is now and then created and never written. Pagefind writes no empty file on purpose
-    (its index files are compressed; the rest are its scripts and a JSON entry file)."""
-    return sorted(path for path in folder.rglob("*") if path.is_file() and path.stat().st_size == 0)
+    command = [str(get_executable()), "--site", str(pages), *INDEX_FLAGS]
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
+    runs = [
+        subprocess.Popen(
+            [*command, "--glob", glob, "--output-path", str(part)],
+            cwd=pages,  # where Pagefind would look for a configuration file: none
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        for glob, part in parts.items()
+    ]
+    try:
+        outputs = [run.communicate()[0] for run in runs]
+    finally:  # interrupted: no run goes on writing
+        for run in runs:
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+    for run, output in zip(runs, outputs, strict=True):
+        if run.returncode:
+            raise RuntimeError(f"Pagefind failed ({run.returncode}): {output.decode('utf-8', 'replace')}")
 
 
 def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:
@@ -227,18 +231,3 @@ def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, A
         for page_id, p in found.items()
     }
     return {"groups": values, "pages": encoded}
-
-
-def _run(coroutine: Coroutine[Any, Any, None]) -> None:
-    """asyncio.run, also when the caller already runs an event loop (a notebook, Playwright)."""
-    import asyncio  # only when indexing: a rebuild without search needs none of it
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(coroutine)
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()

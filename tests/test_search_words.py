@@ -100,9 +100,9 @@ def test_one_pagefind_run_per_language_gives_the_bundle_of_one_run(built_site: P
     from catalogue.config import LANGS
 
     one = tmp_path / "one"
-    search_index._run(search_index._index(built_site, {"**/*.html": one}))
+    search_index._index(built_site, {"**/*.html": one})
     parts = {f"{lang}/**/*.html": tmp_path / lang for lang in LANGS}
-    search_index._run(search_index._index(built_site, parts))
+    search_index._index(built_site, parts)
     merged = tmp_path / "merged"
     merged.mkdir()
     search_index._merge(list(parts.values()), merged)
@@ -118,40 +118,13 @@ def test_one_pagefind_run_per_language_gives_the_bundle_of_one_run(built_site: P
     assert len([name for name in files(merged) if name.endswith(".pf_fragment")]) > 40
 
 
-def test_a_pagefind_run_that_leaves_a_file_unwritten_is_made_again(
+def test_a_pagefind_run_that_fails_says_why(
     built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pagefind's Python API stops Pagefind as soon as it says the files are written, while
-    Pagefind may still be writing some: now and then a file is left empty (seen once in a
-    build's wasm.unknown.pagefind). A run that leaves one is made again, and one that keeps
-    leaving one fails rather than publish a broken search."""
-    from pagefind.index import PagefindIndex
-
+    """Pagefind runs as its own command (see search_index._index); a run that fails fails the
+    build with what Pagefind said."""
     from catalogue import search_index
 
-    part = tmp_path / "fi"
-    clean = tmp_path / "clean"
-    search_index._run(search_index._index(built_site, {"fi/**/*.html": clean}))
-    write_files = PagefindIndex.write_files
-    runs: list[int] = []
-
-    def interrupted(leave_empty: int) -> object:
-        async def write(self: PagefindIndex, output_path: str | None = None) -> None:
-            await write_files(self, output_path)
-            runs.append(1)
-            if len(runs) <= leave_empty:
-                (part / "wasm.unknown.pagefind").write_bytes(b"")
-
-        return write
-
-    monkeypatch.setattr(PagefindIndex, "write_files", interrupted(leave_empty=1))
-    search_index._run(search_index._index(built_site, {"fi/**/*.html": part}))
-    assert len(runs) == 2
-    assert search_index.unwritten(part) == []
-    assert (part / "wasm.unknown.pagefind").read_bytes() == (clean / "wasm.unknown.pagefind").read_bytes()
-
-    runs.clear()
-    monkeypatch.setattr(PagefindIndex, "write_files", interrupted(leave_empty=search_index.RUNS))
-    with pytest.raises(RuntimeError, match=r"Pagefind left 1 file\(s\) empty 3 times, e.g. .*wasm.unknown"):
-        search_index._run(search_index._index(built_site, {"fi/**/*.html": part}))
-    assert len(runs) == search_index.RUNS
+    monkeypatch.setattr(search_index, "INDEX_FLAGS", ("--no-such-setting",))
+    with pytest.raises(RuntimeError, match=r"Pagefind failed \(2\): .*--no-such-setting"):
+        search_index._index(built_site, {"fi/**/*.html": tmp_path / "fi"})

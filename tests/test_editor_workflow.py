@@ -242,6 +242,38 @@ def test_a_link_out_of_content_is_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_a_link_out_of_static_or_the_pages_is_never_published(tmp_path: Path) -> None:
+    """Files in static/ are published as they are: a pull request that links one to a file
+    of the machine (a key, /proc/self/environ) must not publish it. A link inside is fine."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("salaisuus", encoding="utf-8")
+    root = make_project(tmp_path, pair())
+    (root / "static/secret.txt").symlink_to(secret)
+    (root / "static/same.css").symlink_to(root / "static/site.css")
+    about = root / "content/pages/fi/about.md"
+    about.rename(tmp_path / "about.md")
+    about.symlink_to(tmp_path / "about.md")
+    out = tmp_path / "site"
+    with pytest.raises(ContentError) as raised:
+        build(root, out, search=False)
+    assert [str(p) for p in raised.value.problems] == [
+        "content/pages/fi/about.md:1:1: this is a link to a file outside content/; copy the file here "
+        "instead of linking"
+    ]
+    about.unlink()
+    (tmp_path / "about.md").rename(about)
+    with pytest.raises(ContentError) as raised:
+        build(root, out, search=False)
+    assert [str(p) for p in raised.value.problems] == [
+        "static/secret.txt:1:1: this is a link to a file outside static/; copy the file here instead of "
+        "linking"
+    ]
+    assert not out.exists()
+    (root / "static/secret.txt").unlink()
+    build(root, out, search=False)
+    assert (out / "static/same.css").read_bytes() == (root / "static/site.css").read_bytes()
+
+
 def test_committed_schema_is_the_generated_one() -> None:
     vocabulary = load_vocabulary(ROOT / "content/vocabulary.yaml")
     assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == schema_text(vocabulary), (

@@ -22,8 +22,10 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from importlib.util import find_spec
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
+
+from ..problems import ContentError, Problem
 
 TABLES = {
     "checked": "digest TEXT PRIMARY KEY, context TEXT, result BLOB, source TEXT",
@@ -242,18 +244,26 @@ class BuildCache:
 
 def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
     """Path below root/folder → the SHA-256 of the file's bytes: read again only where the
-    file's size or time has changed since (the web editor's files alone are 6.5 MB)."""
-    known, seen, hashes = cache.seen(folder), {}, {}
+    file's size or time has changed since (the web editor's files alone are 6.5 MB). These
+    files are published as they are: a link to a file outside the folder is refused."""
+    known, seen, hashes, links = cache.seen(folder), {}, {}, []
+    inside = (root / folder).resolve()
     for file in sorted((root / folder).rglob("*")):
         if not file.is_file():
             continue
         shown = file.relative_to(root).as_posix()
+        if file.is_symlink() and not file.resolve().is_relative_to(inside):
+            message = f"this is a link to a file outside {folder}/; copy the file here instead of linking"
+            links.append(Problem(PurePath(shown), 1, 1, message))
+            continue
         digest = unchanged_digest(str(file), known.get(shown))
         if digest is None:
             read_at = time.time_ns()
             digest = hashlib.sha256(file.read_bytes()).hexdigest()
             seen[shown] = seen_now(str(file), read_at, digest)
         hashes[shown.removeprefix(f"{folder}/")] = digest
+    if links:
+        raise ContentError(links)
     if seen:
         cache.put_checked({}, seen)
     return hashes

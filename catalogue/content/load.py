@@ -191,8 +191,8 @@ def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
         listed = sorted((entry.name, entry) for entry in entries if not is_editor_backup(entry.name))
     for name, entry in listed:
         shown = f"content/{folder.name}/{name}"
-        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(content.resolve()):
-            message = "this is a link to a file outside content/; copy the file here instead of linking"
+        if entry.is_symlink() and _links_out(Path(entry.path), content):
+            message = LINK_OUT
         elif entry.is_dir():
             message = (
                 "folders inside a language folder are not read; move the files up into "
@@ -210,6 +210,13 @@ def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
     return files
 
 
+LINK_OUT = "this is a link to a file outside content/; copy the file here instead of linking"
+
+
+def _links_out(file: Path, folder: Path) -> bool:
+    return file.is_symlink() and not file.resolve().is_relative_to(folder.resolve())
+
+
 def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[StaticPage]:
     pages = []
     for lang in LANGS:
@@ -219,6 +226,9 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
             if not file.exists():
                 where = PurePath(folder.relative_to(root).as_posix())
                 problems.append(Problem(where, 1, 1, f"the page {lang}/{key}.md is missing"))
+                continue
+            if _links_out(file, root / "content"):
+                problems.append(Problem(shown, 1, 1, LINK_OUT))
                 continue
             result = read_source(file, shown)
             if isinstance(result, list):

@@ -27,9 +27,15 @@ async function start(form) {
   let pageFacets;
   let wordKeys;
   try {
+    ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
+    if (pageFacets.size === 0) {
+      // No practice in this language yet: the build made no Pagefind index of it either.
+      status.textContent = text.none;
+      list.setAttribute("aria-busy", "false");
+      return;
+    }
     pagefind = await import(text.bundle + "pagefind.js");
     await pagefind.options({ baseUrl: text.base, excerptLength: 24 });
-    ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
   } catch (error) {
     console.error(error);
     status.textContent = text.error;

@@ -109,3 +109,27 @@ def test_each_language_index_holds_exactly_its_published_practices(built_site: P
         facets = json.loads((built_site / f"pagefind/facets.{lang}.json").read_text(encoding="utf-8"))
         assert len(facets["pages"]) == len(expected)
     assert not list((built_site / "pagefind/fragment").glob("unknown_*"))
+
+
+@pytest.mark.parametrize("pending", ["sv", "both"])
+def test_a_language_with_no_practice_yet_searches_to_none(page: Any, tmp_path: Path, pending: str) -> None:
+    """While the only practice waits for its Swedish version, the Swedish search page says no
+    practice matches; with no practice at all, both pages do. Pagefind makes no index of no
+    pages, so none is loaded (and no error is shown or logged)."""
+    waiting = "draft: true" if pending == "both" else "translation_pending: true"
+    root = make_project(tmp_path, {"content/fi/esimerkki.md": practice(extra=waiting)})
+    out = root / "_site"
+    build(root, out)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    empty = ["sv/sok/"] if pending == "sv" else ["fi/haku/", "sv/sok/"]
+    with serving(out) as url:
+        for path in empty:
+            page.goto(f"{url}{path}?q=koulutus")
+            form = page.locator("[data-search]")
+            expect(page.locator("#search-status")).to_have_text(form.get_attribute("data-none") or "?")
+            expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+        assert not any(u.endswith("pagefind.js") for u in fetched)
+        if pending == "sv":
+            page.goto(f"{url}fi/haku/?q=esimerkki")
+            expect(page.locator(".search-result h2")).to_have_text(["Esimerkkikäytäntö"])

@@ -231,11 +231,12 @@ def test_a_page_is_written_only_to_a_plain_path_inside_the_output(tmp_path: Path
     [
         (
             ("    fi: Perustieto, ohjaus ja neuvonta\n", '    fi: "–"\n'),
-            "a 'themes' label in 'fi' makes an empty URL; give it a letter or digit",
+            "the 'fi' label of 'basic-info-guidance' in 'themes' makes an empty URL; give it a letter "
+            "or digit",
         ),
         (
             ("  - code: basic-info-guidance\n", "  - code: [a, b]\n"),
-            "a code in 'themes' is not lowercase letters, digits and hyphens "
+            "the code \"['a', 'b']\" in 'themes' is not lowercase letters, digits and hyphens "
             "(such as 'integration-training')",
         ),
     ],

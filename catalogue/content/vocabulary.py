@@ -109,16 +109,19 @@ def load_vocabulary(path: Path) -> Vocabulary:
             slugs = [t.slug(lang) for t in terms]
             if len(set(slugs)) != len(slugs):
                 raise ConfigError(f"{path}: two '{group}' labels in '{lang}' make the same URL")
-            if not all(slugs):
-                raise ConfigError(
-                    f"{path}: a '{group}' label in '{lang}' makes an empty URL; give it a letter or digit"
-                )
+            for term in terms:
+                if not term.slug(lang):
+                    raise ConfigError(
+                        f"{path}: the '{lang}' label of '{term.code}' in '{group}' makes an empty URL; "
+                        "give it a letter or digit"
+                    )
         codes = [t.code for t in terms]
-        if not all(map(is_slug, codes)):
-            raise ConfigError(
-                f"{path}: a code in '{group}' is not lowercase letters, digits and hyphens "
-                "(such as 'integration-training')"
-            )
+        for code in codes:
+            if not is_slug(code):
+                raise ConfigError(
+                    f"{path}: the code {code!r} in '{group}' is not lowercase letters, digits and "
+                    "hyphens (such as 'integration-training')"
+                )
         if len(set(codes)) != len(codes):
             raise ConfigError(f"{path}: a code is repeated in '{group}'")
         groups[group] = tuple(terms)

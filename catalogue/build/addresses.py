@@ -77,7 +77,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
 def broken_redirects(site: Site) -> list[Problem]:
     """Lines of content/redirects.yaml whose old address is still a page, or whose new one is
     not a page of the site."""
-    pages = urls.page_urls(site)
+    pages = urls.page_urls(site) if site.redirects else set()
     problems = []
     for old, (target, line) in sorted(site.redirects.items()):
         if old in pages:

@@ -31,7 +31,9 @@ SEQUENCE, MAPPING = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     """Old address → its redirect; or the problems, each at its line."""
-    raw = read_bytes(root / REDIRECTS, REDIRECTS) if (root / REDIRECTS).exists() else b""
+    if not (root / REDIRECTS).exists():
+        return {}, []
+    raw = read_bytes(root / REDIRECTS, REDIRECTS)
     if isinstance(raw, list):
         return {}, raw
     try:

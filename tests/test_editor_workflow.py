@@ -338,3 +338,36 @@ def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None
         pages = plan_site(root, site, BuildCache(None, "")).pages
         written = {page.path.removesuffix("index.html") for page in pages if not page.path.startswith("_")}
         assert written == site_urls(site)
+
+
+def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Path) -> None:
+    """Templates fill every interface string in and take it as markup: a placeholder the
+    English text lacks, a lone percent sign or markup would end the build in a traceback or
+    reach the page. Both catalogues' mistakes are reported at once, and nothing is written."""
+    root = make_project(tmp_path, pair())
+    edits = [
+        ("fi", 'msgstr[1] "%(num)d käytäntöä"', 'msgstr[1] "%(luku)d käytäntöä"'),
+        ("fi", 'msgstr "Etusivu"', 'msgstr "<b>Etusivu</b>"'),
+        ("sv", 'msgstr "Sök"', 'msgstr "Sök 100 %"'),
+    ]
+    entries = []  # the line of each edited entry's msgid
+    for lang, old, new in edits:
+        po = root / f"locales/{lang}/LC_MESSAGES/messages.po"
+        text = po.read_text(encoding="utf-8")
+        before = text[: text.index(old)].splitlines()
+        entries.append(max(n for n, line in enumerate(before, start=1) if line.startswith("msgid ")))
+        po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    out = tmp_path / "site"
+    with pytest.raises(ContentError) as raised:
+        build(root, out, search=False)
+    fill = "use the English text's placeholders ({}) and write a percent sign as %%"
+    fi, sv = "locales/fi/LC_MESSAGES/messages.po", "locales/sv/LC_MESSAGES/messages.po"
+    assert [str(p) for p in raised.value.problems] == [
+        f"{fi}:{entries[0]}:1: the translation of '%(num)d practice' cannot be filled in "
+        f"(KeyError: 'luku'); {fill.format('%(num)d')}",
+        f"{fi}:{entries[1]}:1: the translation of 'Home' holds HTML markup, which the English text "
+        "does not; write it as plain text",
+        f"{sv}:{entries[2]}:1: the translation of 'Search' cannot be filled in (ValueError: incomplete "
+        f"format); {fill.format('none')}",
+    ]
+    assert not out.exists()

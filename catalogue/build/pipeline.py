@@ -149,7 +149,15 @@ def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
     po = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
     keys = {lang: hashlib.blake2b(b"messages.po\0" + po[lang]).hexdigest() for lang in LANGS}
     found = cache.checked({key: "catalogue" for key in keys.values()})
-    made = {lang: compile_catalogue(po[lang]) for lang in LANGS if keys[lang] not in found}
+    made: dict[Lang, bytes] = {}
+    problems: list[Problem] = []
+    for lang in (lang for lang in LANGS if keys[lang] not in found):
+        try:
+            made[lang] = compile_catalogue(po[lang], lang)
+        except ContentError as error:  # both catalogues' problems at once
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
     cache.put_checked({keys[lang]: ("catalogue", mo, "") for lang, mo in made.items()}, {})
     return {lang: made[lang] if lang in made else found[keys[lang]] for lang in LANGS}
 

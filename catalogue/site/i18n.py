@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from gettext import GNUTranslations, NullTranslations
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..config import Lang
+from ..problems import ContentError, Problem
 
 
 class MissingTranslation(Exception):
@@ -61,27 +63,63 @@ def catalogue_path(locales: Path, lang: Lang) -> Path:
 
 
 def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
-    return translations(compile_catalogue(catalogue_path(locales, lang).read_bytes()), lang)
+    return translations(compile_catalogue(catalogue_path(locales, lang).read_bytes(), lang), lang)
 
 
-def compile_catalogue(po: bytes) -> bytes:
+def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     """A catalogue (messages.po) compiled in memory into gettext's .mo format. Untranslated
-    and fuzzy entries are dropped, so using them fails the build."""
+    and fuzzy entries are dropped, so using them fails the build; a translation that could
+    not be shown is reported at its line (see `_problems`)."""
     from babel.messages.mofile import write_mo  # only when a catalogue has changed
     from babel.messages.pofile import read_po
 
     # The plural rule comes from the catalogue's Plural-Forms header; naming the locale here
     # would load Babel's locale data (a tenth of a second) for nothing.
     catalog = read_po(io.BytesIO(po))
+    problems = []
     for message in list(catalog):
         if not message.id:
             continue
+        ids = tuple(map(str, message.id)) if isinstance(message.id, tuple) else (str(message.id),)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):
             catalog.delete(message.id, message.context)
+        else:
+            where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
+            found = _problems(ids, tuple(map(str, strings)))
+            problems += [Problem(where, message.lineno or 1, 1, text) for text in found]
+    if problems:
+        raise ContentError(problems)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
+MARKUP = re.compile(r"<[a-zA-Z/!]")
+
+
+def _problems(ids: tuple[str, ...], strings: tuple[str, ...]) -> list[str]:
+    """What keeps a translation from being shown: templates fill every interface string in
+    (Jinja's i18n: `%(name)s` from what the English text names, and the count as `num` where
+    it has a plural), and take it as markup."""
+    names: dict[str, object] = {name: 1 for text in ids for name in PLACEHOLDER.findall(text)}
+    names |= {"num": 1} if len(ids) > 1 else {}
+    shown = ", ".join(dict.fromkeys(m[0] for text in ids for m in PLACEHOLDER.finditer(text))) or "none"
+    for string in strings:
+        try:
+            string % names  # only whether it can be filled in
+        except (KeyError, ValueError, TypeError) as error:
+            return [
+                f"the translation of {ids[0]!r} cannot be filled in ({type(error).__name__}: {error}); "
+                f"use the English text's placeholders ({shown}) and write a percent sign as %%"
+            ]
+        if MARKUP.search(string) and not any(MARKUP.search(text) for text in ids):
+            return [
+                f"the translation of {ids[0]!r} holds HTML markup, which the English text does not; "
+                "write it as plain text"
+            ]
+    return []
 
 
 def translations(mo: bytes, lang: Lang) -> StrictTranslations:

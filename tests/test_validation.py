@@ -322,6 +322,7 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         "fi/z/: [fi/, sv/]\n"
         "/fi/kaytannot/vanha: fi/\n"
         "fi/w/:\n"
+        "admin/: fi/\n"
     )
     files = {**pair(), "content/redirects.yaml": redirects}
     address = (
@@ -340,6 +341,7 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         f"content/redirects.yaml:5:8: this should be one address, not a list or fields; {form}",
         "content/redirects.yaml:6:1: '/fi/kaytannot/vanha/' is given twice (first on line 1); keep only one",
         f"content/redirects.yaml:7:7: an address is missing here; {form}",
+        f"content/redirects.yaml:8:1: '/admin/' is not below fi/ or sv/, where the pages are; {form}",
     ]
 
 

@@ -21,6 +21,8 @@ from .source import YAML_LOADER, decoded_text, read_bytes
 REDIRECTS = PurePath("content/redirects.yaml")
 ADDRESS = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*")
 """A site-relative address without its slashes at either end."""
+OLD = re.compile(r"(?:fi|sv)(?:/[a-z0-9-]+)+/")
+"""An old address: a page below a language's folder (not the search bundle, static/, admin/)."""
 FORM = (
     "each line should be 'old/address/: new/address/', for example 'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
 )
@@ -53,7 +55,10 @@ def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     problems: list[Problem] = []
     for old_node, new_node in node.value:
         old, new = _address(old_node, problems), _address(new_node, problems)
-        if old in redirects:
+        if old and not OLD.fullmatch(old):
+            message = f"'/{old}' is not below fi/ or sv/, where the pages are; {FORM}"
+            problems.append(_at(old_node, message))
+        elif old in redirects:
             first = redirects[old].line
             problems.append(_at(old_node, f"'/{old}' is given twice (first on line {first}); keep only one"))
         elif old and new:

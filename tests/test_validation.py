@@ -9,7 +9,7 @@ import pytest
 from catalogue.build.pipeline import check_site
 from catalogue.problems import ContentError
 
-from .helpers import make_project, pair, practice
+from .helpers import ROOT, make_project, pair, practice
 
 
 def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -191,6 +191,26 @@ def test_unknown_language_folder_and_stray_files(tmp_path: Path) -> None:
         "content/en:1:1: 'en' is not a language folder; practices go in content/fi or content/sv",
         "content/fi/notes.txt:1:1: only Markdown files (.md) belong in content/fi/; rename the file "
         "to end in .md, or move it to static/ if it is an image or a document",
+    ]
+
+
+def test_a_file_in_content_pages_that_no_page_is_made_of_is_reported(tmp_path: Path) -> None:
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    files = {
+        **pair(),
+        "content/pages/fi/ohjeet.md": about,
+        "content/pages/en/about.md": about,
+        "content/pages/tietoa.md": about,
+        "content/pages/fi/about.md~": about,
+    }
+    unread = (
+        "only about.md and accessibility.md are read in content/pages/fi and content/pages/sv; a "
+        "practice goes in content/fi or content/sv"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/pages/en:1:1: {unread}",
+        f"content/pages/fi/ohjeet.md:1:1: {unread}",
+        f"content/pages/tietoa.md:1:1: {unread}",
     ]
 
 

@@ -238,4 +238,23 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
             problems.extend(found)
             if page:
                 pages.append(page)
+    problems += _unread_pages(folder)
     return pages
+
+
+def _unread_pages(folder: Path) -> list[Problem]:
+    """Files and folders in content/pages/ that no page is made of (an editor's new page
+    would otherwise vanish without a word); a folder's files are not listed again."""
+    read = {f"{lang}/{key}.md" for lang in LANGS for key in PAGE_KEYS} | set(LANGS)
+    unread: list[PurePath] = []
+    for entry in sorted(folder.rglob("*")):
+        name = PurePath(entry.relative_to(folder).as_posix())
+        skipped = any(map(is_editor_backup, name.parts)) or any(f in name.parents for f in unread)
+        if name.as_posix() not in read and not skipped:
+            unread.append(name)
+    pages = " and ".join(f"{key}.md" for key in PAGE_KEYS)
+    message = (
+        f"only {pages} are read in content/pages/fi and content/pages/sv; a practice goes in "
+        "content/fi or content/sv"
+    )
+    return [Problem(PurePath("content/pages") / name, 1, 1, message) for name in unread]

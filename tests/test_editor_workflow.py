@@ -202,6 +202,10 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
         == 1
     )
     assert capsys.readouterr().err == "error: the id 'sample' is already used; choose another with --id\n"
+    assert main(["--root", str(root), "new", "--fi-title", "–", "--sv-title", "–"]) == 1
+    assert capsys.readouterr().err == (
+        "error: the Finnish title '–' gives no id; give one with --id, such as 'my-practice'\n"
+    )
 
 
 def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

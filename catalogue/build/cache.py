@@ -25,6 +25,7 @@ from importlib.util import find_spec
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
+from ..content.source import link_out
 from ..problems import ContentError, Problem
 
 TABLES = {
@@ -247,14 +248,12 @@ def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
     file's size or time has changed since (the web editor's files alone are 6.5 MB). These
     files are published as they are: a link to a file outside the folder is refused."""
     known, seen, hashes, links = cache.seen(folder), {}, {}, []
-    inside = (root / folder).resolve()
     for file in sorted((root / folder).rglob("*")):
         if not file.is_file():
             continue
         shown = file.relative_to(root).as_posix()
-        if file.is_symlink() and not file.resolve().is_relative_to(inside):
-            message = f"this is a link to a file outside {folder}/; copy the file here instead of linking"
-            links.append(Problem(PurePath(shown), 1, 1, message))
+        if linked := link_out(file, root / folder):
+            links.append(Problem(PurePath(shown), 1, 1, linked))
             continue
         digest = unchanged_digest(str(file), known.get(shown))
         if digest is None:

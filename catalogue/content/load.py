@@ -24,7 +24,7 @@ from . import stored
 from .model import FileResult, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
 from .rules import check_collection
-from .source import bytes_digest, decode_source, read_bytes, read_source
+from .source import bytes_digest, decode_source, link_out, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -191,8 +191,8 @@ def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
         listed = sorted((entry.name, entry) for entry in entries if not is_editor_backup(entry.name))
     for name, entry in listed:
         shown = f"content/{folder.name}/{name}"
-        if entry.is_symlink() and _links_out(Path(entry.path), content):
-            message = LINK_OUT
+        if entry.is_symlink() and (linked := link_out(Path(entry.path), content)):
+            message = linked
         elif entry.is_dir():
             message = (
                 "folders inside a language folder are not read; move the files up into "
@@ -210,13 +210,6 @@ def _content_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
     return files
 
 
-LINK_OUT = "this is a link to a file outside content/; copy the file here instead of linking"
-
-
-def _links_out(file: Path, folder: Path) -> bool:
-    return file.is_symlink() and not file.resolve().is_relative_to(folder.resolve())
-
-
 def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[StaticPage]:
     pages = []
     for lang in LANGS:
@@ -227,8 +220,8 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
                 where = PurePath(folder.relative_to(root).as_posix())
                 problems.append(Problem(where, 1, 1, f"the page {lang}/{key}.md is missing"))
                 continue
-            if _links_out(file, root / "content"):
-                problems.append(Problem(shown, 1, 1, LINK_OUT))
+            if linked := link_out(file, root / "content"):
+                problems.append(Problem(shown, 1, 1, linked))
                 continue
             result = read_source(file, shown)
             if isinstance(result, list):

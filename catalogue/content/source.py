@@ -55,6 +55,15 @@ def bytes_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def link_out(file: Path, folder: Path) -> str | None:
+    """What is wrong with a file that is a link to one outside `folder`, or None: a pull request
+    could link a file of the machine (a key, /proc/self/environ), and static/ is published as
+    it is."""
+    if file.is_symlink() and not file.resolve().is_relative_to(folder.resolve()):
+        return f"this is a link to a file outside {folder.name}/; copy the file here instead of linking"
+    return None
+
+
 def read_bytes(file: Path, shown_as: PurePath) -> bytes | list[Problem]:
     """A content file's bytes, or the problem that stops reading them."""
     try:

@@ -69,7 +69,7 @@ def load_translations(locales: Path, lang: Lang) -> StrictTranslations:
 def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     """A catalogue (messages.po) compiled in memory into gettext's .mo format. Untranslated
     and fuzzy entries are dropped, so using them fails the build; a translation that could
-    not be shown is reported at its line (see `_problems`)."""
+    not be shown is reported at its line (see `_problem`)."""
     from babel.messages.mofile import write_mo  # only when a catalogue has changed
     from babel.messages.pofile import read_po
 
@@ -86,8 +86,8 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
             catalog.delete(message.id, message.context)
         else:
             where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
-            found = _problems(ids, tuple(map(str, strings)))
-            problems += [Problem(where, message.lineno or 1, 1, text) for text in found]
+            if found := _problem(ids, tuple(map(str, strings))):
+                problems.append(Problem(where, message.lineno or 1, 1, found))
     if problems:
         raise ContentError(problems)
     buffer = io.BytesIO()
@@ -99,8 +99,8 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
 MARKUP = re.compile(r"<[a-zA-Z/!]")
 
 
-def _problems(ids: tuple[str, ...], strings: tuple[str, ...]) -> list[str]:
-    """What keeps a translation from being shown: templates fill every interface string in
+def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
+    """What keeps a translation from being shown, if anything: templates fill every interface string in
     (Jinja's i18n: `%(name)s` from what the English text names, and the count as `num` where
     it has a plural), and take it as markup."""
     names: dict[str, object] = {name: 1 for text in ids for name in PLACEHOLDER.findall(text)}
@@ -110,16 +110,16 @@ def _problems(ids: tuple[str, ...], strings: tuple[str, ...]) -> list[str]:
         try:
             string % names  # only whether it can be filled in
         except (KeyError, ValueError, TypeError) as error:
-            return [
+            return (
                 f"the translation of {ids[0]!r} cannot be filled in ({type(error).__name__}: {error}); "
                 f"use the English text's placeholders ({shown}) and write a percent sign as %%"
-            ]
+            )
         if MARKUP.search(string) and not any(MARKUP.search(text) for text in ids):
-            return [
+            return (
                 f"the translation of {ids[0]!r} holds HTML markup, which the English text does not; "
                 "write it as plain text"
-            ]
-    return []
+            )
+    return None
 
 
 def translations(mo: bytes, lang: Lang) -> StrictTranslations:

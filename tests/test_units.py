@@ -120,9 +120,19 @@ def test_smarty_sets_quotes_and_dashes_where_a_text_has_them() -> None:
     assert "Hän sanoi ”tervetuloa” – ja ’moi’…" in out
 
 
+STRINGS = {lang: load_translations(ROOT / "locales", lang) for lang in ("fi", "sv")}
+
+
 def test_dates_in_each_language() -> None:
-    assert long_date(date(2024, 1, 5), "fi") == "5. tammikuuta 2024"
-    assert long_date(date(2024, 1, 5), "sv") == "5 januari 2024"
+    assert long_date(date(2024, 1, 5), STRINGS["fi"]) == "5. tammikuuta 2024"
+    assert long_date(date(2024, 1, 5), STRINGS["sv"]) == "5 januari 2024"
+
+
+@given(st.dates(min_value=date(1900, 1, 1)), st.sampled_from(["fi", "sv"]))
+def test_dates_are_as_babel_formats_them(day: date, lang: str) -> None:
+    from babel.dates import format_date
+
+    assert long_date(day, STRINGS[lang]) == format_date(day, "long", locale=lang)
 
 
 def test_plurals_follow_each_language() -> None:

@@ -64,7 +64,7 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
         translations.gettext, translations.ngettext, newstyle=True
     )
     env.globals.update(_globals(setting, lang))
-    env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["long_date"] = lambda day: long_date(day, translations)
     env.filters["iso_date"] = iso_date
     return env
 

@@ -82,6 +82,30 @@ def test_a_number_where_text_belongs(tmp_path: Path) -> None:
     ]
 
 
+def test_a_value_is_shown_as_the_file_has_it(tmp_path: Path) -> None:
+    """Not as Python shows it (True, None, datetime.date(2024, 1, 1), ['a'])."""
+    text = (
+        practice(title="yes", extra="draft: 2024-01-01\nend_year:")
+        .replace("practice_type: material", "practice_type: [material]")
+        .replace("published: 2017-01-02", "published: 2017-01-02 10:00:00")
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:3:8: title should be text, but YAML reads yes as a true/false value; "
+        'put it in quotes: title: "yes"',
+        "content/fi/esimerkki.md:11:1: practice_type should be one code such as 'new-operating-model', "
+        "not a list",
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
+        "2016-05-12, not 2017-01-02 10:00:00",
+        "content/fi/esimerkki.md:22:8: draft should be true or false, not 2024-01-01",
+        "content/fi/esimerkki.md:23:10: end_year should be a year such as 2016, not an empty value",
+    ]
+
+
+def test_a_quoted_year_is_a_year(tmp_path: Path) -> None:
+    root = make_project(tmp_path, one_file(practice().replace("start_year: 2016", 'start_year: "2016"')))
+    assert check_site(root).site.practices[0].start_year == 2016
+
+
 def test_key_given_twice(tmp_path: Path) -> None:
     text = practice(extra="title: Toinen")
     assert problems(tmp_path, one_file(text)) == [

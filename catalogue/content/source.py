@@ -35,6 +35,8 @@ class SourceDocument(NamedTuple):
     """Hash of the file's bytes."""
     front_digest: str = ""
     """Hash of the file's path and front matter's text: unchanged by edits to the text below."""
+    written: dict[KeyPath, str] = {}  # noqa: RUF012 - shared, never changed
+    """(key, ...) → a plain value's text as the file has it ('no', '2024-01-05'), for messages."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""
@@ -142,14 +144,17 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     if not isinstance(node, yaml.MappingNode):
         return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
+    written: dict[KeyPath, str] = {}
     problems = _plain_yaml_problems(node, shown_as, first_line)
     if not problems:
-        _collect_positions(node, (), positions, first_line, shown_as, problems)
+        _collect_positions(node, (), (positions, written), first_line, shown_as, problems)
     front = {} if problems else _constructed(node, shown_as, first_line, problems)
     if problems:
         return problems
     front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{first_line}\x00{front_text}".encode())
-    return SourceDocument(shown_as, front, positions, body, body_line, front_digest=front_digest)
+    return SourceDocument(
+        shown_as, front, positions, body, body_line, front_digest=front_digest, written=written
+    )
 
 
 def _constructed(
@@ -225,13 +230,17 @@ def _is_real_date(node: yaml.ScalarNode) -> bool:
 def _collect_positions(
     node: yaml.Node,
     path: KeyPath,
-    positions: dict[KeyPath, tuple[int, int]],
+    found: tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, str]],
     first_line: int,
     shown_as: PurePath,
     problems: list[Problem],
 ) -> None:
+    """Each value's position, and each plain value's text as written (SourceDocument.written)."""
+    positions, written = found
     positions[path] = (node.start_mark.line + first_line, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        written[path] = node.value
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -247,14 +256,14 @@ def _collect_positions(
                 )
                 continue
             seen[key] = line
-            _collect_positions(value_node, (*path, key), positions, first_line, shown_as, problems)
+            _collect_positions(value_node, (*path, key), found, first_line, shown_as, problems)
             if isinstance(value_node, yaml.MappingNode | yaml.SequenceNode):
                 positions[(*path, key)] = (line, key_node.start_mark.column + 1)
             else:
                 positions[(*path, key)] = (line, value_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_positions(item, (*path, index), positions, first_line, shown_as, problems)
+            _collect_positions(item, (*path, index), found, first_line, shown_as, problems)
 
 
 def _yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:

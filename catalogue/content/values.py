@@ -35,6 +35,14 @@ class ValueChecker:
         severity = Severity.WARNING if warning else Severity.ERROR
         self.problems.append(Problem(self.doc.path, line, column, message, severity))
 
+    def shown(self, key: tuple[str | int, ...], value: Any) -> str:
+        """A value as the file has it (2024-01-05, no, 'text'), not as Python shows it."""
+        if isinstance(value, list | dict):
+            return f"a {_yaml_type(value)}"
+        if isinstance(value, str):
+            return repr(value)
+        return self.doc.written.get(key) or "an empty value"
+
     # Scalars -------------------------------------------------------------------------------
 
     def text(self, key: tuple[str | int, ...], value: Any, label: str) -> str | None:
@@ -43,10 +51,11 @@ class ValueChecker:
         if isinstance(value, str) or value is None:
             self.problem(key, f"{label} is empty; write the text after the colon")
         elif isinstance(value, bool | int | float | date):
+            written = self.doc.written.get(key, str(value))
             self.problem(
                 key,
-                f"{label} should be text, but YAML reads {value!r} as a "
-                f'{_yaml_type(value)}; put it in quotes: {key[-1]}: "{value}"',
+                f"{label} should be text, but YAML reads {written} as a "
+                f'{_yaml_type(value)}; put it in quotes: {key[-1]}: "{written}"',
             )
         else:
             self.problem(key, f"{label} should be a single line of text, not a {_yaml_type(value)}")
@@ -80,14 +89,16 @@ class ValueChecker:
         self.problem(
             key,
             f"{key[0]} should be the 12-character code that `python build.py translated FILE` writes, "
-            f"not {value!r}",
+            f"not {self.shown(key, value)}",
         )
         return None
 
     def year(self, key: tuple[str, ...], value: Any) -> int | None:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+            value = int(value)  # a quoted year is fine too
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return value
-        self.problem(key, f"{key[0]} should be a year such as 2016, not {value!r}")
+        self.problem(key, f"{key[0]} should be a year such as 2016, not {self.shown(key, value)}")
         return None
 
     def day(self, key: tuple[str, ...], value: Any) -> date | None:
@@ -98,13 +109,16 @@ class ValueChecker:
                 return date.fromisoformat(value.strip())  # a quoted date is fine too
             except ValueError:
                 pass
-        self.problem(key, f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {value!r}")
+        self.problem(
+            key,
+            f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {self.shown(key, value)}",
+        )
         return None
 
     def flag(self, key: tuple[str, ...], value: Any) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.problem(key, f"{key[0]} should be true or false, not {value!r}")
+        self.problem(key, f"{key[0]} should be true or false, not {self.shown(key, value)}")
         return None
 
     def url(self, key: tuple[str | int, ...], value: Any) -> str | None:
@@ -122,7 +136,9 @@ class ValueChecker:
     def code(self, key: tuple[str | int, ...], value: Any, group: str) -> str | None:
         codes = self.vocabulary.codes(group)
         if not isinstance(value, str):
-            self.problem(key, f"{key[0]} should be one code such as '{codes[0]}', not {value!r}")
+            self.problem(
+                key, f"{key[0]} should be one code such as '{codes[0]}', not {self.shown(key, value)}"
+            )
             return None
         if value in codes:
             return value

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 Lang = Literal["fi", "sv"]
@@ -60,17 +61,54 @@ def _checked_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def load_config(path: Path) -> SiteConfig:
+FORM: dict[str, Any] = {
+    "base_url": "text",
+    "feedback_email": "text",
+    "name": {"fi": "text", "sv": "text"},
+    "publisher": {"fi": "text", "sv": "text"},
+    "editor": {"repository": "text", "branch": "text", "auth_url": "text"},
+}
+"""What site.toml holds: a setting's text, or a table of settings."""
+OPTIONAL = frozenset({"editor", "editor.repository", "editor.branch", "editor.auth_url"})
+
+
+def read_settings(path: Path) -> dict[str, Any]:
+    """site.toml's settings, each of the form FORM gives it; else ConfigError naming every
+    setting that is not."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from None
-    try:
-        return SiteConfig(
-            base_url=_checked_base_url(str(data["base_url"])),
-            feedback_email=str(data["feedback_email"]),
-            name={lang: str(data["name"][lang]) for lang in LANGS},
-            publisher={lang: str(data["publisher"][lang]) for lang in LANGS},
-        )
-    except KeyError as missing:
-        raise ConfigError(f"{path}: the setting {missing} is missing") from None
+        raise ConfigError(f"{path.name}: {error}") from None
+    problems = list(_form_problems(data, FORM, ""))
+    if isinstance(email := data.get("feedback_email"), str) and "@" not in email:
+        problems.append("feedback_email should be an e-mail address, such as kotoutuminen@gov.fi")
+    if problems:
+        raise ConfigError("\n".join(f"{path.name}: {problem}" for problem in problems))
+    return data
+
+
+def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> Iterator[str]:
+    where = f"of [{table[:-1]}] " if table else ""
+    for key in sorted(data.keys() - form.keys()):
+        yield f"unknown setting {table}{key}; the settings {where}are {', '.join(form)}"
+    for key, kind in form.items():
+        name, value = f"{table}{key}", data.get(key)
+        if value is None:
+            if name not in OPTIONAL:
+                yield f"the setting {name} is missing"
+        elif isinstance(kind, dict) and not isinstance(value, dict):
+            yield f"{name} should be a table: a line [{name}], then {' and '.join(kind)} on their own lines"
+        elif isinstance(kind, dict):
+            yield from _form_problems(value, kind, f"{name}.")
+        elif not isinstance(value, str) or not value.strip():
+            yield f'{name} should be text in quotes, such as {key} = "…"'
+
+
+def load_config(path: Path) -> SiteConfig:
+    data = read_settings(path)
+    return SiteConfig(
+        base_url=_checked_base_url(data["base_url"]),
+        feedback_email=data["feedback_email"],
+        name={lang: data["name"][lang] for lang in LANGS},
+        publisher={lang: data["publisher"][lang] for lang in LANGS},
+    )

@@ -4,14 +4,13 @@ the form cannot drift from what the check accepts. `python build.py schema` writ
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .config import LANGS, ConfigError
+from .config import LANGS, read_settings
 from .content.fields import FIELDS, Field
 from .content.vocabulary import Vocabulary
 from .schema import SLUG
@@ -67,16 +66,13 @@ class EditorSettings:
 
 
 def load_editor_settings(site_toml: Path) -> EditorSettings:
-    try:
-        data = tomllib.loads(site_toml.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{site_toml}: {error}") from None
+    data = read_settings(site_toml)
     editor = data.get("editor", {})
     return EditorSettings(
-        repository=str(editor.get("repository", "")),
-        branch=str(editor.get("branch", "main")),
-        auth_url=str(editor.get("auth_url", "")),
-        base_url=str(data.get("base_url", "")),
+        repository=editor.get("repository", ""),
+        branch=editor.get("branch", "main"),
+        auth_url=editor.get("auth_url", ""),
+        base_url=data["base_url"],
     )
 
 

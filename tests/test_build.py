@@ -178,3 +178,25 @@ def test_a_build_that_would_publish_a_local_address_says_so_in_one_line(
         "warning: site.toml: base_url http://localhost:8000/ is not a real address; the built site shows "
         "it to readers (set it in site.toml, or pass --base-url, before deploying)."
     ]
+
+
+def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, pair())
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("feedback_email =", "feedbak_email =").replace("[name]", "name = 1\n[nimi]")
+    settings.write_text(text.replace('branch = "main"', "branch = 5"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "error: site.toml: unknown setting feedbak_email; the settings are base_url, feedback_email, name, "
+        "publisher, editor",
+        "error: site.toml: unknown setting nimi; the settings are base_url, feedback_email, name, publisher, "
+        "editor",
+        "error: site.toml: the setting feedback_email is missing",
+        "error: site.toml: name should be a table: a line [name], then fi and sv on their own lines",
+        'error: site.toml: editor.branch should be text in quotes, such as branch = "…"',
+    ]
+    assert not out.exists()

@@ -23,11 +23,12 @@ import watchfiles
 
 from . import editor_backend
 from .build.pipeline import Built, build, index_published
-from .config import SiteConfig
+from .config import ConfigError, SiteConfig, load_config
 from .problems import ContentError
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
-WATCHED = ("content", "templates", "static", "admin", "locales", "site.toml")
+WATCHED = ("content", "templates", "static", "admin", "locales")
+"""The folders watched for changes; site.toml is looked at every second (`_stamp`)."""
 EDITOR_API = "api/v1"
 """Where the web editor (/admin/) reads and writes the project's files while serving."""
 MAX_EDITOR_REQUEST = 50_000_000
@@ -224,6 +225,8 @@ class LiveServer:
             self.rebuild()
         except ContentError as error:
             return [str(p) for p in error.problems]
+        except ConfigError as error:  # site.toml or vocabulary.yaml
+            return [f"error: {line}" for line in str(error).splitlines()]
         return []
 
     def start(self) -> None:
@@ -240,7 +243,19 @@ class LiveServer:
         several writes and a rename): 10 ms puts a rebuild's start about 17 ms after the save
         (20 ms: about 33 ms), for about 0.6 % of a core while nothing changes."""
         watched = [self.root / name for name in WATCHED if (self.root / name).exists()]
-        for _changes in watchfiles.watch(*watched, stop_event=self.stopping, step=10, debounce=400):
+        settings = _stamp(self.root / "site.toml")
+        for changes in watchfiles.watch(
+            *watched,
+            stop_event=self.stopping,
+            step=10,
+            debounce=400,
+            rust_timeout=1000,
+            yield_on_timeout=True,
+        ):
+            stamp = _stamp(self.root / "site.toml")
+            if not changes and stamp == settings:
+                continue
+            settings = stamp
             started = time.perf_counter()
             errors = self.build_once()
             for line in errors:
@@ -253,6 +268,16 @@ class LiveServer:
         self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
+
+
+def _stamp(file: Path) -> tuple[int, int, int] | None:
+    """A file's inode, size and time: site.toml is compared by them, not watched, since a
+    save that replaces the file (git, and many editors) ends a watch on the file itself."""
+    try:
+        found = file.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 class SearchIndexer:
@@ -297,8 +322,9 @@ def start_live(
     indexer = SearchIndexer(root, out, lock) if search else None
 
     def rebuild() -> None:
+        settings = load_config(root / "site.toml").with_base_url(config.base_url)  # as edited, served here
         with lock:
-            built = build(root, out, config, strict=strict, search=False, keep_search=True)
+            built = build(root, out, settings, strict=strict, search=False, keep_search=True)
         if indexer:
             indexer.request(built)
 

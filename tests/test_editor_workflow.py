@@ -53,6 +53,26 @@ def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.Cap
     ]
 
 
+def test_a_ledger_line_that_is_no_address_is_reported_at_its_line(tmp_path: Path) -> None:
+    root = published(tmp_path, pair())
+    ledger = root / "content/published-urls.txt"
+    count = len(ledger.read_text(encoding="utf-8").splitlines())
+    with ledger.open("a", encoding="utf-8") as lines:
+        lines.write("/fi/kaytannot/vanha nimi/\n/../../etc/\n")
+    assert errors_of(root) == [
+        f"content/published-urls.txt:{count + 1}:1: '/fi/kaytannot/vanha nimi/' is not an address of "
+        "this site, so it cannot have been published; remove the line (`python build.py ledger` writes "
+        "the others)",
+        f"content/published-urls.txt:{count + 2}:1: '/../../etc/' is not an address of this site, so it "
+        "cannot have been published; remove the line (`python build.py ledger` writes the others)",
+    ]
+    ledger.write_bytes(ledger.read_bytes().replace(b"vanha nimi", b"vanha-nimi\xe4"))
+    assert errors_of(root) == [
+        f"content/published-urls.txt:{count + 1}:25: the file is not UTF-8 text (byte 0xe4 cannot be read); "
+        "save it with UTF-8 encoding"
+    ]
+
+
 def test_a_renamed_slug_keeps_its_old_address_through_an_alias(tmp_path: Path) -> None:
     root = published(tmp_path, pair())
     file = root / "content/fi/esimerkki.md"

@@ -112,7 +112,8 @@ def check_site(
     config = config or load_config(root / "site.toml")
     vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
     site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
-    ledger = read_ledger(root)
+    ledger, found = read_ledger(root)
+    problems.extend(found)
     if site is not None:
         problems.extend(broken_redirects(site))
     if site is not None and ledger:

@@ -8,31 +8,47 @@ addresses are never removed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath
+
+from ..problems import Problem
+from .source import decoded, read_bytes
 
 LEDGER = PurePath("content/published-urls.txt")
 HEADER = (
     "# Every address this site has published. Addresses are added by `python build.py ledger`\n"
     "# and never removed: each must keep working (a page, an alias or content/redirects.yaml).\n"
 )
+ADDRESS = re.compile(r"/?(?:[a-z0-9-][a-z0-9.-]*(?:/[a-z0-9-][a-z0-9.-]*)*/?)?")
+"""An address the site can publish: /, /fi/kaytannot/alkukiri/, /data/v1/practices.fi.csv."""
 
 
-def read_ledger(root: Path) -> dict[str, int]:
-    """Address → line number in the ledger."""
-    path = root / LEDGER
-    if not path.exists():
-        return {}
-    entries = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+def read_ledger(root: Path) -> tuple[dict[str, int], list[Problem]]:
+    """Address → its line in the ledger; and a problem at each line that is not an address."""
+    if not (root / LEDGER).exists():
+        return {}, []
+    raw = read_bytes(root / LEDGER, LEDGER)
+    text = raw if isinstance(raw, list) else decoded(raw, LEDGER)
+    if isinstance(text, list):
+        return {}, text
+    entries, problems = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
         address = line.strip()
         if address and not address.startswith("#"):
-            entries[address.removeprefix("/")] = number
-    return entries
+            if ADDRESS.fullmatch(address):
+                entries[address.removeprefix("/")] = number
+            else:
+                message = (
+                    f"'{address[:80]}' is not an address of this site, so it cannot have been published; "
+                    "remove the line (`python build.py ledger` writes the others)"
+                )
+                problems.append(Problem(LEDGER, number, 1, message))
+    return entries, problems
 
 
 def write_ledger(root: Path, published: set[str]) -> int:
     """Add the addresses not yet listed; return how many were added."""
-    known = read_ledger(root)
+    known, _ = read_ledger(root)  # its problems stop the build that comes first
     new = published - set(known)
     if new or not (root / LEDGER).exists():
         lines = sorted(set(known) | published)

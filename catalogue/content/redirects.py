@@ -16,7 +16,7 @@ import yaml
 
 from ..problems import Problem
 from .model import Redirect
-from .source import YAML_LOADER, decoded_text, read_bytes
+from .source import YAML_LOADER, decoded, read_bytes
 
 REDIRECTS = PurePath("content/redirects.yaml")
 ADDRESS = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*")
@@ -36,12 +36,11 @@ def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     if not (root / REDIRECTS).exists():
         return {}, []
     raw = read_bytes(root / REDIRECTS, REDIRECTS)
-    if isinstance(raw, list):
-        return {}, raw
+    text = raw if isinstance(raw, list) else decoded(raw, REDIRECTS)
+    if isinstance(text, list):
+        return {}, text
     try:
-        node = yaml.compose(decoded_text(raw), Loader=YAML_LOADER)
-    except UnicodeDecodeError:
-        return {}, [Problem(REDIRECTS, 1, 1, "the file is not UTF-8 text; save it with UTF-8 encoding")]
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

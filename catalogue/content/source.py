@@ -97,10 +97,10 @@ def decoded_text(raw: bytes) -> str:
     return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Problem]:
-    """Parse one file's bytes."""
+def decoded(raw: bytes, shown_as: PurePath) -> str | list[Problem]:
+    """A file's text (see `decoded_text`), or the problem at its first byte that is not UTF-8."""
     try:
-        text = decoded_text(raw)
+        return decoded_text(raw)
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -113,6 +113,13 @@ def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Probl
                 "save it with UTF-8 encoding",
             )
         ]
+
+
+def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    """Parse one file's bytes."""
+    text = decoded(raw, shown_as)
+    if isinstance(text, list):
+        return text
     result = parse_source(text, shown_as)
     return result._replace(digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path, PurePath
 
 from ..problems import Problem
-from .source import decoded, read_bytes
+from .source import read_text
 
 LEDGER = PurePath("content/published-urls.txt")
 HEADER = (
@@ -27,8 +27,7 @@ def read_ledger(root: Path) -> tuple[dict[str, int], list[Problem]]:
     """Address → its line in the ledger; and a problem at each line that is not an address."""
     if not (root / LEDGER).exists():
         return {}, []
-    raw = read_bytes(root / LEDGER, LEDGER)
-    text = raw if isinstance(raw, list) else decoded(raw, LEDGER)
+    text = read_text(root / LEDGER, LEDGER)
     if isinstance(text, list):
         return {}, text
     entries, problems = {}, []

@@ -16,7 +16,7 @@ import yaml
 
 from ..problems import Problem
 from .model import Redirect
-from .source import YAML_LOADER, decoded, read_bytes
+from .source import YAML_LOADER, read_text
 
 REDIRECTS = PurePath("content/redirects.yaml")
 ADDRESS = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*")
@@ -35,8 +35,7 @@ def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     """Old address → its redirect; or the problems, each at its line."""
     if not (root / REDIRECTS).exists():
         return {}, []
-    raw = read_bytes(root / REDIRECTS, REDIRECTS)
-    text = raw if isinstance(raw, list) else decoded(raw, REDIRECTS)
+    text = read_text(root / REDIRECTS, REDIRECTS)
     if isinstance(text, list):
         return {}, text
     try:

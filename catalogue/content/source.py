@@ -115,6 +115,12 @@ def decoded(raw: bytes, shown_as: PurePath) -> str | list[Problem]:
         ]
 
 
+def read_text(file: Path, shown_as: PurePath) -> str | list[Problem]:
+    """A file's text, or the problem that stops reading it (too large, unreadable, not UTF-8)."""
+    raw = read_bytes(file, shown_as)
+    return raw if isinstance(raw, list) else decoded(raw, shown_as)
+
+
 def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Problem]:
     """Parse one file's bytes."""
     text = decoded(raw, shown_as)

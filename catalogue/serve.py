@@ -225,7 +225,7 @@ class LiveServer:
             self.rebuild()
         except ContentError as error:
             return [str(p) for p in error.problems]
-        except ConfigError as error:  # site.toml or vocabulary.yaml
+        except ConfigError as error:  # site.toml
             return [f"error: {line}" for line in str(error).splitlines()]
         return []
 

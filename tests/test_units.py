@@ -236,30 +236,36 @@ def test_a_page_is_written_only_to_a_plain_path_inside_the_output(tmp_path: Path
     assert not any(tmp_path.rglob("*"))
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            ("    fi: Perustieto, ohjaus ja neuvonta\n", '    fi: "–"\n'),
-            "the 'fi' label of 'basic-info-guidance' in 'themes' makes an empty URL; give it a letter "
-            "or digit",
-        ),
-        (
-            ("  - code: basic-info-guidance\n", "  - code: [a, b]\n"),
-            "the code \"['a', 'b']\" in 'themes' is not lowercase letters, digits and hyphens "
-            "(such as 'integration-training')",
-        ),
-    ],
-)
-def test_a_vocabulary_entry_that_cannot_make_an_address_is_refused(
-    tmp_path: Path, change: tuple[str, str], message: str
-) -> None:
-    from catalogue.config import ConfigError
+def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path) -> None:
+    """A label or code that cannot make an address, or is no text at all ('sv:' was shown as
+    'None', 'fi: [a]' as "['a']"), a code given twice, a field the file does not have."""
     from catalogue.content.vocabulary import load_vocabulary
+    from catalogue.problems import ContentError
 
     text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
-    assert change[0] in text
-    (tmp_path / "vocabulary.yaml").write_text(text.replace(*change, 1), encoding="utf-8")
-    with pytest.raises(ConfigError) as raised:
+    for old, new in [
+        ("    fi: Perustieto, ohjaus ja neuvonta\n", '    fi: "–"\n'),
+        ("    sv: Basinformation, vägledning och rådgivning\n", "    sv:\n    en: Basic\n"),
+        ("  - code: initial-assessment-plan\n", "  - code: [a, b]\n"),
+        ("  - code: employment-entrepreneurship\n", "  - code: integration-training\n"),
+        ("    fi: Lapset, nuoret ja perheet\n", "    fi: [Lapset]\n"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
         load_vocabulary(tmp_path / "vocabulary.yaml")
-    assert str(raised.value) == f"{tmp_path / 'vocabulary.yaml'}: {message}"
+    assert [str(p) for p in raised.value.problems] == [
+        "content/vocabulary.yaml:9:9: the 'fi' label of 'basic-info-guidance' makes an empty address; "
+        "give it a letter or digit",
+        "content/vocabulary.yaml:10:8: the 'sv' label of 'basic-info-guidance' is missing; write it "
+        "after the colon",
+        "content/vocabulary.yaml:11:5: unknown field 'en'; the fields here are code, fi, sv, description, "
+        "step",
+        "content/vocabulary.yaml:15:11: the code of an entry of 'themes' should be text, not a list or "
+        "fields",
+        "content/vocabulary.yaml:27:5: the code 'integration-training' is already used in 'themes' on "
+        "line 21",
+        "content/vocabulary.yaml:34:9: the 'fi' label of 'children-youth-families' should be text, not a "
+        "list or fields",
+    ]

@@ -151,7 +151,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     try:
         node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        return [_yaml_problem(error, shown_as, first_line, front_text)]
+        return [yaml_problem(error, shown_as, first_line, front_text)]
     if node is None:  # nothing between the two '---' lines
         return SourceDocument(shown_as, {}, {(): (first_line - 1, 1)}, body, body_line)
     if not isinstance(node, yaml.MappingNode):
@@ -279,7 +279,7 @@ def _collect_positions(
             _collect_positions(item, (*path, index), found, first_line, shown_as, problems)
 
 
-def _yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
+def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = (mark.line + first_line) if mark else first_line
     column = (mark.column + 1) if mark else 1

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import yaml
 
-from ..config import LANGS, ConfigError, Lang
+from ..config import LANGS, Lang
+from ..problems import ContentError, Problem
 from .collation import sort_key
 from .slugs import is_slug, slugify
-from .source import YAML_LOADER, bytes_digest
+from .source import YAML_LOADER, bytes_digest, read_text, yaml_problem
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""
@@ -75,54 +76,128 @@ def _reading_order(groups: dict[str, tuple[Term, ...]]) -> dict[tuple[str, Lang]
 
 
 GROUPS = (*FACETS, "criteria")
+VOCABULARY = PurePath("content/vocabulary.yaml")
+ENTRY_KEYS = ("code", *LANGS, "description", "step")
+NULL, BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
-    """Read the vocabulary file; any mistake in it is a ConfigError naming the entry."""
+    """Read the vocabulary file; raise ContentError with every mistake in it, each at its line."""
+    text = read_text(path, VOCABULARY)
+    if isinstance(text, list):
+        raise ContentError(text)
     try:
-        raw = path.read_bytes()
-        data = yaml.load(raw.decode("utf-8"), Loader=YAML_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"{path}: {error}") from None
+        root = yaml.compose(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as error:
+        raise ContentError([yaml_problem(error, VOCABULARY, 1, text)]) from None
+    if not isinstance(root, yaml.MappingNode):
+        message = f"the file should hold the lists {', '.join(GROUPS)}, each a line 'name:' and its entries"
+        raise ContentError([Problem(VOCABULARY, 1, 1, message)])
+    problems: list[Problem] = []
+    lists = _fields(root, GROUPS, "list", problems)
     groups: dict[str, tuple[Term, ...]] = {}
     for group in GROUPS:
-        entries = data.get(group) if isinstance(data, dict) else None
-        if not isinstance(entries, list) or not entries:
-            raise ConfigError(f"{path}: the list '{group}' is missing or empty")
-        terms = []
-        for entry in entries:
-            try:
-                description = entry.get("description")
-                terms.append(
-                    Term(
-                        code=str(entry["code"]),
-                        label={lang: str(entry[lang]) for lang in LANGS},
-                        description=(
-                            {lang: str(description[lang]) for lang in LANGS} if description else None
-                        ),
-                        step=entry.get("step", True) is not False,
-                    )
-                )
-            except (KeyError, TypeError, AttributeError):
-                raise ConfigError(f"{path}: an entry of '{group}' needs code, fi and sv: {entry!r}") from None
+        node = lists.get(group)
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            message = f"the list '{group}' is missing or empty; give it one entry or more"
+            problems.append(_at(node, message) if node else Problem(VOCABULARY, 1, 1, message))
+            continue
+        entries = [(entry, _term(entry, group, problems)) for entry in node.value]
+        problems += _clashes(group, [(entry, term) for entry, term in entries if term])
+        groups[group] = tuple(term for _, term in entries if term)
+    if problems:
+        raise ContentError(problems)
+    return Vocabulary(groups, _reading_order(groups), bytes_digest(text.encode("utf-8")))
+
+
+def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
+    """One entry of a list, or None and its problems."""
+    if not isinstance(entry, yaml.MappingNode):
+        problems.append(_at(entry, f"each entry of '{group}' should be the fields code, fi and sv"))
+        return None
+    found = len(problems)
+    fields = _fields(entry, ENTRY_KEYS, "field", problems)
+    code = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
+    if code and not is_slug(code):
+        message = (
+            f"the code '{code}' is not lowercase letters, digits and hyphens (such as 'integration-training')"
+        )
+        problems.append(_at(fields["code"], message))
+    label = {
+        lang: _text(fields.get(lang), f"the '{lang}' label of '{code}'", entry, problems) for lang in LANGS
+    }
+    for lang, text in label.items():
+        if text and not slugify(text):
+            message = f"the '{lang}' label of '{code}' makes an empty address; give it a letter or digit"
+            problems.append(_at(fields[lang], message))
+    description = None
+    if "description" in fields:
+        node = fields["description"]
+        if isinstance(node, yaml.MappingNode):
+            parts = _fields(node, LANGS, "field", problems)
+            what = f"the '{{}}' description of '{code}'"
+            description = {lang: _text(parts.get(lang), what.format(lang), node, problems) for lang in LANGS}
+        else:
+            problems.append(_at(node, "description should be the fields fi and sv, each on an indented line"))
+    step = fields.get("step")
+    if step is not None and step.tag != BOOL:
+        problems.append(_at(step, "step should be true or false"))
+    if len(problems) > found:
+        return None
+    return Term(code, label, description, step is None or YAML_LOADER("").construct_object(step) is True)
+
+
+def _fields(
+    node: yaml.MappingNode, names: tuple[str, ...], kind: str, problems: list[Problem]
+) -> dict[str, yaml.Node]:
+    """A mapping's values by key; a key not among `names` is a problem."""
+    fields = {}
+    for key, value in node.value:
+        if key.value in names:
+            fields[key.value] = value
+        else:
+            problems.append(
+                _at(key, f"unknown {kind} '{key.value}'; the {kind}s here are {', '.join(names)}")
+            )
+    return fields
+
+
+def _text(node: yaml.Node | None, what: str, parent: yaml.Node, problems: list[Problem]) -> str:
+    """A value written as text, as the file has it ('' and a problem if there is none)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag != NULL and node.value.strip():
+        return node.value.strip()
+    message = (
+        f"{what} is missing; write it after the colon"
+        if node is None or isinstance(node, yaml.ScalarNode)
+        else f"{what} should be text, not a list or fields"
+    )
+    problems.append(_at(node or parent, message))
+    return ""
+
+
+def _clashes(group: str, entries: list[tuple[yaml.Node, Term]]) -> list[Problem]:
+    """A code given twice, or two labels that make one address."""
+    problems = []
+    codes: dict[str, int] = {}
+    slugs: dict[tuple[Lang, str], int] = {}
+    for entry, term in entries:
+        line = entry.start_mark.line + 1
+        if term.code in codes:
+            problems.append(
+                _at(entry, f"the code '{term.code}' is already used in '{group}' on line {codes[term.code]}")
+            )
+        codes.setdefault(term.code, line)
         for lang in LANGS:
-            slugs = [t.slug(lang) for t in terms]
-            if len(set(slugs)) != len(slugs):
-                raise ConfigError(f"{path}: two '{group}' labels in '{lang}' make the same URL")
-            for term in terms:
-                if not term.slug(lang):
-                    raise ConfigError(
-                        f"{path}: the '{lang}' label of '{term.code}' in '{group}' makes an empty URL; "
-                        "give it a letter or digit"
-                    )
-        codes = [t.code for t in terms]
-        for code in codes:
-            if not is_slug(code):
-                raise ConfigError(
-                    f"{path}: the code {code!r} in '{group}' is not lowercase letters, digits and "
-                    "hyphens (such as 'integration-training')"
+            slug = term.slug(lang)
+            if (lang, slug) in slugs:
+                first = slugs[(lang, slug)]
+                message = (
+                    f"the '{lang}' label of '{term.code}' makes the address '{slug}', as line {first} does"
                 )
-        if len(set(codes)) != len(codes):
-            raise ConfigError(f"{path}: a code is repeated in '{group}'")
-        groups[group] = tuple(terms)
-    return Vocabulary(groups, _reading_order(groups), bytes_digest(raw))
+                problems.append(_at(entry, message))
+            slugs.setdefault((lang, slug), line)
+    return problems
+
+
+def _at(node: yaml.Node, message: str) -> Problem:
+    return Problem(VOCABULARY, node.start_mark.line + 1, node.start_mark.column + 1, message)

@@ -168,6 +168,27 @@ def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
     ]
 
 
+def test_a_link_that_would_lead_nowhere_is_reported_at_its_address(tmp_path: Path) -> None:
+    body = (
+        "## Linkit\n\n[Palvelu](www.kotoutuminen.fi) ja [ohje](../ohje) ja [tyhjä]() ja "
+        '<a href="sivu.html">sivu</a> ja [ftp](ftp://x.fi), mutta `[koodi](x)`, [osio](#linkit), '
+        "[a](https://x.fi), [b](mailto:a@x.fi) ja [c](practice:sample) käyvät.\n\n[viite]: x.fi/a/\n"
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:11: the link 'www.kotoutuminen.fi' has no https:// in front, so it "
+        "would lead to a missing page of this site; write it in full: https://www.kotoutuminen.fi",
+        "content/fi/esimerkki.md:25:42: the link '../ohje' would lead to a missing page of this site; write "
+        "a web address in full (https://…), or link to another practice (practice:its-id), a file "
+        "(/static/…) or a heading (#…)",
+        "content/fi/esimerkki.md:25:62: the link has no address; write it between the brackets",
+        "content/fi/esimerkki.md:25:76: the link 'sivu.html' would lead to a missing page of this site; "
+        "write a web address in full (https://…), or link to another practice (practice:its-id), a file "
+        "(/static/…) or a heading (#…)",
+        "content/fi/esimerkki.md:27:10: the link 'x.fi/a/' has no https:// in front, so it would lead to a "
+        "missing page of this site; write it in full: https://x.fi/a/",
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

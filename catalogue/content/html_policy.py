@@ -34,7 +34,7 @@ def removed_html(line: str) -> list[tuple[int, str]]:
     """(column, what) for each tag, attribute or link in a line of Markdown that the sanitiser
     will remove; code spans are left alone, as Markdown shows them as written."""
     found = []
-    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    text = blank_code_spans(line)
     for match in _TAG.finditer(text):
         tag = match.group("tag").lower()
         column = match.start() + 1
@@ -51,12 +51,17 @@ def removed_html(line: str) -> list[tuple[int, str]]:
                 found.append(
                     (column, f"the attribute {name} of <{tag}> is removed from the page (kept: {kept})")
                 )
-            elif name in {"href", "src"} and _scheme(value) not in URL_SCHEMES | {""}:
+            elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
     return found
 
 
-def _scheme(url: str) -> str:
+def blank_code_spans(line: str) -> str:
+    """The line with its code spans blanked out: Markdown shows them as written."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def scheme_of(url: str) -> str:
     """The scheme of an absolute URL (javascript: in javascript:alert(1)); "" for a relative one."""
     head = url.split("/", 1)[0]
     return head.split(":", 1)[0].lower() if ":" in head else ""

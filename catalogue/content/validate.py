@@ -12,7 +12,7 @@ from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
-from .html_policy import removed_html
+from .html_policy import LINKS, URL_SCHEMES, blank_code_spans, removed_html, scheme_of
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .values import ValueChecker, closest, did_you_mean
@@ -199,6 +199,11 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s]*)|^ {0,3}\[[^\]]+\]:\s*(?P<defined>\S+)")
+"""A Markdown link's or image's target: [text](target), or a reference [name]: target."""
+HTML_LINK = re.compile(r"""<[a-zA-Z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""")
+DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
+"""What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
 HEADING_1 = re.compile(r"^#(?!#)\s")
 HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
@@ -207,8 +212,8 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
     """Body rules an editor can break: one h1 per page, alt text on every image, and HTML the
     sanitiser would remove without a word (a warning where it is)."""
     body = doc.body
-    if not (HEADING_1_ANYWHERE.search(body) or "![" in body or "<" in body):
-        return  # nothing to look at line by line (most bodies)
+    if not (HEADING_1_ANYWHERE.search(body) or "](" in body or "]:" in body or "<" in body):
+        return  # nothing to look at line by line
     in_code = False
     for offset, line in enumerate(doc.body.split("\n")):
         number = doc.body_line + offset
@@ -248,6 +253,7 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
                         Severity.WARNING,
                     )
                 )
+        check.problems += _link_problems(doc, number, blank_code_spans(line))
         for match in HTML_IMG.finditer(line):
             if not HTML_ALT.search(match.group("attrs")):
                 check.problems.append(
@@ -258,6 +264,37 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
                         'the image has no alt text; add alt="what the picture shows"',
                     )
                 )
+
+
+def _link_problems(doc: SourceDocument, number: int, line: str) -> Iterator[Problem]:
+    """A link that would lead to a missing page of this site (no https:// in front, or a path
+    relative to the page), and a Markdown link the sanitiser would remove (HTML's are warned
+    about with the rest of its HTML)."""
+    found = [(m, "defined" if m.group("defined") else "target", True) for m in MARKDOWN_LINK.finditer(line)]
+    found += [(m, "target", False) for m in HTML_LINK.finditer(line)]
+    for match, group, markdown in found:
+        target, column = (match.group(group) or "").lstrip("<"), match.start(group) + 1
+        scheme = scheme_of(target)
+        if scheme in (*URL_SCHEMES, "practice") or target.startswith(("/", "#")):
+            continue
+        if scheme and markdown:
+            message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
+            yield Problem(doc.path, number, column, message, Severity.WARNING)
+        elif not target:
+            yield Problem(doc.path, number, column, "the link has no address; write it between the brackets")
+        elif not scheme and DOMAIN.fullmatch(target):
+            message = (
+                f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
+                f"of this site; write it in full: https://{target[:60]}"
+            )
+            yield Problem(doc.path, number, column, message)
+        elif not scheme:
+            message = (
+                f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
+                "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
+                "or a heading (#…)"
+            )
+            yield Problem(doc.path, number, column, message)
 
 
 def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage | None, list[Problem]]:

@@ -189,6 +189,21 @@ def test_a_link_that_would_lead_nowhere_is_reported_at_its_address(tmp_path: Pat
     ]
 
 
+def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) -> None:
+    body = (
+        "## Linkit\n\n[Teemat](/fi/teemat/), [tämä](/fi/kaytannot/esimerkki#linkit), [etusivu](/) ja "
+        '[vanha](/fi/kaytannot/poistettu/) ja <a href="/sv/ingen/">ingen</a>\n'
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:88: the link '/fi/kaytannot/poistettu/' leads to no page of this site; "
+        "check the address, or link to another practice with practice:its-id, which keeps working when "
+        "its address changes",
+        "content/fi/esimerkki.md:25:126: the link '/sv/ingen/' leads to no page of this site; check the "
+        "address, or link to another practice with practice:its-id, which keeps working when its address "
+        "changes",
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

@@ -34,7 +34,7 @@ from ..site.templates import Setting, make_env, template_digests
 from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
-from .addresses import broken_redirects, lost_addresses
+from .addresses import broken_links, broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
@@ -115,7 +115,7 @@ def check_site(
     ledger, found = read_ledger(root)
     problems.extend(found)
     if site is not None:
-        problems.extend(broken_redirects(site))
+        problems.extend(broken_redirects(site) + broken_links(site))
     if site is not None and ledger:
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]

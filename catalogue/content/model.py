@@ -97,6 +97,9 @@ class Text(NamedTuple):
     """(id, line, column) of every [text](practice:<id>) link in the text."""
     static_links: tuple[tuple[str, int, int], ...]
     """(path under static/, line, column) of every [text](/static/…) link in the text."""
+    site_links: tuple[tuple[str, int, int], ...]
+    """(address, line, column) of every other link to this site ([text](/fi/teemat/)), its
+    address without the slash in front."""
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
 

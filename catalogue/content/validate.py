@@ -65,6 +65,7 @@ def validate_practice(
         line=doc.body_line,
         practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
         static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
+        site_links=tuple(_links_in(SITE_LINK, "address", doc)),
         substance=substance_hash(
             practice.title,
             practice.summary,
@@ -178,6 +179,12 @@ STATIC_LINK = re.compile(
     r"""(?:\]\(|\b(?:src|href)\s*=\s*["']?)/static/(?P<path>[^)\s#?"'>]+)""", re.IGNORECASE
 )
 """A link or image to a file of static/: in Markdown, ](/static/…), or in HTML, src= or href=."""
+SITE_LINK = re.compile(
+    r"""(?:\]\(|\bhref\s*=\s*["']?)/(?!static/|/)(?P<address>[^)\s#?"'>]*)""", re.IGNORECASE
+)
+"""A link to a page of this site: in Markdown, ](/fi/teemat/), or in HTML, href=."""
+PREFIXES = {"path": "/static/", "id": "practice:", "address": "/"}
+"""What comes before each kind of link's group (see `_column_of_link`)."""
 
 
 def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
@@ -190,9 +197,8 @@ def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iter
 
 
 def _column_of_link(match: re.Match[str], group: str) -> int:
-    """The column where the link's target starts (its /static/ or practice: prefix included)."""
-    prefix = "/static/" if group == "path" else "practice:"
-    return match.start(group) - len(prefix) + 1
+    """The column where the link's target starts (its /static/, practice: or / included)."""
+    return match.start(group) - len(PREFIXES[group]) + 1
 
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")

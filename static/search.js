@@ -484,9 +484,13 @@ async function start(form) {
   };
   narrow.addEventListener("change", placeFilters);
   placeFilters();
+  // Words a reader typed while the index was loading (a slow connection) are searched for,
+  // not wiped out by the address's empty query.
   const initial = stateFromUrl();
-  showState(initial);
-  run(initial);
+  const typed = form.elements.q.value.trim();
+  showState(initial.q || !typed ? initial : { ...initial, q: typed });
+  if (initial.q || !typed) run(initial);
+  else commit(true);
 }
 
 // The facet codes of every indexed page, keyed by the id Pagefind gives its results, and the

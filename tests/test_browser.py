@@ -199,6 +199,21 @@ def test_a_search_made_while_the_first_list_loads_shows_its_own_results_only(
     expect(page.locator("#search-status")).to_have_text("1 käytäntö")  # not the first list's count
 
 
+def test_words_typed_while_the_search_loads_are_searched_for(page: Any, site_url: str) -> None:
+    """On a slow connection a reader may type before the search has loaded: the words stay in
+    the box and are searched for once it has (they were wiped out by the empty address)."""
+    held: list[Any] = []
+    page.route("**/facets.fi.json", lambda route: held.append(route))
+    page.goto(site_url + "fi/haku/")
+    page.get_by_role("searchbox").fill("Närpiö")
+    for route in held:
+        route.continue_()
+    expect(page).to_have_url(re.compile(r"\?q=N%C3%A4rpi%C3%B6$"))
+    expect(page.get_by_role("searchbox")).to_have_value("Närpiö")
+    expect(page.locator(".search-result h2").first).to_have_text("Närpiön malli – kotoutuminen työn kautta")
+    expect(page.locator("#search-status")).to_have_text("1 käytäntö")
+
+
 def test_show_more_pressed_twice_before_the_results_arrive_shows_each_practice_once(
     page: Any, site_url: str
 ) -> None:

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{outcome}: {_summary(error.problems)}.{tail}", file=sys.stderr)
         return 1
     except ConfigError as error:
-        print("\n".join(f"error: {line}" for line in str(error).splitlines()), file=sys.stderr)
+        print("\n".join(error.lines()), file=sys.stderr)
         return 1
     raise AssertionError(command)
 

@@ -15,6 +15,10 @@ LANGS: tuple[Lang, ...] = ("fi", "sv")
 class ConfigError(Exception):
     """site.toml or a command-line setting is unusable."""
 
+    def lines(self) -> list[str]:
+        """The message as `build` and `serve` show it: an 'error: …' line for each problem."""
+        return [f"error: {line}" for line in str(self).splitlines()]
+
 
 class SiteConfig(NamedTuple):
     base_url: str

@@ -226,7 +226,7 @@ class LiveServer:
         except ContentError as error:
             return [str(p) for p in error.problems]
         except ConfigError as error:  # site.toml
-            return [f"error: {line}" for line in str(error).splitlines()]
+            return error.lines()
         return []
 
     def start(self) -> None:

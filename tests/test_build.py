@@ -11,7 +11,7 @@ from catalogue.build.pipeline import build
 from catalogue.cli import main
 from catalogue.config import load_config
 
-from .helpers import ROOT, make_project, pair, practice
+from .helpers import CRITERIA, ROOT, make_project, pair, practice
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -200,3 +200,16 @@ def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
         'error: site.toml: editor.branch should be text in quotes, such as branch = "…"',
     ]
     assert not out.exists()
+
+
+def test_a_link_to_a_practice_in_a_criterion_leads_to_its_page(tmp_path: Path) -> None:
+    """The criteria's evidence is Markdown: a link to a practice there is made as in the text."""
+    criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", "Kuten [toinen](practice:other#tulokset).")
+    root = make_project(tmp_path, {**pair(criteria=criteria), **pair("other", "toinen", "annan")})
+    build(root, tmp_path / "out", search=False)
+    for page, address in (
+        ("fi/kaytannot/esimerkki", "/fi/kaytannot/toinen/"),
+        ("sv/praxis/exempel", "/sv/praxis/annan/"),
+    ):
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="{address}#tulokset">toinen</a>' in html

@@ -9,7 +9,7 @@ import pytest
 from catalogue.build.pipeline import check_site
 from catalogue.problems import ContentError
 
-from .helpers import ROOT, make_project, pair, practice
+from .helpers import CRITERIA, ROOT, make_project, pair, practice
 
 
 def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -202,6 +202,49 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
         "address, or link to another practice with practice:its-id, which keeps working when its address "
         "changes",
     ]
+
+
+def test_a_link_shown_as_code_is_no_link_and_one_in_a_criterion_or_a_page_is_checked(tmp_path: Path) -> None:
+    """Markdown shows code (`…`, ``` … ```, an indented block) as written: an example link
+    there leads nowhere and is not checked. The criteria's evidence and the about pages are
+    Markdown too: their links are checked as the text's are."""
+    body = (
+        "## Esimerkit\n\nKirjoita `[teksti](practice:tunniste)` tai:\n\n```\n[teksti](/fi/ei-ole/)\n```\n\n"
+        "    [teksti](practice:sisennetty)\n\nTämä ei ole koodia: [linkki](practice:nope).\n"
+    )
+    criteria = CRITERIA.replace(
+        "Vähentää eriarvoisuutta.", "Katso [arvio](practice:arvio) ja [ohje](ohje.pdf)."
+    )
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    files = {
+        **one_file(practice(body=body, criteria=criteria)),
+        "content/pages/fi/about.md": about + "\n[Kuva](/static/ei-ole.png) ja [käytäntö](practice:nope)\n",
+    }
+    last = about.count("\n") + 2
+    page_problems = [
+        f"content/pages/fi/about.md:{last}:8: the file static/ei-ole.png does not exist; check the name, or "
+        "add the file under static/",
+        f"content/pages/fi/about.md:{last}:42: no practice has the id 'nope'; link to another practice with "
+        "[text](practice:its-id)",
+    ]
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:16:18: the link 'ohje.pdf' would lead to a missing page of this site; write "
+        "a web address in full (https://…), or link to another practice (practice:its-id), a file "
+        "(/static/…) or a heading (#…)",
+        *page_problems,
+    ]
+    criteria = criteria.replace(" ja [ohje](ohje.pdf)", "")
+    files["content/fi/esimerkki.md"] = practice(body=body, criteria=criteria)
+    assert problems(tmp_path / "again", files) == [
+        "content/fi/esimerkki.md:16:18: no practice has the id 'arvio'; link to another practice with "
+        "[text](practice:its-id)",
+        "content/fi/esimerkki.md:33:30: no practice has the id 'nope'; link to another practice with "
+        "[text](practice:its-id)",
+        *page_problems,
+    ]
+    fixed = practice(body=body.replace("nope", "sample"), criteria=criteria.replace("arvio", "sample"))
+    files |= {"content/fi/esimerkki.md": fixed, "content/pages/fi/about.md": about}
+    check_site(make_project(tmp_path / "fixed", files))  # no problem: the examples in code are no links
 
 
 def test_image_without_alt_text(tmp_path: Path) -> None:

@@ -98,21 +98,22 @@ def broken_redirects(site: Site) -> list[Problem]:
 
 
 def broken_links(site: Site) -> list[Problem]:
-    """Links in practices' texts to an address of this site that has no page ([text](/fi/x/))."""
-    texts = [(practice, site.text(practice)) for practice in site.practices]
-    if not any(text.site_links for _, text in texts):
+    """Links in the texts to an address of this site that has no page ([text](/fi/x/))."""
+    texts = [(PurePath(p.source), site.text(p).links) for p in site.practices]
+    texts += [(page.source, page.links) for page in site.pages]
+    if not any(links.pages for _, links in texts):
         return []
     served = urls.site_urls(site)
     problems = []
-    for practice, text in texts:
-        for address, line, column in text.site_links:
+    for source, links in texts:
+        for address, line, column in links.pages:
             page = address.removesuffix("index.html")
             if page not in served and f"{page}/" not in served:
                 message = (
                     f"the link '/{address}' leads to no page of this site; check the address, or link to "
                     "another practice with practice:its-id, which keeps working when its address changes"
                 )
-                problems.append(Problem(PurePath(practice.source), line, column, message))
+                problems.append(Problem(source, line, column, message))
     return problems
 
 

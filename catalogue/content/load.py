@@ -23,7 +23,7 @@ from ..workers import chunks, map_jobs
 from . import stored
 from .model import FileResult, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
-from .rules import check_collection
+from .rules import check_collection, check_links
 from .source import bytes_digest, decode_source, link_out, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
@@ -81,6 +81,9 @@ def load_site(
             checked.append((result.practice, result.text))
     findings = check_collection(checked, present, root)
     problems.extend(findings.problems)
+    ids = {practice.id for practice, _ in checked}
+    for page in pages:
+        problems.extend(check_links(page.source, page.links, ids, root))
     redirects, found = read_redirects(root)
     problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):

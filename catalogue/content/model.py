@@ -85,6 +85,17 @@ def flat_positions(found: dict[str, tuple[int, int]]) -> tuple[int, ...]:
     return tuple(number for field in FIELD_INDEX for number in found.get(field, (1, 1)))
 
 
+class Links(NamedTuple):
+    """A Markdown text's links to this site, each as (target, line, column)."""
+
+    practices: tuple[tuple[str, int, int], ...]
+    """[text](practice:<id>): the id."""
+    files: tuple[tuple[str, int, int], ...]
+    """[text](/static/…): the path under static/."""
+    pages: tuple[tuple[str, int, int], ...]
+    """Any other link to this site ([text](/fi/teemat/)): its address without the slash in front."""
+
+
 class Text(NamedTuple):
     """What a practice file holds below its front matter, as far as checks need it; `digest`,
     the file's key in the build cache (a hash of its bytes in their context, see
@@ -93,13 +104,8 @@ class Text(NamedTuple):
     digest: str
     line: int
     """The line of the file on which the text starts."""
-    practice_links: tuple[tuple[str, int, int], ...]
-    """(id, line, column) of every [text](practice:<id>) link in the text."""
-    static_links: tuple[tuple[str, int, int], ...]
-    """(path under static/, line, column) of every [text](/static/…) link in the text."""
-    site_links: tuple[tuple[str, int, int], ...]
-    """(address, line, column) of every other link to this site ([text](/fi/teemat/)), its
-    address without the slash in front."""
+    links: Links
+    """The links of the text and of the criteria's evidence."""
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
 
@@ -142,6 +148,7 @@ class StaticPage(NamedTuple):
     body: str
     source: PurePath
     body_line: int
+    links: Links
 
 
 class Redirect(NamedTuple):

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..config import Lang
 from ..problems import Problem, Severity
-from .model import LANGUAGE_NEUTRAL_FIELDS, Practice, Text, other_lang
+from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, Text, other_lang
 from .values import closest
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
@@ -52,7 +52,7 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(_check_links(practice, text, ids, root))
+        problems.extend(check_links(PurePath(practice.source), text.links, ids, root))
     problems.extend(_unpaired_problems(unpaired, present))
     return Findings(problems, frozenset(stale))
 
@@ -214,13 +214,14 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _check_links(practice: Practice, text: Text, ids: set[str], root: Path) -> list[Problem]:
+def check_links(source: PurePath, links: Links, ids: set[str], root: Path) -> list[Problem]:
+    """Links to a practice that no id names, and links to a file static/ does not have."""
     problems: list[Problem] = []
-    for target, line, column in text.practice_links:
+    for target, line, column in links.practices:
         if target not in ids:
             problems.append(
                 Problem(
-                    PurePath(practice.source),
+                    source,
                     line,
                     column,
                     f"no practice has the id '{target}'"
@@ -228,15 +229,15 @@ def _check_links(practice: Practice, text: Text, ids: set[str], root: Path) -> l
                     + "; link to another practice with [text](practice:its-id)",
                 )
             )
-    if not text.static_links:
+    if not links.files:
         return problems
     static = root / "static"
-    for path, line, column in text.static_links:
+    for path, line, column in links.files:
         target_file = (static / path).resolve()
         if not target_file.is_file() or not target_file.is_relative_to(static.resolve()):
             problems.append(
                 Problem(
-                    PurePath(practice.source),
+                    source,
                     line,
                     column,
                     f"the file static/{path} does not exist; check the name, or add the file under static/",

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..problems import Problem, Severity
-from .model import Contact, FileResult, Link, Practice, Text
+from .model import Contact, FileResult, Link, Links, Practice, Text
 
 _DATES = ("published", "updated")
 _DATE_INDEXES = tuple(Practice.__slots__.index(name) for name in _DATES)
@@ -28,7 +28,7 @@ def dump(result: FileResult) -> bytes:
         values["contact"] = contact and tuple(contact)
         values["links"] = tuple(tuple(link) for link in values["links"])
         practice = tuple(values.values())
-        text = tuple(result.text)
+        text = (*result.text[:2], tuple(result.text.links), *result.text[3:])
     problems = [(str(p.path), p.line, p.column, p.message, p.severity.value) for p in result.problems]
     return marshal.dumps((practice, text, problems, result.ids))
 
@@ -48,6 +48,7 @@ def load(value: bytes) -> FileResult | None:
             values[index] = values[index] and date.fromordinal(values[index])
         values[_CONTACT] = values[_CONTACT] and Contact(*values[_CONTACT])
         values[_LINKS] = tuple(Link(*link) for link in values[_LINKS])
-        return FileResult(Practice(*values), Text(*text), checked, ids)
+        digest, line, links, substance = text
+        return FileResult(Practice(*values), Text(digest, line, Links(*links), substance), checked, ids)
     except (ValueError, EOFError, TypeError, IndexError):
         return None

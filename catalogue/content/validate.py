@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Any
 
 from ..config import Lang
@@ -12,14 +13,12 @@ from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
-from .html_policy import LINKS, URL_SCHEMES, blank_code_spans, removed_html, scheme_of
+from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
+from .text_links import TextLink, links_in, links_of, prose
 from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
-
-PRACTICE_LINK = re.compile(r"\]\(practice:(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
-"""A Markdown link to another practice by its id: [text](practice:its-id#anchor)."""
 
 
 def validate_practice(
@@ -33,7 +32,7 @@ def validate_practice(
             check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
             meant.add(closest(name, list(FIELDS_BY_NAME)))
     values = _field_values(check, doc.front, lang, meant)
-    _check_body(check, doc)
+    links = _check_body(check, doc) + _evidence_links(check, doc, values["criteria"])
     if not values["draft"]:
         _check_placeholders(check, doc)
     for name, most in LONGEST.items():
@@ -63,9 +62,7 @@ def validate_practice(
     text = Text(
         digest=doc.digest,
         line=doc.body_line,
-        practice_links=tuple(_links_in(PRACTICE_LINK, "id", doc)),
-        static_links=tuple(_links_in(STATIC_LINK, "path", doc)),
-        site_links=tuple(_links_in(SITE_LINK, "address", doc)),
+        links=links_of(links),
         substance=substance_hash(
             practice.title,
             practice.summary,
@@ -175,61 +172,27 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
-STATIC_LINK = re.compile(
-    r"""(?:\]\(|\b(?:src|href)\s*=\s*["']?)/static/(?P<path>[^)\s#?"'>]+)""", re.IGNORECASE
-)
-"""A link or image to a file of static/: in Markdown, ](/static/…), or in HTML, src= or href=."""
-SITE_LINK = re.compile(
-    r"""(?:\]\(|\bhref\s*=\s*["']?)/(?!(?-i:static/)|/)(?P<address>[^)\s#?"'>]*)""", re.IGNORECASE
-)
-"""A link to a page of this site: in Markdown, ](/fi/teemat/), or in HTML, href=."""
-PREFIXES = {"path": "/static/", "id": "practice:", "address": "/"}
-"""What comes before each kind of link's group (see `_column_of_link`)."""
-HINTS = {"path": ("/static/",), "id": ("](practice:",), "address": ("](/", "href", "HREF")}
-"""Text without any of these has no link of that kind: a test a hundred times quicker than
-the link's pattern, which cannot skip ahead to a fixed string."""
-
-
-def _links_in(pattern: re.Pattern[str], group: str, doc: SourceDocument) -> Iterator[tuple[str, int, int]]:
-    """(target, line, column) of each link of one kind in the text."""
-    if not any(hint in doc.body for hint in HINTS[group]) or not pattern.search(doc.body):
-        return
-    for offset, line in enumerate(doc.body.split("\n")):
-        for match in pattern.finditer(line):
-            yield match.group(group), doc.body_line + offset, _column_of_link(match, group)
-
-
-def _column_of_link(match: re.Match[str], group: str) -> int:
-    """The column where the link's target starts (its /static/, practice: or / included)."""
-    return match.start(group) - len(PREFIXES[group]) + 1
-
-
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
-MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s]*)|^ {0,3}\[[^\]]+\]:\s*(?P<defined>\S+)")
-"""A Markdown link's or image's target: [text](target), or a reference [name]: target."""
-HTML_LINK = re.compile(r"""<[a-zA-Z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""")
 DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
 """What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
 HEADING_1 = re.compile(r"^#(?!#)\s")
 HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
 
-def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
-    """Body rules an editor can break: one h1 per page, alt text on every image, and HTML the
-    sanitiser would remove without a word (a warning where it is)."""
+def _check_body(check: ValueChecker, doc: SourceDocument) -> list[TextLink]:
+    """Body rules an editor can break: one h1 per page, alt text on every image, HTML the
+    sanitiser would remove without a word (a warning where it is), links that lead nowhere.
+    Returns the text's links."""
     body = doc.body
-    if not (HEADING_1_ANYWHERE.search(body) or "](" in body or "]:" in body or "<" in body):
-        return  # nothing to look at line by line
-    in_code = False
-    for offset, line in enumerate(doc.body.split("\n")):
+    links = links_in(body, doc.body_line)
+    check.problems += _link_problems(doc.path, links)
+    if not (HEADING_1_ANYWHERE.search(body) or "](" in body or "<" in body):
+        return links  # nothing more to look at line by line
+    for offset, line in enumerate(prose(body).split("\n")):
         number = doc.body_line + offset
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        if in_code:
-            continue
         if HEADING_1.match(line):
             check.problems.append(
                 Problem(
@@ -262,8 +225,6 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
                         Severity.WARNING,
                     )
                 )
-        if "](" in line or "]:" in line or "<" in line:
-            check.problems += _link_problems(doc, number, blank_code_spans(line))
         for match in HTML_IMG.finditer(line):
             if not HTML_ALT.search(match.group("attrs")):
                 check.problems.append(
@@ -274,37 +235,49 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> None:
                         'the image has no alt text; add alt="what the picture shows"',
                     )
                 )
+    return links
 
 
-def _link_problems(doc: SourceDocument, number: int, line: str) -> Iterator[Problem]:
+def _evidence_links(
+    check: ValueChecker, doc: SourceDocument, criteria: dict[str, str] | None
+) -> list[TextLink]:
+    """The links in the criteria's evidence (Markdown too), each at its criterion's value."""
+    found = []
+    for code, evidence in (criteria or {}).items():
+        line, column = doc.where("criteria", code)
+        links = [link._replace(line=line, column=column) for link in links_in(evidence, line)]
+        check.problems += _link_problems(doc.path, links)
+        found += links
+    return found
+
+
+def _link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
     """A link that would lead to a missing page of this site (no https:// in front, or a path
     relative to the page), and a Markdown link the sanitiser would remove (HTML's are warned
     about with the rest of its HTML)."""
-    found = [(m, "defined" if m.group("defined") else "target", True) for m in MARKDOWN_LINK.finditer(line)]
-    found += [(m, "target", False) for m in HTML_LINK.finditer(line)]
-    for match, group, markdown in found:
-        target, column = (match.group(group) or "").lstrip("<"), match.start(group) + 1
+    for link in links:
+        target, line, column = link.target, link.line, link.column
         scheme = scheme_of(target)
         if scheme in (*URL_SCHEMES, "practice") or target.startswith(("/", "#")):
             continue
-        if scheme and markdown:
+        if scheme and link.markdown:
             message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
-            yield Problem(doc.path, number, column, message, Severity.WARNING)
+            yield Problem(path, line, column, message, Severity.WARNING)
         elif not target:
-            yield Problem(doc.path, number, column, "the link has no address; write it between the brackets")
+            yield Problem(path, line, column, "the link has no address; write it between the brackets")
         elif not scheme and DOMAIN.fullmatch(target):
             message = (
                 f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
                 f"of this site; write it in full: https://{target[:60]}"
             )
-            yield Problem(doc.path, number, column, message)
+            yield Problem(path, line, column, message)
         elif not scheme:
             message = (
                 f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
                 "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
                 "or a heading (#…)"
             )
-            yield Problem(doc.path, number, column, message)
+            yield Problem(path, line, column, message)
 
 
 def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage | None, list[Problem]]:
@@ -315,7 +288,7 @@ def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage
             check.problem((name,), f"unknown field '{name}'; a page has only title and description")
     title = check.text(("title",), doc.front.get("title"), "title")
     description = check.text(("description",), doc.front.get("description"), "description")
-    _check_body(check, doc)
+    links = _check_body(check, doc)
     if title is None or description is None or check.problems:
         return None, check.problems
-    return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line), []
+    return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line, links_of(links)), []

@@ -14,7 +14,7 @@ import nh3
 
 from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from ..content.slugs import slugify
-from ..content.validate import PRACTICE_LINK
+from ..content.text_links import links_in, practice_id
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -93,7 +93,15 @@ class Converter:
 
 def _linked(text: str) -> str:
     """Links to practices pointed at placeholders (see `placed`)."""
-    return PRACTICE_LINK.sub(lambda match: f"]({PLACEHOLDER}{match['id']}/{match['anchor'] or ''})", text)
+    if "practice:" not in text:
+        return text
+    parts, end = [], 0
+    for link in links_in(text, 1):
+        if (linked := practice_id(link)) is not None:
+            anchor = link.target[len(f"practice:{linked}") :]
+            parts += [text[end : link.start], f"{PLACEHOLDER}{linked}/{anchor}"]
+            end = link.start + len(link.target)
+    return "".join(parts) + text[end:]
 
 
 def placed(html: str, base_path: str, url_of: Callable[[str], str]) -> str:

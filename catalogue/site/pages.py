@@ -11,8 +11,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..config import LANGS, Lang
-from ..content.model import Practice, Site, other_lang
-from ..content.validate import PRACTICE_LINK
+from ..content.model import Practice, Site, StaticPage, other_lang
 from ..content.vocabulary import FACETS
 from . import urls
 from .coverage import NATIONAL, coverage_context
@@ -135,7 +134,7 @@ def _practice_pages(site: Site, p: Practice, related: list[Practice]) -> list[Pa
     alternates = {lang: url, other_lang(lang): twin_url} if twin else {lang: url}
     meta = PageMeta(p.title, p.summary, url, alternates, twin_url, lastmod=p.last_changed)
     text = site.text(p)
-    targets = link_targets(site, lang, [target for target, _, _ in text.practice_links])
+    targets = link_targets(site, lang, [target for target, _, _ in text.links.practices])
     page = _page(
         url,
         "practice.html",
@@ -203,9 +202,9 @@ class _Lists:
         meta = PageMeta(title, description, url, alternates, urls.section(other_lang(self.lang), name))
         return _page(url, template, self.lang, meta, **context)
 
-    def markdown(self, text: str) -> MarkdownText:
-        ids = [match["id"] for match in PRACTICE_LINK.finditer(text)]
-        return MarkdownText(text, link_targets(self.site, self.lang, ids))
+    def markdown(self, page: StaticPage) -> MarkdownText:
+        ids = [target for target, _, _ in page.links.practices]
+        return MarkdownText(page.body, link_targets(self.site, self.lang, ids))
 
     def counts(self, facet: str) -> dict[str, int]:
         return {code: len(found) for code, found in self.with_term[facet].items()}
@@ -294,7 +293,7 @@ class _Lists:
     def about_page(self, key: str) -> Page:
         page = self.site.page(key, self.lang)
         return self.section(
-            key, "page.html", page.title, page.description, content=self.markdown(page.body), page_key=key
+            key, "page.html", page.title, page.description, content=self.markdown(page), page_key=key
         )
 
     def feed(self) -> Page:

@@ -1,0 +1,198 @@
+"""The links of a Markdown text as Markdown reads them: each link's or image's target, where
+it is, and what it leads to. Code is left out: Markdown shows a code span or a code block as
+written, so an example link in one is no link.
+
+The check (validate.py) reports links that lead nowhere; the converter (site/markdown.py)
+points links to practices at placeholders. Both find them here, so both agree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .html_policy import scheme_of
+from .model import Links
+
+
+class TextLink(NamedTuple):
+    target: str
+    """As written, without the <…> Markdown allows around it."""
+    line: int
+    column: int
+    start: int
+    """Where the target starts in the text."""
+    markdown: bool
+    """Written in Markdown ([text](target), [name]: target), not in HTML (href=, src=)."""
+
+
+INLINE_LINK = re.compile(r"\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<inline>[^)\s]*))")
+"""A link's or image's target: [text](target), [text](<target>)."""
+DEFINED_LINK = re.compile(
+    r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
+)
+"""A reference's target: [name]: target."""
+HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
+HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+UNDERLINE = re.compile(r"(?:=+|-+) *$")
+"""Under a block's first line, it makes that line a heading."""
+RULE = re.compile(r" {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}) *$")
+"""A horizontal rule (---, * * *), a line of its own."""
+LIST_ITEM = re.compile(r" {0,3}(?:(?P<bullet>[*+-])|\d+\.) ")
+"""A list item's first line; with sane lists, items of one list are all bulleted or numbered."""
+INDENTED = ("    ", "\t")
+
+
+def prose(text: str) -> str:
+    """The text with its code blanked out (spaces, lines kept), so that what is found in it is
+    where it is in the text."""
+    if "`" not in text and not (text.startswith(INDENTED) or "\n    " in text or "\n\t" in text):
+        return text
+    lines = text.split("\n")
+    for texts, in_list in _inline_texts(lines):
+        own = lines[texts]  # in a list, without the indentation that makes them part of it
+        cuts = [min(4, len(line) - len(line.lstrip(" "))) if in_list else 0 for line in own]
+        joined, shown, end = "\n".join(line[cut:] for line, cut in zip(own, cuts, strict=True)), [], 0
+        for start, stop in _code_spans(joined):
+            shown += [joined[end:start], _blank(joined[start:stop])]
+            end = stop
+        seen = ("".join(shown) + joined[end:]).split("\n")
+        lines[texts] = [line[:cut] + rest for line, cut, rest in zip(own, cuts, seen, strict=True)]
+    return "\n".join(lines)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
+    """Blanks out the code blocks among `lines` (in place), and returns the runs of lines that
+    Python-Markdown reads as one text (a paragraph, a heading, a list item), in which a code
+    span may go on from line to line; each with whether it is in a list.
+
+    A block starts after blank lines, a heading or a rule (each a line of its own wherever it
+    is; a block's first line is a heading too when the line below underlines it). Lines
+    indented by four spaces or a tab are code where they start a block, unless they continue a
+    list; in a block that starts with a list, each item is a text. Lists in lists, and code in
+    them, are not told apart: what they hold is read as the list's own text."""
+    texts: list[tuple[slice, bool]] = []
+    start, block_start, first_line, in_code = 0, True, False, False
+    in_list: str | None = None
+    """The kind of list (see `_list_kind`) of the last list, while the blocks after continue it."""
+    list_block: str | None = None
+    """The kind of list the block starts with, whose items each start a text."""
+    continuing = False
+    """The block is indented to continue a list: all of it, headings too, is in the list."""
+    for number, line in enumerate([*lines, ""]):
+        blank, rule = not line.strip(), bool(RULE.match(line))
+        underline = first_line and not rule and bool(UNDERLINE.match(line))
+        item = None if rule or underline else _list_kind(line)
+        if item and not block_start and item != list_block:
+            item = None  # a line of a paragraph
+        in_code = not blank and line.startswith(INDENTED) and (block_start or in_code) and not in_list
+        heading = rule or underline or bool(HEADING.match(line, _item_end(line) if item else 0))
+        if blank or heading or in_code or (item and not block_start):
+            texts += [(slice(start, number), in_list is not None)] if start < number else []
+            start = number if item and not block_start else number + 1
+        if heading:  # a text of its own, in a list item too
+            texts.append((slice(number, number + 1), in_list is not None))
+        if in_code:
+            lines[number] = _blank(line)
+        elif block_start and not blank:
+            list_block, continuing = item, bool(in_list) and line.startswith(INDENTED)
+            in_list = item or (in_list if continuing else None)
+        if heading and not item and not continuing:
+            in_list = list_block = None
+        first_line = block_start and not blank
+        block_start = blank or (heading and not item and not continuing) or in_code
+    return texts
+
+
+def _item_end(line: str) -> int:
+    """Where a list item's text starts in its first line; 0 for any other line."""
+    item = LIST_ITEM.match(line)
+    return item.end() if item else 0
+
+
+def _list_kind(line: str) -> str | None:
+    """'bullet' or 'number' for a list item's first line; None for any other line."""
+    item = LIST_ITEM.match(line)
+    return None if item is None else "bullet" if item["bullet"] else "number"
+
+
+def _code_spans(block: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each code span in a block, found as Python-Markdown 3.11 finds them: a
+    run of backticks opens one, and the next run as long closes it; failing that, the longest
+    shorter run closes one opened by as many of the opening run's last backticks; failing that
+    too, the search goes on twice the opening run's length further on."""
+    at = 0
+    while (at := block.find("`", at)) != -1:
+        if at and block[at - 1] == "\\":  # an escaped backtick opens nothing
+            at += 1
+            continue
+        ticks = _run(block, at)
+        longest, longest_end, closing = 0, 0, block.find("`", at + ticks)
+        while closing != -1:
+            run = _run(block, closing)
+            if run == ticks:
+                yield at, closing + run
+                at = closing + run
+                break
+            if run > longest:
+                longest, longest_end = run, closing + run
+            closing = block.find("`", closing + run)
+        else:
+            if 0 < longest < ticks:
+                yield at + ticks - longest, longest_end
+                at = longest_end
+            else:
+                at += 2 * ticks  # as Python-Markdown does
+
+
+def _run(text: str, start: int) -> int:
+    """How many backticks follow one another from `start` on."""
+    end = start
+    while end < len(text) and text[end] == "`":
+        end += 1
+    return end - start
+
+
+def links_in(text: str, first_line: int) -> list[TextLink]:
+    """Every link and image in a Markdown text (`first_line`: the text's line in its file)."""
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return []
+    seen = prose(text)
+    found = []
+    for pattern, markdown, hint in (
+        (INLINE_LINK, True, "]("),
+        (DEFINED_LINK, True, "]:"),
+        (HTML_LINK, False, "<"),
+    ):
+        if hint not in seen:
+            continue
+        for match in pattern.finditer(seen):
+            start, end = match.span(match.lastgroup or 0)  # the group that matched: the target
+            line, column = seen.count("\n", 0, start), start - seen.rfind("\n", 0, start)
+            found.append(TextLink(text[start:end], first_line + line, column, start, markdown))
+    return sorted(found, key=lambda link: link.start)
+
+
+def practice_id(link: TextLink) -> str | None:
+    """The id a Markdown link to a practice leads to ([text](practice:its-id#heading))."""
+    if not link.markdown or scheme_of(link.target) != "practice":
+        return None
+    return link.target[len("practice:") :].split("#", 1)[0]
+
+
+def links_of(found: list[TextLink]) -> Links:
+    """The links that lead to a practice, a file of static/ or another page of this site."""
+    practices, files, pages = [], [], []
+    for link in found:
+        target, where = link.target, (link.line, link.column)
+        if (practice := practice_id(link)) is not None:
+            practices.append((practice, *where))
+        elif target.startswith("/static/"):
+            files.append((re.split("[#?]", target[len("/static/") :], maxsplit=1)[0], *where))
+        elif target.startswith("/") and not target.startswith("//"):
+            pages.append((re.split("[#?]", target[1:], maxsplit=1)[0], *where))
+    return Links(tuple(practices), tuple(files), tuple(pages))

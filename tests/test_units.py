@@ -163,6 +163,18 @@ def test_the_links_found_in_a_text_are_the_links_markdown_makes(blocks: list[tup
     assert made.count(f'href="{PLACEHOLDER}') == made.count(PLACEHOLDER) == len(found)
 
 
+def test_a_link_to_a_practice_is_a_markdown_link_to_practice_in_lower_case() -> None:
+    """The converter makes only these links; another is removed from the page (and warned of)."""
+    from catalogue.content.text_links import links_in, practice_id
+
+    links = links_in('[a](practice:x#h) [b](PRACTICE:y)\n\n<a href="practice:z">c</a>', 3)
+    assert [(practice_id(link), link.line, link.column) for link in links] == [
+        ("x", 3, 5),
+        (None, 3, 23),
+        (None, 5, 10),
+    ]
+
+
 def test_smarty_sets_quotes_and_dashes_where_a_text_has_them() -> None:
     out = html("Hän sanoi \"tervetuloa\" -- ja 'moi'...")
     assert "Hän sanoi ”tervetuloa” – ja ’moi’…" in out

@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from ..config import LANGS
 from ..content.ledger import LEDGER
-from ..content.model import Practice, Site
+from ..content.model import Links, Practice, Site
 from ..content.redirects import REDIRECTS
 from ..problems import Problem
 from ..site import urls
@@ -99,7 +99,7 @@ def broken_redirects(site: Site) -> list[Problem]:
 
 def broken_links(site: Site) -> list[Problem]:
     """Links in the texts to an address of this site that has no page ([text](/fi/x/))."""
-    texts = [(PurePath(p.source), site.text(p).links) for p in site.practices]
+    texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
     if not any(links.pages for _, links in texts):
         return []
@@ -113,7 +113,7 @@ def broken_links(site: Site) -> list[Problem]:
                     f"the link '/{address}' leads to no page of this site; check the address, or link to "
                     "another practice with practice:its-id, which keeps working when its address changes"
                 )
-                problems.append(Problem(source, line, column, message))
+                problems.append(Problem(PurePath(source), line, column, message))
     return problems
 
 

@@ -52,7 +52,7 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(check_links(PurePath(practice.source), text.links, ids, root))
+        problems.extend(check_links(practice.source, text.links, ids, root))
     problems.extend(_unpaired_problems(unpaired, present))
     return Findings(problems, frozenset(stale))
 
@@ -214,14 +214,16 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def check_links(source: PurePath, links: Links, ids: set[str], root: Path) -> list[Problem]:
+def check_links(source: str | PurePath, links: Links, ids: set[str], root: Path) -> list[Problem]:
     """Links to a practice that no id names, and links to a file static/ does not have."""
     problems: list[Problem] = []
+    if not links.practices and not links.files:
+        return problems
     for target, line, column in links.practices:
         if target not in ids:
             problems.append(
                 Problem(
-                    source,
+                    PurePath(source),
                     line,
                     column,
                     f"no practice has the id '{target}'"
@@ -237,7 +239,7 @@ def check_links(source: PurePath, links: Links, ids: set[str], root: Path) -> li
         if not target_file.is_file() or not target_file.is_relative_to(static.resolve()):
             problems.append(
                 Problem(
-                    source,
+                    PurePath(source),
                     line,
                     column,
                     f"the file static/{path} does not exist; check the name, or add the file under static/",

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .html_policy import scheme_of
 from .model import Links
 
 
@@ -179,7 +178,7 @@ def links_in(text: str, first_line: int) -> list[TextLink]:
 
 def practice_id(link: TextLink) -> str | None:
     """The id a Markdown link to a practice leads to ([text](practice:its-id#heading))."""
-    if not link.markdown or scheme_of(link.target) != "practice":
+    if not link.markdown or not link.target.startswith("practice:"):
         return None
     return link.target[len("practice:") :].split("#", 1)[0]
 

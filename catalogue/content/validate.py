@@ -16,7 +16,7 @@ from .freshness import substance_hash
 from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
-from .text_links import TextLink, links_in, links_of, prose
+from .text_links import TextLink, links_in, links_of, practice_id, prose
 from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
@@ -258,7 +258,7 @@ def _link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
     for link in links:
         target, line, column = link.target, link.line, link.column
         scheme = scheme_of(target)
-        if scheme in (*URL_SCHEMES, "practice") or target.startswith(("/", "#")):
+        if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
             continue
         if scheme and link.markdown:
             message = f"the link '{target[:60]}' is removed from the page ({LINKS})"

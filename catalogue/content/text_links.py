@@ -169,10 +169,12 @@ def links_in(text: str, first_line: int) -> list[TextLink]:
     ):
         if hint not in seen:
             continue
+        line, counted = first_line, 0  # the line of `counted`, a place in the text
         for match in pattern.finditer(seen):
             start, end = match.span(match.lastgroup or 0)  # the group that matched: the target
-            line, column = seen.count("\n", 0, start), start - seen.rfind("\n", 0, start)
-            found.append(TextLink(text[start:end], first_line + line, column, start, markdown))
+            line, counted = line + seen.count("\n", counted, start), start
+            column = start - seen.rfind("\n", 0, start)
+            found.append(TextLink(text[start:end], line, column, start, markdown))
     return sorted(found, key=lambda link: link.start)
 
 

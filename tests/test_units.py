@@ -137,7 +137,7 @@ def _list(kind_and_lines: tuple[str, list[str]]) -> str:
 GAPS = st.sampled_from(["\n\n", "\n"])
 BLOCKS = st.one_of(
     st.tuples(LINES.map("\n".join), GAPS),
-    st.tuples(INLINE.map("## {}".format), GAPS),
+    st.tuples(st.tuples(st.sampled_from(["## ", "#"]), INLINE).map("".join), GAPS),
     st.tuples(LINES.map(lambda lines: "```\n" + "\n".join(lines) + "\n```"), GAPS),
     st.tuples(st.tuples(st.sampled_from(["- ", "1. "]), LINES).map(_list), st.just("\n\n")),
     st.tuples(LINES.map(lambda lines: "\n".join("    " + line for line in lines)), st.just("\n\n")),

@@ -32,7 +32,8 @@ DEFINED_LINK = re.compile(
 )
 """A reference's target: [name]: target."""
 HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
-HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+HEADING = re.compile("#")
+"""A heading's line (Python-Markdown needs no space after the #)."""
 UNDERLINE = re.compile(r"(?:=+|-+) *$")
 """Under a block's first line, it makes that line a heading."""
 RULE = re.compile(r" {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}) *$")

@@ -247,6 +247,28 @@ def test_a_link_shown_as_code_is_no_link_and_one_in_a_criterion_or_a_page_is_che
     check_site(make_project(tmp_path / "fixed", files))  # no problem: the examples in code are no links
 
 
+def test_a_link_to_a_practice_that_is_a_draft_in_both_languages_is_reported(tmp_path: Path) -> None:
+    """A draft has no page, not even a short link: a link to it would lead nowhere. Where one
+    language version is published, the other's short link says so, and the link is fine."""
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    files = {
+        **pair(body="Katso [luonnos](practice:draft) ja [puoliksi](practice:half).\n"),
+        **pair("draft", "luonnos", "utkast", extra="draft: true"),
+        "content/fi/puoliksi.md": practice("half", "puoliksi", extra="translation_pending: true"),
+        "content/sv/halv.md": practice("half", "halv", extra="draft: true"),
+        "content/pages/fi/about.md": about + "\n[Luonnos](practice:draft)\n",
+    }
+    message = (
+        "the practice 'draft' is a draft (draft: true), so it has no page yet and the link would lead "
+        "nowhere; publish that practice first, or link to it once it is published"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/fi/esimerkki.md:23:17: {message}",
+        f"content/pages/fi/about.md:{about.count(chr(10)) + 2}:11: {message}",
+        f"content/sv/exempel.md:23:17: {message}",
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

@@ -82,8 +82,9 @@ def load_site(
     findings = check_collection(checked, present, root)
     problems.extend(findings.problems)
     ids = {practice.id for practice, _ in checked}
+    drafts = ids - {practice.id for practice, _ in checked if not practice.draft}
     for page in pages:
-        problems.extend(check_links(page.source, page.links, ids, root))
+        problems.extend(check_links(page.source, page.links, ids, drafts, root))
     redirects, found = read_redirects(root)
     problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):

@@ -35,6 +35,7 @@ def check_collection(
     problems = _unique_addresses(practices)
     by_key = {(p.id, p.lang): (p, text) for p, text in checked}
     ids = {p.id for p in practices}
+    drafts = ids - {p.id for p in practices if not p.draft}
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
@@ -52,7 +53,7 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(check_links(practice.source, text.links, ids, root))
+        problems.extend(check_links(practice.source, text.links, ids, drafts, root))
     problems.extend(_unpaired_problems(unpaired, present))
     return Findings(problems, frozenset(stale))
 
@@ -214,13 +215,22 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def check_links(source: str | PurePath, links: Links, ids: set[str], root: Path) -> list[Problem]:
-    """Links to a practice that no id names, and links to a file static/ does not have."""
+def check_links(
+    source: str | PurePath, links: Links, ids: set[str], drafts: set[str], root: Path
+) -> list[Problem]:
+    """Links to a practice that no id names or that is a draft in both languages (it has no
+    page), and links to a file static/ does not have."""
     problems: list[Problem] = []
     if not links.practices and not links.files:
         return problems
     for target, line, column in links.practices:
-        if target not in ids:
+        if target in drafts:
+            message = (
+                f"the practice '{target}' is a draft (draft: true), so it has no page yet and the link "
+                "would lead nowhere; publish that practice first, or link to it once it is published"
+            )
+            problems.append(Problem(PurePath(source), line, column, message))
+        elif target not in ids:
             problems.append(
                 Problem(
                     PurePath(source),

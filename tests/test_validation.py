@@ -269,6 +269,20 @@ def test_a_link_to_a_practice_that_is_a_draft_in_both_languages_is_reported(tmp_
     ]
 
 
+def test_a_file_name_with_a_space_or_a_letter_outside_ascii_is_linked_as_a_browser_asks_for_it(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "![Kuva](/static/my%20photo.svg) ![Kuva](/static/kuva-%C3%A4.svg) ![Kuva](/static/kuva-ä.svg)\n\n"
+        "![Kuva](</static/my photo.svg>)\n"
+    )
+    files = {**one_file(practice(body=body)), "static/my photo.svg": "<svg/>", "static/kuva-ä.svg": "<svg/>"}
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:25:10: the address '/static/my photo.svg' has a space, which a web address "
+        "cannot hold; write each space as %20: /static/my%20photo.svg"
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

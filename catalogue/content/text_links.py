@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from .model import Links
 
@@ -194,7 +195,13 @@ def links_of(found: list[TextLink]) -> Links:
         if (practice := practice_id(link)) is not None:
             practices.append((practice, *where))
         elif target.startswith("/static/"):
-            files.append((re.split("[#?]", target[len("/static/") :], maxsplit=1)[0], *where))
+            files.append((_path(target[len("/static/") :]), *where))
         elif target.startswith("/") and not target.startswith("//"):
-            pages.append((re.split("[#?]", target[1:], maxsplit=1)[0], *where))
+            pages.append((_path(target[1:]), *where))
     return Links(tuple(practices), tuple(files), tuple(pages))
+
+
+def _path(address: str) -> str:
+    """The path an address leads to: without its query or fragment, %-escapes decoded (a
+    browser asks for static/my photo.jpg at /static/my%20photo.jpg)."""
+    return unquote(re.split("[#?]", address, maxsplit=1)[0])

@@ -258,6 +258,13 @@ def _link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
     for link in links:
         target, line, column = link.target, link.line, link.column
         scheme = scheme_of(target)
+        if " " in target:  # only <…> lets Markdown take one
+            message = (
+                f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
+                f"space as %20: {target[:60].replace(' ', '%20')}"
+            )
+            yield Problem(path, line, column, message)
+            continue
         if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
             continue
         if scheme and link.markdown:

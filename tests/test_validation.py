@@ -283,6 +283,16 @@ def test_a_file_name_with_a_space_or_a_letter_outside_ascii_is_linked_as_a_brows
     ]
 
 
+def test_an_address_in_angle_brackets_without_https_is_reported(tmp_path: Path) -> None:
+    """Markdown takes <www.kotoutuminen.fi> for a tag, which the sanitiser removes: the address
+    would vanish from the page. With its scheme, or as an e-mail address, it is a link."""
+    body = "Katso <www.kotoutuminen.fi>, <https://kotoutuminen.fi> tai <info@kotoutuminen.fi>.\n"
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:23:7: '<www.kotoutuminen.fi>' is removed from the page: Markdown makes a "
+        "link of an address in <…> only with its https:// in front; write <https://www.kotoutuminen.fi>"
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

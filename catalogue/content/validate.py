@@ -178,6 +178,8 @@ HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
 DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
 """What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
+ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
+"""<www.kotoutuminen.fi>: to Markdown, with no scheme, a tag (which the sanitiser removes)."""
 HEADING_1 = re.compile(r"^#(?!#)\s")
 HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
@@ -225,6 +227,13 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> list[TextLink]:
                         Severity.WARNING,
                     )
                 )
+            for match in ANGLED_ADDRESS.finditer(line):
+                if DOMAIN.fullmatch(address := match["address"]):
+                    message = (
+                        f"'<{address[:60]}>' is removed from the page: Markdown makes a link of an address "
+                        f"in <…> only with its https:// in front; write <https://{address[:60]}>"
+                    )
+                    check.problems.append(Problem(doc.path, number, match.start() + 1, message))
         for match in HTML_IMG.finditer(line):
             if not HTML_ALT.search(match.group("attrs")):
                 check.problems.append(

@@ -293,6 +293,23 @@ def test_an_address_in_angle_brackets_without_https_is_reported(tmp_path: Path) 
     ]
 
 
+def test_a_links_entry_that_is_no_web_address_is_reported_with_the_address_it_should_be(
+    tmp_path: Path,
+) -> None:
+    extra = (
+        "links:\n  - text: A\n    url: www.kotoutuminen.fi\n  - text: B\n    url: https://x.fi/a b\n"
+        "  - text: C\n    url: practice:sample"
+    )
+    assert problems(tmp_path, one_file(practice(extra=extra))) == [
+        "content/fi/esimerkki.md:24:10: 'www.kotoutuminen.fi' is not a web address; write it in full, such "
+        "as https://www.kotoutuminen.fi",
+        "content/fi/esimerkki.md:26:10: 'https://x.fi/a b' is not a web address; write it in full, such as "
+        "https://x.fi/a%20b",
+        "content/fi/esimerkki.md:28:10: 'practice:sample' is not a web address; write it in full, such as "
+        "https://example.fi/",
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

@@ -128,7 +128,13 @@ class ValueChecker:
         parts = urlsplit(text)
         if parts.scheme in ("http", "https") and parts.netloc and " " not in text:
             return text
-        self.problem(key, f"'{text}' is not a web address; write it in full, such as https://example.fi/")
+        if parts.scheme in ("http", "https") and parts.netloc:  # only its spaces are wrong
+            example = text.replace(" ", "%20")
+        elif not parts.scheme and "." in text.split("/", 1)[0]:  # www.kotoutuminen.fi
+            example = f"https://{text}".replace(" ", "%20")
+        else:
+            example = "https://example.fi/"
+        self.problem(key, f"'{text}' is not a web address; write it in full, such as {example}")
         return None
 
     # Vocabulary codes ----------------------------------------------------------------------

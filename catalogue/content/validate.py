@@ -191,60 +191,45 @@ def _check_body(check: ValueChecker, doc: SourceDocument) -> list[TextLink]:
     body = doc.body
     links = links_in(body, doc.body_line)
     check.problems += _link_problems(doc.path, links)
-    if not (HEADING_1_ANYWHERE.search(body) or "](" in body or "<" in body):
-        return links  # nothing more to look at line by line
-    for offset, line in enumerate(prose(body).split("\n")):
-        number = doc.body_line + offset
-        if HEADING_1.match(line):
-            check.problems.append(
-                Problem(
-                    doc.path,
-                    number,
-                    1,
-                    "the text uses a level-1 heading ('# '); the title is the page's only level-1 "
-                    "heading, so start sections with '## '",
-                )
-            )
-        for match in IMAGE.finditer(line):
-            if not match.group("alt").strip():
-                check.problems.append(
-                    Problem(
-                        doc.path,
-                        number,
-                        match.start() + 1,
-                        "the image has no alt text; describe it between the brackets: "
-                        "![What the picture shows](" + match.group("src") + ")",
-                    )
-                )
-        if "<" in line:
-            for column, what in removed_html(line):
-                check.problems.append(
-                    Problem(
-                        doc.path,
-                        number,
-                        column,
-                        f"{what}; the text may use Markdown and simple HTML only",
-                        Severity.WARNING,
-                    )
-                )
-            for match in ANGLED_ADDRESS.finditer(line):
-                if DOMAIN.fullmatch(address := match["address"]):
-                    message = (
-                        f"'<{address[:60]}>' is removed from the page: Markdown makes a link of an address "
-                        f"in <…> only with its https:// in front; write <https://{address[:60]}>"
-                    )
-                    check.problems.append(Problem(doc.path, number, match.start() + 1, message))
-        for match in HTML_IMG.finditer(line):
-            if not HTML_ALT.search(match.group("attrs")):
-                check.problems.append(
-                    Problem(
-                        doc.path,
-                        number,
-                        match.start() + 1,
-                        'the image has no alt text; add alt="what the picture shows"',
-                    )
-                )
+    if HEADING_1_ANYWHERE.search(body) or "](" in body or "<" in body:  # else nothing to look at
+        for offset, line in enumerate(prose(body).split("\n")):
+            check.problems += _line_problems(doc.path, doc.body_line + offset, line)
     return links
+
+
+def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
+    """The body rules on one line of the text, its code blanked out."""
+    if HEADING_1.match(line):
+        message = (
+            "the text uses a level-1 heading ('# '); the title is the page's only level-1 heading, so "
+            "start sections with '## '"
+        )
+        yield Problem(path, number, 1, message)
+    for match in IMAGE.finditer(line):
+        if not match.group("alt").strip():
+            message = (
+                "the image has no alt text; describe it between the brackets: "
+                f"![What the picture shows]({match.group('src')})"
+            )
+            yield Problem(path, number, match.start() + 1, message)
+    if "<" not in line:
+        return
+    for column, what in removed_html(line):
+        yield Problem(
+            path, number, column, f"{what}; the text may use Markdown and simple HTML only", Severity.WARNING
+        )
+    for match in ANGLED_ADDRESS.finditer(line):
+        if DOMAIN.fullmatch(address := match["address"]):
+            message = (
+                f"'<{address[:60]}>' is removed from the page: Markdown makes a link of an address in <…> "
+                f"only with its https:// in front; write <https://{address[:60]}>"
+            )
+            yield Problem(path, number, match.start() + 1, message)
+    for match in HTML_IMG.finditer(line):
+        if not HTML_ALT.search(match.group("attrs")):
+            yield Problem(
+                path, number, match.start() + 1, 'the image has no alt text; add alt="what the picture shows"'
+            )
 
 
 def _evidence_links(

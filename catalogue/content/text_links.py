@@ -74,8 +74,9 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
     A block starts after blank lines, a heading or a rule (each a line of its own wherever it
     is; a block's first line is a heading too when the line below underlines it). Lines
     indented by four spaces or a tab are code where they start a block, unless they continue a
-    list; in a block that starts with a list, each item is a text. Lists in lists, and code in
-    them, are not told apart: what they hold is read as the list's own text."""
+    list; in a block that starts with a list, each item is a text. Block quotes, lists in
+    lists and code in them are not told apart: what they hold is read as the block's own text
+    (an example link there is taken for a link)."""
     texts: list[tuple[slice, bool]] = []
     start, block_start, first_line, in_code = 0, True, False, False
     in_list: str | None = None

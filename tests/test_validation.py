@@ -310,6 +310,21 @@ def test_a_links_entry_that_is_no_web_address_is_reported_with_the_address_it_sh
     ]
 
 
+def test_a_publication_date_after_today_is_a_warning(tmp_path: Path) -> None:
+    """2031 for 2021 is an easy slip, and the page would show the date."""
+    from datetime import date
+
+    files = pair()
+    files["content/fi/esimerkki.md"] = files["content/fi/esimerkki.md"].replace(
+        "published: 2017-01-02", "published: 2017-01-02\nupdated: 2999-01-02"
+    )
+    today = date.today().isoformat()
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        f"content/fi/esimerkki.md:15:10: warning: updated 2999-01-02 is after today ({today}), and the page "
+        "would show it; check the year"
+    ]
+
+
 def test_image_without_alt_text(tmp_path: Path) -> None:
     text = practice(body="## Kuva\n\n![](/static/favicon.svg)\n")
     assert problems(tmp_path, one_file(text)) == [

@@ -13,6 +13,7 @@ import os
 import re
 import time
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
@@ -79,7 +80,7 @@ def load_site(
         present.update((found, job.lang) for found in result.ids)
         if result.practice and result.text:
             checked.append((result.practice, result.text))
-    findings = check_collection(checked, present, root)
+    findings = check_collection(checked, present, root, date.today())
     problems.extend(findings.problems)
     ids = {practice.id for practice, _ in checked}
     drafts = ids - {practice.id for practice, _ in checked if not practice.draft}

@@ -3,6 +3,7 @@ fresh translations, links that resolve."""
 
 from __future__ import annotations
 
+from datetime import date
 from operator import attrgetter
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -27,10 +28,12 @@ def _at(practice: Practice, field: str, message: str, severity: Severity = Sever
 
 
 def check_collection(
-    checked: list[tuple[Practice, Text]], present: set[tuple[str, Lang]], root: Path
+    checked: list[tuple[Practice, Text]], present: set[tuple[str, Lang]], root: Path, today: date
 ) -> Findings:
     """`present` holds (id, language) of every file read, valid or not, so that a broken file
-    is not reported a second time as a missing translation of its twin."""
+    is not reported a second time as a missing translation of its twin. `today`: a date after
+    it is a mistyped year, most likely (a file's own check, kept in the build cache, cannot
+    know what day it is)."""
     practices = [practice for practice, _ in checked]
     problems = _unique_addresses(practices)
     by_key = {(p.id, p.lang): (p, text) for p, text in checked}
@@ -54,8 +57,23 @@ def check_collection(
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
         problems.extend(check_links(practice.source, text.links, ids, drafts, root))
+        problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
     return Findings(problems, frozenset(stale))
+
+
+def _future_dates(practice: Practice, today: date) -> list[Problem]:
+    return [
+        _at(
+            practice,
+            name,
+            f"{name} {day.isoformat()} is after today ({today.isoformat()}), and the page would show it; "
+            "check the year",
+            Severity.WARNING,
+        )
+        for name in ("published", "updated")
+        if (day := getattr(practice, name)) and day > today
+    ]
 
 
 def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]]) -> list[Problem]:

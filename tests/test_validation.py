@@ -359,10 +359,12 @@ def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
 
 
 def test_unknown_practice_link(tmp_path: Path) -> None:
-    text = practice(body="Katso [tämä](practice:nope).\n")
+    text = practice(body="Katso [tämä](practice:nope) ja [tuo](practice: sample).\n")
     assert problems(tmp_path, one_file(text)) == [
         "content/fi/esimerkki.md:23:14: no practice has the id 'nope'; link to another practice "
-        "with [text](practice:its-id)"
+        "with [text](practice:its-id)",
+        "content/fi/esimerkki.md:23:38: the link has no practice id; write it right after practice: with "
+        "no space, as in [text](practice:its-id)",
     ]
 
 

@@ -248,6 +248,12 @@ def check_links(
                 "would lead nowhere; publish that practice first, or link to it once it is published"
             )
             problems.append(Problem(PurePath(source), line, column, message))
+        elif not target:
+            message = (
+                "the link has no practice id; write it right after practice: with no space, as in "
+                "[text](practice:its-id)"
+            )
+            problems.append(Problem(PurePath(source), line, column, message))
         elif target not in ids:
             problems.append(
                 Problem(

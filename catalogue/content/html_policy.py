@@ -27,15 +27,13 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 LINKS = "links may use http, https, mailto or tel"
 _TAG = re.compile(r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])(?P<attrs>[^>]*)>")
 _ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
 def removed_html(line: str) -> list[tuple[int, str]]:
     """(column, what) for each tag, attribute or link in a line of Markdown that the sanitiser
-    will remove; code spans are left alone, as Markdown shows them as written."""
+    will remove. The line's code is blanked out (text_links.prose): Markdown shows it as written."""
     found = []
-    text = blank_code_spans(line)
-    for match in _TAG.finditer(text):
+    for match in _TAG.finditer(line):
         tag = match.group("tag").lower()
         column = match.start() + 1
         if tag not in ALLOWED_TAGS:
@@ -54,11 +52,6 @@ def removed_html(line: str) -> list[tuple[int, str]]:
             elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
     return found
-
-
-def blank_code_spans(line: str) -> str:
-    """The line with its code spans blanked out: Markdown shows them as written."""
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def scheme_of(url: str) -> str:

@@ -24,7 +24,7 @@ from ..workers import chunks, map_jobs
 from . import stored
 from .model import FileResult, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
-from .rules import check_collection, check_links
+from .rules import check_collection
 from .source import bytes_digest, decode_source, link_out, read_bytes, read_source
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
@@ -80,12 +80,8 @@ def load_site(
         present.update((found, job.lang) for found in result.ids)
         if result.practice and result.text:
             checked.append((result.practice, result.text))
-    findings = check_collection(checked, present, root, date.today())
+    findings = check_collection(checked, present, pages, root, date.today())
     problems.extend(findings.problems)
-    ids = {practice.id for practice, _ in checked}
-    drafts = ids - {practice.id for practice, _ in checked if not practice.draft}
-    for page in pages:
-        problems.extend(check_links(page.source, page.links, ids, drafts, root))
     redirects, found = read_redirects(root)
     problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):

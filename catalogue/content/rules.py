@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..config import Lang
 from ..problems import Problem, Severity
-from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, Text, other_lang
+from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
 from .values import closest
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
@@ -28,12 +28,17 @@ def _at(practice: Practice, field: str, message: str, severity: Severity = Sever
 
 
 def check_collection(
-    checked: list[tuple[Practice, Text]], present: set[tuple[str, Lang]], root: Path, today: date
+    checked: list[tuple[Practice, Text]],
+    present: set[tuple[str, Lang]],
+    pages: list[StaticPage],
+    root: Path,
+    today: date,
 ) -> Findings:
     """`present` holds (id, language) of every file read, valid or not, so that a broken file
-    is not reported a second time as a missing translation of its twin. `today`: a date after
-    it is a mistyped year, most likely (a file's own check, kept in the build cache, cannot
-    know what day it is)."""
+    is not reported a second time as a missing translation of its twin. `pages`: the about
+    pages, whose links are checked as the practices' are. `today`: a date after it is a
+    mistyped year, most likely (a file's own check, kept in the build cache, cannot know what
+    day it is)."""
     practices = [practice for practice, _ in checked]
     problems = _unique_addresses(practices)
     by_key = {(p.id, p.lang): (p, text) for p, text in checked}
@@ -56,9 +61,11 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(check_links(practice.source, text.links, ids, drafts, root))
+        problems.extend(_check_links(practice.source, text.links, ids, drafts, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
+    for page in pages:
+        problems.extend(_check_links(page.source, page.links, ids, drafts, root))
     return Findings(problems, frozenset(stale))
 
 
@@ -233,7 +240,7 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def check_links(
+def _check_links(
     source: str | PurePath, links: Links, ids: set[str], drafts: set[str], root: Path
 ) -> list[Problem]:
     """Links to a practice that no id names or that is a draft in both languages (it has no

@@ -488,9 +488,13 @@ async function start(form) {
   // not wiped out by the address's empty query.
   const initial = stateFromUrl();
   const typed = form.elements.q.value.trim();
-  showState(initial.q || !typed ? initial : { ...initial, q: typed });
-  if (initial.q || !typed) run(initial);
-  else commit(true);
+  if (initial.q || !typed) {
+    showState(initial);
+    run(initial);
+  } else {
+    showState({ ...initial, q: typed });
+    commit(true); // the address takes the typed words
+  }
 }
 
 // The facet codes of every indexed page, keyed by the id Pagefind gives its results, and the

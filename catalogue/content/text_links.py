@@ -105,7 +105,7 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
             in_list = item or (in_list if continuing else None)
         if heading and not item and not continuing:
             in_list = list_block = None
-        first_line = block_start and not blank
+        first_line = block_start and not blank and not in_code
         block_start = blank or (heading and not item and not continuing) or in_code
     return texts
 

@@ -163,6 +163,34 @@ def test_the_links_found_in_a_text_are_the_links_markdown_makes(blocks: list[tup
     assert made.count(f'href="{PLACEHOLDER}') == made.count(PLACEHOLDER) == len(found)
 
 
+HEADED_BLOCKS = st.one_of(
+    BLOCKS,
+    st.tuples(st.tuples(st.sampled_from(["#", "# ", "### ", "#### ", "###### "]), INLINE).map("".join), GAPS),
+    st.tuples(st.tuples(INLINE, st.sampled_from(["\n===", "\n---", "\n- - -"])).map("".join), GAPS),
+    st.tuples(st.just("---"), st.just("\n\n")),
+    st.tuples(st.tuples(st.sampled_from(["- ## ", "1. ### "]), INLINE).map("".join), st.just("\n\n")),
+    st.tuples(st.just("    a\n==="), GAPS),
+)
+"""The blocks above, with headings of every level, underlined ones, rules and headings in lists."""
+
+
+@given(st.lists(HEADED_BLOCKS, max_size=6))
+def test_the_headings_the_check_finds_are_the_headings_markdown_makes(blocks: list[tuple[str, str]]) -> None:
+    """The check reports a heading that skips a level or repeats the title's level 1: it must
+    see the headings Python-Markdown makes, each at its level, in their order."""
+    import re
+
+    import markdown
+
+    from catalogue.content.text_links import prose
+    from catalogue.content.text_rules import headings
+
+    text = "".join(block + gap for block, gap in blocks)
+    found = [level for level, _ in headings(text.split("\n"), prose(text).split("\n")) if level]
+    made = markdown.Markdown(extensions=extensions()).convert(text)
+    assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made)]
+
+
 def test_a_link_to_a_practice_is_a_markdown_link_to_practice_in_lower_case() -> None:
     """The converter makes only these links; another is removed from the page (and warned of)."""
     from catalogue.content.text_links import links_in, practice_id

@@ -333,10 +333,53 @@ def test_image_without_alt_text(tmp_path: Path) -> None:
     ]
 
 
-def test_level_one_heading_in_body(tmp_path: Path) -> None:
-    assert problems(tmp_path, one_file(practice(body="# Otsikko\n"))) == [
-        "content/fi/esimerkki.md:23:1: the text uses a level-1 heading ('# '); the title is the "
-        "page's only level-1 heading, so start sections with '## '"
+def test_headings_go_down_one_level_at_a_time_below_the_title(tmp_path: Path) -> None:
+    """A screen reader lists a page's headings: the title is its only level-1 heading (a line
+    that starts with #, with or without a space, or is underlined with =), no heading is empty,
+    and none skips a level. A practice's text follows its "Description" heading (level 2,
+    for screen readers only), so it may start at level 3; an about page's follows its title."""
+    body = (
+        "### Alussa\n\nTeksti.\n\n#### Syvemmällä\n\n## Tausta\n\n#### Liian syvällä\n\n"
+        "# Otsikko\n\n#kotoutuminen\n\nToinen\n======\n\n##\n\n"
+        "Koodia: `# ei otsikko`\n\n    # ei otsikko\n    #### eikä tämä\n\nKolmas\n------\n"
+    )
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    about_text = about.split("---\n", 2)[2]
+    files = {
+        **one_file(practice(body=body)),
+        "content/pages/fi/about.md": about.replace(about_text, "### Aluksi\n\n" + about_text),
+    }
+    level_1 = "the title is the page's only level-1 heading"
+    starts_with_hash = (
+        f"is a level-1 heading (a line that starts with #); {level_1}, so start sections with '## ' (to "
+        "show a # as it is, write \\#)"
+    )
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:31:1: the heading '#### Liian syvällä' skips a level: after a level-2 "
+        "heading comes level 3 or less, so that readers who move by headings miss nothing; write "
+        "'### Liian syvällä'",
+        f"content/fi/esimerkki.md:33:1: '# Otsikko' {starts_with_hash}",
+        f"content/fi/esimerkki.md:35:1: '#kotoutuminen' {starts_with_hash}",
+        f"content/fi/esimerkki.md:37:1: the line of = under 'Toinen' makes it a level-1 heading; {level_1}, "
+        "so write it as '## Toinen'",
+        "content/fi/esimerkki.md:40:1: the heading '##' has no text; write it after the #s",
+        "content/pages/fi/about.md:5:1: the heading '### Aluksi' skips a level: after a level-1 heading "
+        "comes level 2 or less, so that readers who move by headings miss nothing; write '## Aluksi'",
+    ]
+
+
+def test_a_link_needs_text(tmp_path: Path) -> None:
+    """A link with no text is read out as nothing, or as its address; a linked image's alt
+    text is its text."""
+    body = (
+        "Katso [](https://kotoutuminen.fi/) ja [ ](practice:sample).\n\n"
+        '<a href="https://migri.fi/"></a> [![Logo](/static/favicon.svg)](https://migri.fi/)\n'
+    )
+    message = "the link has no text, so a screen reader cannot tell where it leads; write that between "
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        f"content/fi/esimerkki.md:23:7: {message}the brackets: [Where it leads](https://kotoutuminen.fi/)",
+        f"content/fi/esimerkki.md:23:39: {message}the brackets: [Where it leads](practice:sample)",
+        f"content/fi/esimerkki.md:25:1: {message}<a …> and </a>",
     ]
 
 

@@ -4,8 +4,6 @@ problems with positions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import PurePath
 from typing import Any
 
 from ..config import Lang
@@ -13,10 +11,10 @@ from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
-from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
-from .text_links import TextLink, links_in, links_of, practice_id, prose
+from .text_links import TextLink, links_in, links_of
+from .text_rules import DESCRIPTION, TITLE, link_problems, text_problems
 from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
@@ -32,7 +30,7 @@ def validate_practice(
             check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
             meant.add(closest(name, list(FIELDS_BY_NAME)))
     values = _field_values(check, doc.front, lang, meant)
-    links = _check_body(check, doc) + _evidence_links(check, doc, values["criteria"])
+    links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
     if not values["draft"]:
         _check_placeholders(check, doc)
     for name, most in LONGEST.items():
@@ -172,64 +170,11 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
-HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
-"""alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
-DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
-"""What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
-ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
-"""<www.kotoutuminen.fi>: to Markdown, with no scheme, a tag (which the sanitiser removes)."""
-HEADING_1 = re.compile(r"^#(?!#)\s")
-HEADING_1_ANYWHERE = re.compile(r"^#(?!#)\s", re.MULTILINE)
-
-
-def _check_body(check: ValueChecker, doc: SourceDocument) -> list[TextLink]:
-    """Body rules an editor can break: one h1 per page, alt text on every image, HTML the
-    sanitiser would remove without a word (a warning where it is), links that lead nowhere.
-    Returns the text's links."""
-    body = doc.body
-    links = links_in(body, doc.body_line)
-    check.problems += _link_problems(doc.path, links)
-    if HEADING_1_ANYWHERE.search(body) or "](" in body or "<" in body:  # else nothing to look at
-        for offset, line in enumerate(prose(body).split("\n")):
-            check.problems += _line_problems(doc.path, doc.body_line + offset, line)
+def _check_body(check: ValueChecker, doc: SourceDocument, after: int) -> list[TextLink]:
+    """The body's problems (see text_rules) into `check`; returns its links."""
+    links, problems = text_problems(doc.path, doc.body, doc.body_line, after)
+    check.problems += problems
     return links
-
-
-def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
-    """The body rules on one line of the text, its code blanked out."""
-    if HEADING_1.match(line):
-        message = (
-            "the text uses a level-1 heading ('# '); the title is the page's only level-1 heading, so "
-            "start sections with '## '"
-        )
-        yield Problem(path, number, 1, message)
-    for match in IMAGE.finditer(line):
-        if not match.group("alt").strip():
-            message = (
-                "the image has no alt text; describe it between the brackets: "
-                f"![What the picture shows]({match.group('src')})"
-            )
-            yield Problem(path, number, match.start() + 1, message)
-    if "<" not in line:
-        return
-    for column, what in removed_html(line):
-        yield Problem(
-            path, number, column, f"{what}; the text may use Markdown and simple HTML only", Severity.WARNING
-        )
-    for match in ANGLED_ADDRESS.finditer(line):
-        if DOMAIN.fullmatch(address := match["address"]):
-            message = (
-                f"'<{address[:60]}>' is removed from the page: Markdown makes a link of an address in <…> "
-                f"only with its https:// in front; write <https://{address[:60]}>"
-            )
-            yield Problem(path, number, match.start() + 1, message)
-    for match in HTML_IMG.finditer(line):
-        if not HTML_ALT.search(match.group("attrs")):
-            yield Problem(
-                path, number, match.start() + 1, 'the image has no alt text; add alt="what the picture shows"'
-            )
 
 
 def _evidence_links(
@@ -240,45 +185,9 @@ def _evidence_links(
     for code, evidence in (criteria or {}).items():
         line, column = doc.where("criteria", code)
         links = [link._replace(line=line, column=column) for link in links_in(evidence, line)]
-        check.problems += _link_problems(doc.path, links)
+        check.problems += link_problems(doc.path, links)
         found += links
     return found
-
-
-def _link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
-    """A link that would lead to a missing page of this site (no https:// in front, or a path
-    relative to the page), and a Markdown link the sanitiser would remove (HTML's are warned
-    about with the rest of its HTML)."""
-    for link in links:
-        target, line, column = link.target, link.line, link.column
-        scheme = scheme_of(target)
-        if " " in target:  # only <…> lets Markdown take one
-            message = (
-                f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
-                f"space as %20: {target[:60].replace(' ', '%20')}"
-            )
-            yield Problem(path, line, column, message)
-            continue
-        if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
-            continue
-        if scheme and link.markdown:
-            message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
-            yield Problem(path, line, column, message, Severity.WARNING)
-        elif not target:
-            yield Problem(path, line, column, "the link has no address; write it between the brackets")
-        elif not scheme and DOMAIN.fullmatch(target):
-            message = (
-                f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
-                f"of this site; write it in full: https://{target[:60]}"
-            )
-            yield Problem(path, line, column, message)
-        elif not scheme:
-            message = (
-                f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
-                "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
-                "or a heading (#…)"
-            )
-            yield Problem(path, line, column, message)
 
 
 def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage | None, list[Problem]]:
@@ -289,7 +198,7 @@ def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage
             check.problem((name,), f"unknown field '{name}'; a page has only title and description")
     title = check.text(("title",), doc.front.get("title"), "title")
     description = check.text(("description",), doc.front.get("description"), "description")
-    links = _check_body(check, doc)
+    links = _check_body(check, doc, after=TITLE)
     if title is None or description is None or check.problems:
         return None, check.problems
     return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line, links_of(links)), []

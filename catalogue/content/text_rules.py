@@ -1,0 +1,177 @@
+"""The rules of a Markdown text that an editor can break, checked where Markdown reads it (code
+blanked out): headings in order below the page's title, alt text on every image, text in every
+link, links that lead somewhere, and HTML the sanitiser would remove (a warning)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from ..problems import Problem, Severity
+from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of
+from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, practice_id, prose
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
+"""alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
+DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
+"""What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
+ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
+"""<www.kotoutuminen.fi>: to Markdown, with no scheme, a tag (which the sanitiser removes)."""
+TITLE, DESCRIPTION = 1, 2
+"""The levels of the headings a text follows: an about page's title (h1); a practice's
+"Description" (h2, shown to screen readers only), under its title."""
+EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>", re.IGNORECASE)
+"""A link with no text: [](target), [ ](target), <a href="…"></a>."""
+HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
+"""A heading's line, as Python-Markdown reads one: #s at its start, with or without a space."""
+UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
+"""Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
+
+
+def text_problems(
+    path: PurePath, text: str, first_line: int, after: int
+) -> tuple[list[TextLink], list[Problem]]:
+    """The text's links, and its problems. `first_line`: the text's line in its file; `after`:
+    the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
+    links = links_in(text, first_line)
+    problems = list(link_problems(path, links))
+    if "#" in text or "\n=" in text or "\n-" in text or "](" in text or "<" in text:  # else nothing to see
+        seen = prose(text).split("\n")
+        problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
+        for offset, line in enumerate(seen):
+            problems += _line_problems(path, first_line + offset, line)
+    return links, problems
+
+
+def _heading_problems(
+    path: PurePath, first_line: int, lines: list[str], seen: list[str], after: int
+) -> Iterator[Problem]:
+    """The headings as a screen reader lists them: the page's title its only level-1
+    heading, none empty, and none a level deeper than the one before it allows. `seen`: the
+    lines with their code blanked out."""
+    previous = after
+    for offset, (level, text) in enumerate(headings(lines, seen)):
+        number, shown = first_line + offset, lines[offset].strip()[:60]
+        if not level:
+            continue
+        if level == 1 and lines[offset].startswith("#"):
+            message = (
+                f"'{shown}' is a level-1 heading (a line that starts with #); the title is the page's only "
+                "level-1 heading, so start sections with '## ' (to show a # as it is, write \\#)"
+            )
+            yield Problem(path, number, 1, message)
+        elif level == 1:
+            message = (
+                f"the line of = under '{shown}' makes it a level-1 heading; the title is the page's only "
+                f"level-1 heading, so write it as '## {shown}'"
+            )
+            yield Problem(path, number, 1, message)
+        elif not text:
+            yield Problem(path, number, 1, f"the heading '{shown}' has no text; write it after the #s")
+        elif level > previous + 1:
+            message = (
+                f"the heading '{shown}' skips a level: after a level-{previous} heading comes level "
+                f"{previous + 1} or less, so that readers who move by headings miss nothing; write "
+                f"'{'#' * (previous + 1)} {text}'"
+            )
+            yield Problem(path, number, 1, message)
+        previous = level
+
+
+def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, str]]:
+    """(level, text) for each line: its heading's, or (0, "") if it is no heading. `seen`: the
+    lines with their code blanked out (a code block holds no heading; a code span in one is its
+    text). A line underlined (===, ---) is a heading where it starts a block: after a blank
+    line, a heading, a rule or a code block."""
+    block_start, underline_at = True, -1
+    for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        code = line.startswith(INDENTED) and not shown.strip()
+        item = LIST_ITEM.match(shown)
+        heading = HEADING.match(shown, item.end() if item and block_start else 0)
+        underline = UNDERLINE.match(below) if block_start and line.strip() and not code else None
+        if heading:
+            yield len(heading["marks"]), line[heading.start("text") : heading.end("text")].strip()
+        elif underline and number != underline_at:
+            yield (1 if underline["one"] else 2), line.strip()
+            underline_at = number + 1
+        else:
+            yield 0, ""
+        ends_block = bool(heading) or number == underline_at or code or bool(RULE.match(shown))
+        block_start = not line.strip() or ends_block
+
+
+def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
+    """The body rules on one line of the text, its code blanked out."""
+    for match in EMPTY_LINK.finditer(line):
+        where = (
+            f"between the brackets: [Where it leads]({match['target']})"
+            if match["target"] is not None
+            else "between <a …> and </a>"
+        )
+        message = f"the link has no text, so a screen reader cannot tell where it leads; write that {where}"
+        yield Problem(path, number, match.start() + 1, message)
+    for match in IMAGE.finditer(line):
+        if not match.group("alt").strip():
+            message = (
+                "the image has no alt text; describe it between the brackets: "
+                f"![What the picture shows]({match.group('src')})"
+            )
+            yield Problem(path, number, match.start() + 1, message)
+    if "<" not in line:
+        return
+    for column, what in removed_html(line):
+        yield Problem(
+            path, number, column, f"{what}; the text may use Markdown and simple HTML only", Severity.WARNING
+        )
+    for match in ANGLED_ADDRESS.finditer(line):
+        if DOMAIN.fullmatch(address := match["address"]):
+            message = (
+                f"'<{address[:60]}>' is removed from the page: Markdown makes a link of an address in <…> "
+                f"only with its https:// in front; write <https://{address[:60]}>"
+            )
+            yield Problem(path, number, match.start() + 1, message)
+    for match in HTML_IMG.finditer(line):
+        if not HTML_ALT.search(match.group("attrs")):
+            yield Problem(
+                path, number, match.start() + 1, 'the image has no alt text; add alt="what the picture shows"'
+            )
+
+
+def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
+    """A link that would lead to a missing page of this site (no https:// in front, or a path
+    relative to the page), and a Markdown link the sanitiser would remove (HTML's are warned
+    about with the rest of its HTML)."""
+    for link in links:
+        target, line, column = link.target, link.line, link.column
+        scheme = scheme_of(target)
+        if " " in target:  # only <…> lets Markdown take one
+            message = (
+                f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
+                f"space as %20: {target[:60].replace(' ', '%20')}"
+            )
+            yield Problem(path, line, column, message)
+            continue
+        if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
+            continue
+        if scheme and link.markdown:
+            message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
+            yield Problem(path, line, column, message, Severity.WARNING)
+        elif not target:
+            yield Problem(path, line, column, "the link has no address; write it between the brackets")
+        elif not scheme and DOMAIN.fullmatch(target):
+            message = (
+                f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
+                f"of this site; write it in full: https://{target[:60]}"
+            )
+            yield Problem(path, line, column, message)
+        elif not scheme:
+            message = (
+                f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
+                "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
+                "or a heading (#…)"
+            )
+            yield Problem(path, line, column, message)

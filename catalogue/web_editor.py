@@ -52,6 +52,13 @@ _ONE_ITEM = {
 }
 """What one item of a list is called: the form's "Add …" buttons and each item's label."""
 _LONG_TEXTS = {"summary"}
+TEXT_BUTTONS = (
+    *("bold", "italic", "link", "heading-two", "heading-three", "heading-four"),
+    *("quote", "bulleted-list", "numbered-list"),
+)
+"""The text's toolbar: only what the site shows as meant. No level-1 heading (the page's title
+is its only one), no strikethrough (the site's Markdown has none: ~~ would show as written), no
+code; and of the blocks only images (a ``` code block would run its lines together)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +156,15 @@ def editor_config(vocabulary: Vocabulary, settings: EditorSettings) -> dict[str,
     backend = {"name": "github", "repo": settings.repository, "branch": settings.branch}
     if settings.auth_url:
         backend["base_url"] = settings.auth_url
-    body = {"name": "body", "label": "Teksti / Text", "widget": "markdown", "i18n": True, "required": True}
+    body = {
+        "name": "body",
+        "label": "Teksti / Text",
+        "widget": "markdown",
+        "i18n": True,
+        "required": True,
+        "buttons": list(TEXT_BUTTONS),
+        "editor_components": ["image"],
+    }
     return {
         "backend": {
             **backend,

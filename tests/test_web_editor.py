@@ -169,7 +169,8 @@ def test_an_editor_creates_a_practice_in_both_languages(editor_project: tuple[Pa
         form.add_to_list("organisations", values["organisations"].strip("[]"), column)
         form.type_text("funding", values["funding"], column)
         _fill_criteria(form, column, [values[f"  {code}"] for code in _criteria_codes()])
-    form.write_body("Tausta", "Kielikahvila kokoontuu kirjastossa joka tiistai.", FI)
+    offered = form.write_body("Tausta", "Kielikahvila kokoontuu kirjastossa joka tiistai.", FI)
+    assert offered == ["Otsikko 2", "Otsikko 3", "Otsikko 4"]  # the title is the only level 1
     form.write_body("Bakgrund", "Språkkaféet träffas i biblioteket varje tisdag.", SV)
     form.publish()
 

@@ -39,16 +39,19 @@ class EditorForm:
     def set_date(self, name: str, iso_date: str) -> None:
         self.field(name).locator("input").first.fill(iso_date)
 
-    def write_body(self, heading: str, paragraph: str, column: int = FI) -> None:
-        """The text: a heading and a paragraph, typed in the rich-text editor."""
+    def write_body(self, heading: str, paragraph: str, column: int = FI) -> list[str]:
+        """The text: a heading and a paragraph, typed in the rich-text editor. Returns the
+        heading levels its menu offered."""
         field = self.field("body", column)
         field.locator('[contenteditable="true"]').click()
         self.page.keyboard.type(heading)
         field.get_by_role("button", name="Otsikot").click()
+        offered = [text.strip() for text in self.page.get_by_role("menuitem").all_inner_texts()]
         self.page.get_by_role("menuitem", name="Otsikko 2").click()
         self.page.keyboard.press("End")
         self.page.keyboard.press("Enter")
         self.page.keyboard.type(paragraph)
+        return offered
 
     def publish(self) -> None:
         self.page.get_by_role("button", name="Julkaise").first.click()

@@ -28,11 +28,41 @@ def one_file(text: str | bytes) -> dict[str, str | bytes]:
 
 
 def test_invalid_yaml(tmp_path: Path) -> None:
-    text = "---\nid: a\ntitle: Kotona: alku\n---\nTeksti\n"
-    assert problems(tmp_path, one_file(text)) == [
+    """The message shows the line as it should be: its value in quotes, a quote in it escaped."""
+    files = {
+        "content/fi/esimerkki.md": "---\nid: a\ntitle: Kotona: alku\n---\nTeksti\n",
+        "content/sv/exempel.md": practice().replace("  goal-oriented: ", '  goal-oriented: Mål: "arbete" '),
+    }
+    colon = "a value contains ': ' (a colon and a space), which YAML reads as a new field"
+    assert problems(tmp_path, files) == [
+        f"content/fi/esimerkki.md:3:14: invalid YAML: {colon}; put the whole value in quotes: "
+        'title: "Kotona: alku"',
+        f"content/sv/exempel.md:16:21: invalid YAML: {colon}; put the whole value in quotes: "
+        'goal-oriented: "Mål: \\"arbete\\" Vähentää eriarvoisuutta."',
+    ]
+
+
+def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
+    """Every problem at once: the text's own problems are reported with the YAML error, in a
+    practice and on an about page, not only after the YAML is mended."""
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    files = {
+        **one_file("---\nid: a\ntitle: Kotona: alku\n---\n#### Tausta\n\nKatso [](https://migri.fi/).\n"),
+        "content/pages/fi/about.md": about.replace("title: ", "title: Tietoa: ", 1)
+        + "\n![](/static/x.png)\n",
+    }
+    last = about.count("\n") + 2
+    assert problems(tmp_path, files) == [
         "content/fi/esimerkki.md:3:14: invalid YAML: a value contains ': ' (a colon and a space), "
-        "which YAML reads as a new field; put the whole value in quotes, for example: "
-        'title: "Kotona: alku"'
+        'which YAML reads as a new field; put the whole value in quotes: title: "Kotona: alku"',
+        "content/fi/esimerkki.md:5:1: the heading '#### Tausta' skips a level: after a level-2 heading "
+        "comes level 3 or less, so that readers who move by headings miss nothing; write '### Tausta'",
+        "content/fi/esimerkki.md:7:7: the link has no text, so a screen reader cannot tell where it leads; "
+        "write that between the brackets: [Where it leads](https://migri.fi/)",
+        "content/pages/fi/about.md:2:14: invalid YAML: a value contains ': ' (a colon and a space), which "
+        'YAML reads as a new field; put the whole value in quotes: title: "Tietoa: Tietoa palvelusta"',
+        f"content/pages/fi/about.md:{last}:1: the image has no alt text; describe it between the brackets: "
+        "![What the picture shows](/static/x.png)",
     ]
 
 

@@ -25,7 +25,8 @@ from . import stored
 from .model import FileResult, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
 from .rules import check_collection
-from .source import bytes_digest, decode_source, link_out, read_bytes, read_source
+from .source import bytes_digest, decode_source, decoded, link_out, read_bytes, split_front_matter
+from .text_rules import DESCRIPTION, TITLE, text_problems
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -161,13 +162,22 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     key = checked_key(bytes_digest(raw), checked_context(job, vocabulary))
     doc = decode_source(raw, shown)
     if isinstance(doc, list):
-        return key, FileResult(None, None, doc, tuple(_id_lines(raw))), ""
+        problems = doc + _text_problems_alone(raw, shown, DESCRIPTION)
+        return key, FileResult(None, None, problems, tuple(_id_lines(raw))), ""
     checked, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
     criteria = checked[0].criteria if checked else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
     practice, text = checked or (None, None)
     result = FileResult(practice, text, problems, (str(doc.front.get("id")),))
     return key, result, source
+
+
+def _text_problems_alone(raw: bytes, shown: PurePath, after: int) -> list[Problem]:
+    """The problems of a file's text where its front matter cannot be read: the editor sees
+    every problem at once, not the text's after the front matter's are mended."""
+    text = decoded(raw, shown)
+    parts = split_front_matter(text) if isinstance(text, str) else None
+    return text_problems(shown, parts.body, parts.body_line, after)[1] if parts else []
 
 
 def _head(file: Path) -> bytes:
@@ -224,9 +234,11 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
             if linked := link_out(file, root / "content"):
                 problems.append(Problem(shown, 1, 1, linked))
                 continue
-            result = read_source(file, shown)
+            raw = read_bytes(file, shown)
+            result = raw if isinstance(raw, list) else decode_source(raw, shown)
             if isinstance(result, list):
-                problems.extend(result)
+                problems += result
+                problems += [] if isinstance(raw, list) else _text_problems_alone(raw, shown, TITLE)
                 continue
             page, found = validate_page(result, lang, key)
             problems.extend(found)

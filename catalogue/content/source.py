@@ -8,6 +8,7 @@ messages point at the line an editor sees.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -15,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
+from .house_style import quoted
 
 MAX_FILE_BYTES = 1_000_000
 """A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
@@ -138,16 +140,36 @@ NOT_CLOSED = "the front matter is not closed; add a line '---' after the last fi
 NOT_FIELDS = "the front matter must be a list of fields such as 'title: ...', one per line"
 
 
-def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
+class Parts(NamedTuple):
+    """A file's front matter and the text below it, each with the line it starts on."""
+
+    front: str
+    front_line: int
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str) -> Parts | None:
+    """The parts of a file whose front matter is there and closed; else None."""
     handler = YAMLHandler()
     boundaries = list(handler.FM_BOUNDARY.finditer(text)) if handler.detect(text) else []
     if len(boundaries) < 2:
-        return [_problem(shown_as, 1, 1, NOT_CLOSED if boundaries else NO_FRONT_MATTER)]
+        return None
     opening, closing = boundaries[0], boundaries[1]
-    front_text = text[opening.end() + 1 : closing.start()]
-    first_line = text.count("\n", 0, opening.end()) + 2
     body = text[closing.end() :].lstrip("\n")
-    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return Parts(
+        text[opening.end() + 1 : closing.start()],
+        text.count("\n", 0, opening.end()) + 2,
+        body,
+        text.count("\n", 0, len(text) - len(body)) + 1,
+    )
+
+
+def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
+    parts = split_front_matter(text)
+    if parts is None:
+        return [_problem(shown_as, 1, 1, NOT_CLOSED if YAMLHandler().detect(text) else NO_FRONT_MATTER)]
+    front_text, first_line, body, body_line = parts
     try:
         node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
@@ -279,6 +301,10 @@ def _collect_positions(
             _collect_positions(item, (*path, index), found, first_line, shown_as, problems)
 
 
+FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
+"""A field's line, 'name: value' (in a list, '- name: value')."""
+
+
 def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = (mark.line + first_line) if mark else first_line
@@ -289,9 +315,11 @@ def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, fro
     if "\t" in problem or "'\\t'" in problem or (text_line.startswith("\t")):
         message = "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
     elif "mapping values are not allowed" in problem:
+        field = FIELD_LINE.fullmatch(text_line)
+        example = f"{field['name'].strip()} {quoted(field['value'])}" if field else 'title: "Kotona: alku"'
         message = (
             "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
-            'put the whole value in quotes, for example: title: "Kotona: alku"'
+            f"put the whole value in quotes: {example}"
         )
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
         message = (

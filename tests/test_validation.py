@@ -42,6 +42,40 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     ]
 
 
+def test_yaml_mistakes_are_reported_where_they_were_made(tmp_path: Path) -> None:
+    """An unclosed quote or list at the line that opens it, not where YAML gave up; each
+    mistake with the line as it should be."""
+    good = practice()
+    files = {
+        "content/fi/a.md": good.replace("title: ", "title:"),
+        "content/fi/b.md": good.replace("themes: [integration-training]", "themes: [integration-training"),
+        "content/fi/c.md": good.replace("summary: ", 'summary: "'),
+        "content/fi/d.md": good.replace("  goal-oriented: ", " goal-oriented: "),
+        "content/fi/e.md": good.replace("title: ", 'title: "Kotona" ', 1),
+    }
+    assert [p.split(": invalid YAML: ") for p in problems(tmp_path, files)] == [
+        ["content/fi/a.md:3:1", "a field needs a space after its colon: title: Esimerkkikäytäntö"],
+        [
+            "content/fi/b.md:6:9",
+            "the list that opens here with [ is not closed; end it with ] on the same line",
+        ],
+        [
+            "content/fi/c.md:5:10",
+            "the quote that opens this value is not closed; end the value with the same quote mark",
+        ],
+        [
+            "content/fi/d.md:17:22",
+            "this line is indented further (2 spaces) than the line above (1), so YAML reads it as part of "
+            "that line's value; indent the fields of a group alike",
+        ],
+        [
+            "content/fi/e.md:3:17",
+            "a value that starts with a quote must end with it; put the whole value in quotes: "
+            'title: "\\"Kotona\\" Esimerkkikäytäntö"',
+        ],
+    ]
+
+
 def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
     """Every problem at once: the text's own problems are reported with the YAML error, in a
     practice and on an about page, not only after the YAML is mended."""

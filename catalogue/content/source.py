@@ -303,31 +303,67 @@ def _collect_positions(
 
 FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
+NO_SPACE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)(?P<value>[^\s/].*)")
+"""'name:value', which YAML reads as one word."""
+UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
+"""YAML's contexts whose mark is where the unfinished key, quote or list opened."""
 
 
 def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    line = (mark.line + first_line) if mark else first_line
-    column = (mark.column + 1) if mark else 1
-    problem = str(getattr(error, "problem", "") or "")
+    """A YAML error as the mistake an editor made, at the line where it was made: for an
+    unclosed quote or list, where it opens, not where YAML gave up."""
     lines = front_text.split("\n")
-    text_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in problem or "'\\t'" in problem or (text_line.startswith("\t")):
-        message = "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
-    elif "mapping values are not allowed" in problem:
-        field = FIELD_LINE.fullmatch(text_line)
+    problem = str(getattr(error, "problem", "") or "")
+    context = str(getattr(error, "context", "") or "")
+    mark = getattr(error, "problem_mark", None)
+    opened = getattr(error, "context_mark", None)
+    if opened and context.startswith(UNFINISHED):
+        mark = opened  # the line whose key, quote or list YAML could not finish
+    index = mark.line if mark and mark.line < len(lines) else 0
+    message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
+    line = (mark.line + first_line) if mark else first_line
+    return _problem(shown_as, line, (mark.column + 1) if mark else 1, f"invalid YAML: {message}")
+
+
+def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> str:
+    """What is wrong with `line` (the lines `above` it come first), and what would be right."""
+    field = FIELD_LINE.fullmatch(line)
+    previous = next((text for text in reversed(above) if text.strip()), "")
+    if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
+        return "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
+    if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
+        fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
+        return f"a field needs a space after its colon: {fixed}"
+    if context.startswith("while scanning a quoted"):
+        return "the quote that opens this value is not closed; end the value with the same quote mark"
+    if context.startswith("while parsing a flow"):
+        return "the list that opens here with [ is not closed; end it with ] on the same line"
+    if field and field["value"][:1] in "\"'" and not field["value"].endswith(field["value"][0]):
+        return (
+            "a value that starts with a quote must end with it; put the whole value in quotes: "
+            f"{field['name'].strip()} {quoted(field['value'])}"
+        )
+    indent, indent_above = _indent(line), _indent(previous)
+    if "mapping values are not allowed" in problem and indent > indent_above and ": " in previous:
+        return (
+            f"this line is indented further ({indent} spaces) than the line above ({indent_above}), so "
+            "YAML reads it as part of that line's value; indent the fields of a group alike"
+        )
+    if "mapping values are not allowed" in problem:
         example = f"{field['name'].strip()} {quoted(field['value'])}" if field else 'title: "Kotona: alku"'
-        message = (
+        return (
             "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
             f"put the whole value in quotes: {example}"
         )
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        message = (
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return (
             "this line cannot be read as a field; write 'name: value', keep the indentation "
             "of the lines above, and quote values that contain ':' or start with a quote"
         )
-    elif "found undefined alias" in problem or "found character" in problem:
-        message = f"this value cannot be read ({problem}); put it in quotes"
-    else:
-        message = f"the front matter cannot be read ({problem or error}); check quotes and indentation"
-    return _problem(shown_as, line, column, f"invalid YAML: {message}")
+    if "found undefined alias" in problem or "found character" in problem:
+        return f"this value cannot be read ({problem}); put it in quotes"
+    return f"the front matter cannot be read ({problem}); check quotes and indentation"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

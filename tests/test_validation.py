@@ -574,17 +574,27 @@ def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) 
     assert check_site(root).warnings == []
     bad = practice().replace("published: 2017-01-02", "published: '2017-02-30'")
     assert problems(tmp_path / "bad", one_file(bad)) == [
-        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
-        "2016-05-12, not '2017-02-30'"
+        "content/fi/esimerkki.md:14:12: published '2017-02-30' is not a date in the calendar; check the day "
+        "and the month"
     ]
 
 
-@pytest.mark.parametrize("day", ["2024-02-30", "2026-13-45"])
+@pytest.mark.parametrize("day", ["2024-02-30", "2026-13-45", "30.2.2024"])
 def test_an_impossible_date_is_reported_at_its_line_quoted_or_not(tmp_path: Path, day: str) -> None:
     text = practice().replace("published: 2017-01-02", f"published: {day}")
     assert problems(tmp_path, one_file(text)) == [
-        f"content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
-        f"2016-05-12, not '{day}'"
+        f"content/fi/esimerkki.md:14:12: published '{day}' is not a date in the calendar; check the day and "
+        "the month"
+    ]
+
+
+@pytest.mark.parametrize("day", ["16.9.2019", "16. 9. 2019", "2019-9-16"])
+def test_a_date_written_another_way_is_shown_as_it_should_be(tmp_path: Path, day: str) -> None:
+    """16.9.2019 is how a Finn or a Swede writes the date; the message gives it back in the form
+    the file needs."""
+    text = practice().replace("published: 2017-01-02", f"published: {day}")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD: 2019-09-16"
     ]
 
 

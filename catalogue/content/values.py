@@ -3,6 +3,7 @@ with the fix."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from datetime import date, datetime
@@ -17,6 +18,10 @@ from .slugs import is_slug, slugify
 from .source import SourceDocument
 from .vocabulary import Vocabulary
 
+DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<year>\d{4})")
+"""A date as Finns and Swedes write it: 16.9.2019."""
+YEAR_MONTH_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+"""The order of the right form, without its zeros (2019-9-16), or a day that is none (2019-02-30)."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
@@ -104,15 +109,21 @@ class ValueChecker:
     def day(self, key: tuple[str, ...], value: Any) -> date | None:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        text = value.strip() if isinstance(value, str) else ""
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(text)  # a quoted date is fine too
+        meant = DAY_MONTH_YEAR.fullmatch(text) or YEAR_MONTH_DAY.fullmatch(text)
+        if meant:
             try:
-                return date.fromisoformat(value.strip())  # a quoted date is fine too
+                day = date(int(meant["year"]), int(meant["month"]), int(meant["day"]))
+                message = f"{key[0]} should be a date written YYYY-MM-DD: {day.isoformat()}"
             except ValueError:
-                pass
-        self.problem(
-            key,
-            f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {self.shown(key, value)}",
-        )
+                message = f"{key[0]} '{text}' is not a date in the calendar; check the day and the month"
+        else:
+            shown = self.shown(key, value)
+            message = f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"
+        self.problem(key, message)
         return None
 
     def flag(self, key: tuple[str, ...], value: Any) -> bool | None:

@@ -84,6 +84,8 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         }
     else:
         schema = dict(kinds[spec.kind])
+    if not spec.required:  # left empty (`end_year:`), an optional field is one not given
+        schema = {"anyOf": [schema, {"type": "null"}]}
     return {**schema, "description": spec.help}
 
 

@@ -348,6 +348,18 @@ def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[st
     assert errors_of(make_project(tmp_path, files))
 
 
+def test_schema_and_validator_agree_an_empty_optional_field_is_none_given(tmp_path: Path) -> None:
+    text = practice().replace("published: 2017-01-02", "published: 2017-01-02\nend_year:\nupdated:")
+    assert list(schema_validator().iter_errors(as_json(front_matter(text)))) == []
+    files = {
+        "content/fi/esimerkki.md": text,
+        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+    }
+    check_site(make_project(tmp_path, files))  # no error
+    empty_required = practice().replace("start_year: 2016", "start_year:")
+    assert list(schema_validator().iter_errors(as_json(front_matter(empty_required))))
+
+
 def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None:
     """The ledger check computes addresses from the model without rendering; it must name
     exactly the files the render stage produces (host configuration files aside)."""

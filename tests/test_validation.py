@@ -149,7 +149,8 @@ def test_a_number_where_text_belongs(tmp_path: Path) -> None:
 def test_a_value_is_shown_as_the_file_has_it(tmp_path: Path) -> None:
     """Not as Python shows it (True, None, datetime.date(2024, 1, 1), ['a'])."""
     text = (
-        practice(title="yes", extra="draft: 2024-01-01\nend_year:")
+        practice(title="yes", extra="draft: 2024-01-01")
+        .replace("start_year: 2016", "start_year:")
         .replace("practice_type: material", "practice_type: [material]")
         .replace("published: 2017-01-02", "published: 2017-01-02 10:00:00")
     )
@@ -158,11 +159,30 @@ def test_a_value_is_shown_as_the_file_has_it(tmp_path: Path) -> None:
         'put it in quotes: title: "yes"',
         "content/fi/esimerkki.md:11:1: practice_type should be one code such as 'new-operating-model', "
         "not a list",
+        "content/fi/esimerkki.md:12:12: start_year should be a year such as 2016, not an empty value",
         "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
         "2016-05-12, not 2017-01-02 10:00:00",
         "content/fi/esimerkki.md:22:8: draft should be true or false, not 2024-01-01",
-        "content/fi/esimerkki.md:23:10: end_year should be a year such as 2016, not an empty value",
     ]
+
+
+def test_an_optional_field_left_empty_is_one_not_given(tmp_path: Path) -> None:
+    """`end_year:` with nothing after it, as in a file copied from another practice and emptied,
+    means no end year (the web editor leaves such a line out)."""
+    files = pair()
+    for name in ("end_year", "municipality", "updated", "aliases", "draft", "contact"):
+        files["content/fi/esimerkki.md"] = files["content/fi/esimerkki.md"].replace(
+            "published: 2017-01-02", f"published: 2017-01-02\n{name}:"
+        )
+    (fi,) = [p for p in check_site(make_project(tmp_path, files)).site.practices if p.lang == "fi"]
+    assert (fi.end_year, fi.municipality, fi.updated, fi.aliases, fi.draft, fi.contact) == (
+        None,
+        None,
+        None,
+        (),
+        False,
+        None,
+    )
 
 
 def test_a_quoted_year_is_a_year(tmp_path: Path) -> None:

@@ -116,13 +116,16 @@ def _field_values(
     check: ValueChecker, front: dict[str, Any], lang: Lang, meant: set[str | None]
 ) -> dict[str, Any]:
     """Every declared field's checked value (None where it is missing or wrong). A required
-    field that a misspelled one was meant to be is not reported a second time."""
-    draft = check.flag(("draft",), front["draft"]) if "draft" in front else False
+    field that a misspelled one was meant to be is not reported a second time. An optional
+    field left empty (`end_year:`) is one not given."""
+    optional = {spec.name for spec in FIELDS if not spec.required}
+    given = {name: value for name, value in front.items() if value is not None or name not in optional}
+    draft = check.flag(("draft",), given["draft"]) if "draft" in given else False
     values: dict[str, Any] = {"draft": bool(draft)}
     for spec in FIELDS:
         if spec.name == "draft":
             continue
-        if spec.name not in front:
+        if spec.name not in given:
             if spec.required and not (spec.kind == "criteria" and draft) and spec.name not in meant:
                 check.problem(
                     (),
@@ -131,7 +134,7 @@ def _field_values(
                 )
             values[spec.name] = DEFAULTS.get(spec.name)
             continue
-        value = _convert(check, spec, front[spec.name], bool(draft))
+        value = _convert(check, spec, given[spec.name], bool(draft))
         values[spec.name] = DEFAULTS.get(spec.name) if value is None else value
     return values
 

@@ -477,6 +477,18 @@ def test_language_versions_must_agree_on_neutral_facts(tmp_path: Path) -> None:
     ]
 
 
+def test_a_neutral_fact_given_in_one_language_only(tmp_path: Path) -> None:
+    files = {**pair(), **pair("other", "toinen", "annan")}
+    files["content/fi/esimerkki.md"] = practice(extra="end_year: 2019")
+    files["content/sv/annan.md"] = practice("other", "annan", extra="end_year: 2019")
+    assert problems(tmp_path, files) == [
+        "content/sv/annan.md:22:11: end_year differs from content/fi/toinen.md (2019 here, none there); the "
+        "two language versions must agree",
+        "content/sv/exempel.md:1:1: end_year is not given here, but content/fi/esimerkki.md has "
+        "end_year: 2019; the two language versions must agree",
+    ]
+
+
 def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
     text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [

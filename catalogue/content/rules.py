@@ -223,21 +223,21 @@ def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
         if isinstance(a, tuple):
             a, b = sorted(a), sorted(b)
         if a != b:
-            problems.append(
-                _at(
-                    sv,
-                    name,
-                    f"{name} differs from {fi.source} ({_show(getattr(sv, name))} "
-                    f"here, {_show(getattr(fi, name))} there); the two language versions must agree",
-                )
+            here, there = _show(getattr(sv, name)), _show(getattr(fi, name))
+            message = (
+                f"{name} differs from {fi.source} ({here} here, {there} there)"
+                if b is not None
+                else f"{name} is not given here, but {fi.source} has {name}: {there}"
             )
+            problems.append(_at(sv, name, f"{message}; the two language versions must agree"))
     return problems
 
 
 def _show(value: object) -> str:
+    """A value as the file has it; a field not given is 'none'."""
     if isinstance(value, tuple):
         return "[" + ", ".join(value) + "]"
-    return str(value)
+    return "none" if value is None else str(value)
 
 
 def _check_links(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -52,13 +52,23 @@ FRONT_MATTER_PIECES = st.sampled_from(
         "...\n",
         "{\n",
         "]\n",
+        *("end_year:\n", "contact:\n  name:\n", "links:\n  - text:\n", "organisations: [~, 1]\n"),
+        *("criteria:\n  goal-oriented:\n", "municipality: 12\n", "title: 2017-01-02\n", "aliases: x\n"),
+        *("summary: [a, b]\n", "regions: [null]\n", "translation_pending: 1\n", "start_year: 2017.5\n"),
     ]
 )
 
 
+PYTHON_REPR = re.compile(r"\b(?:None|True|False)\b|PosixPath|datetime\.|\\x[0-9a-f]{2}|<[a-z_.]+ object")
+"""Python's way of showing a value, which an editor would not recognise in a message."""
+
+
 def try_everything(root: Path) -> None:
-    with contextlib.suppress(ContentError):
+    try:
         check_site(root)
+    except ContentError as error:
+        shown = [str(p) for p in error.problems if PYTHON_REPR.search(p.message)]
+        assert not shown, shown
     out = Path(tempfile.mkdtemp()) / "out"
     try:
         build(root, out, search=False)

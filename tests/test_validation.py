@@ -166,6 +166,17 @@ def test_a_value_is_shown_as_the_file_has_it(tmp_path: Path) -> None:
     ]
 
 
+def test_an_item_of_a_list_that_is_empty_or_a_number(tmp_path: Path) -> None:
+    text = practice().replace("organisations: [Esimerkkikunta]", 'organisations: [~, 1, ""]')
+    empty = "of organisations is empty; write it, or remove it from the list"
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:10:17: item 1 {empty}",
+        "content/fi/esimerkki.md:10:20: organisations should be text, but YAML reads 1 as a number; put it "
+        'in quotes: "1"',
+        f"content/fi/esimerkki.md:10:23: item 3 {empty}",
+    ]
+
+
 def test_an_optional_field_left_empty_is_one_not_given(tmp_path: Path) -> None:
     """`end_year:` with nothing after it, as in a file copied from another practice and emptied,
     means no end year (the web editor leaves such a line out)."""

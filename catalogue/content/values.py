@@ -53,14 +53,19 @@ class ValueChecker:
     def text(self, key: tuple[str | int, ...], value: Any, label: str) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
-        if isinstance(value, str) or value is None:
+        item = isinstance(key[-1], int)  # an item of a list (organisations)
+        if (isinstance(value, str) or value is None) and item:
+            self.problem(
+                key, f"item {int(key[-1]) + 1} of {label} is empty; write it, or remove it from the list"
+            )
+        elif isinstance(value, str) or value is None:
             self.problem(key, f"{label} is empty; write the text after the colon")
         elif isinstance(value, bool | int | float | date):
             written = self.doc.written.get(key, str(value))
             self.problem(
                 key,
                 f"{label} should be text, but YAML reads {written} as a "
-                f'{_yaml_type(value)}; put it in quotes: {key[-1]}: "{written}"',
+                f'{_yaml_type(value)}; put it in quotes: {"" if item else f"{key[-1]}: "}"{written}"',
             )
         else:
             self.problem(key, f"{label} should be a single line of text, not a {_yaml_type(value)}")

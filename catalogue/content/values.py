@@ -223,15 +223,16 @@ class ValueChecker:
     def mapping(
         self, key: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
     ) -> dict[str, Any] | None:
+        what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
             self.problem(
-                key, f"{key[-1]} should have the fields {', '.join(allowed)}, each on its own indented line"
+                key, f"{what} should have the fields {', '.join(allowed)}, each on its own indented line"
             )
             return None
         for name in value:
             if name not in allowed:
                 self.problem(
-                    (*key, name), f"unknown field '{name}' in {key[-1]}{did_you_mean(str(name), allowed)}"
+                    (*key, name), f"unknown field '{name}' in {what}{did_you_mean(str(name), allowed)}"
                 )
         return value
 
@@ -239,7 +240,13 @@ class ValueChecker:
         data = self.mapping(key, value, CONTACT_KEYS)
         if data is None:
             return None
-        name = self.text((*key, "name"), data.get("name"), "contact name")
+        if "name" not in data:
+            self.problem(
+                key,
+                "contact has no name; add one on its own line under contact, indented like the other "
+                "fields: name: Maija Meikäläinen",
+            )
+        name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
         organisation = self.optional_text((*key, "organisation"), data.get("organisation", _MISSING))
         email = None
         if "email" in data:

@@ -186,7 +186,7 @@ def test_the_headings_the_check_finds_are_the_headings_markdown_makes(blocks: li
     from catalogue.content.text_rules import headings
 
     text = "".join(block + gap for block, gap in blocks)
-    found = [level for level, _ in headings(text.split("\n"), prose(text).split("\n")) if level]
+    found = [level for _, level, _ in headings(text.split("\n"), prose(text).split("\n"))]
     made = markdown.Markdown(extensions=extensions()).convert(text)
     assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made)]
 

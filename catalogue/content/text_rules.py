@@ -27,6 +27,8 @@ EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>",
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
 HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
 """A heading's line, as Python-Markdown reads one: #s at its start, with or without a space."""
+LIST_MARKS = tuple("-*+0123456789")
+"""How a list item's line starts (after up to three spaces)."""
 UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
 """Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
 
@@ -42,7 +44,8 @@ def text_problems(
         seen = prose(text).split("\n")
         problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
         for offset, line in enumerate(seen):
-            problems += _line_problems(path, first_line + offset, line)
+            if "[" in line or "<" in line:  # what the rules of a line look at
+                problems += _line_problems(path, first_line + offset, line)
     return links, problems
 
 
@@ -53,11 +56,9 @@ def _heading_problems(
     heading, none empty, and none a level deeper than the one before it allows. `seen`: the
     lines with their code blanked out."""
     previous = after
-    for offset, (level, text) in enumerate(headings(lines, seen)):
-        number, shown = first_line + offset, lines[offset].strip()[:60]
-        if not level:
-            continue
-        if level == 1 and lines[offset].startswith("#"):
+    for index, level, text in headings(lines, seen):
+        number, shown = first_line + index, lines[index].strip()[:60]
+        if level == 1 and lines[index].startswith("#"):
             message = (
                 f"'{shown}' is a level-1 heading (a line that starts with #); the title is the page's only "
                 "level-1 heading, so start sections with '## ' (to show a # as it is, write \\#)"
@@ -81,27 +82,28 @@ def _heading_problems(
         previous = level
 
 
-def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, str]]:
-    """(level, text) for each line: its heading's, or (0, "") if it is no heading. `seen`: the
-    lines with their code blanked out (a code block holds no heading; a code span in one is its
-    text). A line underlined (===, ---) is a heading where it starts a block: after a blank
+def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(index, level, text) of each heading among the lines. `seen`: the lines with their code
+    blanked out (a code block holds no heading; a code span in one is its text). A heading in
+    a list item, or a line underlined (===, ---), is one where it starts a block: after a blank
     line, a heading, a rule or a code block."""
     block_start, underline_at = True, -1
     for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
-        below = lines[number + 1] if number + 1 < len(lines) else ""
         code = line.startswith(INDENTED) and not shown.strip()
-        item = LIST_ITEM.match(shown)
-        heading = HEADING.match(shown, item.end() if item and block_start else 0)
-        underline = UNDERLINE.match(below) if block_start and line.strip() and not code else None
+        heading = HEADING.match(shown) if shown.startswith("#") else None
+        if not heading and block_start and shown.lstrip(" ")[:1] in LIST_MARKS:
+            item = LIST_ITEM.match(shown)
+            heading = HEADING.match(shown, item.end()) if item else None
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        under = below.startswith(("=", "-")) and block_start and number != underline_at
+        underline = UNDERLINE.match(below) if under and line.strip() and not code else None
         if heading:
-            yield len(heading["marks"]), line[heading.start("text") : heading.end("text")].strip()
-        elif underline and number != underline_at:
-            yield (1 if underline["one"] else 2), line.strip()
+            yield number, len(heading["marks"]), line[heading.start("text") : heading.end("text")].strip()
+        elif underline:
+            yield number, 1 if underline["one"] else 2, line.strip()
             underline_at = number + 1
-        else:
-            yield 0, ""
-        ends_block = bool(heading) or number == underline_at or code or bool(RULE.match(shown))
-        block_start = not line.strip() or ends_block
+        rule = shown.lstrip(" ")[:1] in ("-", "_", "*") and bool(RULE.match(shown))
+        block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
 
 
 def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:

@@ -603,6 +603,16 @@ def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
     assert checked.warnings == []
 
 
+def test_a_translation_that_is_a_draft_is_not_published(tmp_path: Path) -> None:
+    files = pair()
+    files["content/sv/exempel.md"] = practice("sample", "exempel", extra="draft: true")
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample' "
+        "(content/sv/exempel.md is a draft); publish it too (remove draft: true from content/sv/exempel.md), "
+        "or add translation_pending: true to this file while it is being translated"
+    ]
+
+
 def test_a_missing_translation_is_an_error_unless_marked_pending(tmp_path: Path) -> None:
     assert problems(tmp_path / "a", {"content/fi/esimerkki.md": practice()}) == [
         "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample'; add "

@@ -177,16 +177,17 @@ def _pair_problems(
                     Severity.WARNING,
                 )
             ]
-        return [
-            Problem(
-                PurePath(practice.source),
-                1,
-                1,
-                f"there is no published {name} version of '{practice.id}'; add "
-                f"content/{twin_lang}/<slug>.md with id: {practice.id}, or add translation_pending: true "
-                "to this file while it is being translated",
-            )
-        ]
+        add = (
+            f"publish it too (remove draft: true from {other.source})"
+            if other
+            else f"add content/{twin_lang}/<slug>.md with id: {practice.id}"
+        )
+        message = (
+            f"there is no published {name} version of '{practice.id}'"
+            f"{f' ({other.source} is a draft)' if other else ''}; {add}, or add translation_pending: "
+            "true to this file while it is being translated"
+        )
+        return [Problem(PurePath(practice.source), 1, 1, message)]
     if practice.translation_pending:
         return [
             _at(

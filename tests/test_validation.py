@@ -189,6 +189,19 @@ def test_a_contact_without_a_name_and_a_link_without_its_fields(tmp_path: Path) 
     ]
 
 
+def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None:
+    """They are plain text: on the page, in lists, in search results and in the open data."""
+    files = pair()
+    files["content/fi/esimerkki.md"] = practice(title='"**Uusi** malli"').replace(
+        "summary: Lyhyt kuvaus.", "summary: Katso <b>tämä</b>."
+    )
+    plain = "would show on the page as written; write it without Markdown or HTML"
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        f"content/fi/esimerkki.md:3:8: warning: the title is plain text, so '**' {plain}",
+        f"content/fi/esimerkki.md:5:10: warning: the summary is plain text, so '<b>' {plain}",
+    ]
+
+
 def test_an_optional_field_left_empty_is_one_not_given(tmp_path: Path) -> None:
     """`end_year:` with nothing after it, as in a file copied from another practice and emptied,
     means no end year (the web editor leaves such a line out)."""

@@ -41,6 +41,13 @@ def validate_practice(
                 f"results by it, so keep it within {most}",
                 warning=True,
             )
+        if values[name] and (markup := MARKUP.search(values[name])):
+            check.problem(
+                (name,),
+                f"the {name} is plain text, so '{markup[0]}' would show on the page as written; write it "
+                "without Markdown or HTML",
+                warning=True,
+            )
     if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
         check.problem(
             ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
@@ -78,6 +85,9 @@ DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "transla
 
 LONGEST = {"title": 120, "summary": 300}
 """Lengths past which a field gets a warning."""
+MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>")
+"""Markdown or HTML, which the title and the summary (plain text, in lists and search results
+too) would show as written."""
 
 PLACEHOLDER = re.compile(
     r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL

@@ -202,6 +202,20 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None
     ]
 
 
+def test_a_heavy_image_is_a_warning(tmp_path: Path) -> None:
+    """A photo straight from a camera, published as it is, would make a phone wait."""
+    files: dict[str, str | bytes] = {
+        **pair(),
+        "static/images/Kuva.JPG": b"x" * 3_400_000,
+        "static/images/pieni.png": b"x" * 300_000,
+        "static/raportti.pdf": b"x" * 5_000_000,  # a document is opened on purpose
+    }
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        "static/images/Kuva.JPG:1:1: warning: the image is 3.4 MB, which a reader on a phone downloads in "
+        "full; save it smaller: about 1,600 pixels wide, as JPEG or WebP, under 500 kB"
+    ]
+
+
 def test_an_optional_field_left_empty_is_one_not_given(tmp_path: Path) -> None:
     """`end_year:` with nothing after it, as in a file copied from another practice and emptied,
     means no end year (the web editor leaves such a line out)."""

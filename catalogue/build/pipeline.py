@@ -26,6 +26,7 @@ from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
+from ..content.rules import heavy_images
 from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
@@ -114,6 +115,7 @@ def check_site(
     site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
     ledger, found = read_ledger(root)
     problems.extend(found)
+    problems.extend(heavy_images(root))
     if site is not None:
         problems.extend(broken_redirects(site) + broken_links(site))
     if site is not None and ledger:

@@ -288,3 +288,25 @@ def _check_links(
                 )
             )
     return problems
+
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+HEAVY_IMAGE_BYTES = 1_000_000
+
+
+def heavy_images(root: Path) -> list[Problem]:
+    """Images under static/ that readers on a phone would wait for: every reader of a page that
+    shows one downloads all of it."""
+    problems = []
+    for file in sorted((root / "static").rglob("*")):
+        if file.suffix.lower() in IMAGE_SUFFIXES and file.is_file():
+            size = file.stat().st_size
+            if size > HEAVY_IMAGE_BYTES:
+                message = (
+                    f"the image is {size / 1_000_000:.1f} MB, which a reader on a phone downloads in full; "
+                    "save it smaller: about 1,600 pixels wide, as JPEG or WebP, under 500 kB"
+                )
+                problems.append(
+                    Problem(PurePath(file.relative_to(root).as_posix()), 1, 1, message, Severity.WARNING)
+                )
+    return problems

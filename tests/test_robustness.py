@@ -55,6 +55,7 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("end_year:\n", "contact:\n  name:\n", "links:\n  - text:\n", "organisations: [~, 1]\n"),
         *("criteria:\n  goal-oriented:\n", "municipality: 12\n", "title: 2017-01-02\n", "aliases: x\n"),
         *("summary: [a, b]\n", "regions: [null]\n", "translation_pending: 1\n", "start_year: 2017.5\n"),
+        *("summary:   \n", "  - a\n", " b: c\n", "title:Kotona\n", 'title: "x" y\n', "themes: [a\n"),
     ]
 )
 

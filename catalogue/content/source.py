@@ -305,6 +305,7 @@ FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
 NO_SPACE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)(?P<value>[^\s/].*)")
 """'name:value', which YAML reads as one word."""
+QUOTES = ('"', "'")
 UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
 """YAML's contexts whose mark is where the unfinished key, quote or list opened."""
 
@@ -338,7 +339,7 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
         return "the quote that opens this value is not closed; end the value with the same quote mark"
     if context.startswith("while parsing a flow"):
         return "the list that opens here with [ is not closed; end it with ] on the same line"
-    if field and field["value"][:1] in "\"'" and not field["value"].endswith(field["value"][0]):
+    if field and field["value"][:1] in QUOTES and not field["value"].endswith(field["value"][0]):
         return (
             "a value that starts with a quote must end with it; put the whole value in quotes: "
             f"{field['name'].strip()} {quoted(field['value'])}"

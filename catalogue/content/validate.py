@@ -83,6 +83,7 @@ DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "transla
 """What an optional field that is left out means."""
 
 
+OPTIONAL = frozenset(spec.name for spec in FIELDS if not spec.required)
 LONGEST = {"title": 120, "summary": 300}
 """Lengths past which a field gets a warning."""
 MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>")
@@ -128,8 +129,7 @@ def _field_values(
     """Every declared field's checked value (None where it is missing or wrong). A required
     field that a misspelled one was meant to be is not reported a second time. An optional
     field left empty (`end_year:`) is one not given."""
-    optional = {spec.name for spec in FIELDS if not spec.required}
-    given = {name: value for name, value in front.items() if value is not None or name not in optional}
+    given = {name: value for name, value in front.items() if value is not None or name not in OPTIONAL}
     draft = check.flag(("draft",), given["draft"]) if "draft" in given else False
     values: dict[str, Any] = {"draft": bool(draft)}
     for spec in FIELDS:

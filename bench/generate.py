@@ -166,7 +166,7 @@ def generate(out: Path, practices: int, seed: int = 1, shape_name: str = "defaul
             "practice_type": rng.choice(codes["practice_types"]),
             "start_year": start,
             "end_year": start + rng.randint(1, 4),
-            "published": f"{rng.randint(2016, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "published": f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             "criteria": codes["criteria"],
             "count": practices,
         }

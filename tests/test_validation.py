@@ -216,6 +216,31 @@ def test_a_heavy_image_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_an_address_part_too_long_for_a_folder_name_is_refused(tmp_path: Path) -> None:
+    """A slug, an id, an alias, a part of a redirect's address or a vocabulary label's address
+    becomes a folder of the output, whose name a file system keeps within 255 bytes: a longer
+    one ended the build in 'OSError: File name too long'."""
+    long = "-".join(["kotoutuminen"] * 25)  # 324 characters
+    files = pair()
+    files["content/fi/esimerkki.md"] = practice(extra=f"aliases: [{long}]")
+    files["content/redirects.yaml"] = f"fi/{long}/: fi/kaytannot/\n"
+    vocabulary = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
+    label = "    fi: Kotoutumiskoulutus ja kielikoulutus\n"
+    files["content/vocabulary.yaml"] = vocabulary.replace(label, f"    fi: {' '.join(['Kieli'] * 30)}\n")
+    assert problems(tmp_path, files) == [
+        "content/vocabulary.yaml:21:9: the 'fi' label of 'integration-training' makes an address of 179 "
+        "characters ('kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli…'); keep the label "
+        "shorter, within 120"
+    ]
+    files["content/vocabulary.yaml"] = vocabulary
+    assert problems(tmp_path / "again", files) == [
+        "content/fi/esimerkki.md:22:11: aliases is 324 characters long; keep it within 120 (an earlier page "
+        "address), for example 'kotoutuminen-kotoutuminen-kotoutuminen-kotoutuminen'",
+        "content/redirects.yaml:1:1: the part 'kotoutuminen-kotoutuminen-kotoutuminen-kotoutuminen…' of "
+        "this address is 324 characters long; keep each part within 120",
+    ]
+
+
 def test_an_optional_field_left_empty_is_one_not_given(tmp_path: Path) -> None:
     """`end_year:` with nothing after it, as in a file copied from another practice and emptied,
     means no end year (the web editor leaves such a line out)."""

@@ -16,6 +16,7 @@ import yaml
 
 from ..problems import Problem
 from .model import Redirect
+from .slugs import LONGEST_SEGMENT, shortened
 from .source import YAML_LOADER, read_text
 
 REDIRECTS = PurePath("content/redirects.yaml")
@@ -81,6 +82,12 @@ def _address(node: yaml.Node, problems: list[Problem]) -> str:
                 "digits and hyphens between slashes, such as 'fi/kaytannot/vanha-nimi/'",
             )
         )
+    elif len(longest := max(node.value.split("/"), key=len)) > LONGEST_SEGMENT:
+        message = (
+            f"the part '{shortened(longest)}…' of this address is {len(longest)} characters long; keep each "
+            f"part within {LONGEST_SEGMENT}"
+        )
+        problems.append(_at(node, message))
     else:
         return node.value.strip("/") + "/"
     return ""

@@ -6,6 +6,15 @@ import re
 import unicodedata
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LONGEST_SEGMENT = 120
+"""The most characters of a slug, an id or any part of an address: each part is a folder's name
+in the output, which file systems keep within 255 bytes (and an address this long is already
+past reading)."""
+
+
+def shortened(slug: str) -> str:
+    """A slug cut at a hyphen to at most 60 characters: an example of a shorter one."""
+    return slug[:61].rsplit("-", 1)[0] if len(slug) > 60 and "-" in slug[:61] else slug[:60]
 
 
 def slugify(text: str) -> str:

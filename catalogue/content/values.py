@@ -14,7 +14,7 @@ from ..config import Lang
 from ..problems import Problem, Severity
 from .fields import CONTACT_KEYS, LINK_KEYS
 from .model import Contact, Link
-from .slugs import is_slug, slugify
+from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
 from .vocabulary import Vocabulary
 
@@ -80,6 +80,13 @@ class ValueChecker:
                 key,
                 f"{key[0]} '{text}' may contain only lower-case letters a-z, digits and single "
                 f"hyphens; for example '{slugify(text) or 'my-practice'}' ({what})",
+            )
+            return None
+        if len(text) > LONGEST_SEGMENT:
+            self.problem(
+                key,
+                f"{key[0]} is {len(text)} characters long; keep it within {LONGEST_SEGMENT} ({what}), "
+                f"for example '{shortened(text)}'",
             )
             return None
         return text

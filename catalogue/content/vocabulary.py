@@ -10,7 +10,7 @@ import yaml
 from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from .collation import sort_key
-from .slugs import is_slug, slugify
+from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import YAML_LOADER, bytes_digest, read_text, yaml_problem
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
@@ -129,6 +129,12 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     for lang, text in label.items():
         if text and not slugify(text):
             message = f"the '{lang}' label of '{code}' makes an empty address; give it a letter or digit"
+            problems.append(_at(fields[lang], message))
+        elif text and len(slugify(text)) > LONGEST_SEGMENT:
+            message = (
+                f"the '{lang}' label of '{code}' makes an address of {len(slugify(text))} characters "
+                f"('{shortened(slugify(text))}…'); keep the label shorter, within {LONGEST_SEGMENT}"
+            )
             problems.append(_at(fields[lang], message))
     description = None
     if "description" in fields:

@@ -527,6 +527,22 @@ def test_headings_go_down_one_level_at_a_time_below_the_title(tmp_path: Path) ->
     ]
 
 
+def test_an_image_from_another_site_is_refused(tmp_path: Path) -> None:
+    """The pages' Content-Security-Policy (img-src 'self') keeps the browser from loading it."""
+    body = (
+        '![Logo](https://migri.fi/logo.png) <img src="//cdn.migri.fi/x.png" alt="x"> ![Oma](/static/a.svg)\n'
+    )
+    files = {**one_file(practice(body=body)), "static/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"}
+    elsewhere = (
+        "is on another site, and the site's pages show only their own images; save it under "
+        "static/images/ and show it from there: ![What the picture shows](/static/images/…)"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/fi/esimerkki.md:23:9: the image 'https://migri.fi/logo.png' {elsewhere}",
+        f"content/fi/esimerkki.md:23:36: the image '//cdn.migri.fi/x.png' {elsewhere}",
+    ]
+
+
 def test_a_link_needs_text(tmp_path: Path) -> None:
     """A link with no text is read out as nothing, or as its address; a linked image's alt
     text is its text."""

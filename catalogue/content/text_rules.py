@@ -14,6 +14,7 @@ from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, practice_
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
 DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
@@ -123,6 +124,7 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
                 f"![What the picture shows]({match.group('src')})"
             )
             yield Problem(path, number, match.start() + 1, message)
+        yield from _image_elsewhere(path, number, match.start("src") + 1, match["src"])
     if "<" not in line:
         return
     for column, what in removed_html(line):
@@ -141,6 +143,20 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
             yield Problem(
                 path, number, match.start() + 1, 'the image has no alt text; add alt="what the picture shows"'
             )
+        if src := HTML_SRC.search(match.group("attrs")):
+            yield from _image_elsewhere(path, number, match.start() + 1, src["src"])
+
+
+def _image_elsewhere(path: PurePath, number: int, column: int, src: str) -> Iterator[Problem]:
+    """An image from another site, which the site's Content-Security-Policy (img-src 'self')
+    keeps the browser from loading: the page would show a broken image (and tell the other site
+    who reads it)."""
+    if scheme_of(src) in ("http", "https") or src.startswith("//"):
+        message = (
+            f"the image '{src[:60]}' is on another site, and the site's pages show only their own images; "
+            "save it under static/images/ and show it from there: ![What the picture shows](/static/images/…)"
+        )
+        yield Problem(path, number, column, message)
 
 
 def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:

@@ -543,6 +543,29 @@ def test_an_image_from_another_site_is_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_a_criterion_s_evidence_follows_the_text_s_rules(tmp_path: Path) -> None:
+    """Evidence is Markdown under its criterion's heading (level 3): its problems are reported at
+    the criterion, whose YAML string's lines are not the file's."""
+    criteria = CRITERIA.replace(
+        "Vähentää eriarvoisuutta.", "Vähentää eriarvoisuutta. ![](/static/a.svg) [](https://migri.fi/)"
+    ).replace(
+        "generalisable: Toimii muuallakin.", "generalisable: |\n    Toimii muuallakin.\n\n    # Otsikko"
+    )
+    files = {
+        **one_file(practice(criteria=criteria)),
+        "static/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    }
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:16:18: the image has no alt text; describe it between the brackets: "
+        "![What the picture shows](/static/a.svg)",
+        "content/fi/esimerkki.md:16:18: the link has no text, so a screen reader cannot tell where it leads; "
+        "write that between the brackets: [Where it leads](https://migri.fi/)",
+        "content/fi/esimerkki.md:21:18: '# Otsikko' is a level-1 heading (a line that starts with #); the "
+        "title is the page's only level-1 heading, so start sections with '## ' (to show a # as it is, "
+        "write \\#)",
+    ]
+
+
 def test_a_link_needs_text(tmp_path: Path) -> None:
     """A link with no text is read out as nothing, or as its address; a linked image's alt
     text is its text."""

@@ -21,9 +21,10 @@ DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECAS
 """What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
 ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
 """<www.kotoutuminen.fi>: to Markdown, with no scheme, a tag (which the sanitiser removes)."""
-TITLE, DESCRIPTION = 1, 2
+TITLE, DESCRIPTION, CRITERION = 1, 2, 3
 """The levels of the headings a text follows: an about page's title (h1); a practice's
-"Description" (h2, shown to screen readers only), under its title."""
+"Description" (h2, shown to screen readers only), under its title; a criterion's name (h3),
+above its evidence."""
 EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>", re.IGNORECASE)
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
 HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")

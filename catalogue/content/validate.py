@@ -13,8 +13,8 @@ from .fields import FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
-from .text_links import TextLink, links_in, links_of
-from .text_rules import DESCRIPTION, TITLE, link_problems, text_problems
+from .text_links import TextLink, links_of
+from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
 from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
@@ -193,13 +193,15 @@ def _check_body(check: ValueChecker, doc: SourceDocument, after: int) -> list[Te
 def _evidence_links(
     check: ValueChecker, doc: SourceDocument, criteria: dict[str, str] | None
 ) -> list[TextLink]:
-    """The links in the criteria's evidence (Markdown too), each at its criterion's value."""
+    """The criteria's evidence is Markdown too, under each criterion's heading: its problems
+    (see text_rules) into `check` and its links, each at its criterion's value (a YAML
+    string's lines are not the file's)."""
     found = []
     for code, evidence in (criteria or {}).items():
         line, column = doc.where("criteria", code)
-        links = [link._replace(line=line, column=column) for link in links_in(evidence, line)]
-        check.problems += link_problems(doc.path, links)
-        found += links
+        links, problems = text_problems(doc.path, evidence, line, after=CRITERION)
+        check.problems += [problem._replace(line=line, column=column) for problem in problems]
+        found += [link._replace(line=line, column=column) for link in links]
     return found
 
 

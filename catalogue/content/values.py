@@ -3,7 +3,6 @@ with the fix."""
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import re
 from datetime import date, datetime
@@ -21,7 +20,7 @@ from .vocabulary import Vocabulary
 DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<year>\d{4})")
 """A date as Finns and Swedes write it: 16.9.2019."""
 YEAR_MONTH_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-"""The order of the right form, without its zeros (2019-9-16), or a day that is none (2019-02-30)."""
+"""The right form (2019-09-16), or its order without the zeros (2019-9-16)."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
@@ -122,16 +121,16 @@ class ValueChecker:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
         text = value.strip() if isinstance(value, str) else ""
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            with contextlib.suppress(ValueError):
-                return date.fromisoformat(text)  # a quoted date is fine too
-        meant = DAY_MONTH_YEAR.fullmatch(text) or YEAR_MONTH_DAY.fullmatch(text)
+        meant = YEAR_MONTH_DAY.fullmatch(text) or DAY_MONTH_YEAR.fullmatch(text)
         if meant:
             try:
                 day = date(int(meant["year"]), int(meant["month"]), int(meant["day"]))
-                message = f"{key[0]} should be a date written YYYY-MM-DD: {day.isoformat()}"
             except ValueError:
                 message = f"{key[0]} '{text}' is not a date in the calendar; check the day and the month"
+            else:
+                if text == day.isoformat():
+                    return day  # a quoted date is fine too
+                message = f"{key[0]} should be a date written YYYY-MM-DD: {day.isoformat()}"
         else:
             shown = self.shown(key, value)
             message = f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"
@@ -247,13 +246,13 @@ class ValueChecker:
         data = self.mapping(key, value, CONTACT_KEYS)
         if data is None:
             return None
+        name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
         if "name" not in data:
             self.problem(
                 key,
                 "contact has no name; add one on its own line under contact, indented like the other "
                 "fields: name: Maija Meikäläinen",
             )
-        name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
         organisation = self.optional_text((*key, "organisation"), data.get("organisation", _MISSING))
         email = None
         if "email" in data:

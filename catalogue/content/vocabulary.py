@@ -127,13 +127,14 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
         lang: _text(fields.get(lang), f"the '{lang}' label of '{code}'", entry, problems) for lang in LANGS
     }
     for lang, text in label.items():
-        if text and not slugify(text):
+        address = slugify(text) if text else None
+        if address == "":
             message = f"the '{lang}' label of '{code}' makes an empty address; give it a letter or digit"
             problems.append(_at(fields[lang], message))
-        elif text and len(slugify(text)) > LONGEST_SEGMENT:
+        elif address and len(address) > LONGEST_SEGMENT:
             message = (
-                f"the '{lang}' label of '{code}' makes an address of {len(slugify(text))} characters "
-                f"('{shortened(slugify(text))}…'); keep the label shorter, within {LONGEST_SEGMENT}"
+                f"the '{lang}' label of '{code}' makes an address of {len(address)} characters "
+                f"('{shortened(address)}…'); keep the label shorter, within {LONGEST_SEGMENT}"
             )
             problems.append(_at(fields[lang], message))
     description = None

@@ -76,6 +76,26 @@ def test_yaml_mistakes_are_reported_where_they_were_made(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("space", "name"), [("\xa0", "a no-break space"), ("\u202f", "an unusual space (U+202F)")]
+)
+def test_a_pasted_space_after_a_colon_is_named(tmp_path: Path, space: str, name: str) -> None:
+    """A no-break space after 'title:' makes YAML read the line as text, and a criterion's line
+    runs on into the next one, where YAML gives up: both are reported at the pasted space."""
+    files = {
+        "content/fi/a.md": practice("a", "a").replace("title: ", f"title:{space}"),
+        "content/fi/b.md": practice("b", "b").replace("  goal-oriented: ", f"  goal-oriented:{space}"),
+    }
+    message = (
+        f"invalid YAML: after the colon is {name}, often pasted from a word processor or a web page; YAML "
+        "needs an ordinary space there: delete it and type a space"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/fi/a.md:3:7: {message}",
+        f"content/fi/b.md:16:17: {message}",
+    ]
+
+
 def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
     """Every problem at once: the text's own problems are reported with the YAML error, in a
     practice and on an about page, not only after the YAML is mended."""
@@ -608,6 +628,46 @@ def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file(text)) == [
         "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; "
         "a published practice needs all six criteria"
+    ]
+
+
+def test_a_misspelt_criterion_is_one_problem_not_two(tmp_path: Path) -> None:
+    """The misspelt name is reported with its right spelling; the criterion it means is not
+    reported as missing as well. A criterion still missing is."""
+    text = practice().replace("  goal-oriented:", "  goal-orientated:")
+    text = text.replace("  generalisable: Toimii muuallakin.\n", "")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; "
+        "a published practice needs all six criteria",
+        "content/fi/esimerkki.md:16:20: unknown criterion 'goal-orientated'; did you mean 'goal-oriented' "
+        "(Tavoitteellinen)?",
+    ]
+
+
+@pytest.mark.parametrize("years", ["2016-2019", "2016–2019", "2016 - 2019"])
+def test_years_written_as_a_span_are_shown_as_two_fields(tmp_path: Path, years: str) -> None:
+    text = practice().replace("start_year: 2016", f"start_year: {years}")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:12:13: start_year is one year; for the years 2016–2019, write two fields: "
+        "start_year: 2016 and, on the next line, end_year: 2019"
+    ]
+
+
+def test_names_written_without_a_list_are_shown_as_one(tmp_path: Path) -> None:
+    """Commas most often part names; now and then they are part of one name."""
+    files = {
+        "content/fi/a.md": practice("a", "a").replace(
+            "organisations: [Esimerkkikunta]", "organisations: Esimerkkikunta, Yhdistys [Alku] ry"
+        ),
+        "content/fi/b.md": practice("b", "b").replace(
+            "organisations: [Esimerkkikunta]", "organisations: Esimerkkikunta"
+        ),
+    }
+    assert problems(tmp_path, files) == [
+        "content/fi/a.md:10:16: organisations should be a list: organisations: [Esimerkkikunta, "
+        '"Yhdistys [Alku] ry"] for 2 names, or organisations: ["Esimerkkikunta, Yhdistys [Alku] ry"] '
+        "for one name that has commas in it",
+        "content/fi/b.md:10:16: organisations should be a list: organisations: [Esimerkkikunta]",
     ]
 
 

@@ -305,6 +305,9 @@ FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
 NO_SPACE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)(?P<value>[^\s/].*)")
 """'name:value', which YAML reads as one word."""
+ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
+"""'name:' and a space YAML does not take for one, such as a no-break space pasted from a
+word processor or a web page."""
 QUOTES = ('"', "'")
 UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
 """YAML's contexts whose mark is where the unfinished key, quote or list opened."""
@@ -321,9 +324,13 @@ def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, fro
     if opened and context.startswith(UNFINISHED):
         mark = opened  # the line whose key, quote or list YAML could not finish
     index = mark.line if mark and mark.line < len(lines) else 0
+    column = (mark.column + 1) if mark else 1
+    if 0 < index < len(lines) and ODD_SPACE.match(lines[index - 1]):
+        index -= 1  # YAML read that line's value on into this one
+    if lines and (odd := ODD_SPACE.match(lines[index])):
+        column = odd.start("space") + 1
     message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
-    line = (mark.line + first_line) if mark else first_line
-    return _problem(shown_as, line, (mark.column + 1) if mark else 1, f"invalid YAML: {message}")
+    return _problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
 
 
 def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> str:
@@ -335,6 +342,14 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
     if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
         fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
         return f"a field needs a space after its colon: {fixed}"
+    if odd := ODD_SPACE.match(line):
+        space = (
+            "a no-break space" if odd["space"] == "\xa0" else f"an unusual space (U+{ord(odd['space']):04X})"
+        )
+        return (
+            f"after the colon is {space}, often pasted from a word processor or a web page; YAML "
+            "needs an ordinary space there: delete it and type a space"
+        )
     if context.startswith("while scanning a quoted"):
         return "the quote that opens this value is not closed; end the value with the same quote mark"
     if context.startswith("while parsing a flow"):

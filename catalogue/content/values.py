@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from ..config import Lang
 from ..problems import Problem, Severity
 from .fields import CONTACT_KEYS, LINK_KEYS
+from .house_style import scalar
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
@@ -21,6 +22,8 @@ DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<ye
 """A date as Finns and Swedes write it: 16.9.2019."""
 YEAR_MONTH_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 """The right form (2019-09-16), or its order without the zeros (2019-9-16)."""
+YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
+"""Years written as a span (2017–2019), which two fields hold."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
@@ -114,6 +117,14 @@ class ValueChecker:
             value = int(value)  # a quoted year is fine too
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return value
+        years = YEARS.fullmatch(value.strip()) if isinstance(value, str) else None
+        if years:
+            self.problem(
+                key,
+                f"{key[0]} is one year; for the years {years[1]}–{years[2]}, write two fields: "
+                f"start_year: {years[1]} and, on the next line, end_year: {years[2]}",
+            )
+            return None
         self.problem(key, f"{key[0]} should be a year such as 2016, not {self.shown(key, value)}")
         return None
 
@@ -178,20 +189,23 @@ class ValueChecker:
         by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
         if value.casefold() in by_label:
             return f"; the code for '{value}' is '{by_label[value.casefold()]}'"
+        code = self.meant(value, group)
+        if code:
+            return f"; did you mean '{code}' ({self.vocabulary.term(group, code).label[self.lang]})?"
+        return f"; the codes are: {', '.join(self.vocabulary.codes(group))}"
+
+    def meant(self, value: str, group: str) -> str | None:
+        """The code a wrong `value` most likely means: a code or a label (in this language)
+        close to it, or a label with a word close to it ("kielikoulutus")."""
+        by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
         candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
         close = difflib.get_close_matches(value.casefold(), list(candidates), n=1, cutoff=0.6)
         if not close:
-            # A word of a label ("kielikoulutus" in "Kotoutumiskoulutus ja kielikoulutus").
             words = {word: label for label in by_label for word in re.split(r"[\s,]+", label)}
             close = [
                 words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
             ]
-        if close:
-            code = candidates[close[0]]
-            label = self.vocabulary.term(group, code).label[self.lang]
-            return f"; did you mean '{code}' ({label})?"
-        known = ", ".join(self.vocabulary.codes(group))
-        return f"; the codes are: {known}"
+        return candidates[close[0]] if close else None
 
     def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):
@@ -216,7 +230,12 @@ class ValueChecker:
 
     def texts(self, key: tuple[str, ...], value: Any) -> tuple[str, ...] | None:
         if isinstance(value, str):
-            self.problem(key, f'{key[0]} should be a list, for example: {key[0]}: ["{value}"]')
+            one = f"{key[0]}: [{scalar(value.strip(), in_flow=True)}]"
+            names = [name.strip() for name in value.split(",") if name.strip()]
+            if len(names) > 1:  # several names, or one with a comma in it ("kaupunki, toimiala")
+                several = f"{key[0]}: [{', '.join(scalar(name, in_flow=True) for name in names)}]"
+                one = f"{several} for {len(names)} names, or {one} for one name that has commas in it"
+            self.problem(key, f"{key[0]} should be a list: {one}")
             return None
         if not isinstance(value, list) or not value:
             self.problem(key, f"{key[0]} should be a list of one or more names")
@@ -289,14 +308,18 @@ class ValueChecker:
             self.problem(key, f"criteria should list the evidence under each criterion: {', '.join(codes)}")
             return None
         result: dict[str, str] = {}
+        meant: set[str | None] = (
+            set()
+        )  # criteria whose name is misspelt: reported as such, not as missing too
         for name, evidence in value.items():
             if name not in codes:
                 self.problem((*key, name), f"unknown criterion '{name}'{self.suggest(str(name), 'criteria')}")
+                meant.add(self.meant(str(name), "criteria"))
                 continue
             text = self.text((*key, name), evidence, f"the evidence for '{name}'")
             if text:
                 result[name] = text
-        missing = [c for c in codes if c not in value]
+        missing = [c for c in codes if c not in value and c not in meant]
         if missing and not draft:
             self.problem(
                 key,

@@ -45,7 +45,14 @@ def _print_problems(problems: list[Problem], output: str) -> None:
 def _summary(problems: list[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     files = len({p.path for p in problems})
-    return f"{errors} error(s) and {len(problems) - errors} warning(s) in {files} file(s)"
+    if not problems:
+        return "no errors or warnings"
+    warnings = len(problems) - errors
+    return f"{_count(errors, 'error')} and {_count(warnings, 'warning')} in {_count(files, 'file')}"
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -193,5 +200,5 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
     built = build(root, out, config, strict=args.strict, reporter=Reporter(), search=not args.no_search)
     _print_problems(built.warnings, "text")
     seconds = time.perf_counter() - started
-    print(f"Built {built.pages} files into {out.name}/ ({built.made} made anew) in {seconds:.1f} s.")
+    print(f"Built {built.pages} files into {out.name}/ ({built.made} made anew) in {seconds:.2f} s.")
     return 0

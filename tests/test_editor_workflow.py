@@ -110,10 +110,10 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     errors = errors_of(root)
     assert len(errors) == 4  # the two pages and their two short links
     assert errors[0].endswith(
-        "'/fi/k/other/' was published and would stop working; if a practice was removed on purpose, add "
-        "the line 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml (create the file, it does not "
-        "exist yet) (or point it at the practice that replaces it); if a slug changed, add the old slug "
-        "to the practice's aliases"
+        "'/fi/k/other/' was published and would stop working; if a practice or a term was removed on "
+        "purpose, add the line 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml (create the file, "
+        "it does not exist yet) (or point it at the page that replaces it); if a slug changed, add the "
+        "old slug to the practice's aliases"
     )
     (root / "content/redirects.yaml").write_text(
         "fi/kaytannot/toinen/: fi/kaytannot/esimerkki/\nsv/praxis/annan/: sv/praxis/exempel/\n"
@@ -124,6 +124,28 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(root, out, search=False)
     assert "url=/sv/praxis/exempel/" in (out / "sv/praxis/annan/index.html").read_text(encoding="utf-8")
+
+
+def test_a_renamed_term_keeps_its_old_address_through_a_redirect(tmp_path: Path) -> None:
+    """A term's page address is made from its label: a label changed in the vocabulary moves the
+    page, and the message gives the exact redirect; with it, the old address leads to the new."""
+    root = published(tmp_path, pair())
+    vocabulary = root / "content/vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text.replace("fi: Perustieto, ohjaus ja neuvonta", "fi: Perustieto ja neuvonta"))
+    old, new = "fi/teemat/perustieto-ohjaus-ja-neuvonta/", "fi/teemat/perustieto-ja-neuvonta/"
+    line = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines().index(f"/{old}")
+    assert errors_of(root) == [
+        f"content/published-urls.txt:{line + 1}:1: '/{old}' was published and would stop working: it was "
+        "the page of 'basic-info-guidance' in themes, whose Finnish label changed in "
+        f"content/vocabulary.yaml; keep it working by adding the line '{old}: {new}' to "
+        "content/redirects.yaml (create the file, it does not exist yet)"
+    ]
+    (root / "content/redirects.yaml").write_text(f"{old}: {new}\n", encoding="utf-8")
+    assert check_site(root).warnings == []
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    assert f"url=/{new}" in (out / old / "index.html").read_text(encoding="utf-8")
 
 
 def test_alias_pointing_at_itself_or_at_another_practice(tmp_path: Path) -> None:

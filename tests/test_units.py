@@ -344,16 +344,16 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
     with pytest.raises(ContentError) as raised:
         load_vocabulary(tmp_path / "vocabulary.yaml")
     assert [str(p) for p in raised.value.problems] == [
-        "content/vocabulary.yaml:9:9: the 'fi' label of 'basic-info-guidance' makes an empty address; "
+        "content/vocabulary.yaml:11:9: the 'fi' label of 'basic-info-guidance' makes an empty address; "
         "give it a letter or digit",
-        "content/vocabulary.yaml:10:8: the 'sv' label of 'basic-info-guidance' is missing; write it "
+        "content/vocabulary.yaml:12:8: the 'sv' label of 'basic-info-guidance' is missing; write it "
         "after the colon",
-        "content/vocabulary.yaml:11:5: unknown field 'en'; the fields here are code, fi, sv, description, "
+        "content/vocabulary.yaml:13:5: unknown field 'en'; the fields here are code, fi, sv, description, "
         "step",
-        "content/vocabulary.yaml:15:11: the code of an entry of 'themes' should be text, not a list or "
+        "content/vocabulary.yaml:17:11: the code of an entry of 'themes' should be text, not a list or "
         "fields",
-        "content/vocabulary.yaml:27:5: the code 'integration-training' is already used in 'themes' on "
-        "line 21",
-        "content/vocabulary.yaml:34:9: the 'fi' label of 'children-youth-families' should be text, not a "
+        "content/vocabulary.yaml:29:5: the code 'integration-training' is already used in 'themes' on "
+        "line 23",
+        "content/vocabulary.yaml:36:9: the 'fi' label of 'children-youth-families' should be text, not a "
         "list or fields",
     ]

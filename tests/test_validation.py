@@ -248,7 +248,7 @@ def test_an_address_part_too_long_for_a_folder_name_is_refused(tmp_path: Path) -
     label = "    fi: Kotoutumiskoulutus ja kielikoulutus\n"
     files["content/vocabulary.yaml"] = vocabulary.replace(label, f"    fi: {' '.join(['Kieli'] * 30)}\n")
     assert problems(tmp_path, files) == [
-        "content/vocabulary.yaml:21:9: the 'fi' label of 'integration-training' makes an address of 179 "
+        "content/vocabulary.yaml:23:9: the 'fi' label of 'integration-training' makes an address of 179 "
         "characters ('kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli…'); keep the label "
         "shorter, within 120"
     ]

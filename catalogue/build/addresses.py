@@ -12,6 +12,8 @@ from ..config import LANGS
 from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site
 from ..content.redirects import REDIRECTS
+from ..content.rules import LANGUAGE_NAMES
+from ..content.vocabulary import FACETS, VOCABULARY
 from ..problems import Problem
 from ..site import urls
 
@@ -57,21 +59,44 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                     )
                 )
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
+    moved = _moved_terms(missing, ledger, site)
     for address in sorted(missing, key=ledger.__getitem__):
         lang = address.split("/", 1)[0]
-        target = urls.section(lang, "practices") if lang in LANGS else "fi/"
-        problems.append(
-            Problem(
-                LEDGER,
-                ledger[address],
-                1,
-                f"'/{address}' was published and would stop working; if a practice was removed on "
-                f"purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
-                "(or point it at the practice that replaces it); if a slug changed, add the old "
-                "slug to the practice's aliases",
+        if address in moved:
+            new, facet, code = moved[address]
+            message = (
+                f"'/{address}' was published and would stop working: it was the page of '{code}' in "
+                f"{facet}, whose {LANGUAGE_NAMES.get(lang, lang)} label changed in {VOCABULARY}; keep it "
+                f"working by adding the line '{address}: {new}' to content/redirects.yaml{create}"
             )
-        )
+        else:
+            facet = next(
+                (f for f in FACETS if lang in LANGS and address.startswith(urls.section(lang, f))), ""
+            )
+            target = urls.section(lang, facet or "practices") if lang in LANGS else "fi/"
+            message = (
+                f"'/{address}' was published and would stop working; if a practice or a term was "
+                f"removed on purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
+                "(or point it at the page that replaces it); if a slug changed, add the old slug to "
+                "the practice's aliases"
+            )
+        problems.append(Problem(LEDGER, ledger[address], 1, message))
     return problems
+
+
+def _moved_terms(missing: set[str], ledger: dict[str, int], site: Site) -> dict[str, tuple[str, str, str]]:
+    """Published addresses of term pages that moved because a label changed: old address →
+    (new address, facet, code). Paired where a facet has one address gone and one new."""
+    moved = {}
+    for lang in LANGS:
+        for facet in FACETS:
+            section = urls.section(lang, facet)
+            gone = [address for address in missing if address.startswith(section) and address != section]
+            new = {urls.term(lang, facet, t): t.code for t in site.vocabulary.terms(facet)}
+            fresh = [(address, code) for address, code in new.items() if address not in ledger]
+            if len(gone) == 1 and len(fresh) == 1:
+                moved[gone[0]] = (fresh[0][0], facet, fresh[0][1])
+    return moved
 
 
 def broken_redirects(site: Site) -> list[Problem]:

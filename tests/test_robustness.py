@@ -56,6 +56,8 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("criteria:\n  goal-oriented:\n", "municipality: 12\n", "title: 2017-01-02\n", "aliases: x\n"),
         *("summary: [a, b]\n", "regions: [null]\n", "translation_pending: 1\n", "start_year: 2017.5\n"),
         *("summary:   \n", "  - a\n", " b: c\n", "title:Kotona\n", 'title: "x" y\n', "themes: [a\n"),
+        *("title:\xa0x\n", "  goal-oriented:\u202fx\n", "start_year: 2017–2019\n", "organisations: a, b\n"),
+        *("criteria:\n  goal-orientated: x\n", "end_year: 2019 - 2020\n", "organisations: a, [b]\n"),
     ]
 )
 

@@ -623,6 +623,19 @@ def test_a_neutral_fact_given_in_one_language_only(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("body", ["", "\n  \n\n"])
+def test_a_published_practice_needs_a_description(tmp_path: Path, body: str) -> None:
+    """Its page would show an empty Description section, listed under "On this page"."""
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:1:1: the practice has no description; below the front matter (after its "
+        "closing '---' line), write what the practice is, for whom, and how it works, in sections that "
+        "start with ## (or keep draft: true until it is ready)"
+    ]
+    draft = practice(body=body, extra="draft: true")
+    root = make_project(tmp_path / "draft", one_file(draft))
+    assert not [str(p) for p in check_site(root).warnings if "description" in str(p)]
+
+
 def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
     text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [

@@ -32,7 +32,7 @@ def validate_practice(
     values = _field_values(check, doc.front, lang, meant)
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
     if not values["draft"]:
-        _check_placeholders(check, doc)
+        _check_publishable(check, doc)
     for name, most in LONGEST.items():
         if values[name] and len(values[name]) > most:
             check.problem(
@@ -96,8 +96,9 @@ PLACEHOLDER = re.compile(
 """What `build.py new` writes for the editor to replace, and TODO."""
 
 
-def _check_placeholders(check: ValueChecker, doc: SourceDocument) -> None:
-    """A published practice may not keep a placeholder in any field or line of its text."""
+def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:
+    """A published practice has a description, and no placeholder in any field or line of
+    its text."""
 
     def walk(key: tuple[str | int, ...], value: Any) -> None:
         if isinstance(value, dict):
@@ -114,6 +115,13 @@ def _check_placeholders(check: ValueChecker, doc: SourceDocument) -> None:
     for offset, line in enumerate(doc.body.split("\n")):
         if PLACEHOLDER.match(line):
             check.problems.append(Problem(doc.path, doc.body_line + offset, 1, _placeholder_message(line)))
+    if not doc.body.strip():
+        message = (
+            "the practice has no description; below the front matter (after its closing '---' line), "
+            "write what the practice is, for whom, and how it works, in sections that start with ## "
+            "(or keep draft: true until it is ready)"
+        )
+        check.problems.append(Problem(doc.path, 1, 1, message))
 
 
 def _placeholder_message(value: str) -> str:

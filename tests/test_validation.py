@@ -636,6 +636,16 @@ def test_a_published_practice_needs_a_description(tmp_path: Path, body: str) -> 
     assert not [str(p) for p in check_site(root).warnings if "description" in str(p)]
 
 
+def test_an_about_page_needs_text(tmp_path: Path) -> None:
+    """The accessibility statement, say, would be a title alone."""
+    page = (ROOT / "content/pages/fi/accessibility.md").read_text(encoding="utf-8")
+    files = {**pair(), "content/pages/fi/accessibility.md": page[: page.index("---", 4) + 4]}
+    assert problems(tmp_path, files) == [
+        "content/pages/fi/accessibility.md:1:1: the page has no text; write it below the front matter "
+        "(after its closing '---' line)"
+    ]
+
+
 def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
     text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [

@@ -222,6 +222,9 @@ def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage
     title = check.text(("title",), doc.front.get("title"), "title")
     description = check.text(("description",), doc.front.get("description"), "description")
     links = _check_body(check, doc, after=TITLE)
+    if not doc.body.strip():
+        message = "the page has no text; write it below the front matter (after its closing '---' line)"
+        check.problems.append(Problem(doc.path, 1, 1, message))
     if title is None or description is None or check.problems:
         return None, check.problems
     return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line, links_of(links)), []

@@ -30,7 +30,7 @@ from catalogue.content.model import LANGUAGE_NEUTRAL_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fi", "sv")
-SHAPES = {
+SHAPES: dict[str, dict[str, Any]] = {
     "default": {
         "words": (600, 1500),
         "themes": (1, 3),
@@ -106,7 +106,7 @@ def _practice(
     index: int,
     lang: str,
     rng: random.Random,
-    shared: dict[str, object],
+    shared: dict[str, Any],
     words: list[str],
     shape: dict[str, Any],
 ) -> str:
@@ -114,7 +114,7 @@ def _practice(
     slug = f"{'kaytanto' if lang == 'fi' else 'praxis'}-{index:05d}"
     criteria = "\n".join(
         f"  {code}: {_sentence(rng, words, *shape['criteria'])}" for code in shared["criteria"]
-    )  # type: ignore[union-attr]
+    )
     front = {
         "id": f"practice-{index:05d}",
         "title": title,
@@ -135,7 +135,7 @@ def _practice(
     text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     body = _body(rng, words, HEADINGS[lang], rng.randint(*shape["words"]))
     for _ in range(rng.randint(0, shape["links"])):
-        linked = rng.randint(1, int(shared["count"]))  # type: ignore[call-overload]
+        linked = rng.randint(1, int(shared["count"]))
         body += f"\nKatso myös [{rng.choice(words)}](practice:practice-{linked:05d}).\n"
     return f"---\n{text}criteria:\n{criteria}\n---\n{body}"
 

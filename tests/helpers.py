@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ published: 2017-01-02
     return f"---\n{front}\n---\n{body}"
 
 
-def make_project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+def make_project(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:
     """A project folder with the real templates, locales, static files and vocabulary,
     the real about/accessibility pages, and the given content files."""
     root = tmp_path / "project"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from .helpers import CRITERIA, make_project, pair, practice
 from .test_validation import one_file, problems
 
 
-def all_problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+def all_problems(tmp_path: Path, files: Mapping[str, str | bytes]) -> list[str]:
     """Errors and warnings, in order."""
     root = make_project(tmp_path, files)
     try:

@@ -4,6 +4,7 @@ helpers, and messages that GitHub can show in a pull request."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import jsonschema
@@ -27,7 +28,7 @@ def errors_of(root: Path, strict: bool = False) -> list[str]:
     return [str(p) for p in raised.value.problems]
 
 
-def published(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+def published(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:
     """A project whose current addresses are recorded in the ledger, as after a deployment."""
     root = make_project(tmp_path, files)
     assert main(["--root", str(root), "ledger"]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from catalogue.problems import ContentError
 from .helpers import CRITERIA, ROOT, make_project, pair, practice
 
 
-def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+def problems(tmp_path: Path, files: Mapping[str, str | bytes]) -> list[str]:
     root = make_project(tmp_path, files)
     with pytest.raises(ContentError) as raised:
         check_site(root)

@@ -89,7 +89,7 @@ def _address(node: yaml.Node, problems: list[Problem]) -> str:
         )
         problems.append(_at(node, message))
     else:
-        return node.value.strip("/") + "/"
+        return str(node.value).strip("/") + "/"
     return ""
 
 

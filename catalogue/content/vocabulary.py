@@ -172,7 +172,7 @@ def _fields(
 def _text(node: yaml.Node | None, what: str, parent: yaml.Node, problems: list[Problem]) -> str:
     """A value written as text, as the file has it ('' and a problem if there is none)."""
     if isinstance(node, yaml.ScalarNode) and node.tag != NULL and node.value.strip():
-        return node.value.strip()
+        return str(node.value).strip()
     message = (
         f"{what} is missing; write it after the colon"
         if node is None or isinstance(node, yaml.ScalarNode)

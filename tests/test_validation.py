@@ -372,7 +372,8 @@ def test_a_link_that_would_lead_nowhere_is_reported_at_its_address(tmp_path: Pat
 def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) -> None:
     body = (
         "## Linkit\n\n[Teemat](/fi/teemat/), [tämä](/fi/kaytannot/esimerkki#linkit), [etusivu](/) ja "
-        '[vanha](/fi/kaytannot/poistettu/) ja <a href="/sv/ingen/">ingen</a>\n'
+        '[vanha](/fi/kaytannot/poistettu/) ja <a href="/sv/ingen/">ingen</a>\n\n'
+        "[koko osoite](https://hyvatkaytannot.kotoutuminen.fi/fi/teemat/ei-ole/)\n"
     )
     assert problems(tmp_path, one_file(practice(body=body))) == [
         "content/fi/esimerkki.md:25:88: the link '/fi/kaytannot/poistettu/' leads to no page of this site; "
@@ -381,6 +382,33 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
         "content/fi/esimerkki.md:25:126: the link '/sv/ingen/' leads to no page of this site; check the "
         "address, or link to another practice with practice:its-id, which keeps working when its address "
         "changes",
+        "content/fi/esimerkki.md:27:15: the link 'https://hyvatkaytannot.kotoutuminen.fi/fi/teemat/ei-ole/' "
+        "leads to no page of this site; check the address, or link to another practice with "
+        "practice:its-id, which keeps working when its address changes",
+    ]
+
+
+def test_a_link_to_this_site_by_its_full_address_gets_the_address_to_write(tmp_path: Path) -> None:
+    """An address copied from the browser: it works, but leads from the preview to the published
+    site, and breaks if the site moves. Addresses of other sites are no concern of the check."""
+    site = "https://hyvatkaytannot.kotoutuminen.fi"
+    body = (
+        f"## Linkit\n\n[Esimerkki]({site}/fi/kaytannot/esimerkki/#linkit), [teemat](http://HYVATKAYTANNOT."
+        f"kotoutuminen.fi/fi/teemat/), [lyhyt]({site}/sv/k/sample/) ja [muu](https://kotoutuminen.fi/fi/).\n"
+    )
+    root = make_project(tmp_path, pair(body=body))
+    found = [str(p) for p in check_site(root).warnings if "full address" in str(p)]
+    fix = (
+        "the link gives this site's full address, which leads away from the preview and breaks if the "
+        "site moves"
+    )
+    assert found == [
+        f"content/fi/esimerkki.md:25:13: warning: {fix}; write the address as practice:sample#linkit",
+        f"content/fi/esimerkki.md:25:94: warning: {fix}; write the address as /fi/teemat/",
+        f"content/fi/esimerkki.md:25:153: warning: {fix}; write the address as practice:sample",
+        f"content/sv/exempel.md:25:13: warning: {fix}; write the address as practice:sample#linkit",
+        f"content/sv/exempel.md:25:94: warning: {fix}; write the address as /fi/teemat/",
+        f"content/sv/exempel.md:25:153: warning: {fix}; write the address as practice:sample",
     ]
 
 

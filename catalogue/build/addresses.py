@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import PurePath
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..config import LANGS
 from ..content.ledger import LEDGER
@@ -14,7 +15,7 @@ from ..content.model import Links, Practice, Site
 from ..content.redirects import REDIRECTS
 from ..content.rules import LANGUAGE_NAMES
 from ..content.vocabulary import FACETS, VOCABULARY
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..site import urls
 
 
@@ -123,23 +124,60 @@ def broken_redirects(site: Site) -> list[Problem]:
 
 
 def broken_links(site: Site) -> list[Problem]:
-    """Links in the texts to an address of this site that has no page ([text](/fi/x/))."""
+    """Links in the texts to an address of this site that has no page ([text](/fi/x/)), and
+    links to one of its pages by the full address (https://…/fi/x/), which lead away from the
+    preview and break if the site moves: a warning with the link to write instead."""
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
-    if not any(links.pages for _, links in texts):
+    base = urlsplit(site.config.base_url)
+    own = {source: _own_addresses(links.web, base) for source, links in texts}
+    if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site)
+    ids = _practice_addresses(site)
     problems = []
     for source, links in texts:
-        for address, line, column in links.pages:
+        relative = [(address, f"/{address}", line, column) for address, line, column in links.pages]
+        for address, written, line, column in relative + own[source]:
             page = address.removesuffix("index.html")
-            if page not in served and f"{page}/" not in served:
+            page = page if page in served else f"{page}/"
+            if page not in served:
                 message = (
-                    f"the link '/{address}' leads to no page of this site; check the address, or link to "
+                    f"the link '{written}' leads to no page of this site; check the address, or link to "
                     "another practice with practice:its-id, which keeps working when its address changes"
                 )
                 problems.append(Problem(PurePath(source), line, column, message))
+            elif written.startswith("http"):
+                better = f"practice:{ids[page]}" if page in ids else f"/{page}"
+                if fragment := urlsplit(written).fragment:
+                    better += f"#{fragment}"
+                message = (
+                    "the link gives this site's full address, which leads away from the preview and breaks "
+                    f"if the site moves; write the address as {better}"
+                )
+                problems.append(Problem(PurePath(source), line, column, message, Severity.WARNING))
     return problems
+
+
+def _own_addresses(web: Iterable[tuple[str, int, int]], base: SplitResult) -> list[tuple[str, str, int, int]]:
+    """The full addresses that lead into this site (below `base`, its base_url): (address below
+    it, as written, line, column)."""
+    found = []
+    for written, line, column in web:
+        link = urlsplit(written)
+        if link.hostname == base.hostname and link.path.startswith(base.path):
+            found.append((unquote(link.path[len(base.path) :]), written, line, column))
+    return found
+
+
+def _practice_addresses(site: Site) -> dict[str, str]:
+    """Each address of a practice page (by its slug, an alias or its short address) → its id."""
+    ids = {}
+    for p in site.practices:
+        for address in (urls.practice(p), urls.short(p.lang, p.id)):
+            ids[address] = p.id
+        ids |= {urls.practice_slug(p.lang, alias): p.id for alias in p.aliases}
+    return ids
 
 
 def _slug_of(address: str) -> str:

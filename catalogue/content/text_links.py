@@ -189,8 +189,9 @@ def practice_id(link: TextLink) -> str | None:
 
 
 def links_of(found: list[TextLink]) -> Links:
-    """The links that lead to a practice, a file of static/ or another page of this site."""
-    practices, files, pages = [], [], []
+    """The links that lead to a practice, a file of static/ or another page of this site, and
+    those written as a full address."""
+    practices, files, pages, web = [], [], [], []
     for link in found:
         target, where = link.target, (link.line, link.column)
         if (practice := practice_id(link)) is not None:
@@ -199,7 +200,9 @@ def links_of(found: list[TextLink]) -> Links:
             files.append((_path(target[len("/static/") :]), *where))
         elif target.startswith("/") and not target.startswith("//"):
             pages.append((_path(target[1:]), *where))
-    return Links(tuple(practices), tuple(files), tuple(pages))
+        elif target.lower().startswith(("http://", "https://")):
+            web.append((target, *where))
+    return Links(tuple(practices), tuple(files), tuple(pages), tuple(web))
 
 
 def _path(address: str) -> str:

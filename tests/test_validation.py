@@ -153,6 +153,28 @@ def test_a_label_instead_of_a_code_gets_the_code(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("themes", "fix"),
+    [
+        ("integration-training", "; write: themes: [integration-training]"),
+        ("Kotoutumiskoulutus ja kielikoulutus", "; write: themes: [integration-training]"),
+        (
+            "integration-training, Työllistyminen ja yrittäjyys",
+            "; write: themes: [integration-training, employment-entrepreneurship]",
+        ),
+        (
+            "kielikoulutus",
+            "; did you mean themes: [integration-training] (Kotoutumiskoulutus ja kielikoulutus)?",
+        ),
+        ("xyz", ", such as themes: [basic-info-guidance]; the codes are: basic-info-guidance, "),
+    ],
+)
+def test_codes_written_as_text_get_the_list_to_write(tmp_path: Path, themes: str, fix: str) -> None:
+    """Without brackets, as a label, several at once: the list of codes the editor meant."""
+    [found] = problems(tmp_path, one_file(practice(themes=themes)))
+    assert found.startswith(f"content/fi/esimerkki.md:6:9: themes should be a list of codes{fix}")
+
+
 def test_value_of_the_wrong_type(tmp_path: Path) -> None:
     text = practice().replace("start_year: 2016", "start_year: twenty")
     assert problems(tmp_path, one_file(text)) == [

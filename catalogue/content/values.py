@@ -184,6 +184,20 @@ class ValueChecker:
         self.problem(key, f"unknown {group.replace('_', ' ')} code '{value}'{self.suggest(value, group)}")
         return None
 
+    def as_list(self, field: str, value: str, group: str) -> str:
+        """The list of codes a value written as text means: its code, or the code of its label
+        (in this language), or of each of its comma-separated parts."""
+        codes = self.vocabulary.codes(group)
+        by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
+        parts = [value] if value.strip().casefold() in by_label else value.split(",")
+        found = [part if part in codes else by_label.get(part.casefold()) for part in map(str.strip, parts)]
+        if all(found):
+            return f"; write: {field}: [{', '.join(code for code in found if code)}]"
+        if meant := self.meant(value.strip(), group):
+            label = self.vocabulary.term(group, meant).label[self.lang]
+            return f"; did you mean {field}: [{meant}] ({label})?"
+        return f", such as {field}: [{codes[0]}]; the codes are: {', '.join(codes)}"
+
     def suggest(self, value: str, group: str) -> str:
         """'; did you mean …?' from the codes and from this language's labels."""
         by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
@@ -209,7 +223,7 @@ class ValueChecker:
 
     def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):
-            self.problem(key, f"{key[0]} should be a list, for example: {key[0]}: [{value}]")
+            self.problem(key, f"{key[0]} should be a list of codes{self.as_list(key[0], value, group)}")
             return None
         if not isinstance(value, list) or not value:
             example = self.vocabulary.codes(group)[0]

@@ -58,6 +58,7 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("summary:   \n", "  - a\n", " b: c\n", "title:Kotona\n", 'title: "x" y\n', "themes: [a\n"),
         *("title:\xa0x\n", "  goal-oriented:\u202fx\n", "start_year: 2017–2019\n", "organisations: a, b\n"),
         *("criteria:\n  goal-orientated: x\n", "end_year: 2019 - 2020\n", "organisations: a, [b]\n"),
+        *("links: [{text: a, url: 'http://[x'}]\n", "contact: {name: a, url: 'https://x.fi:port/'}\n"),
     ]
 )
 
@@ -104,6 +105,13 @@ PIECES = st.sampled_from(
         *("![e](/static/favicon.svg)", "![f](/static/nope.png)", "[g](/fi/)", "[h](/fi/nope/)"),
         *("[i](</static/my file.png>)", "[j]: practice:sample", "<www.x.fi>", '<a href="practice:x">k</a>'),
         *("`", "``", "\n", "\n\n", "    ", "- ", "1. ", "## ", "#", "---", "> ", "*", "%20", "Teksti. "),
+        *(
+            "[l](http://[x)",
+            "[m](https:x.fi)",
+            "[n](https://x.fi:p/)",
+            "[o](https://hyvatkaytannot.kotoutuminen.fi/",
+        ),
+        *("fi/)", "fi/kaytannot/esimerkki/#a)", "[p](https://hyvatkaytannot.kotoutuminen.fi/fi/nope/)"),
     ]
 )
 MARKDOWN = st.lists(st.one_of(PIECES, PIECES, PIECES, st.text(max_size=8)), max_size=25).map("".join)

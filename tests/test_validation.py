@@ -528,7 +528,7 @@ def test_a_links_entry_that_is_no_web_address_is_reported_with_the_address_it_sh
 ) -> None:
     extra = (
         "links:\n  - text: A\n    url: www.kotoutuminen.fi\n  - text: B\n    url: https://x.fi/a b\n"
-        "  - text: C\n    url: practice:sample"
+        "  - text: C\n    url: practice:sample\n  - text: D\n    url: 'http://[x/'"
     )
     assert problems(tmp_path, one_file(practice(extra=extra))) == [
         "content/fi/esimerkki.md:24:10: 'www.kotoutuminen.fi' is not a web address; write it in full, such "
@@ -537,6 +537,20 @@ def test_a_links_entry_that_is_no_web_address_is_reported_with_the_address_it_sh
         "https://x.fi/a%20b",
         "content/fi/esimerkki.md:28:10: 'practice:sample' is not a web address; write it in full, such as "
         "https://example.fi/",
+        "content/fi/esimerkki.md:30:10: 'http://[x/' is not a web address; write it in full, such as "
+        "https://example.fi/",
+    ]
+
+
+def test_a_link_in_the_text_that_no_browser_can_open_is_reported(tmp_path: Path) -> None:
+    """An unclosed [ of an IPv6 host once ended the check in a traceback; the others were
+    published as links that lead nowhere."""
+    body = "## Linkit\n\n[a](http://[x/), [b](https:www.kotoutuminen.fi) ja [c](https://x.fi:portti/).\n"
+    fix = "is not a web address a browser can open; write it in full, such as https://www.kotoutuminen.fi/"
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        f"content/fi/esimerkki.md:25:5: the link 'http://[x/' {fix}",
+        f"content/fi/esimerkki.md:25:22: the link 'https:www.kotoutuminen.fi' {fix}",
+        f"content/fi/esimerkki.md:25:56: the link 'https://x.fi:portti/' {fix}",
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import PurePath
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..config import LANGS
+from ..content.html_policy import web_address
 from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site
 from ..content.redirects import REDIRECTS
@@ -164,8 +165,8 @@ def _own_addresses(web: Iterable[tuple[str, int, int]], base: SplitResult) -> li
     it, as written, line, column)."""
     found = []
     for written, line, column in web:
-        link = urlsplit(written)
-        if link.hostname == base.hostname and link.path.startswith(base.path):
+        link = web_address(written)  # one that is none is reported with the text's links
+        if link and link.hostname == base.hostname and link.path.startswith(base.path):
             found.append((unquote(link.path[len(base.path) :]), written, line, column))
     return found
 

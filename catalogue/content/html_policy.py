@@ -4,6 +4,7 @@ warns about where an editor wrote something it would remove (content/validate.py
 from __future__ import annotations
 
 import re
+from urllib.parse import SplitResult, urlsplit
 
 ALLOWED_TAGS = set(
     "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
@@ -52,6 +53,17 @@ def removed_html(line: str) -> list[tuple[int, str]]:
             elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
     return found
+
+
+def web_address(url: str) -> SplitResult | None:
+    """The parts of an http(s) address a browser can open; None for anything else (no host,
+    a broken [IPv6] host, a port that is no number, another scheme)."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port that is no number
+    except ValueError:
+        return None
+    return parts if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def scheme_of(url: str) -> str:

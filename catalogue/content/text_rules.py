@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ..problems import Problem, Severity
-from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of
+from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of, web_address
 from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, practice_id, prose
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
@@ -171,6 +171,13 @@ def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
             message = (
                 f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
                 f"space as %20: {target[:60].replace(' ', '%20')}"
+            )
+            yield Problem(path, line, column, message)
+            continue
+        if scheme in ("http", "https") and not web_address(target):
+            message = (
+                f"the link '{target[:60]}' is not a web address a browser can open; write it in full, such "
+                "as https://www.kotoutuminen.fi/"
             )
             yield Problem(path, line, column, message)
             continue

@@ -7,12 +7,12 @@ import difflib
 import re
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..config import Lang
 from ..problems import Problem, Severity
 from .fields import CONTACT_KEYS, LINK_KEYS
 from .house_style import scalar
+from .html_policy import scheme_of, web_address
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
@@ -158,12 +158,12 @@ class ValueChecker:
         text = self.text(key, value, "url")
         if text is None:
             return None
-        parts = urlsplit(text)
-        if parts.scheme in ("http", "https") and parts.netloc and " " not in text:
+        parts = web_address(text)
+        if parts and " " not in text:
             return text
-        if parts.scheme in ("http", "https") and parts.netloc:  # only its spaces are wrong
+        if parts:  # only its spaces are wrong
             example = text.replace(" ", "%20")
-        elif not parts.scheme and "." in text.split("/", 1)[0]:  # www.kotoutuminen.fi
+        elif not scheme_of(text) and "." in text.split("/", 1)[0]:  # www.kotoutuminen.fi
             example = f"https://{text}".replace(" ", "%20")
         else:
             example = "https://example.fi/"

@@ -142,6 +142,8 @@ REDIRECT_PIECES = st.sampled_from(
         "fi/a b/: fi/\n",
         "fi/y/: [fi/]\n",
         "fi/z/:\n",
+        "fi/s/: https://hyvatkaytannot.kotoutuminen.fi/fi/\n",
+        "fi/r/: http://[x/\n",
         ": fi/\n",
         "fi/t/: !!python/object:os.system fi/\n",
         "&a fi/u/: *a\n",

@@ -947,6 +947,8 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         "/fi/kaytannot/vanha: fi/\n"
         "fi/w/:\n"
         "admin/: fi/\n"
+        "fi/v/: https://hyvatkaytannot.kotoutuminen.fi/fi/kaytannot/\n"
+        "fi/u/: https://example.com/fi/\n"
     )
     files = {**pair(), "content/redirects.yaml": redirects}
     address = (
@@ -966,6 +968,9 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         "content/redirects.yaml:6:1: '/fi/kaytannot/vanha/' is given twice (first on line 1); keep only one",
         f"content/redirects.yaml:7:7: an address is missing here; {form}",
         f"content/redirects.yaml:8:1: '/admin/' is not below fi/ or sv/, where the pages are; {form}",
+        "content/redirects.yaml:9:8: write the address without 'https://hyvatkaytannot.kotoutuminen.fi/' "
+        "in front: 'fi/kaytannot/'",
+        f"content/redirects.yaml:10:8: 'https://example.com/fi/' {address}",
     ]
 
 

@@ -83,7 +83,7 @@ def load_site(
             checked.append((result.practice, result.text))
     findings = check_collection(checked, present, pages, root, date.today())
     problems.extend(findings.problems)
-    redirects, found = read_redirects(root)
+    redirects, found = read_redirects(root, config.base_url)
     problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 import yaml
 
 from ..problems import Problem
+from .html_policy import web_address
 from .model import Redirect
 from .slugs import LONGEST_SEGMENT, shortened
 from .source import YAML_LOADER, read_text
@@ -32,8 +33,9 @@ PLAIN = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "boo
 SEQUENCE, MAPPING = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
-    """Old address → its redirect; or the problems, each at its line."""
+def read_redirects(root: Path, base_url: str) -> tuple[dict[str, Redirect], list[Problem]]:
+    """Old address → its redirect; or the problems, each at its line. `base_url`: the site's
+    address, which an address written in full has in front."""
     if not (root / REDIRECTS).exists():
         return {}, []
     text = read_text(root / REDIRECTS, REDIRECTS)
@@ -53,7 +55,7 @@ def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     redirects: dict[str, Redirect] = {}
     problems: list[Problem] = []
     for old_node, new_node in node.value:
-        old, new = _address(old_node, problems), _address(new_node, problems)
+        old, new = _address(old_node, problems, base_url), _address(new_node, problems, base_url)
         if old and not OLD.fullmatch(old):
             message = f"'/{old}' is not below fi/ or sv/, where the pages are; {FORM}"
             problems.append(_at(old_node, message))
@@ -65,7 +67,7 @@ def read_redirects(root: Path) -> tuple[dict[str, Redirect], list[Problem]]:
     return ({}, problems) if problems else (redirects, [])
 
 
-def _address(node: yaml.Node, problems: list[Problem]) -> str:
+def _address(node: yaml.Node, problems: list[Problem], base_url: str) -> str:
     """The address a node gives, or '' and a problem."""
     if node.tag not in PLAIN and node.tag not in (SEQUENCE, MAPPING):
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -74,6 +76,8 @@ def _address(node: yaml.Node, problems: list[Problem]) -> str:
         problems.append(_at(node, f"this should be one address, not a list or fields; {FORM}"))
     elif not node.value:
         problems.append(_at(node, f"an address is missing here; {FORM}"))
+    elif (below := _below(node.value, base_url)) and ADDRESS.fullmatch(below):
+        problems.append(_at(node, f"write the address without '{base_url}' in front: '{below}/'"))
     elif not ADDRESS.fullmatch(node.value.strip("/")):
         problems.append(
             _at(
@@ -91,6 +95,14 @@ def _address(node: yaml.Node, problems: list[Problem]) -> str:
     else:
         return str(node.value).strip("/") + "/"
     return ""
+
+
+def _below(address: str, base_url: str) -> str | None:
+    """The address below base_url of one of this site's addresses written in full."""
+    full, base = web_address(address), web_address(base_url)
+    if full and base and full.hostname == base.hostname and full.path.startswith(base.path):
+        return full.path.removeprefix(base.path).strip("/")
+    return None
 
 
 def _at(node: yaml.Node, message: str) -> Problem:

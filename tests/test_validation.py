@@ -412,11 +412,13 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
 
 def test_a_link_to_this_site_by_its_full_address_gets_the_address_to_write(tmp_path: Path) -> None:
     """An address copied from the browser: it works, but leads from the preview to the published
-    site, and breaks if the site moves. Addresses of other sites are no concern of the check."""
+    site, and breaks if the site moves. Addresses of other sites, and of files, are no concern
+    of this check."""
     site = "https://hyvatkaytannot.kotoutuminen.fi"
     body = (
         f"## Linkit\n\n[Esimerkki]({site}/fi/kaytannot/esimerkki/#linkit), [teemat](http://HYVATKAYTANNOT."
-        f"kotoutuminen.fi/fi/teemat/), [lyhyt]({site}/sv/k/sample/) ja [muu](https://kotoutuminen.fi/fi/).\n"
+        f"kotoutuminen.fi/fi/teemat/), [lyhyt]({site}/sv/k/sample/) ja [muu](https://kotoutuminen.fi/fi/) "
+        f"[opas]({site}/static/opas.pdf).\n"
     )
     root = make_project(tmp_path, pair(body=body))
     found = [str(p) for p in check_site(root).warnings if "full address" in str(p)]

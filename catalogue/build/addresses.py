@@ -131,7 +131,7 @@ def broken_links(site: Site) -> list[Problem]:
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
     base = urlsplit(site.config.base_url)
-    own = {source: _own_addresses(links.web, base) for source, links in texts}
+    own = {source: _own_addresses(links.full_pages, base) for source, links in texts}
     if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site)
@@ -160,11 +160,13 @@ def broken_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _own_addresses(web: Iterable[tuple[str, int, int]], base: SplitResult) -> list[tuple[str, str, int, int]]:
+def _own_addresses(
+    links: Iterable[tuple[str, int, int]], base: SplitResult
+) -> list[tuple[str, str, int, int]]:
     """The full addresses that lead into this site (below `base`, its base_url): (address below
     it, as written, line, column)."""
     found = []
-    for written, line, column in web:
+    for written, line, column in links:
         link = web_address(written)  # one that is none is reported with the text's links
         if link and link.hostname == base.hostname and link.path.startswith(base.path):
             found.append((unquote(link.path[len(base.path) :]), written, line, column))

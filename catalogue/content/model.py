@@ -86,7 +86,7 @@ def flat_positions(found: dict[str, tuple[int, int]]) -> tuple[int, ...]:
 
 
 class Links(NamedTuple):
-    """A Markdown text's links to this site and its full addresses, each as (target, line, column)."""
+    """A Markdown text's links to this site, each as (target, line, column)."""
 
     practices: tuple[tuple[str, int, int], ...]
     """[text](practice:<id>): the id."""
@@ -94,9 +94,10 @@ class Links(NamedTuple):
     """[text](/static/…): the path under static/."""
     pages: tuple[tuple[str, int, int], ...]
     """Any other link to this site ([text](/fi/teemat/)): its address without the slash in front."""
-    web: tuple[tuple[str, int, int], ...] = ()
-    """[text](https://…): a full address, as written (one to this site is found by its base_url,
-    a setting, when the whole site is checked)."""
+    full_pages: tuple[tuple[str, int, int], ...] = ()
+    """[text](https://…/fi/…): a full address that may be a page of this site (its pages are below
+    fi/ and sv/), as written; whether it is, its base_url (a setting) tells when the whole site
+    is checked."""
 
 
 class Text(NamedTuple):

@@ -33,6 +33,8 @@ DEFINED_LINK = re.compile(
 )
 """A reference's target: [name]: target."""
 HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
+FULL_PAGE = re.compile(r"https?://[^/?#]+/(?:[^?#]*/)?(?:fi|sv)/", re.IGNORECASE)
+"""A full address below a fi/ or sv/ folder, where this site's pages are."""
 HEADING = re.compile("#")
 """A heading's line (Python-Markdown needs no space after the #)."""
 UNDERLINE = re.compile(r"(?:=+|-+) *$")
@@ -190,8 +192,8 @@ def practice_id(link: TextLink) -> str | None:
 
 def links_of(found: list[TextLink]) -> Links:
     """The links that lead to a practice, a file of static/ or another page of this site, and
-    those written as a full address."""
-    practices, files, pages, web = [], [], [], []
+    the full addresses that may be pages of this site."""
+    practices, files, pages, full_pages = [], [], [], []
     for link in found:
         target, where = link.target, (link.line, link.column)
         if (practice := practice_id(link)) is not None:
@@ -200,9 +202,9 @@ def links_of(found: list[TextLink]) -> Links:
             files.append((_path(target[len("/static/") :]), *where))
         elif target.startswith("/") and not target.startswith("//"):
             pages.append((_path(target[1:]), *where))
-        elif target.lower().startswith(("http://", "https://")):
-            web.append((target, *where))
-    return Links(tuple(practices), tuple(files), tuple(pages), tuple(web))
+        elif FULL_PAGE.match(target):
+            full_pages.append((target, *where))
+    return Links(tuple(practices), tuple(files), tuple(pages), tuple(full_pages))
 
 
 def _path(address: str) -> str:

@@ -149,9 +149,13 @@ def broken_links(site: Site) -> list[Problem]:
                 )
                 problems.append(Problem(PurePath(source), line, column, message))
             elif written.startswith("http"):
-                better = f"practice:{ids[page]}" if page in ids else f"/{page}"
-                if fragment := urlsplit(written).fragment:
-                    better += f"#{fragment}"
+                parts = urlsplit(written)  # its query (the search's filters) and heading are kept
+                if page in ids:
+                    better = f"practice:{ids[page]}"
+                else:
+                    better = f"/{page}" + (f"?{parts.query}" if parts.query else "")
+                if parts.fragment:
+                    better += f"#{parts.fragment}"
                 message = (
                     "the link gives this site's full address, which leads away from the preview and breaks "
                     f"if the site moves; write the address as {better}"

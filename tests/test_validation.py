@@ -203,8 +203,8 @@ def test_a_value_is_shown_as_the_file_has_it(tmp_path: Path) -> None:
         "content/fi/esimerkki.md:11:1: practice_type should be one code such as 'new-operating-model', "
         "not a list",
         "content/fi/esimerkki.md:12:12: start_year should be a year such as 2016, not an empty value",
-        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD, such as "
-        "2016-05-12, not 2017-01-02 10:00:00",
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD without the time: "
+        "2017-01-02",
         "content/fi/esimerkki.md:22:8: draft should be true or false, not 2024-01-01",
     ]
 
@@ -904,6 +904,18 @@ def test_a_date_written_another_way_is_shown_as_it_should_be(tmp_path: Path, day
     text = practice().replace("published: 2017-01-02", f"published: {day}")
     assert problems(tmp_path, one_file(text)) == [
         "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD: 2019-09-16"
+    ]
+
+
+@pytest.mark.parametrize(
+    "moment", ["2019-09-16 10:00", "2019-09-16 10:00:00", "2019-09-16T10:00:00+02:00", "16.9.2019 klo 10.00"]
+)
+def test_a_date_with_a_time_gets_the_date_alone(tmp_path: Path, moment: str) -> None:
+    """Copied from a system that gives a moment: YAML reads some as a timestamp, some as text."""
+    text = practice().replace("published: 2017-01-02", f"published: {moment}")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD without the time: "
+        "2019-09-16"
     ]
 
 

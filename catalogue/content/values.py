@@ -24,6 +24,8 @@ YEAR_MONTH_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2}
 """The right form (2019-09-16), or its order without the zeros (2019-9-16)."""
 YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
 """Years written as a span (2017–2019), which two fields hold."""
+TIME = re.compile(r"[ T]+(?:klo\.?\s*|kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
+"""A time of day after a date (10:00, klo 10.00, T10:00:00), which a date field does not hold."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
@@ -131,7 +133,10 @@ class ValueChecker:
     def day(self, key: tuple[str, ...], value: Any) -> date | None:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
-        text = value.strip() if isinstance(value, str) else ""
+        if isinstance(value, datetime):  # 2019-09-16 10:00:00, which YAML reads as a moment
+            text, timed = value.date().isoformat(), 1
+        else:
+            text, timed = TIME.subn("", value.strip() if isinstance(value, str) else "")
         meant = YEAR_MONTH_DAY.fullmatch(text) or DAY_MONTH_YEAR.fullmatch(text)
         if meant:
             try:
@@ -139,9 +144,10 @@ class ValueChecker:
             except ValueError:
                 message = f"{key[0]} '{text}' is not a date in the calendar; check the day and the month"
             else:
-                if text == day.isoformat():
+                if text == day.isoformat() and not timed:
                     return day  # a quoted date is fine too
-                message = f"{key[0]} should be a date written YYYY-MM-DD: {day.isoformat()}"
+                without = " without the time" if timed else ""
+                message = f"{key[0]} should be a date written YYYY-MM-DD{without}: {day.isoformat()}"
         else:
             shown = self.shown(key, value)
             message = f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"

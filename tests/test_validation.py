@@ -391,6 +391,17 @@ def test_a_link_that_would_lead_nowhere_is_reported_at_its_address(tmp_path: Pat
     ]
 
 
+def test_an_address_of_this_site_without_its_first_slash_gets_the_slash(tmp_path: Path) -> None:
+    """static/kuva.jpg on the page at /fi/kaytannot/x/ would be /fi/kaytannot/x/static/kuva.jpg."""
+    body = "## Kuvat\n\n![Ryhmä](static/kuva.jpg) ja [teemat](./fi/teemat/)\n"
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:10: the address 'static/kuva.jpg' needs a slash in front, or it leads "
+        "nowhere: /static/kuva.jpg",
+        "content/fi/esimerkki.md:25:39: the address './fi/teemat/' needs a slash in front, or it leads "
+        "nowhere: /fi/teemat/",
+    ]
+
+
 def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) -> None:
     body = (
         "## Linkit\n\n[Teemat](/fi/teemat/), [tämä](/fi/kaytannot/esimerkki#linkit), [etusivu](/) ja "

@@ -194,6 +194,10 @@ def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
                 f"of this site; write it in full: https://{target[:60]}"
             )
             yield Problem(path, line, column, message)
+        elif not scheme and target.removeprefix("./").startswith(("static/", "fi/", "sv/")):
+            fixed = "/" + target.removeprefix("./")
+            message = f"the address '{target[:60]}' needs a slash in front, or it leads nowhere: {fixed[:61]}"
+            yield Problem(path, line, column, message)
         elif not scheme:
             message = (
                 f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "

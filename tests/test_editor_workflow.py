@@ -127,6 +127,25 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     assert "url=/sv/praxis/exempel/" in (out / "sv/praxis/annan/index.html").read_text(encoding="utf-8")
 
 
+def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(tmp_path: Path) -> None:
+    """A practice whose slug changed (its old one an alias) is not yet in the ledger under its new
+    address: the page of another practice, removed, is not its old slug (the check once asked to
+    add that practice's slug to the renamed one's aliases)."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    renamed = root / "content/fi/esimerkki.md"
+    text = renamed.read_text(encoding="utf-8").replace(
+        "slug: esimerkki", "slug: uusi-nimi\naliases: [esimerkki]"
+    )
+    renamed.write_text(text, encoding="utf-8")
+    assert check_site(root).warnings == []
+    (root / "content/fi/toinen.md").unlink()
+    (root / "content/sv/annan.md").unlink()
+    errors = errors_of(root)
+    assert len(errors) == 4  # the two pages and their two short links
+    assert not [e for e in errors if "esimerkki.md" in e]
+    assert [e for e in errors if "'/fi/kaytannot/toinen/' was published and would stop working" in e]
+
+
 def test_a_renamed_term_keeps_its_old_address_through_a_redirect(tmp_path: Path) -> None:
     """A term's page address is made from its label: a label changed in the vocabulary moves the
     page, and the message gives the exact redirect; with it, the old address leads to the new."""

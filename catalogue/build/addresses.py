@@ -45,7 +45,8 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                         f"so change it back to '{old_id}' in both language versions",
                     )
                 )
-        if short in ledger and page not in ledger:
+        renamed = any(urls.practice_slug(practice.lang, alias) in ledger for alias in practice.aliases)
+        if short in ledger and page not in ledger and not renamed:  # a new slug, its old one lost
             section = urls.practice_slug(practice.lang, "").rstrip("/")
             olds = sorted(a for a in missing if a.startswith(section) and _slug_of(a) in _names(practice))
             old = olds[0] if olds else _only(a for a in missing if a.startswith(section))

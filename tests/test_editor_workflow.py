@@ -146,6 +146,32 @@ def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(t
     assert [e for e in errors if "'/fi/kaytannot/toinen/' was published and would stop working" in e]
 
 
+def test_a_published_practice_made_a_draft_again_is_reported_at_its_draft_line(tmp_path: Path) -> None:
+    """Put back to draft while it is revised: its addresses would lead nowhere. The message is at
+    the line the editor changed, with both ways out; the second is taken here."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    for name in ("fi/toinen.md", "sv/annan.md"):
+        file = root / "content" / name
+        file.write_text(file.read_text(encoding="utf-8").replace("id: other", "id: other\ndraft: true"))
+    errors = errors_of(root)
+    assert errors[0].startswith(
+        "content/fi/toinen.md:3:8: the practice was published (content/published-urls.txt:"
+    )
+    assert errors[0].endswith(
+        "and as a draft its addresses /fi/kaytannot/toinen/ and /fi/k/other/ would lead nowhere; remove "
+        "draft: true to keep it published while it is revised, or, to withdraw it, add the lines "
+        "'fi/kaytannot/toinen/: fi/kaytannot/', 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml "
+        "(create the file, it does not exist yet)"
+    )
+    assert len(errors) == 2 and errors[1].startswith("content/sv/annan.md:3:8: the practice was published")
+    (root / "content/redirects.yaml").write_text(
+        "fi/kaytannot/toinen/: fi/kaytannot/\nfi/k/other/: fi/kaytannot/\n"
+        "sv/praxis/annan/: sv/praxis/\nsv/k/other/: sv/praxis/\n",
+        encoding="utf-8",
+    )
+    assert check_site(root).warnings == []
+
+
 def test_a_renamed_term_keeps_its_old_address_through_a_redirect(tmp_path: Path) -> None:
     """A term's page address is made from its label: a label changed in the vocabulary moves the
     page, and the message gives the exact redirect; with it, the old address leads to the new."""

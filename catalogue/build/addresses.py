@@ -26,10 +26,44 @@ def _at(practice: Practice, field: str, message: str) -> Problem:
 
 
 def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) -> list[Problem]:
-    """Every ledger address the site would no longer serve, each reported once."""
+    """Every ledger address the site would no longer serve, each reported once: where a
+    practice file's change lost it (its id, its slug, its draft line), else at its ledger line."""
     missing = set(ledger) - urls.site_urls(site)
+    create = "" if redirects_exist else " (create the file, it does not exist yet)"
+    problems = _drafted(missing, ledger, site.drafts, create)  # first: its addresses are certain
+    problems += _changed_ids_and_slugs(missing, ledger, site.practices)
+    moved = _moved_terms(missing, ledger, site)
+    for address in sorted(missing, key=ledger.__getitem__):
+        lang = address.split("/", 1)[0]
+        if address in moved:
+            new, facet, code = moved[address]
+            message = (
+                f"'/{address}' was published and would stop working: it was the page of '{code}' in "
+                f"{facet}, whose {LANGUAGE_NAMES.get(lang, lang)} label changed in {VOCABULARY}; keep it "
+                f"working by adding the line '{address}: {new}' to content/redirects.yaml{create}"
+            )
+        else:
+            facet = next(
+                (f for f in FACETS if lang in LANGS and address.startswith(urls.section(lang, f))), ""
+            )
+            target = urls.section(lang, facet or "practices") if lang in LANGS else "fi/"
+            message = (
+                f"'/{address}' was published and would stop working; if a practice or a term was "
+                f"removed on purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
+                "(or point it at the page that replaces it); if a slug changed, add the old slug to "
+                "the practice's aliases"
+            )
+        problems.append(Problem(LEDGER, ledger[address], 1, message))
+    return problems
+
+
+def _changed_ids_and_slugs(
+    missing: set[str], ledger: dict[str, int], practices: Iterable[Practice]
+) -> list[Problem]:
+    """Published practices whose id or slug changed, each reported at that line with its lost
+    address (taken out of `missing`)."""
     problems: list[Problem] = []
-    for practice in site.practices:
+    for practice in practices:
         page, short = urls.practice(practice), urls.short(practice.lang, practice.id)
         if page in ledger and short not in ledger:
             old = _only(a for a in missing if a.startswith(urls.short(practice.lang, "").rstrip("/")))
@@ -61,29 +95,30 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                         f"aliases: [{_slug_of(old)}] to this file",
                     )
                 )
-    create = "" if redirects_exist else " (create the file, it does not exist yet)"
-    moved = _moved_terms(missing, ledger, site)
-    for address in sorted(missing, key=ledger.__getitem__):
-        lang = address.split("/", 1)[0]
-        if address in moved:
-            new, facet, code = moved[address]
-            message = (
-                f"'/{address}' was published and would stop working: it was the page of '{code}' in "
-                f"{facet}, whose {LANGUAGE_NAMES.get(lang, lang)} label changed in {VOCABULARY}; keep it "
-                f"working by adding the line '{address}: {new}' to content/redirects.yaml{create}"
-            )
-        else:
-            facet = next(
-                (f for f in FACETS if lang in LANGS and address.startswith(urls.section(lang, f))), ""
-            )
-            target = urls.section(lang, facet or "practices") if lang in LANGS else "fi/"
-            message = (
-                f"'/{address}' was published and would stop working; if a practice or a term was "
-                f"removed on purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
-                "(or point it at the page that replaces it); if a slug changed, add the old slug to "
-                "the practice's aliases"
-            )
-        problems.append(Problem(LEDGER, ledger[address], 1, message))
+    return problems
+
+
+def _drafted(
+    missing: set[str], ledger: dict[str, int], drafts: Iterable[Practice], create: str
+) -> list[Problem]:
+    """Published practices made drafts again, each reported at its draft line with the
+    addresses it would break (taken out of `missing`) and the two ways out."""
+    problems = []
+    for practice in drafts:
+        own = [urls.practice(practice), urls.short(practice.lang, practice.id)]
+        lost = [address for address in own if address in missing]
+        if not lost:
+            continue
+        missing.difference_update(lost)
+        section = urls.section(practice.lang, "practices")
+        lines = ", ".join(f"'{address}: {section}'" for address in lost)
+        message = (
+            f"the practice was published ({LEDGER}:{ledger[lost[0]]}), and as a draft its addresses "
+            f"{' and '.join(f'/{address}' for address in lost)} would lead nowhere; remove draft: true to "
+            f"keep it published while it is revised, or, to withdraw it, add the lines {lines} to "
+            f"content/redirects.yaml{create}"
+        )
+        problems.append(_at(practice, "draft", message))
     return problems
 
 

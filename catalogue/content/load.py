@@ -90,7 +90,10 @@ def load_site(
     published = sorted(((p, t) for p, t in checked if not p.draft), key=lambda pt: (pt[0].id, pt[0].lang))
     texts = {(p.id, p.lang): t for p, t in published}
     practices = tuple(p for p, _ in published)
-    return Site(config, vocabulary, practices, texts, tuple(pages), findings.stale, redirects), problems
+    drafts = tuple(p for p, _ in checked if p.draft)
+    return Site(
+        config, vocabulary, practices, texts, tuple(pages), findings.stale, redirects, drafts
+    ), problems
 
 
 def check_files(

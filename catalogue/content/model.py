@@ -178,6 +178,8 @@ class Site:
     """(id, language) of versions whose source has changed since they were translated."""
     redirects: dict[str, Redirect] = field(default_factory=dict)
     """Site-relative old address → where it leads, from content/redirects.yaml."""
+    drafts: tuple[Practice, ...] = ()
+    """Practices kept as drafts: not published (a published one made a draft again is reported)."""
     by_id: dict[str, dict[Lang, Practice]] = field(init=False)
     """Practice id → its published language versions."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,34 +79,87 @@ OPTIONAL = frozenset({"editor", "editor.repository", "editor.branch", "editor.au
 
 def read_settings(path: Path) -> dict[str, Any]:
     """site.toml's settings, each of the form FORM gives it; else ConfigError naming every
-    setting that is not."""
+    setting that is not, each at its line."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path.name}: {error}") from None
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as error:
+        raise ConfigError(f"{path.name}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(_unreadable(path.name, text, str(error))) from None
     problems = list(_form_problems(data, FORM, ""))
     if isinstance(email := data.get("feedback_email"), str) and "@" not in email:
-        problems.append("feedback_email should be an e-mail address, such as kotoutuminen@gov.fi")
+        problems.append(
+            ("feedback_email", "feedback_email should be an e-mail address, such as kotoutuminen@gov.fi")
+        )
+    if isinstance(url := data.get("base_url"), str):
+        try:
+            _checked_base_url(url)
+        except ConfigError as error:
+            problems.append(("base_url", str(error)))
     if problems:
-        raise ConfigError("\n".join(f"{path.name}: {problem}" for problem in problems))
+        located = sorted((_line_of(text, name), problem) for name, problem in problems)
+        raise ConfigError("\n".join(f"{path.name}:{line}:1: {problem}" for line, problem in located))
     return data
 
 
-def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> Iterator[str]:
+TOML_PLACE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+SETTING_LINE = re.compile(r"\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*?)\s*$")
+
+
+def _unreadable(name: str, text: str, error: str) -> str:
+    """A line TOML cannot read, at its place, with the line as it should be where that is plain."""
+    place = TOML_PLACE.search(error)
+    if not place:
+        return f"{name}: the file cannot be read ({error})"
+    number = int(place["line"])
+    line = text.splitlines()[number - 1] if number <= len(text.splitlines()) else ""
+    setting = SETTING_LINE.fullmatch(line)
+    column = place["column"]
+    if setting and error.startswith("Cannot overwrite a value"):
+        message, column = f"{setting['key']} is given twice; keep only one", "1"
+    elif setting and not setting["value"]:
+        message = f'{setting["key"]} has no value; write it in quotes after the =: {setting["key"]} = "…"'
+    elif setting and setting["value"][0] not in "\"'[{":
+        message = f'text goes in quotes: {setting["key"]} = "{setting["value"]}"'
+    else:
+        message = f'this line cannot be read ({error[: place.start()]}); a setting is written as key = "text"'
+    return f"{name}:{number}:{column}: {message}"
+
+
+def _line_of(text: str, name: str) -> int:
+    """The line of a setting (`editor.branch`), else of its table, else 1."""
+    table = name.rpartition(".")[0]
+    found: dict[str, int] = {}
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header := re.fullmatch(r"\s*\[\s*([\w.-]+)\s*\]\s*(?:#.*)?", line):
+            current = header[1]
+            found.setdefault(current, number)
+        elif (setting := SETTING_LINE.fullmatch(line)) and current == table:
+            found.setdefault(f"{table}.{setting['key']}" if table else setting["key"], number)
+    return found.get(name) or found.get(table) or 1
+
+
+def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> Iterator[tuple[str, str]]:
+    """(setting, what is wrong with it) for each setting not of the form FORM gives it."""
     where = f"of [{table[:-1]}] " if table else ""
     for key in sorted(data.keys() - form.keys()):
-        yield f"unknown setting {table}{key}; the settings {where}are {', '.join(form)}"
+        yield f"{table}{key}", f"unknown setting {table}{key}; the settings {where}are {', '.join(form)}"
     for key, kind in form.items():
         name, value = f"{table}{key}", data.get(key)
         if value is None:
             if name not in OPTIONAL:
-                yield f"the setting {name} is missing"
+                yield table[:-1], f"the setting {name} is missing"
         elif isinstance(kind, dict) and not isinstance(value, dict):
-            yield f"{name} should be a table: a line [{name}], then {' and '.join(kind)} on their own lines"
+            yield (
+                name,
+                f"{name} should be a table: a line [{name}], then {' and '.join(kind)} on their own lines",
+            )
         elif isinstance(kind, dict):
             yield from _form_problems(value, kind, f"{name}.")
         elif not isinstance(value, str) or not value.strip():
-            yield f'{name} should be text in quotes, such as {key} = "…"'
+            yield name, f'{name} should be text in quotes, such as {key} = "…"'
 
 
 def load_config(path: Path) -> SiteConfig:

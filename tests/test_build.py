@@ -187,15 +187,49 @@ def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
     settings.write_text(text.replace('branch = "main"', "branch = 5"), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
-    assert capsys.readouterr().err.splitlines() == [
-        "error: site.toml: unknown setting feedbak_email; the settings are base_url, feedback_email, name, "
+    assert capsys.readouterr().err.splitlines() == [  # each at its line, in the file's order
+        "error: site.toml:1:1: the setting feedback_email is missing",
+        "error: site.toml:8:1: unknown setting feedbak_email; the settings are base_url, feedback_email, "
+        "name, publisher, editor",
+        "error: site.toml:10:1: name should be a table: a line [name], then fi and sv on their own lines",
+        "error: site.toml:11:1: unknown setting nimi; the settings are base_url, feedback_email, name, "
         "publisher, editor",
-        "error: site.toml: unknown setting nimi; the settings are base_url, feedback_email, name, publisher, "
-        "editor",
-        "error: site.toml: the setting feedback_email is missing",
-        "error: site.toml: name should be a table: a line [name], then fi and sv on their own lines",
-        'error: site.toml: editor.branch should be text in quotes, such as branch = "…"',
+        'error: site.toml:24:1: editor.branch should be text in quotes, such as branch = "…"',
     ]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "feedback_email = kotoutuminen@gov.fi",
+            '8:18: text goes in quotes: feedback_email = "kotoutuminen@gov.fi"',
+        ),
+        (
+            "feedback_email =",
+            '8:17: feedback_email has no value; write it in quotes after the =: feedback_email = "…"',
+        ),
+        (
+            'feedback_email = "a@b.fi"\nfeedback_email = "a@b.fi"',
+            "9:1: feedback_email is given twice; keep only one",
+        ),
+        (
+            'feedback_email = "palaute"',
+            "8:1: feedback_email should be an e-mail address, such as kotoutuminen@gov.fi",
+        ),
+    ],
+)
+def test_a_mistake_in_site_toml_is_reported_at_its_line_with_the_line_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, message: str
+) -> None:
+    root = make_project(tmp_path, pair())
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('feedback_email = "kotoutuminen@gov.fi"', line), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"error: site.toml:{message}"]
     assert not out.exists()
 
 

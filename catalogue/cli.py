@@ -120,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{outcome}: {_summary(error.problems)}.{tail}", file=sys.stderr)
         return 1
     except ConfigError as error:
-        print("\n".join(error.lines()), file=sys.stderr)
+        if getattr(args, "format", "text") == "github" and error.problems:
+            _print_problems(error.problems, "github")
+        else:
+            print("\n".join(error.lines()), file=sys.stderr)
         return 1
     raise AssertionError(command)
 

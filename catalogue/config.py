@@ -5,16 +5,23 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
+
+from .problems import Problem
 
 Lang = Literal["fi", "sv"]
 LANGS: tuple[Lang, ...] = ("fi", "sv")
 
 
 class ConfigError(Exception):
-    """site.toml or a command-line setting is unusable."""
+    """site.toml or a command-line setting is unusable: site.toml's problems, each at its line,
+    or a message about a command-line setting."""
+
+    def __init__(self, problems: str | list[Problem]) -> None:
+        self.problems = problems if isinstance(problems, list) else []
+        super().__init__("\n".join(map(str, problems)) if isinstance(problems, list) else problems)
 
     def lines(self) -> list[str]:
         """The message as `build` and `serve` show it: an 'error: …' line for each problem."""
@@ -84,9 +91,9 @@ def read_settings(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except OSError as error:
-        raise ConfigError(f"{path.name}: {error.strerror}") from None
+        raise ConfigError([Problem(PurePath(path.name), 1, 1, str(error.strerror))]) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(_unreadable(path.name, text, str(error))) from None
+        raise ConfigError([_unreadable(PurePath(path.name), text, str(error))]) from None
     problems = list(_form_problems(data, FORM, ""))
     if isinstance(email := data.get("feedback_email"), str) and "@" not in email:
         problems.append(
@@ -98,8 +105,10 @@ def read_settings(path: Path) -> dict[str, Any]:
         except ConfigError as error:
             problems.append(("base_url", str(error)))
     if problems:
-        located = sorted((_line_of(text, name), problem) for name, problem in problems)
-        raise ConfigError("\n".join(f"{path.name}:{line}:1: {problem}" for line, problem in located))
+        located = [
+            Problem(PurePath(path.name), _line_of(text, name), 1, problem) for name, problem in problems
+        ]
+        raise ConfigError(sorted(located, key=lambda problem: problem.line))
     return data
 
 
@@ -107,24 +116,24 @@ TOML_PLACE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 SETTING_LINE = re.compile(r"\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*?)\s*$")
 
 
-def _unreadable(name: str, text: str, error: str) -> str:
+def _unreadable(name: PurePath, text: str, error: str) -> Problem:
     """A line TOML cannot read, at its place, with the line as it should be where that is plain."""
     place = TOML_PLACE.search(error)
     if not place:
-        return f"{name}: the file cannot be read ({error})"
+        return Problem(name, 1, 1, f"the file cannot be read ({error})")
     number = int(place["line"])
     line = text.splitlines()[number - 1] if number <= len(text.splitlines()) else ""
     setting = SETTING_LINE.fullmatch(line)
-    column = place["column"]
+    column = int(place["column"])
     if setting and error.startswith("Cannot overwrite a value"):
-        message, column = f"{setting['key']} is given twice; keep only one", "1"
+        message, column = f"{setting['key']} is given twice; keep only one", 1
     elif setting and not setting["value"]:
         message = f'{setting["key"]} has no value; write it in quotes after the =: {setting["key"]} = "…"'
     elif setting and setting["value"][0] not in "\"'[{":
         message = f'text goes in quotes: {setting["key"]} = "{setting["value"]}"'
     else:
         message = f'this line cannot be read ({error[: place.start()]}); a setting is written as key = "text"'
-    return f"{name}:{number}:{column}: {message}"
+    return Problem(name, number, column, message)
 
 
 def _line_of(text: str, name: str) -> int:

@@ -308,6 +308,20 @@ def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert out.err == ""
 
 
+def test_a_mistake_in_site_toml_is_an_annotation_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pull request's check shows it at the line, as it shows a practice file's."""
+    root = make_project(tmp_path, pair())
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('feedback_email = "kotoutuminen@gov.fi"', "feedback_email = a@b.fi"))
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        '::error file=site.toml,line=8,col=18::text goes in quotes: feedback_email = "a@b.fi"'
+    ]
+
+
 def test_a_huge_file_gets_a_clear_error(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = dict(pair())
     files["content/fi/esimerkki.md"] = practice(body="x" * 5_000_000)

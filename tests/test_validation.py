@@ -727,6 +727,14 @@ def test_an_about_page_needs_text(tmp_path: Path) -> None:
     ]
 
 
+def test_criteria_written_as_a_list_are_told_to_drop_the_dashes(tmp_path: Path) -> None:
+    criteria = CRITERIA.replace("\n  ", "\n  - ")
+    assert problems(tmp_path, one_file(practice(criteria=criteria))) == [
+        "content/fi/esimerkki.md:16:5: the criteria are fields, not a list: remove the '- ' before each, as "
+        "in '  goal-oriented: …'"
+    ]
+
+
 def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
     text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [

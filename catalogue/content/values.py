@@ -324,6 +324,13 @@ class ValueChecker:
 
     def criteria(self, key: tuple[str, ...], value: Any, draft: bool) -> dict[str, str] | None:
         codes = self.vocabulary.codes("criteria")
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            example = f"'  {codes[0]}: …'"
+            self.problem(
+                (*key, 0),
+                f"the criteria are fields, not a list: remove the '- ' before each, as in {example}",
+            )
+            return None
         if not isinstance(value, dict):
             self.problem(key, f"criteria should list the evidence under each criterion: {', '.join(codes)}")
             return None

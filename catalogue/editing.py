@@ -93,6 +93,15 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
         target = (root / file).resolve()
     documents = _documents(root)
     mine = next(((lang, path, doc) for lang, path, doc in documents if path.resolve() == target), None)
+    if mine is None and not target.is_file():
+        near = [root / "content" / file] if (root / "content" / file).is_file() else []
+        near += sorted(root.glob(f"content/[fs][iv]/{file.name}"))
+        hint = (
+            f"did you mean {near[0].relative_to(root).as_posix()}?"
+            if near
+            else "the practices are content/fi/*.md and content/sv/*.md"
+        )
+        raise EditError(f"there is no file {file}; {hint}")
     if mine is None:
         raise EditError(f"{file} is not a practice file that can be read; run `python build.py check`")
     lang, path, doc = mine

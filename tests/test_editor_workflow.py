@@ -248,6 +248,25 @@ def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
     assert check_site(root).warnings == []
 
 
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("sv/exempel.md", "there is no file sv/exempel.md; did you mean content/sv/exempel.md?"),
+        ("exempel.md", "there is no file exempel.md; did you mean content/sv/exempel.md?"),
+        (
+            "content/sv/nej.md",
+            "there is no file content/sv/nej.md; the practices are content/fi/*.md and content/sv/*.md",
+        ),
+    ],
+)
+def test_translated_names_the_file_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, message: str
+) -> None:
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "translated", given]) == 1
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
 def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0

@@ -33,10 +33,10 @@ def test_placeholders_from_new_may_not_be_published(tmp_path: Path) -> None:
     )
     until = "write the real text, or keep draft: true until the practice is ready to publish"
     assert problems(tmp_path, one_file(text)) == [
-        f"content/fi/esimerkki.md:19:16: criteria: 'Kirjoita näyttö tähän. / Skriv belägget här.' is a "
-        f"placeholder; {until}",
+        "content/fi/esimerkki.md:19:16: criteria high-impact: 'Kirjoita näyttö tähän. / Skriv belägget "
+        f"här.' is a placeholder; {until}",
         f"content/fi/esimerkki.md:22:15: municipality: '...' is a placeholder; {until}",
-        f"content/fi/esimerkki.md:24:9: contact: 'TODO kysy Liisalta' is a placeholder; {until}",
+        f"content/fi/esimerkki.md:24:9: contact name: 'TODO kysy Liisalta' is a placeholder; {until}",
         "content/fi/esimerkki.md:28:1: '...' is a placeholder; write the real text, or keep draft: true "
         "until the practice is ready to publish",
     ]

@@ -108,7 +108,7 @@ def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:
             for index, inner in enumerate(value):
                 walk((*key, index), inner)
         elif isinstance(value, str) and PLACEHOLDER.match(value):
-            check.problem(key, f"{key[0]}: {_placeholder_message(value)}")
+            check.problem(key, f"{_field_name(key)}: {_placeholder_message(value)}")
 
     for name, value in doc.front.items():
         walk((name,), value)
@@ -122,6 +122,12 @@ def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:
             "(or keep draft: true until it is ready)"
         )
         check.problems.append(Problem(doc.path, 1, 1, message))
+
+
+def _field_name(key: tuple[str | int, ...]) -> str:
+    """A field as the editor knows it: 'contact name', 'criteria high-impact' ('organisations'
+    for an item of its list)."""
+    return " ".join(str(part) for part in key if isinstance(part, str))
 
 
 def _placeholder_message(value: str) -> str:

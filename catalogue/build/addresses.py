@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import PurePath
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from ..config import LANGS
-from ..content.html_policy import web_address
+from ..content.html_policy import site_path
 from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site
 from ..content.redirects import REDIRECTS
@@ -166,8 +166,7 @@ def broken_links(site: Site) -> list[Problem]:
     preview and break if the site moves: a warning with the link to write instead."""
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
-    base = urlsplit(site.config.base_url)
-    own = {source: _own_addresses(links.full_pages, base) for source, links in texts}
+    own = {source: _own_addresses(links.full_pages, site.config.base_url) for source, links in texts}
     if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site)
@@ -200,17 +199,14 @@ def broken_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _own_addresses(
-    links: Iterable[tuple[str, int, int]], base: SplitResult
-) -> list[tuple[str, str, int, int]]:
-    """The full addresses that lead into this site (below `base`, its base_url): (address below
-    it, as written, line, column)."""
-    found = []
-    for written, line, column in links:
-        link = web_address(written)  # one that is none is reported with the text's links
-        if link and link.hostname == base.hostname and link.path.startswith(base.path):
-            found.append((unquote(link.path[len(base.path) :]), written, line, column))
-    return found
+def _own_addresses(links: Iterable[tuple[str, int, int]], base_url: str) -> list[tuple[str, str, int, int]]:
+    """The full addresses that lead into this site: (path below base_url, as written, line,
+    column). One that is no web address at all is reported with the text's links."""
+    return [
+        (path, written, line, column)
+        for written, line, column in links
+        if (path := site_path(written, base_url)) is not None
+    ]
 
 
 def _practice_addresses(site: Site) -> dict[str, str]:

@@ -4,7 +4,7 @@ warns about where an editor wrote something it would remove (content/validate.py
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 ALLOWED_TAGS = set(
     "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
@@ -64,6 +64,15 @@ def web_address(url: str) -> SplitResult | None:
     except ValueError:
         return None
     return parts if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def site_path(url: str, base_url: str) -> str | None:
+    """The path below `base_url` (%-escapes decoded) that a full address of this site leads to;
+    None for an address of another site, or none a browser can open."""
+    link, base = web_address(url), web_address(base_url)
+    if link and base and link.hostname == base.hostname and link.path.startswith(base.path):
+        return unquote(link.path[len(base.path) :])
+    return None
 
 
 def scheme_of(url: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 import yaml
 
 from ..problems import Problem
-from .html_policy import web_address
+from .html_policy import site_path
 from .model import Redirect
 from .slugs import LONGEST_SEGMENT, shortened
 from .source import YAML_LOADER, read_text
@@ -76,7 +76,7 @@ def _address(node: yaml.Node, problems: list[Problem], base_url: str) -> str:
         problems.append(_at(node, f"this should be one address, not a list or fields; {FORM}"))
     elif not node.value:
         problems.append(_at(node, f"an address is missing here; {FORM}"))
-    elif (below := _below(node.value, base_url)) and ADDRESS.fullmatch(below):
+    elif (below := (site_path(node.value, base_url) or "").strip("/")) and ADDRESS.fullmatch(below):
         problems.append(_at(node, f"write the address without '{base_url}' in front: '{below}/'"))
     elif not ADDRESS.fullmatch(node.value.strip("/")):
         problems.append(
@@ -95,14 +95,6 @@ def _address(node: yaml.Node, problems: list[Problem], base_url: str) -> str:
     else:
         return str(node.value).strip("/") + "/"
     return ""
-
-
-def _below(address: str, base_url: str) -> str | None:
-    """The address below base_url of one of this site's addresses written in full."""
-    full, base = web_address(address), web_address(base_url)
-    if full and base and full.hostname == base.hostname and full.path.startswith(base.path):
-        return full.path.removeprefix(base.path).strip("/")
-    return None
 
 
 def _at(node: yaml.Node, message: str) -> Problem:

@@ -190,11 +190,15 @@ class ValueChecker:
         self.problem(key, f"unknown {group.replace('_', ' ')} code '{value}'{self.suggest(value, group)}")
         return None
 
+    def codes_by_label(self, group: str) -> dict[str, str]:
+        """This language's labels of a vocabulary (casefolded) → their codes."""
+        return {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
+
     def as_list(self, field: str, value: str, group: str) -> str:
         """The list of codes a value written as text means: its code, or the code of its label
         (in this language), or of each of its comma-separated parts."""
         codes = self.vocabulary.codes(group)
-        by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
+        by_label = self.codes_by_label(group)
         parts = [value] if value.strip().casefold() in by_label else value.split(",")
         found = [part if part in codes else by_label.get(part.casefold()) for part in map(str.strip, parts)]
         if all(found):
@@ -206,7 +210,7 @@ class ValueChecker:
 
     def suggest(self, value: str, group: str) -> str:
         """'; did you mean …?' from the codes and from this language's labels."""
-        by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
+        by_label = self.codes_by_label(group)
         if value.casefold() in by_label:
             return f"; the code for '{value}' is '{by_label[value.casefold()]}'"
         code = self.meant(value, group)
@@ -217,7 +221,7 @@ class ValueChecker:
     def meant(self, value: str, group: str) -> str | None:
         """The code a wrong `value` most likely means: a code or a label (in this language)
         close to it, or a label with a word close to it ("kielikoulutus")."""
-        by_label = {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
+        by_label = self.codes_by_label(group)
         candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
         close = difflib.get_close_matches(value.casefold(), list(candidates), n=1, cutoff=0.6)
         if not close:

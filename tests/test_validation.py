@@ -544,17 +544,22 @@ def test_a_links_entry_that_is_no_web_address_is_reported_with_the_address_it_sh
 ) -> None:
     extra = (
         "links:\n  - text: A\n    url: www.kotoutuminen.fi\n  - text: B\n    url: https://x.fi/a b\n"
-        "  - text: C\n    url: practice:sample\n  - text: D\n    url: 'http://[x/'"
+        "  - text: C\n    url: practice:sample\n  - text: D\n    url: 'http://[x/'\n"
+        "  - text: E\n    url: /sv/praxis/x/"
+    )
+    elsewhere = (
+        "is a page of this catalogue, and links: lists pages of other sites; link it in the text instead, "
+        "such as [its name]"
     )
     assert problems(tmp_path, one_file(practice(extra=extra))) == [
         "content/fi/esimerkki.md:24:10: 'www.kotoutuminen.fi' is not a web address; write it in full, such "
         "as https://www.kotoutuminen.fi",
         "content/fi/esimerkki.md:26:10: 'https://x.fi/a b' is not a web address; write it in full, such as "
         "https://x.fi/a%20b",
-        "content/fi/esimerkki.md:28:10: 'practice:sample' is not a web address; write it in full, such as "
-        "https://example.fi/",
+        f"content/fi/esimerkki.md:28:10: 'practice:sample' {elsewhere}(practice:sample)",
         "content/fi/esimerkki.md:30:10: 'http://[x/' is not a web address; write it in full, such as "
         "https://example.fi/",
+        f"content/fi/esimerkki.md:32:10: '/sv/praxis/x/' {elsewhere}(/sv/praxis/x/)",
     ]
 
 

@@ -209,13 +209,15 @@ FIELDS: tuple[Field, ...] = (
         "links",
         "links",
         False,
-        "A list of links, each with text and url.",
+        "A list of links to other sites' pages, each with text and url (a practice is linked in the text).",
         example='[{text: Lisätietoa, url: "https://example.fi/"}]',
         example_sv='[{text: Mer information, url: "https://example.fi/"}]',
         label=("Linkit", "Länkar"),
         hint=(
-            "Jokaisella linkillä teksti ja osoite (https://…).",
-            "Varje länk med text och adress (https://…).",
+            "Muiden sivustojen sivuja, jokaisella teksti ja osoite (https://…). Toiseen käytäntöön "
+            "linkitetään tekstissä: [Närpiön malli](practice:narpes-model).",
+            "Sidor på andra webbplatser, var och en med text och adress (https://…). Ett annat exempel "
+            "länkas i texten: [Närpesmodellen](practice:narpes-model).",
         ),
     ),
     Field(

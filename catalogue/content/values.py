@@ -167,6 +167,13 @@ class ValueChecker:
         parts = web_address(text)
         if parts and " " not in text:
             return text
+        if key[0] == "links" and text.startswith(("practice:", "/")):  # a page of this site
+            self.problem(
+                key,
+                f"'{text}' is a page of this catalogue, and links: lists pages of other sites; "
+                f"link it in the text instead, such as [its name]({text})",
+            )
+            return None
         if parts:  # only its spaces are wrong
             example = text.replace(" ", "%20")
         elif not scheme_of(text) and "." in text.split("/", 1)[0]:  # www.kotoutuminen.fi

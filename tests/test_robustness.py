@@ -60,6 +60,8 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("criteria:\n  goal-orientated: x\n", "end_year: 2019 - 2020\n", "organisations: a, [b]\n"),
         *("published: 2019-09-16 10:00:00\n", "updated: 16.9.2019 klo 10.00\n", "criteria:\n  - a: b\n"),
         *("links: [{text: a, url: 'http://[x'}]\n", "contact: {name: a, url: 'https://x.fi:port/'}\n"),
+        *("goal-oriented: x\n", "name: a\n", "contact:\nname: a\n  email: b\n", "end_year:\n  funding: x\n"),
+        *("criteria:\ngoal-oriented: x\n  high-impact: y\n", "contact: x\nurl: https://x.fi/\n"),
     ]
 )
 

@@ -77,6 +77,43 @@ def test_yaml_mistakes_are_reported_where_they_were_made(tmp_path: Path) -> None
     ]
 
 
+def test_a_line_that_slipped_out_of_its_group_is_reported_where_the_spaces_are_wrong(
+    tmp_path: Path,
+) -> None:
+    """A criterion or a contact's line left at the start of the line is told to take the two
+    spaces the group's lines have (YAML stopped at the next line, and told that one to lose
+    them); a whole group left so is a problem a line, not a missing group too; a field
+    indented under an empty one is told to lose its spaces."""
+
+    def one(name: str) -> str:
+        return practice(name, name)
+
+    contact = "contact:\nname: Maija\n  email: maija@example.fi\n"
+    files = {
+        "content/fi/a.md": one("a").replace("  goal-oriented: ", "goal-oriented: "),
+        "content/fi/b.md": one("b").replace("\n  ", "\n"),
+        "content/fi/c.md": one("c").replace("  generalisable: ", "generalisable: "),
+        "content/fi/d.md": one("d").replace("\nfunding:", "\nend_year:\n  funding:"),
+        "content/fi/e.md": one("e").replace("published: 2017-01-02\n", f"published: 2017-01-02\n{contact}"),
+    }
+    codes = ("goal-oriented", "customer-responsive", "context-sensitive", "high-impact", "modellable")
+
+    def under(name: str, group: str = "criteria") -> str:
+        return f"'{name}' belongs under {group}:, so it needs two spaces in front of it: '  {name}: …'"
+
+    assert problems(tmp_path, files) == [
+        "content/fi/a.md:16:1: invalid YAML: 'goal-oriented' belongs under criteria:, as the line below it "
+        "does, so it needs the same 2 spaces in front of it: '  goal-oriented: …'",
+        *(f"content/fi/b.md:{16 + i}:1: {under(code)}" for i, code in enumerate(codes)),
+        f"content/fi/b.md:21:1: {under('generalisable')}",
+        f"content/fi/c.md:21:1: {under('generalisable')}",
+        "content/fi/d.md:14:1: 'funding' has spaces in front of it, so it is read as part of end_year:, "
+        "which is left empty; remove the spaces: 'funding: …'",
+        "content/fi/e.md:16:1: invalid YAML: 'name' belongs under contact:, as the line below it does, so it "
+        "needs the same 2 spaces in front of it: '  name: …'",
+    ]
+
+
 @pytest.mark.parametrize(
     ("space", "name"), [("\xa0", "a no-break space"), ("\u202f", "an unusual space (U+202F)")]
 )

@@ -16,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
+from .fields import FIELDS_BY_NAME
 from .house_style import quoted
 
 MAX_FILE_BYTES = 1_000_000
@@ -173,7 +174,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     try:
         node = yaml.compose(front_text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        return [yaml_problem(error, shown_as, first_line, front_text)]
+        return [yaml_problem(error, shown_as, first_line, front_text, FRONT_MATTER_FIELDS)]
     if node is None:  # nothing between the two '---' lines
         return SourceDocument(shown_as, {}, {(): (first_line - 1, 1)}, body, body_line)
     if not isinstance(node, yaml.MappingNode):
@@ -308,14 +309,25 @@ NO_SPACE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)(?P<value>[^\s/].*)")
 ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
 """'name:' and a space YAML does not take for one, such as a no-break space pasted from a
 word processor or a web page."""
+PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
+"""A field with nothing after its colon, at the start of a line: its group's lines follow."""
 QUOTES = ('"', "'")
+FRONT_MATTER_FIELDS = frozenset({*FIELDS_BY_NAME, "description"})
+"""The fields of a practice's front matter, and a page's description."""
 UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
 """YAML's contexts whose mark is where the unfinished key, quote or list opened."""
 
 
-def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, front_text: str) -> Problem:
+def yaml_problem(
+    error: yaml.YAMLError,
+    shown_as: PurePath,
+    first_line: int,
+    front_text: str,
+    fields: frozenset[str] = frozenset(),
+) -> Problem:
     """A YAML error as the mistake an editor made, at the line where it was made: for an
-    unclosed quote or list, where it opens, not where YAML gave up."""
+    unclosed quote or list, where it opens, not where YAML gave up; for a group's first line
+    left unindented, that line. `fields`: the names a line at the start may have."""
     lines = front_text.split("\n")
     problem = str(getattr(error, "problem", "") or "")
     context = str(getattr(error, "context", "") or "")
@@ -329,6 +341,14 @@ def yaml_problem(error: yaml.YAMLError, shown_as: PurePath, first_line: int, fro
         index -= 1  # YAML read that line's value on into this one
     if lines and (odd := ODD_SPACE.match(lines[index])):
         column = odd.start("space") + 1
+    if "mapping values are not allowed" in problem and (slipped := _unindented(lines, index, fields)):
+        at, name, parent = slipped
+        spaces = " " * _indent(lines[index])
+        message = (
+            f"'{name}' belongs under {parent}:, as the line below it does, so it needs the same "
+            f"{len(spaces)} spaces in front of it: '{spaces}{name}: …'"
+        )
+        return _problem(shown_as, at + first_line, 1, f"invalid YAML: {message}")
     message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
     return _problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
 
@@ -379,6 +399,20 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
     if "found undefined alias" in problem or "found character" in problem:
         return f"this value cannot be read ({problem}); put it in quotes"
     return f"the front matter cannot be read ({problem}); check quotes and indentation"
+
+
+def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
+    """(index, name, parent) of the line above `index` if it is the first line of a group left
+    at the start of the line: 'criteria:', then 'goal-oriented: …' with no spaces in front,
+    then the group's other lines indented. A line whose name is one of `fields` is not."""
+    above = [i for i in range(index) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not fields or len(above) < 2 or _indent(lines[above[-1]]) > 0 or _indent(lines[index]) == 0:
+        return None
+    child, parent = FIELD_LINE.fullmatch(lines[above[-1]]), PARENT_LINE.fullmatch(lines[above[-2]])
+    name = child["name"].rstrip(":") if child else ""
+    if not child or not parent or not re.fullmatch(r"[\w-]+", name) or name in fields:
+        return None
+    return above[-1], name, parent["name"]
 
 
 def _indent(line: str) -> int:

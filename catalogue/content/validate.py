@@ -9,7 +9,7 @@ from typing import Any
 from ..config import Lang
 from ..problems import Problem, Severity
 from .collation import sort_key
-from .fields import FIELDS, FIELDS_BY_NAME, Field
+from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import substance_hash
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
@@ -23,7 +23,9 @@ def validate_practice(
     doc: SourceDocument, vocabulary: Vocabulary, lang: Lang
 ) -> tuple[tuple[Practice, Text] | None, list[Problem]]:
     """Convert one document into a Practice and its Text; report every problem in it."""
+    doc, slips = _regrouped(doc, vocabulary)
     check = ValueChecker(doc, vocabulary, lang)
+    check.problems.extend(slips)
     meant: set[str | None] = set()
     for name in doc.front:
         if name not in FIELDS_BY_NAME:
@@ -77,6 +79,44 @@ def validate_practice(
         ),
     )
     return (practice, text), check.problems
+
+
+def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocument, list[Problem]]:
+    """The document as the editor meant it, and each slip of indentation, at its line: a
+    criterion or a contact's line left without its two spaces is put back in its group; a
+    field indented under an empty one (end_year: with '  funding: …' below) is taken out of
+    it. The groups are then checked as meant, and not reported missing too."""
+    front, positions, slips = dict(doc.front), dict(doc.positions), []
+    parents = dict.fromkeys(vocabulary.codes("criteria"), "criteria")
+    if "contact" in front:  # 'name:' or 'url:' alone may be meant for anything
+        parents |= dict.fromkeys(CONTACT_KEYS, "contact")
+
+    def move(old: tuple[str, ...], new: tuple[str, ...], message: str) -> None:
+        slips.append(Problem(doc.path, doc.where(*old)[0], 1, message))
+        for key in [key for key in positions if key[: len(old)] == old]:
+            positions[new + key[len(old) :]] = positions.pop(key)
+
+    for name, value in doc.front.items():
+        spec = FIELDS_BY_NAME.get(name)
+        parent = parents.get(name) if spec is None else None
+        group = front.get(parent) if parent else None
+        if parent and isinstance(group, dict | None) and name not in (group or {}):
+            where = "" if parent in doc.front else f"; add the line '{parent}:' above the first"
+            message = (
+                f"'{name}' belongs under {parent}:, so it needs two spaces in front of it: '  {name}: …'"
+            )
+            move((name,), (parent, name), message + where)
+            front[parent] = {**(group or {}), name: front.pop(name)}
+        elif spec and spec.kind not in ("contact", "criteria") and isinstance(value, dict):
+            nested = [key for key in value if key in FIELDS_BY_NAME and key not in doc.front]
+            for key in nested if len(nested) == len(value) else []:
+                message = (
+                    f"'{key}' has spaces in front of it, so it is read as part of {name}:, which is left "
+                    f"empty; remove the spaces: '{key}: …'"
+                )
+                move((name, key), (key,), message)
+                front[key], front[name] = value[key], None
+    return doc._replace(front=front, positions=positions), slips
 
 
 DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "translation_pending": False}

@@ -612,6 +612,21 @@ def test_a_link_in_the_text_that_no_browser_can_open_is_reported(tmp_path: Path)
     ]
 
 
+def test_a_footnote_is_reported_and_its_note_is_not_taken_for_a_link(tmp_path: Path) -> None:
+    """Markdown here has no footnotes: [^1] would be a link to the address 'Virtanen', which
+    the check reported as a link to a missing page, and the editor was left to wonder."""
+    body = "## Tausta\n\nTutkimus osoitti tämän[^1].\n\n[^1]: Virtanen 2020.\n"
+    fix = (
+        "which the page cannot show as one (it would be a link that leads nowhere); write the note in "
+        "the text, in brackets, or list the sources at the end under a heading of their own (## Lähteet, "
+        "## Källor)"
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        f"content/fi/esimerkki.md:25:23: '[^1]' is a footnote, {fix}",
+        f"content/fi/esimerkki.md:27:1: '[^1]: …' is a footnote's note, {fix}",
+    ]
+
+
 def test_a_publication_date_after_today_is_a_warning(tmp_path: Path) -> None:
     """2031 for 2021 is an easy slip, and the page would show the date."""
     from datetime import date

@@ -29,9 +29,9 @@ class TextLink(NamedTuple):
 INLINE_LINK = re.compile(r"\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<inline>[^)\s]*))")
 """A link's or image's target: [text](target), [text](<target>)."""
 DEFINED_LINK = re.compile(
-    r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
+    r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
 )
-"""A reference's target: [name]: target."""
+"""A reference's target: [name]: target (not a footnote's note, [^1]: …: see text_rules)."""
 HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
 FULL_PAGE = re.compile(r"https?://[^/?#]+/(?:[^?#]*/)?(?:fi|sv)/", re.IGNORECASE)
 """A full address below a fi/ or sv/ folder, where this site's pages are."""

@@ -33,6 +33,8 @@ LIST_MARKS = tuple("-*+0123456789")
 """How a list item's line starts (after up to three spaces)."""
 UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
 """Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
+FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+"""A footnote, [^1], and its note, [^1]: …, which Markdown here reads as a link and its address."""
 
 
 def text_problems(
@@ -42,7 +44,7 @@ def text_problems(
     the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
-    if "#" in text or "\n=" in text or "\n-" in text or "](" in text or "<" in text:  # else nothing to see
+    if "#" in text or "\n=" in text or "\n-" in text or "](" in text or "<" in text or "[^" in text:
         seen = prose(text).split("\n")
         problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
         for offset, line in enumerate(seen):
@@ -110,6 +112,16 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
 
 def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
     """The body rules on one line of the text, its code blanked out."""
+    if note := FOOTNOTE.search(line):
+        what = (
+            f"'{note[0]} …' is a footnote's note" if note[0].endswith(":") else f"'{note[0]}' is a footnote"
+        )
+        message = (
+            f"{what}, which the page cannot show as one (it would be a link that leads nowhere); write "
+            "the note in the text, in brackets, or list the sources at the end under a heading of their "
+            "own (## Lähteet, ## Källor)"
+        )
+        yield Problem(path, number, note.start() + 1, message)
     for match in EMPTY_LINK.finditer(line):
         where = (
             f"between the brackets: [Where it leads]({match['target']})"

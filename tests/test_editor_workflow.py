@@ -172,6 +172,42 @@ def test_a_published_practice_made_a_draft_again_is_reported_at_its_draft_line(t
     assert check_site(root).warnings == []
 
 
+def test_a_translation_taken_down_to_be_redone_is_reported_at_its_pending_line(tmp_path: Path) -> None:
+    """The Swedish version removed and the Finnish one marked translation_pending: the Swedish
+    page's address would lead nowhere. The message is at the line the editor added, with the
+    redirect to the short link (which says the translation is coming); with it, the check passes
+    and the old address leads there."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    (root / "content/sv/annan.md").unlink()
+    finnish = root / "content/fi/toinen.md"
+    finnish.write_text(
+        finnish.read_text(encoding="utf-8").replace("id: other", "id: other\ntranslation_pending: true")
+    )
+    line = (
+        (root / "content/published-urls.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("/sv/praxis/annan/")
+    )
+    pending = (
+        "content/fi/toinen.md:3:22: warning: the Swedish version of 'other' is pending; the site tells "
+        "Swedish readers so"
+    )
+    assert errors_of(root) == [
+        pending,
+        f"content/fi/toinen.md:3:22: the Swedish version was published at '/sv/praxis/annan/' "
+        f"(content/published-urls.txt:{line + 1}), which would stop working; while it waits for its "
+        "translation, keep it working by adding the line 'sv/praxis/annan/: sv/k/other/' to "
+        "content/redirects.yaml (create the file, it does not exist yet): that page tells readers the "
+        "translation is coming",
+    ]
+    (root / "content/redirects.yaml").write_text("sv/praxis/annan/: sv/k/other/\n", encoding="utf-8")
+    assert [str(w) for w in check_site(root).warnings] == [pending]
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    assert "url=/sv/k/other/" in (out / "sv/praxis/annan/index.html").read_text(encoding="utf-8")
+
+
 def test_a_renamed_term_keeps_its_old_address_through_a_redirect(tmp_path: Path) -> None:
     """A term's page address is made from its label: a label changed in the vocabulary moves the
     page, and the message gives the exact redirect; with it, the old address leads to the new."""

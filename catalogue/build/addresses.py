@@ -32,6 +32,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
     problems = _drafted(missing, ledger, site.drafts, create)  # first: its addresses are certain
     problems += _changed_ids_and_slugs(missing, ledger, site.practices)
+    problems += _pending(missing, ledger, site, create)
     moved = _moved_terms(missing, ledger, site)
     for address in sorted(missing, key=ledger.__getitem__):
         lang = address.split("/", 1)[0]
@@ -95,6 +96,31 @@ def _changed_ids_and_slugs(
                         f"aliases: [{_slug_of(old)}] to this file",
                     )
                 )
+    return problems
+
+
+def _pending(missing: set[str], ledger: dict[str, int], site: Site, create: str) -> list[Problem]:
+    """A practice whose other language version was taken down to wait for its translation
+    (translation_pending: true), reported at that line with the lost address (taken out of
+    `missing`) and the redirect to its short link, which tells readers the translation is
+    coming. Only where one address of that language is lost, so that it is surely this one."""
+    problems = []
+    for practice in site.practices:
+        other = "sv" if practice.lang == "fi" else "fi"
+        if not practice.translation_pending or site.counterpart(practice):
+            continue
+        section = urls.practice_slug(other, "").rstrip("/")
+        old = _only(address for address in missing if address.startswith(section))
+        if old:
+            missing.discard(old)
+            short = urls.short(other, practice.id)
+            message = (
+                f"the {LANGUAGE_NAMES[other]} version was published at '/{old}' ({LEDGER}:{ledger[old]}), "
+                f"which would stop working; while it waits for its translation, keep it working by adding "
+                f"the line '{old}: {short}' to content/redirects.yaml{create}: that page tells readers the "
+                "translation is coming"
+            )
+            problems.append(_at(practice, "translation_pending", message))
     return problems
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..config import LANGS
 from ..content.html_policy import site_path
 from ..content.ledger import LEDGER
-from ..content.model import Links, Practice, Site
+from ..content.model import Links, Practice, Site, other_lang
 from ..content.redirects import REDIRECTS
 from ..content.rules import LANGUAGE_NAMES
 from ..content.vocabulary import FACETS, VOCABULARY
@@ -106,7 +106,7 @@ def _pending(missing: set[str], ledger: dict[str, int], site: Site, create: str)
     coming. Only where one address of that language is lost, so that it is surely this one."""
     problems = []
     for practice in site.practices:
-        other = "sv" if practice.lang == "fi" else "fi"
+        other = other_lang(practice.lang)
         if not practice.translation_pending or site.counterpart(practice):
             continue
         section = urls.practice_slug(other, "").rstrip("/")

@@ -337,6 +337,7 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         ("  - code: initial-assessment-plan\n", "  - code: [a, b]\n"),
         ("  - code: employment-entrepreneurship\n", "  - code: integration-training\n"),
         ("    fi: Lapset, nuoret ja perheet\n", "    fi: [Lapset]\n"),
+        ("    fi: Ohjaus ja neuvonta\n", "    fi: Perustieto!\n"),
     ]:
         assert old in text
         text = text.replace(old, new, 1)
@@ -356,4 +357,6 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "line 23",
         "content/vocabulary.yaml:36:9: the 'fi' label of 'children-youth-families' should be text, not a "
         "list or fields",
+        "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
+        "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
     ]

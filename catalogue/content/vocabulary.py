@@ -199,7 +199,8 @@ def _clashes(group: str, entries: list[tuple[yaml.Node, Term]]) -> list[Problem]
             if (lang, slug) in slugs:
                 first = slugs[(lang, slug)]
                 message = (
-                    f"the '{lang}' label of '{term.code}' makes the address '{slug}', as line {first} does"
+                    f"the '{lang}' label of '{term.code}' makes the address '{slug}', as line {first} does; "
+                    "two terms of a list cannot share a page, so give one of them another label"
                 )
                 problems.append(_at(entry, message))
             slugs.setdefault((lang, slug), line)

@@ -203,6 +203,34 @@ def test_a_link_to_a_practice_is_a_markdown_link_to_practice_in_lower_case() -> 
     ]
 
 
+LIST_LINES = st.sampled_from(
+    [
+        *("Tavoitteet:", "teksti", "- a", "* b", "+ c", "1. d", "2. e", "## H", "", "    koodi"),
+        *("> lainaus", "`- x`", "***", "  jatkuu", "1. ja 2. luokka", "| a | b |\n|---|---|\n| c | d |"),
+    ]
+)
+
+
+@given(st.lists(LIST_LINES, min_size=1, max_size=8).map("\n".join))
+def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str) -> None:
+    """The check reports a list written right under a line of a paragraph, a table or a list of
+    the other kind, which the page would run together with it: whatever the lines, it reports
+    one exactly where Python-Markdown leaves a list item's line as text (a numbered line alone
+    under a paragraph may be meant as text: see text_rules._run_on_lists)."""
+    import re
+
+    import markdown
+
+    from catalogue.content.text_rules import text_problems
+
+    made = markdown.Markdown(extensions=extensions()).convert(text)
+    runs = re.findall(r"(?:\n|<td>)(?:(?P<bullet>[*+-])|\d+\.) ", made)  # items left as text
+    _, problems = text_problems(PurePath("x.md"), text, 1, 2)
+    found = [p for p in problems if "starts a list" in p.message]
+    numbered_alone = not any(runs)  # only numbered lines run on: text, maybe
+    assert bool(found) == bool(runs) or (runs and not found and numbered_alone)
+
+
 def test_smarty_sets_quotes_and_dashes_where_a_text_has_them() -> None:
     out = html("Hän sanoi \"tervetuloa\" -- ja 'moi'...")
     assert "Hän sanoi ”tervetuloa” – ja ’moi’…" in out

@@ -82,7 +82,7 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
     texts: list[tuple[slice, bool]] = []
     start, block_start, first_line, in_code = 0, True, False, False
     in_list: str | None = None
-    """The kind of list (see `_list_kind`) of the last list, while the blocks after continue it."""
+    """The kind of list (see `list_kind`) of the last list, while the blocks after continue it."""
     list_block: str | None = None
     """The kind of list the block starts with, whose items each start a text."""
     continuing = False
@@ -90,7 +90,7 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
     for number, line in enumerate([*lines, ""]):
         blank, rule = not line.strip(), bool(RULE.match(line))
         underline = first_line and not rule and bool(UNDERLINE.match(line))
-        item = None if rule or underline else _list_kind(line)
+        item = None if rule or underline else list_kind(line)
         if item and not block_start and item != list_block:
             item = None  # a line of a paragraph
         in_code = not blank and line.startswith(INDENTED) and (block_start or in_code) and not in_list
@@ -118,7 +118,7 @@ def _item_end(line: str) -> int:
     return item.end() if item else 0
 
 
-def _list_kind(line: str) -> str | None:
+def list_kind(line: str) -> str | None:
     """'bullet' or 'number' for a list item's first line; None for any other line."""
     item = LIST_ITEM.match(line)
     return None if item is None else "bullet" if item["bullet"] else "number"

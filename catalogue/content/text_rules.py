@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from ..problems import Problem, Severity
 from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of, web_address
-from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, practice_id, prose
+from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, list_kind, practice_id, prose
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -33,6 +33,8 @@ LIST_MARKS = tuple("-*+0123456789")
 """How a list item's line starts (after up to three spaces)."""
 UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
 """Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
+TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
+"""The line under a table's first row: | --- | :-: |."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 """A footnote, [^1], and its note, [^1]: …, which Markdown here reads as a link and its address."""
 
@@ -44,9 +46,10 @@ def text_problems(
     the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
-    if "#" in text or "\n=" in text or "\n-" in text or "](" in text or "<" in text or "[^" in text:
+    if "\n" in text or "#" in text or "](" in text or "<" in text or "[^" in text:  # else nothing to see
         seen = prose(text).split("\n")
         problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
+        problems += _run_on_lists(path, first_line, text.split("\n"), seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -108,6 +111,36 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
             underline_at = number + 1
         rule = shown.lstrip(" ")[:1] in ("-", "_", "*") and bool(RULE.match(shown))
         block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
+
+
+def _run_on_lists(path: PurePath, first_line: int, lines: list[str], seen: list[str]) -> Iterator[Problem]:
+    """A list right under a line of a paragraph, a table or a list of the other kind (numbered
+    under bulleted), with no empty line between: Markdown reads it as more of what is above,
+    and the page runs the items together ('Tavoitteet: - yksi - kaksi') or makes table rows of
+    them. Under a paragraph, a numbered line is taken for a list only under a line that ends
+    with ':' or before another numbered line: alone, it may be text ('1. ja 2. luokalle').
+    `seen`: the lines with their code blanked out."""
+    block = ""
+    """What the block the line is in is: "" (none yet), "text", "table", "bullet" or "number"."""
+    for index, (line, shown) in enumerate(zip(lines, seen, strict=True)):
+        rule = bool(RULE.match(shown))
+        item = None if rule else list_kind(shown)
+        code = line.startswith(INDENTED) and not shown.strip()
+        below = seen[index + 1] if index + 1 < len(seen) else ""
+        if not line.strip() or (block != "table" and (code or shown.startswith("#") or rule)):
+            block = ""
+        elif not block:
+            block = item or ("table" if "|" in shown and TABLE_RULE.fullmatch(below) else "text")
+        elif item and item != block:
+            alone = item == "number" and list_kind(below) != "number"
+            if block == "text" and alone and not lines[index - 1].rstrip().endswith(":"):
+                continue
+            message = (
+                "this line starts a list, but with no empty line above it Markdown makes no list of "
+                "it: the page runs it on from the line above; add an empty line above it"
+            )
+            yield Problem(path, first_line + index, 1, message)
+            block = item
 
 
 def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:

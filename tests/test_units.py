@@ -15,6 +15,7 @@ from catalogue import workers
 from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
+from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.markdown import SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
@@ -207,6 +208,7 @@ LIST_LINES = st.sampled_from(
     [
         *("Tavoitteet:", "teksti", "- a", "* b", "+ c", "1. d", "2. e", "## H", "", "    koodi"),
         *("> lainaus", "`- x`", "***", "  jatkuu", "1. ja 2. luokka", "| a | b |\n|---|---|\n| c | d |"),
+        *("  - f", "   1. g"),
     ]
 )
 
@@ -223,10 +225,10 @@ def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str
 
     from catalogue.content.text_rules import text_problems
 
-    made = markdown.Markdown(extensions=extensions()).convert(text)
-    runs = re.findall(r"(?:\n|<td>)(?:(?P<bullet>[*+-])|\d+\.) ", made)  # items left as text
+    made = re.sub(r"<pre>.*?</pre>", "", markdown.Markdown(extensions=extensions()).convert(text), flags=re.S)
+    runs = re.findall(r"(?:\n|<td>) *(?:(?P<bullet>[*+-])|\d+\.) ", made)  # items left as text
     _, problems = text_problems(PurePath("x.md"), text, 1, 2)
-    found = [p for p in problems if "starts a list" in p.message]
+    found = [p for p in problems if "starts a list" in p.message and p.severity is Severity.ERROR]
     numbered_alone = not any(runs)  # only numbered lines run on: text, maybe
     assert bool(found) == bool(runs) or (runs and not found and numbered_alone)
 

@@ -612,6 +612,26 @@ def test_a_link_in_the_text_that_no_browser_can_open_is_reported(tmp_path: Path)
     ]
 
 
+def test_a_list_that_markdown_would_run_on_is_reported_with_the_spaces_or_line_it_needs(
+    tmp_path: Path,
+) -> None:
+    """Written as GitHub's preview takes it, each of these is a list there but not on the page:
+    right under a line of text, or inside an item with fewer than four spaces."""
+    body = "## Tausta\n\nTavoitteet:\n- yksi\n- kaksi\n\n1. yksi\n   - alakohta\n\n- a\n  - b\n"
+    root = make_project(tmp_path, one_file(practice(body=body)))
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    inside = "this line starts a list inside the item above, which needs four spaces in front of it"
+    assert [str(p) for p in raised.value.problems if "list" in p.message] == [
+        "content/fi/esimerkki.md:26:1: this line starts a list, but with no empty line above it Markdown "
+        "makes no list of it: the page runs it on from the line above; add an empty line above it",
+        f"content/fi/esimerkki.md:30:1: {inside}: '    - alakohta'; with 3, the page runs it on from the "
+        "line above",
+        f"content/fi/esimerkki.md:33:1: warning: {inside}: '    - b'; with 2, the page makes it an item of "
+        "this list",
+    ]
+
+
 def test_a_footnote_is_reported_and_its_note_is_not_taken_for_a_link(tmp_path: Path) -> None:
     """Markdown here has no footnotes: [^1] would be a link to the address 'Virtanen', which
     the check reported as a link to a missing page, and the editor was left to wonder."""

@@ -131,6 +131,14 @@ def _run_on_lists(path: PurePath, first_line: int, lines: list[str], seen: list[
             block = ""
         elif not block:
             block = item or ("table" if "|" in shown and TABLE_RULE.fullmatch(below) else "text")
+        elif item and block in ("bullet", "number") and (indent := len(shown) - len(shown.lstrip(" "))):
+            fix = f"which needs four spaces in front of it: '    {shown.strip()[:40]}'"
+            outcome = "runs it on from the line above" if item != block else "makes it an item of this list"
+            message = (
+                f"this line starts a list inside the item above, {fix}; with {indent}, the page {outcome}"
+            )
+            severity = Severity.ERROR if item != block else Severity.WARNING
+            yield Problem(path, first_line + index, 1, message, severity)
         elif item and item != block:
             alone = item == "number" and list_kind(below) != "number"
             if block == "text" and alone and not lines[index - 1].rstrip().endswith(":"):

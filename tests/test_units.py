@@ -233,6 +233,36 @@ def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str
     assert bool(found) == bool(runs) or (runs and not found and numbered_alone)
 
 
+ADDRESS_PIECES = st.sampled_from(
+    [
+        *("https://a.fi/x", "www.b.fi", "c.d@e.fi", "(https://k.fi/y)", "https://l.fi.", "teksti"),
+        *("[t](https://f.fi)", "<https://g.fi>", "[https://h.fi](https://h.fi)", "`https://i.fi`"),
+        *("<j@k.fi>", "[Sivu www.m.fi](https://m.fi)", '<a href="https://n.fi">https://n.fi</a>'),
+        *("![kuva](/static/k.png)", "\n\n[r]: https://r.fi\n\n", "\n\n    https://code.fi\n\n"),
+    ]
+)
+
+
+@given(st.lists(ADDRESS_PIECES, min_size=1, max_size=8).map(" ".join))
+def test_an_address_left_as_text_is_found_where_markdown_leaves_one(text: str) -> None:
+    """The check reports an address written as it is (GitHub's preview links it, the page
+    does not): whatever the pieces, it reports exactly the addresses Python-Markdown leaves
+    as text, outside links and code."""
+    import html
+    import re
+
+    import markdown
+
+    from catalogue.content.text_rules import text_problems
+
+    made = markdown.Markdown(extensions=extensions()).convert(text)
+    shown = re.sub(r"<a\b.*?</a>|<code>.*?</code>|<[^>]*>", " ", made, flags=re.S)
+    left = re.findall(r"(?:https?://|www\.)[^\s()]*[^\s().]|[\w.]+@[\w.]*\w", html.unescape(shown))
+    _, problems = text_problems(PurePath("x.md"), text, 1, 2)
+    found = [p.message.split("'")[1] for p in problems if "is shown as text" in p.message]
+    assert sorted(found) == sorted(left)
+
+
 def test_smarty_sets_quotes_and_dashes_where_a_text_has_them() -> None:
     out = html("Hän sanoi \"tervetuloa\" -- ja 'moi'...")
     assert "Hän sanoi ”tervetuloa” – ja ’moi’…" in out

@@ -632,6 +632,19 @@ def test_a_list_that_markdown_would_run_on_is_reported_with_the_spaces_or_line_i
     ]
 
 
+def test_an_address_written_as_it_is_is_reported_with_the_link_to_write(tmp_path: Path) -> None:
+    """GitHub's preview makes links of these; the page would show them as text a reader on a
+    phone cannot follow. A criterion's evidence is checked too."""
+    body = "## Tausta\n\nLisätietoa (www.kotoutuminen.fi) ja info@kotoutuminen.fi.\n"
+    criteria = CRITERIA.replace("Vaiheet on kuvattu.", "Vaiheet ks. https://example.fi/malli.")
+    fix = "is shown as text, not as a link: Markdown makes a link of an address only in <…> or [text](…)"
+    assert problems(tmp_path, one_file(practice(body=body, criteria=criteria))) == [
+        f"content/fi/esimerkki.md:20:15: 'https://example.fi/malli' {fix}; write <https://example.fi/malli>",
+        f"content/fi/esimerkki.md:25:13: 'www.kotoutuminen.fi' {fix}; write <https://www.kotoutuminen.fi>",
+        f"content/fi/esimerkki.md:25:37: 'info@kotoutuminen.fi' {fix}; write <info@kotoutuminen.fi>",
+    ]
+
+
 def test_a_footnote_is_reported_and_its_note_is_not_taken_for_a_link(tmp_path: Path) -> None:
     """Markdown here has no footnotes: [^1] would be a link to the address 'Virtanen', which
     the check reported as a link to a missing page, and the editor was left to wonder."""

@@ -32,6 +32,8 @@ DEFINED_LINK = re.compile(
     r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
 )
 """A reference's target: [name]: target (not a footnote's note, [^1]: …: see text_rules)."""
+DEFINED_LINE = re.compile(r" {0,3}\[[^\]\n]+\]:")
+"""A line that gives a reference its target: [name]: target."""
 HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
 FULL_PAGE = re.compile(r"https?://[^/?#]+/(?:[^?#]*/)?(?:fi|sv)/", re.IGNORECASE)
 """A full address below a fi/ or sv/ folder, where this site's pages are."""

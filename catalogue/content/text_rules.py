@@ -10,7 +10,17 @@ from pathlib import PurePath
 
 from ..problems import Problem, Severity
 from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of, web_address
-from .text_links import INDENTED, LIST_ITEM, RULE, TextLink, links_in, list_kind, practice_id, prose
+from .text_links import (
+    DEFINED_LINE,
+    INDENTED,
+    LIST_ITEM,
+    RULE,
+    TextLink,
+    links_in,
+    list_kind,
+    practice_id,
+    prose,
+)
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -35,6 +45,14 @@ UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
 """Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
 TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
 """The line under a table's first row: | --- | :-: |."""
+BARE_ADDRESS = re.compile(
+    r"(?<!\]\()(?<![<\[=\"'/>\w@.:-])(?:https?://|www\.|[\w.+-]+@(?=[\w-]+\.))[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]",
+    re.IGNORECASE,
+)
+"""A web or e-mail address written in the text as it is, which Markdown (unlike GitHub's
+preview) shows as text, not as a link; not one in a link, an <…> or an HTML attribute."""
+LINK_TEXT = re.compile(r"\[[^\]]*\][(\[]")
+"""A link's text, [text](…) or [text][name], where an address is what the link shows."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 """A footnote, [^1], and its note, [^1]: …, which Markdown here reads as a link and its address."""
 
@@ -46,13 +64,15 @@ def text_problems(
     the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
-    if "\n" in text or "#" in text or "](" in text or "<" in text or "[^" in text:  # else nothing to see
+    if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@")):
         seen = prose(text).split("\n")
         problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
         problems += _run_on_lists(path, first_line, text.split("\n"), seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
+            if "://" in line or "www." in line or "@" in line:
+                problems += _bare_addresses(path, first_line + offset, line)
     return links, problems
 
 
@@ -149,6 +169,23 @@ def _run_on_lists(path: PurePath, first_line: int, lines: list[str], seen: list[
             )
             yield Problem(path, first_line + index, 1, message)
             block = item
+
+
+def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]:
+    """Addresses written as they are, which the page would show as text, not as links."""
+    if DEFINED_LINE.match(line):  # [name]: https://… gives a link its address
+        return
+    texts = [match.span() for match in LINK_TEXT.finditer(line)]
+    for match in BARE_ADDRESS.finditer(line):
+        if any(start <= match.start() < end for start, end in texts):
+            continue
+        address = match[0]
+        link = f"https://{address}" if address.lower().startswith("www.") else address
+        message = (
+            f"'{address[:60]}' is shown as text, not as a link: Markdown makes a link of an address only "
+            f"in <…> or [text](…); write <{link[:68]}>"
+        )
+        yield Problem(path, number, match.start() + 1, message)
 
 
 def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:

@@ -208,7 +208,7 @@ LIST_LINES = st.sampled_from(
     [
         *("Tavoitteet:", "teksti", "- a", "* b", "+ c", "1. d", "2. e", "## H", "", "    koodi"),
         *("> lainaus", "`- x`", "***", "  jatkuu", "1. ja 2. luokka", "| a | b |\n|---|---|\n| c | d |"),
-        *("  - f", "   1. g"),
+        *("  - f", "   1. g", " - i"),
     ]
 )
 

@@ -8,7 +8,6 @@ messages point at the line an editor sees.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -16,8 +15,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
-from .fields import FIELDS_BY_NAME
-from .house_style import quoted
+from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
 """A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
@@ -300,120 +298,3 @@ def _collect_positions(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _collect_positions(item, (*path, index), found, first_line, shown_as, problems)
-
-
-FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
-"""A field's line, 'name: value' (in a list, '- name: value')."""
-NO_SPACE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)(?P<value>[^\s/].*)")
-"""'name:value', which YAML reads as one word."""
-ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
-"""'name:' and a space YAML does not take for one, such as a no-break space pasted from a
-word processor or a web page."""
-PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
-"""A field with nothing after its colon, at the start of a line: its group's lines follow."""
-QUOTES = ('"', "'")
-FRONT_MATTER_FIELDS = frozenset({*FIELDS_BY_NAME, "description"})
-"""The fields of a practice's front matter, and a page's description."""
-UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while parsing a flow")
-"""YAML's contexts whose mark is where the unfinished key, quote or list opened."""
-
-
-def yaml_problem(
-    error: yaml.YAMLError,
-    shown_as: PurePath,
-    first_line: int,
-    front_text: str,
-    fields: frozenset[str] = frozenset(),
-) -> Problem:
-    """A YAML error as the mistake an editor made, at the line where it was made: for an
-    unclosed quote or list, where it opens, not where YAML gave up; for a group's first line
-    left unindented, that line. `fields`: the names a line at the start may have."""
-    lines = front_text.split("\n")
-    problem = str(getattr(error, "problem", "") or "")
-    context = str(getattr(error, "context", "") or "")
-    mark = getattr(error, "problem_mark", None)
-    opened = getattr(error, "context_mark", None)
-    if opened and context.startswith(UNFINISHED):
-        mark = opened  # the line whose key, quote or list YAML could not finish
-    index = mark.line if mark and mark.line < len(lines) else 0
-    column = (mark.column + 1) if mark else 1
-    if 0 < index < len(lines) and ODD_SPACE.match(lines[index - 1]):
-        index -= 1  # YAML read that line's value on into this one
-    if lines and (odd := ODD_SPACE.match(lines[index])):
-        column = odd.start("space") + 1
-    if "mapping values are not allowed" in problem and (slipped := _unindented(lines, index, fields)):
-        at, name, parent = slipped
-        spaces = " " * _indent(lines[index])
-        message = (
-            f"'{name}' belongs under {parent}:, as the line below it does, so it needs the same "
-            f"{len(spaces)} spaces in front of it: '{spaces}{name}: …'"
-        )
-        return _problem(shown_as, at + first_line, 1, f"invalid YAML: {message}")
-    message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
-    return _problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
-
-
-def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> str:
-    """What is wrong with `line` (the lines `above` it come first), and what would be right."""
-    field = FIELD_LINE.fullmatch(line)
-    previous = next((text for text in reversed(above) if text.strip()), "")
-    if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
-        return "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
-    if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
-        fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
-        return f"a field needs a space after its colon: {fixed}"
-    if odd := ODD_SPACE.match(line):
-        space = (
-            "a no-break space" if odd["space"] == "\xa0" else f"an unusual space (U+{ord(odd['space']):04X})"
-        )
-        return (
-            f"after the colon is {space}, often pasted from a word processor or a web page; YAML "
-            "needs an ordinary space there: delete it and type a space"
-        )
-    if context.startswith("while scanning a quoted"):
-        return "the quote that opens this value is not closed; end the value with the same quote mark"
-    if context.startswith("while parsing a flow"):
-        return "the list that opens here with [ is not closed; end it with ] on the same line"
-    if field and field["value"][:1] in QUOTES and not field["value"].endswith(field["value"][0]):
-        return (
-            "a value that starts with a quote must end with it; put the whole value in quotes: "
-            f"{field['name'].strip()} {quoted(field['value'])}"
-        )
-    indent, indent_above = _indent(line), _indent(previous)
-    if "mapping values are not allowed" in problem and indent > indent_above and ": " in previous:
-        return (
-            f"this line is indented further ({indent} spaces) than the line above ({indent_above}), so "
-            "YAML reads it as part of that line's value; indent the fields of a group alike"
-        )
-    if "mapping values are not allowed" in problem:
-        example = f"{field['name'].strip()} {quoted(field['value'])}" if field else 'title: "Kotona: alku"'
-        return (
-            "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
-            f"put the whole value in quotes: {example}"
-        )
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return (
-            "this line cannot be read as a field; write 'name: value', keep the indentation "
-            "of the lines above, and quote values that contain ':' or start with a quote"
-        )
-    if "found undefined alias" in problem or "found character" in problem:
-        return f"this value cannot be read ({problem}); put it in quotes"
-    return f"the front matter cannot be read ({problem}); check quotes and indentation"
-
-
-def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
-    """(index, name, parent) of the line above `index` if it is the first line of a group left
-    at the start of the line: 'criteria:', then 'goal-oriented: …' with no spaces in front,
-    then the group's other lines indented. A line whose name is one of `fields` is not."""
-    above = [i for i in range(index) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
-    if not fields or len(above) < 2 or _indent(lines[above[-1]]) > 0 or _indent(lines[index]) == 0:
-        return None
-    child, parent = FIELD_LINE.fullmatch(lines[above[-1]]), PARENT_LINE.fullmatch(lines[above[-2]])
-    name = child["name"].rstrip(":") if child else ""
-    if not child or not parent or not re.fullmatch(r"[\w-]+", name) or name in fields:
-        return None
-    return above[-1], name, parent["name"]
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))

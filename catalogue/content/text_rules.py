@@ -43,14 +43,16 @@ LIST_MARKS = tuple("-*+0123456789")
 """How a list item's line starts (after up to three spaces)."""
 UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
 """Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
+ITEM_BELOW = re.compile(r"\n {0,3}(?:[*+-]|\d+\.) ")
+"""A list item's first line, below another line."""
 TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
 """The line under a table's first row: | --- | :-: |."""
-BARE_ADDRESS = re.compile(
-    r"(?<!\]\()(?<![<\[=\"'/>\w@.:-])(?:https?://|www\.|[\w.+-]+@(?=[\w-]+\.))[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]",
-    re.IGNORECASE,
-)
-"""A web or e-mail address written in the text as it is, which Markdown (unlike GitHub's
-preview) shows as text, not as a link; not one in a link, an <…> or an HTML attribute."""
+ADDRESS_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)" + ADDRESS_END, re.IGNORECASE)
+MAIL_ADDRESS = re.compile(r"[\w.+-]+@(?=[\w-]+\.)" + ADDRESS_END)
+"""A web or e-mail address, which Markdown (unlike GitHub's preview) shows as text, not as a
+link, when it is written as it is (see `_stands_alone`)."""
+NOT_AFTER = frozenset("<[=\"'/>@.:-_")
 LINK_TEXT = re.compile(r"\[[^\]]*\][(\[]")
 """A link's text, [text](…) or [text][name], where an address is what the link shows."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
@@ -67,7 +69,7 @@ def text_problems(
     if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@")):
         seen = prose(text).split("\n")
         problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
-        problems += _run_on_lists(path, first_line, text.split("\n"), seen)
+        problems += _run_on_lists(path, first_line, text, seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -133,25 +135,51 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
         block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
 
 
-def _run_on_lists(path: PurePath, first_line: int, lines: list[str], seen: list[str]) -> Iterator[Problem]:
+def _run_on_lists(path: PurePath, first_line: int, text: str, seen: list[str]) -> Iterator[Problem]:
     """A list right under a line of a paragraph, a table or a list of the other kind (numbered
     under bulleted), with no empty line between: Markdown reads it as more of what is above,
     and the page runs the items together ('Tavoitteet: - yksi - kaksi') or makes table rows of
     them. Under a paragraph, a numbered line is taken for a list only under a line that ends
     with ':' or before another numbered line: alone, it may be text ('1. ja 2. luokalle').
-    `seen`: the lines with their code blanked out."""
-    block = ""
-    """What the block the line is in is: "" (none yet), "text", "table", "bullet" or "number"."""
-    for index, (line, shown) in enumerate(zip(lines, seen, strict=True)):
-        rule = bool(RULE.match(shown))
-        item = None if rule else list_kind(shown)
+    `seen`: the lines with their code blanked out. Only the blocks (lines with no empty line
+    between) that have a list item below a line other than the item before it are looked at."""
+    lines, done, number, counted = text.split("\n"), 0, 0, 0
+    for item in ITEM_BELOW.finditer(text):
+        number, counted = number + 1 + text.count("\n", counted, item.start()), item.start() + 1
+        if number < done or number == 0 or not lines[number - 1].strip():
+            continue
+        here, above = seen[number], seen[number - 1]
+        if here[:1] != " " and above[:1] != " " and list_kind(above) == list_kind(here):
+            continue  # the next item of a list
+        start, done = number - 1, number + 1
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        while done < len(lines) and lines[done].strip():
+            done += 1
+        yield from _run_on_in_block(path, first_line, lines, seen, range(start, done))
+
+
+def _run_on_in_block(
+    path: PurePath, first_line: int, lines: list[str], seen: list[str], block_lines: range
+) -> Iterator[Problem]:
+    """The lists run on in one block of lines (see `_run_on_lists`)."""
+    block, block_indent, claimed = "", 0, False
+    """What the part of the block the line is in is: "" (none yet), "text", "table", "bullet" or
+    "number"; and how far its first line is indented."""
+    for index in block_lines:
+        line, shown = lines[index], seen[index]
+        mark, indent = shown.lstrip(" ")[:1], len(shown) - len(shown.lstrip(" "))
+        rule = mark in ("-", "_", "*") and bool(RULE.match(shown))
+        item = list_kind(shown) if mark in LIST_MARKS and not rule else None
         code = line.startswith(INDENTED) and not shown.strip()
         below = seen[index + 1] if index + 1 < len(seen) else ""
-        if not line.strip() or (block != "table" and (code or shown.startswith("#") or rule)):
+        heading = shown.startswith("#")  # splits the block, unless a table starts it
+        if not line.strip() or (block != "table" and (code or heading or rule)) or (heading and not claimed):
             block = ""
         elif not block:
             block = item or ("table" if "|" in shown and TABLE_RULE.fullmatch(below) else "text")
-        elif item and block in ("bullet", "number") and (indent := len(shown) - len(shown.lstrip(" "))):
+            block_indent, claimed = indent, claimed or (block == "table" and index == block_lines.start)
+        elif item and block in ("bullet", "number") and indent > block_indent:
             fix = f"which needs four spaces in front of it: '    {shown.strip()[:40]}'"
             outcome = "runs it on from the line above" if item != block else "makes it an item of this list"
             message = (
@@ -175,8 +203,9 @@ def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]
     """Addresses written as they are, which the page would show as text, not as links."""
     if DEFINED_LINE.match(line):  # [name]: https://… gives a link its address
         return
-    texts = [match.span() for match in LINK_TEXT.finditer(line)]
-    for match in BARE_ADDRESS.finditer(line):
+    found = [match for match in _addresses(line) if _stands_alone(line, match.start())]
+    texts = [match.span() for match in LINK_TEXT.finditer(line)] if found else []
+    for match in found:
         if any(start <= match.start() < end for start, end in texts):
             continue
         address = match[0]
@@ -186,6 +215,36 @@ def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]
             f"in <…> or [text](…); write <{link[:68]}>"
         )
         yield Problem(path, number, match.start() + 1, message)
+
+
+def _addresses(line: str) -> list[re.Match[str]]:
+    """The web and e-mail addresses in a line, in order, as WEB_ADDRESS and MAIL_ADDRESS would
+    find them from left to right: looked for only where a '://', 'www.' or '@' is (a line is
+    long, its addresses few)."""
+    starts = set()
+    for mark in ("://", "www.", "@"):
+        at = line.find(mark)
+        while at != -1:
+            start, back = at, "_.+-" if mark == "@" else ""  # to the scheme's or the name's start
+            while mark != "www." and start and (line[start - 1].isalnum() or line[start - 1] in back):
+                start -= 1
+            starts.add(start)
+            at = line.find(mark, at + len(mark))
+    found: list[re.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        match = WEB_ADDRESS.match(line, start) or MAIL_ADDRESS.match(line, start)
+        if match:
+            found.append(match)
+    return found
+
+
+def _stands_alone(line: str, start: int) -> bool:
+    """Whether what starts at `start` is not in a link's target ([…](…)), an <…>, an HTML
+    attribute or a longer word."""
+    before = line[start - 1] if start else " "
+    return not (before in NOT_AFTER or before.isalnum() or (start >= 2 and line[start - 2 : start] == "]("))
 
 
 def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:

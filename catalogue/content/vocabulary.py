@@ -11,7 +11,8 @@ from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from .collation import sort_key
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
-from .source import YAML_LOADER, bytes_digest, read_text, yaml_problem
+from .source import YAML_LOADER, bytes_digest, read_text
+from .yaml_errors import yaml_problem
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""

@@ -159,6 +159,11 @@ def editor_config(vocabulary: Vocabulary, settings: EditorSettings) -> dict[str,
     body = {
         "name": "body",
         "label": "Teksti / Text",
+        "hint": (
+            "Väliotsikot, luettelot ja linkit työkalurivin painikkeilla: verkko- tai sähköpostiosoitteesta "
+            "tulee linkki vain linkkipainikkeella. / Mellanrubriker, listor och länkar med knapparna i "
+            "verktygsfältet: en webb- eller e-postadress blir en länk bara med länkknappen."
+        ),
         "widget": "markdown",
         "i18n": True,
         "required": True,

@@ -638,10 +638,12 @@ def test_an_address_written_as_it_is_is_reported_with_the_link_to_write(tmp_path
     body = "## Tausta\n\nLisätietoa (www.kotoutuminen.fi) ja info@kotoutuminen.fi.\n"
     criteria = CRITERIA.replace("Vaiheet on kuvattu.", "Vaiheet ks. https://example.fi/malli.")
     fix = "is shown as text, not as a link: Markdown makes a link of an address only in <…> or [text](…)"
+    button = "(in the web editor, select it and use the link button)"
+    at = "content/fi/esimerkki.md"
     assert problems(tmp_path, one_file(practice(body=body, criteria=criteria))) == [
-        f"content/fi/esimerkki.md:20:15: 'https://example.fi/malli' {fix}; write <https://example.fi/malli>",
-        f"content/fi/esimerkki.md:25:13: 'www.kotoutuminen.fi' {fix}; write <https://www.kotoutuminen.fi>",
-        f"content/fi/esimerkki.md:25:37: 'info@kotoutuminen.fi' {fix}; write <info@kotoutuminen.fi>",
+        f"{at}:20:15: 'https://example.fi/malli' {fix}; write <https://example.fi/malli> {button}",
+        f"{at}:25:13: 'www.kotoutuminen.fi' {fix}; write <https://www.kotoutuminen.fi> {button}",
+        f"{at}:25:37: 'info@kotoutuminen.fi' {fix}; write <info@kotoutuminen.fi> {button}",
     ]
 
 

@@ -212,7 +212,7 @@ def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]
         link = f"https://{address}" if address.lower().startswith("www.") else address
         message = (
             f"'{address[:60]}' is shown as text, not as a link: Markdown makes a link of an address only "
-            f"in <…> or [text](…); write <{link[:68]}>"
+            f"in <…> or [text](…); write <{link[:68]}> (in the web editor, select it and use the link button)"
         )
         yield Problem(path, number, match.start() + 1, message)
 

@@ -200,7 +200,8 @@ def _run_on_in_block(
 
 
 def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]:
-    """Addresses written as they are, which the page would show as text, not as links."""
+    """Addresses written as they are, which the page would show as text, not as links (a
+    warning: the page is right but for the link; the web editor writes them so)."""
     if DEFINED_LINE.match(line):  # [name]: https://… gives a link its address
         return
     found = [match for match in _addresses(line) if _stands_alone(line, match.start())]
@@ -214,7 +215,7 @@ def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]
             f"'{address[:60]}' is shown as text, not as a link: Markdown makes a link of an address only "
             f"in <…> or [text](…); write <{link[:68]}> (in the web editor, select it and use the link button)"
         )
-        yield Problem(path, number, match.start() + 1, message)
+        yield Problem(path, number, match.start() + 1, message, Severity.WARNING)
 
 
 def _addresses(line: str) -> list[re.Match[str]]:

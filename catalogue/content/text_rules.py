@@ -67,9 +67,9 @@ def text_problems(
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
     if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@")):
-        seen = prose(text).split("\n")
-        problems += _heading_problems(path, first_line, text.split("\n"), seen, after)
-        problems += _run_on_lists(path, first_line, text, seen)
+        lines, seen = text.split("\n"), prose(text).split("\n")
+        problems += _heading_problems(path, first_line, lines, seen, after)
+        problems += _run_on_lists(path, first_line, text, lines, seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -135,15 +135,18 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
         block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
 
 
-def _run_on_lists(path: PurePath, first_line: int, text: str, seen: list[str]) -> Iterator[Problem]:
+def _run_on_lists(
+    path: PurePath, first_line: int, text: str, lines: list[str], seen: list[str]
+) -> Iterator[Problem]:
     """A list right under a line of a paragraph, a table or a list of the other kind (numbered
     under bulleted), with no empty line between: Markdown reads it as more of what is above,
     and the page runs the items together ('Tavoitteet: - yksi - kaksi') or makes table rows of
     them. Under a paragraph, a numbered line is taken for a list only under a line that ends
     with ':' or before another numbered line: alone, it may be text ('1. ja 2. luokalle').
-    `seen`: the lines with their code blanked out. Only the blocks (lines with no empty line
-    between) that have a list item below a line other than the item before it are looked at."""
-    lines, done, number, counted = text.split("\n"), 0, 0, 0
+    `lines`: the text's lines; `seen`: the same with their code blanked out. Only the blocks
+    (lines with no empty line between) that have a list item below a line other than the item
+    before it are looked at."""
+    done, number, counted = 0, 0, 0
     for item in ITEM_BELOW.finditer(text):
         number, counted = number + 1 + text.count("\n", counted, item.start()), item.start() + 1
         if number < done or number == 0 or not lines[number - 1].strip():

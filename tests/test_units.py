@@ -17,7 +17,7 @@ from catalogue.content.slugs import slugify
 from catalogue.content.source import parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
-from catalogue.site.markdown import SMARTY_CHANGES, Converter, extensions, to_html
+from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 
 from .helpers import ROOT
@@ -114,6 +114,31 @@ def test_smarty_is_left_out_only_where_it_would_change_nothing(text: str) -> Non
         return
     with_smarty = markdown.Markdown(extensions=extensions()).convert(text)
     assert Converter()._markdown(typographic=False).reset().convert(text) == with_smarty
+
+
+PLAIN_PIECES = st.one_of(
+    st.characters(categories=("L", "M", "N", "P", "S", "Zs")),
+    st.sampled_from([*"aäöå AÖ1 ,.;:?!()%/+–—-", "  ", "\n", "1. ", "--", "..."]),
+)
+
+
+@given(st.lists(PLAIN_PIECES, min_size=1, max_size=30).map("".join))
+def test_a_plain_line_is_the_paragraph_python_markdown_makes_of_it(text: str) -> None:
+    """Converter makes a plain line (`PLAIN_LINE`) a paragraph by itself: the HTML must be what
+    Python-Markdown (with the site's extensions) and the sanitiser make of it."""
+    import markdown
+
+    if not PLAIN_LINE.fullmatch(text):
+        return
+    through_markdown = Converter._clean(markdown.Markdown(extensions=extensions()).convert(text))
+    assert Converter().convert(text) == through_markdown
+
+
+def test_a_criterion_is_a_plain_line() -> None:
+    """The fast way is taken for the evidence of real criteria (or it would buy nothing)."""
+    evidence = "Ryhmät muodostettiin osallistujien lähtötason mukaan, ja jokaisella oli oma tavoite (2–3)."
+    assert PLAIN_LINE.fullmatch(evidence)
+    assert not any(PLAIN_LINE.fullmatch(t) for t in ("1. Kieli", "Katso www.x.fi/a_b", "A *b*", "A  "))
 
 
 INLINE = (

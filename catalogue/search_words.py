@@ -73,8 +73,13 @@ def _spans(page_html: str, attribute: str, within: tuple[int, int]) -> list[tupl
     return found
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b"))
+"""Soft hyphens and zero-width spaces, which text pasted from a word processor or a PDF may
+hold inside a word: Pagefind drops them from the words it indexes, and so does `_text`."""
+
+
 def _text(fragment: str) -> str:
-    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment))).lower()
+    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment))).translate(INVISIBLE).lower()
 
 
 class PageWords(NamedTuple):

@@ -37,6 +37,13 @@ def test_page_words_are_what_pagefind_indexes_and_the_marked_facts() -> None:
     assert words.extra == {"tiivistelmä", "kahvilasta", "folkhälsan", "rf", "vaasa"}
 
 
+def test_a_soft_hyphen_or_zero_width_space_in_a_word_leaves_it_whole() -> None:
+    """Text pasted from a word processor may hold them, unseen; Pagefind indexes the word
+    without them, and its lemma is the whole word's (kurssilaiset → kurssilainen)."""
+    page = PAGE.replace("Vanhemmat tapaavat", "Kurssi\u00adlaiset ja&shy;kavat koke\u200bmuksia")
+    assert {"kurssilaiset", "jakavat", "kokemuksia"} <= page_words(page).indexed
+
+
 def test_the_section_leaves_out_what_pagefind_finds_by_prefix() -> None:
     words = PageWords(frozenset({"koulutusta", "turussa"}), frozenset({"vaasa"}))
     assert section_words(words, {"koulutus", "turku", "vaasa", "kahvila"}) == ["kahvila", "turku", "vaasa"]

@@ -48,6 +48,11 @@ def test_order_ignores_case_and_files_foreign_accents_with_their_letter() -> Non
     ]
 
 
+def test_an_invisible_soft_hyphen_does_not_move_a_title() -> None:
+    titles = ["Alkuopas", "Alku\u00adkiri", "Alkuz", "Alkukoti"]
+    assert sorted(titles, key=sort_key) == ["Alku\u00adkiri", "Alkukoti", "Alkuopas", "Alkuz"]
+
+
 def test_python_default_order_would_be_wrong() -> None:
     names = ["Örebro", "Åland", "Äänekoski"]
     assert sorted(names) != sorted(names, key=sort_key)

@@ -42,7 +42,10 @@ class _PrimaryWeights(dict[int, str]):
     that str.translate makes the primary key and keys compare as plain strings."""
 
     def __missing__(self, code: int) -> str:
-        weight = chr(min(_primary(chr(code)), sys.maxunicode))
+        # An invisible format character (a soft hyphen, a zero-width space) weighs nothing,
+        # as in Unicode's collation: 'Alku\u00adkiri' sorts as 'Alkukiri'.
+        invisible = unicodedata.category(chr(code)) == "Cf"
+        weight = "" if invisible else chr(min(_primary(chr(code)), sys.maxunicode))
         self[code] = weight
         return weight
 

@@ -248,7 +248,7 @@ def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str
     """The check reports a list written right under a line of a paragraph, a table or a list of
     the other kind, which the page would run together with it: whatever the lines, it reports
     one exactly where Python-Markdown leaves a list item's line as text (a numbered line alone
-    under a paragraph may be meant as text: see text_rules._run_on_lists)."""
+    under a paragraph may be meant as text: see text_lists._run_on_lists)."""
     import re
 
     import markdown
@@ -261,6 +261,29 @@ def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str
     found = [p for p in problems if "starts a list" in p.message and p.severity is Severity.ERROR]
     numbered_alone = not any(runs)  # only numbered lines run on: text, maybe
     assert bool(found) == bool(runs) or (runs and not found and numbered_alone)
+
+
+@given(
+    st.lists(st.one_of(LIST_LINES, st.sampled_from(["• p", "– q", " • r", "Rivi  "])), max_size=8).map(
+        "\n".join
+    )
+)
+def test_pasted_bullets_are_found_where_markdown_runs_them_on(text: str) -> None:
+    """The check reports lines that start with a pasted bullet ('• p') exactly when Python-Markdown
+    runs one together with another line of text (a line break, two spaces, keeps them apart),
+    but where the line it runs into is a list item, which the list rule reports."""
+    import re
+
+    import markdown
+
+    from catalogue.content.text_rules import text_problems
+
+    made = re.sub(r"<pre>.*?</pre>", "", markdown.Markdown(extensions=extensions()).convert(text), flags=re.S)
+    runs = re.search(r"[^>\s] *\n *[•–] |[•–] [^<\n]*\n *[^<\s]", made)
+    _, problems = text_problems(PurePath("x.md"), text, 1, 2)
+    found = any("does not take for a list item" in p.message for p in problems)
+    told_of_a_list = any("starts a list" in p.message for p in problems)  # a list item runs on too
+    assert found == bool(runs) or (runs and told_of_a_list)
 
 
 ADDRESS_PIECES = st.sampled_from(

@@ -17,10 +17,10 @@ from .text_links import (
     RULE,
     TextLink,
     links_in,
-    list_kind,
     practice_id,
     prose,
 )
+from .text_lists import LIST_MARKS, UNDERLINE, list_problems
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -39,14 +39,6 @@ EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>",
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
 HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
 """A heading's line, as Python-Markdown reads one: #s at its start, with or without a space."""
-LIST_MARKS = tuple("-*+0123456789")
-"""How a list item's line starts (after up to three spaces)."""
-UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
-"""Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
-ITEM_BELOW = re.compile(r"\n {0,3}(?:[*+-]|\d+\.) ")
-"""A list item's first line, below another line."""
-TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
-"""The line under a table's first row: | --- | :-: |."""
 ADDRESS_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)" + ADDRESS_END, re.IGNORECASE)
 MAIL_ADDRESS = re.compile(r"[\w.+-]+@(?=[\w-]+\.)" + ADDRESS_END)
@@ -69,7 +61,7 @@ def text_problems(
     if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@")):
         lines, seen = text.split("\n"), prose(text).split("\n")
         problems += _heading_problems(path, first_line, lines, seen, after)
-        problems += _run_on_lists(path, first_line, text, lines, seen)
+        problems += list_problems(path, first_line, text, lines, seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -133,73 +125,6 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
             underline_at = number + 1
         rule = shown.lstrip(" ")[:1] in ("-", "_", "*") and bool(RULE.match(shown))
         block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
-
-
-def _run_on_lists(
-    path: PurePath, first_line: int, text: str, lines: list[str], seen: list[str]
-) -> Iterator[Problem]:
-    """A list right under a line of a paragraph, a table or a list of the other kind (numbered
-    under bulleted), with no empty line between: Markdown reads it as more of what is above,
-    and the page runs the items together ('Tavoitteet: - yksi - kaksi') or makes table rows of
-    them. Under a paragraph, a numbered line is taken for a list only under a line that ends
-    with ':' or before another numbered line: alone, it may be text ('1. ja 2. luokalle').
-    `lines`: the text's lines; `seen`: the same with their code blanked out. Only the blocks
-    (lines with no empty line between) that have a list item below a line other than the item
-    before it are looked at."""
-    done, number, counted = 0, 0, 0
-    for item in ITEM_BELOW.finditer(text):
-        number, counted = number + 1 + text.count("\n", counted, item.start()), item.start() + 1
-        if number < done or number == 0 or not lines[number - 1].strip():
-            continue
-        here, above = seen[number], seen[number - 1]
-        if here[:1] != " " and above[:1] != " " and list_kind(above) == list_kind(here):
-            continue  # the next item of a list
-        start, done = number - 1, number + 1
-        while start > 0 and lines[start - 1].strip():
-            start -= 1
-        while done < len(lines) and lines[done].strip():
-            done += 1
-        yield from _run_on_in_block(path, first_line, lines, seen, range(start, done))
-
-
-def _run_on_in_block(
-    path: PurePath, first_line: int, lines: list[str], seen: list[str], block_lines: range
-) -> Iterator[Problem]:
-    """The lists run on in one block of lines (see `_run_on_lists`)."""
-    block, block_indent, claimed = "", 0, False
-    """What the part of the block the line is in is: "" (none yet), "text", "table", "bullet" or
-    "number"; and how far its first line is indented."""
-    for index in block_lines:
-        line, shown = lines[index], seen[index]
-        mark, indent = shown.lstrip(" ")[:1], len(shown) - len(shown.lstrip(" "))
-        rule = mark in ("-", "_", "*") and bool(RULE.match(shown))
-        item = list_kind(shown) if mark in LIST_MARKS and not rule else None
-        code = line.startswith(INDENTED) and not shown.strip()
-        below = seen[index + 1] if index + 1 < len(seen) else ""
-        heading = shown.startswith("#")  # splits the block, unless a table starts it
-        if not line.strip() or (block != "table" and (code or heading or rule)) or (heading and not claimed):
-            block = ""
-        elif not block:
-            block = item or ("table" if "|" in shown and TABLE_RULE.fullmatch(below) else "text")
-            block_indent, claimed = indent, claimed or (block == "table" and index == block_lines.start)
-        elif item and block in ("bullet", "number") and indent > block_indent:
-            fix = f"which needs four spaces in front of it: '    {shown.strip()[:40]}'"
-            outcome = "runs it on from the line above" if item != block else "makes it an item of this list"
-            message = (
-                f"this line starts a list inside the item above, {fix}; with {indent}, the page {outcome}"
-            )
-            severity = Severity.ERROR if item != block else Severity.WARNING
-            yield Problem(path, first_line + index, 1, message, severity)
-        elif item and item != block:
-            alone = item == "number" and list_kind(below) != "number"
-            if block == "text" and alone and not lines[index - 1].rstrip().endswith(":"):
-                continue
-            message = (
-                "this line starts a list, but with no empty line above it Markdown makes no list of "
-                "it: the page runs it on from the line above; add an empty line above it"
-            )
-            yield Problem(path, first_line + index, 1, message)
-            block = item
 
 
 def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]:

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from catalogue.build.pipeline import build
 
 from .browser import CHROMIUM_ARGS, chromium_path, serving
 from .helpers import ROOT
+
+settings.register_profile("ci", derandomize=True)
+"""CI's runs (.ci/run): the same examples every time (CONTRIBUTING.md, "Set-up and commands")."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

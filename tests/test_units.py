@@ -264,9 +264,10 @@ def test_a_list_run_into_a_paragraph_is_found_where_markdown_makes_one(text: str
 
 
 @given(
-    st.lists(st.one_of(LIST_LINES, st.sampled_from(["• p", "– q", " • r", "Rivi  "])), max_size=8).map(
-        "\n".join
-    )
+    st.lists(
+        st.one_of(LIST_LINES, st.sampled_from(["• p", "– q", " • r", "Rivi  ", "Rivi<br>", "• s<br />"])),
+        max_size=8,
+    ).map("\n".join)
 )
 def test_pasted_bullets_are_found_where_markdown_runs_them_on(text: str) -> None:
     """The check reports lines that start with a pasted bullet ('• p') exactly when Python-Markdown

@@ -635,10 +635,11 @@ def test_a_list_that_markdown_would_run_on_is_reported_with_the_spaces_or_line_i
 def test_bullets_pasted_from_a_word_processor_are_reported_once_a_list(tmp_path: Path) -> None:
     """Markdown takes '•' or '–' for text, and the page ran such lines together ('Tavoitteet:
     • kielitaito • työelämätieto'); GitHub's preview does so too, but it is easy to miss. A
-    line alone, after a line break (two spaces) or in code is left alone."""
+    line alone, after a line break (two spaces, <br>) or in code is left alone."""
     body = (
         "## Tausta\n\nTavoitteet:\n• kielitaito\n•  työelämätieto\n\n– yksi\n– kaksi\n\n"
-        "– Yksin rivillään.\n\nRivi  \n• rivinvaihdon jälkeen\n\n    • koodia\n    • lisää\n"
+        "– Yksin rivillään.\n\nRivi  \n• rivinvaihdon jälkeen\n\nRivi<br>\n• <br>\n• ja <br />\n"
+        "• kolmas\n\n    • koodia\n    • lisää\n"
     )
     fix = "which Markdown does not take for a list item: the page runs it together with the lines next to it"
     assert problems(tmp_path, one_file(practice(body=body))) == [

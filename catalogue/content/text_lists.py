@@ -23,6 +23,7 @@ TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
 BULLETS = "•◦▪▫‣·∙●○■□►▶➢✓✔\uf0b7\uf0a7–—"
 """How a word processor, a PDF or an e-mail starts a list item, which Markdown does not take
 for one (\uf0b7: Word's bullet in its Symbol font)."""
+LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 PASTED_BULLET = re.compile(f"^ {{0,3}}([{BULLETS}]) ", re.MULTILINE)
 
 
@@ -126,12 +127,12 @@ def _pasted_bullets(
             continue
         quote = next((index for index in range(start, number) if _quotes(seen[index])), None)
         first = start if quote is None else quote  # a quote takes the rest of the part
-        joined_above = number > first and _in_paragraph(above) and not above.endswith("  ")
-        # A line break (two spaces), a quote (outside a quote) or a list item below (see
+        joined_above = number > first and _in_paragraph(above) and not _breaks(above)
+        # A line break (two spaces or <br>), a quote (outside a quote) or a list item below (see
         # _run_on_lists) keep it apart from the next line.
         item_below = list_kind(below)  # in a list, the next item; a bulleted one, a list's first
         joined_below = _in_paragraph(below) and not (
-            here.endswith("  ")
+            _breaks(here)
             or (_quotes(below) and quote is None)
             or (item_below and (item_below == "bullet" or list_kind(seen[start])))
         )
@@ -205,6 +206,11 @@ def _in_paragraph(line: str) -> bool:
 def _splits(line: str) -> bool:
     """Whether a line is a block of its own: a heading or a rule."""
     return line.startswith("#") or bool(RULE.match(line))
+
+
+def _breaks(line: str) -> bool:
+    """Whether a line ends in a line break: two spaces, or <br>."""
+    return line.endswith("  ") or bool(LINE_BREAK.search(line))
 
 
 def _quotes(line: str) -> bool:

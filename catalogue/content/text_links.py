@@ -39,10 +39,12 @@ FULL_PAGE = re.compile(r"https?://[^/?#]+/(?:[^?#]*/)?(?:fi|sv)/", re.IGNORECASE
 """A full address below a fi/ or sv/ folder, where this site's pages are."""
 HEADING = re.compile("#")
 """A heading's line (Python-Markdown needs no space after the #)."""
-UNDERLINE = re.compile(r"(?:=+|-+) *$")
-"""Under a block's first line, it makes that line a heading."""
+UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
+"""Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
 RULE = re.compile(r" {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}) *$")
 """A horizontal rule (---, * * *), a line of its own."""
+LIST_MARKS = tuple("-*+0123456789")
+"""How a list item's line starts (after up to three spaces)."""
 LIST_ITEM = re.compile(r" {0,3}(?:(?P<bullet>[*+-])|\d+\.) ")
 """A list item's first line; with sane lists, items of one list are all bulleted or numbered."""
 INDENTED = ("    ", "\t")

@@ -10,12 +10,8 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ..problems import Problem, Severity
-from .text_links import INDENTED, RULE, list_kind
+from .text_links import INDENTED, LIST_MARKS, RULE, UNDERLINE, list_kind
 
-LIST_MARKS = tuple("-*+0123456789")
-"""How a list item's line starts (after up to three spaces)."""
-UNDERLINE = re.compile(r"(?:(?P<one>=+)|-+) *$")
-"""Under a block's first line, it makes that line a heading: level 1 (===) or 2 (---)."""
 ITEM_BELOW = re.compile(r"\n {0,3}(?:[*+-]|\d+\.) ")
 """A list item's first line, below another line."""
 TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")
@@ -57,12 +53,9 @@ def _run_on_lists(
         here, above = seen[number], seen[number - 1]
         if here[:1] != " " and above[:1] != " " and list_kind(above) == list_kind(here):
             continue  # the next item of a list
-        start, done = number - 1, number + 1
-        while start > 0 and lines[start - 1].strip():
-            start -= 1
-        while done < len(lines) and lines[done].strip():
-            done += 1
-        yield from _run_on_in_block(path, first_line, lines, seen, range(start, done))
+        block = _block(lines, number)
+        done = block.stop
+        yield from _run_on_in_block(path, first_line, lines, seen, block)
 
 
 def _run_on_in_block(
@@ -138,9 +131,7 @@ def _pasted_bullets(
         )
         if not (joined_above or joined_below):
             continue
-        reported_to = number
-        while reported_to + 1 < len(lines) and lines[reported_to + 1].strip():
-            reported_to += 1
+        reported_to = _block(lines, number).stop - 1
         item = seen[number].strip()[1:].strip()[:28]
         message = (
             f"this line starts with '{bullet[1]}', which Markdown does not take for a list item: the page "
@@ -156,11 +147,8 @@ def _paragraph_start(lines: list[str], seen: list[str], number: int) -> int | No
     processors in their order: an indented code block at its start (unless it goes on a list
     item above), a table at its start (which takes all of it), then the first heading (#, or
     its first line underlined), else the first rule, splits it, and each part is read again so."""
-    start, end = number, number + 1
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    while end < len(lines) and lines[end].strip():
-        end += 1
+    block = _block(lines, number)
+    start, end = block.start, block.stop
     if not _goes_on_a_list(lines, seen, start):
         while lines[start].startswith(INDENTED):
             start += 1
@@ -193,9 +181,18 @@ def _goes_on_a_list(lines: list[str], seen: list[str], start: int) -> bool:
     above = start - 1
     while above >= 0 and (not lines[above].strip() or lines[above].startswith(INDENTED)):
         above -= 1
-    while above > 0 and lines[above - 1].strip():
-        above -= 1
+    above = _block(lines, above).start if above >= 0 else above
     return above >= 0 and lines[start].startswith(INDENTED) and list_kind(seen[above]) is not None
+
+
+def _block(lines: list[str], number: int) -> range:
+    """The lines, with no empty line between, that the (not empty) line `number` is among."""
+    start, end = number, number + 1
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return range(start, end)
 
 
 def _in_paragraph(line: str) -> bool:

@@ -14,13 +14,15 @@ from .text_links import (
     DEFINED_LINE,
     INDENTED,
     LIST_ITEM,
+    LIST_MARKS,
     RULE,
+    UNDERLINE,
     TextLink,
     links_in,
     practice_id,
     prose,
 )
-from .text_lists import LIST_MARKS, UNDERLINE, list_problems
+from .text_lists import list_problems
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)

@@ -222,6 +222,19 @@ def test_the_headings_the_check_finds_are_the_headings_markdown_makes(blocks: li
     assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made)]
 
 
+def test_an_indented_code_span_inside_a_paragraph_does_not_end_it() -> None:
+    """Found by the test above with a new seed: an indented line inside a paragraph is more of
+    it, even when it is all a code span, so the line underlined below is no heading."""
+    import markdown
+
+    from catalogue.content.text_links import prose
+    from catalogue.content.text_rules import headings
+
+    text = "Teksti\n    `koodi`\nToinen\n===\n"
+    assert "<h1" not in markdown.Markdown(extensions=extensions()).convert(text)
+    assert list(headings(text.split("\n"), prose(text).split("\n"))) == []
+
+
 def test_a_link_to_a_practice_is_a_markdown_link_to_practice_in_lower_case() -> None:
     """The converter makes only these links; another is removed from the page (and warned of)."""
     from catalogue.content.text_links import links_in, practice_id

@@ -110,9 +110,11 @@ def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]
     blanked out (a code block holds no heading; a code span in one is its text). A heading in
     a list item, or a line underlined (===, ---), is one where it starts a block: after a blank
     line, a heading, a rule or a code block."""
-    block_start, underline_at = True, -1
+    block_start, underline_at, code = True, -1, False
     for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
-        code = line.startswith(INDENTED) and not shown.strip()
+        # An indented line starts a code block only where a block starts; inside a paragraph
+        # it is more of the paragraph, even if all of it is a code span.
+        code = line.startswith(INDENTED) and not shown.strip() and (block_start or code)
         heading = HEADING.match(shown) if shown.startswith("#") else None
         if not heading and block_start and shown.lstrip(" ")[:1] in LIST_MARKS:
             item = LIST_ITEM.match(shown)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path, PurePath
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -381,6 +382,27 @@ def test_positions_are_lines_of_the_file() -> None:
     assert doc.where("themes") == (3, 1)
     assert doc.where("themes", 1) == (5, 5)
     assert doc.body_line == 8
+
+
+LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=15)
+
+
+@given(LINE_TEXT, LINE_TEXT)
+def test_the_fix_for_a_comment_after_a_value_keeps_all_of_the_value(value: str, comment: str) -> None:
+    """Whatever a text value and the words after its ' #', the check reports the comment, and
+    the line it says to write holds the whole text."""
+    from hypothesis import assume
+
+    try:  # a value YAML reads, on its own, as the same plain text
+        node = yaml.compose(f"funding: {value}", Loader=yaml.SafeLoader).value[0][1]
+    except (yaml.YAMLError, AttributeError):
+        assume(False)
+    assume(isinstance(node, yaml.ScalarNode) and node.style is None and node.value == value)
+    assume(node.tag == "tag:yaml.org,2002:str")
+    found = parse_source(f"---\nfunding: {value} #{comment}\n---\n", PurePath("f.md"))
+    assert isinstance(found, list) and len(found) == 1
+    fix = found[0].message.split("put the whole value in quotes: ", 1)[1].rsplit("; if it is a note", 1)[0]
+    assert yaml.safe_load(fix) == {"funding": f"{value} #{comment}".rstrip()}
 
 
 def test_the_substance_hash_treats_whitespace_as_the_regex_did() -> None:

@@ -134,6 +134,34 @@ def test_a_pasted_space_after_a_colon_is_named(tmp_path: Path, space: str, name:
     ]
 
 
+def test_a_comment_that_cuts_a_text_value_short_is_reported(tmp_path: Path) -> None:
+    """YAML ends a plain value at ' #': 'ESR #2014–2020.' would publish as 'ESR'. A comment that
+    loses nothing (after a date, a number or a list, or on a line of its own) is let be, and so
+    is a '#' inside a word or in quotes."""
+    text = (
+        practice(extra="# Huom: tarkista rahoitus.\nmunicipality: Turku # arvio")
+        .replace("funding: ESR.", "funding: ESR #2014–2020.")
+        .replace("organisations: [Esimerkkikunta]", "organisations:\n  - Esimerkkikunta\t# koordinoi")
+        .replace("summary: Lyhyt kuvaus.", 'summary: C#-kurssi ja "#1" -ryhmä.')
+        .replace("title: Esimerkkikäytäntö", 'title: "Esimerkki # 1"')
+        .replace("published: 2017-01-02", "published: 2017-01-02 # tarkistettu")
+        .replace("start_year: 2016", "start_year: 2016  # arvio")
+        .replace("themes: [integration-training]", "themes: [integration-training] # yksi")
+    )
+    note = "if it is a note for editors, put it on a line of its own"
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:11:20: '# koordinoi' is a YAML comment, left out of the value, which is "
+        f"only 'Esimerkkikunta'; if it belongs to the value, put the whole value in quotes: "
+        f'- "Esimerkkikunta\\t# koordinoi"; {note}',
+        "content/fi/esimerkki.md:14:14: '#2014–2020.' is a YAML comment, left out of the value, which is "
+        "only 'ESR'; if it belongs to the value, put the whole value in quotes: "
+        f'funding: "ESR #2014–2020."; {note}',
+        "content/fi/esimerkki.md:24:21: '# arvio' is a YAML comment, left out of "
+        "the value, which is only 'Turku'; if it belongs to the value, put the whole value in quotes: "
+        f'municipality: "Turku # arvio"; {note}',
+    ]
+
+
 def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
     """Every problem at once: the text's own problems are reported with the YAML error, in a
     practice and on an about page, not only after the YAML is mended."""

@@ -8,6 +8,7 @@ messages point at the line an editor sees.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -15,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
+from .house_style import quoted
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -179,7 +181,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     written: dict[KeyPath, str] = {}
-    problems = _plain_yaml_problems(node, shown_as, first_line)
+    problems = _plain_yaml_problems(node, shown_as, first_line, front_text.split("\n"))
     if not problems:
         _collect_positions(node, (), (positions, written), first_line, shown_as, problems)
     front = {} if problems else _constructed(node, shown_as, first_line, problems)
@@ -214,13 +216,17 @@ PLAIN_TAGS = frozenset(
 )
 """The YAML types front matter may hold: text, numbers, true/false, dates, lists and fields."""
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TEXT = "tag:yaml.org,2002:str"
 
 
-def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -> list[Problem]:
+def _plain_yaml_problems(
+    root: yaml.Node, shown_as: PurePath, first_line: int, lines: list[str]
+) -> list[Problem]:
     """Refuse what plain front matter never needs, in one pass over the nodes: tags such as
-    !!python/object (which could make anything) and aliases (*name, which can repeat a value
-    exponentially: a few lines could take minutes). A value that looks like a date but is
-    none (2024-02-30) is left as text, for the field's own check to report."""
+    !!python/object (which could make anything), aliases (*name, which can repeat a value
+    exponentially: a few lines could take minutes) and a comment after a value (`lines`: the
+    front matter's). A value that looks like a date but is none (2024-02-30) is left as text,
+    for the field's own check to report."""
     problems: list[Problem] = []
     seen: set[int] = set()
     repeated: set[int] = set()
@@ -245,12 +251,37 @@ def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -
             )
             problems.append(_problem(shown_as, line, column, message))
         elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP and not _is_real_date(node):
-            node.tag = "tag:yaml.org,2002:str"
+            node.tag = TEXT
+        if isinstance(node, yaml.ScalarNode) and (comment := _comment_after(node, lines, first_line)):
+            problems.append(_problem(shown_as, *comment))
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             todo.extend(item for pair in node.value for item in pair)
     return problems
+
+
+COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> tuple[int, int, str] | None:
+    """Where a plain text value is followed by a comment on its line, and what to write: YAML
+    ends the value at ' #' and leaves the rest out, so 'Turku # ja Kaarina' publishes as
+    'Turku'. (A comment after a date, a number or a list loses nothing, and is let be.)"""
+    end = node.end_mark
+    plain_text = not node.style and node.tag == TEXT and node.value  # plain: None, or "" in libyaml
+    rest = lines[end.line][end.column :] if plain_text else ""
+    if not COMMENT_AFTER.match(rest):
+        return None
+    start = node.start_mark
+    written = lines[start.line][: start.column].strip() if start.line == end.line else ""
+    fix = f"{written} {quoted(node.value + rest.rstrip())}".strip()
+    message = (
+        f"'{rest.strip()}' is a YAML comment, left out of the value, which is only '{node.value}'; "
+        f"if it belongs to the value, put the whole value in quotes: {fix}; if it is a note for "
+        "editors, put it on a line of its own"
+    )
+    return end.line + first_line, end.column + rest.index("#") + 1, message
 
 
 def _is_real_date(node: yaml.ScalarNode) -> bool:

@@ -62,6 +62,7 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("links: [{text: a, url: 'http://[x'}]\n", "contact: {name: a, url: 'https://x.fi:port/'}\n"),
         *("goal-oriented: x\n", "name: a\n", "contact:\nname: a\n  email: b\n", "end_year:\n  funding: x\n"),
         *("criteria:\ngoal-oriented: x\n  high-impact: y\n", "contact: x\nurl: https://x.fi/\n"),
+        *("funding: ESR #2014\n", "summary: a\n  b # c\n", "organisations:\n  - a\t# b\n", "title: x #\n"),
     ]
 )
 

@@ -399,6 +399,18 @@ def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
     ]
 
 
+def test_of_two_practices_at_one_address_the_later_published_is_told_to_move(tmp_path: Path) -> None:
+    """A new practice that takes a published one's address is the one reported, wherever its
+    file sorts: moving the published practice would break its links."""
+    new = practice("uusi", "esimerkki", extra="translation_pending: true").replace(
+        "published: 2017-01-02", "published: 2024-05-01"
+    )
+    assert problems(tmp_path, {**pair(), "content/fi/aaa-uusi.md": new}) == [
+        "content/fi/aaa-uusi.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
+        "two practices cannot share an address, so choose another"
+    ]
+
+
 def test_file_without_front_matter(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file("Pelkkää tekstiä.\n")) == [
         "content/fi/esimerkki.md:1:1: the file has no front matter; it must start with a line "

@@ -105,12 +105,14 @@ def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]])
 
 
 def _unique_addresses(practices: list[Practice]) -> list[Problem]:
-    """One id per language; one practice per address, counting earlier addresses (aliases)."""
+    """One id per language; one practice per address, counting earlier addresses (aliases).
+    Of two practices that claim the same, the one published first keeps it, and the other is
+    reported: most likely the one being added, whose address is not in use yet."""
     problems: list[Problem] = []
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
     slugs_by_practice: dict[str, Practice] = {}
-    for practice in practices:
+    for practice in sorted(practices, key=lambda p: (p.published, p.source)):
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
             problems.append(

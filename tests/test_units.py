@@ -475,7 +475,8 @@ def test_a_page_is_written_only_to_a_plain_path_inside_the_output(tmp_path: Path
 
 def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path) -> None:
     """A label or code that cannot make an address, or is no text at all ('sv:' was shown as
-    'None', 'fi: [a]' as "['a']"), a code given twice, a field the file does not have."""
+    'None', 'fi: [a]' as "['a']"), or cut short by a comment, a code given twice, a field the
+    file does not have."""
     from catalogue.content.vocabulary import load_vocabulary
     from catalogue.problems import ContentError
 
@@ -486,6 +487,7 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         ("  - code: initial-assessment-plan\n", "  - code: [a, b]\n"),
         ("  - code: employment-entrepreneurship\n", "  - code: integration-training\n"),
         ("    fi: Lapset, nuoret ja perheet\n", "    fi: [Lapset]\n"),
+        ("    sv: Barn, unga och familjer\n", "    sv: Barn, unga #och familjer\n"),
         ("    fi: Ohjaus ja neuvonta\n", "    fi: Perustieto!\n"),
     ]:
         assert old in text
@@ -506,6 +508,9 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "line 23",
         "content/vocabulary.yaml:36:9: the 'fi' label of 'children-youth-families' should be text, not a "
         "list or fields",
+        "content/vocabulary.yaml:37:20: '#och familjer' is a YAML comment, left out of the value, which is "
+        "only 'Barn, unga'; if it belongs to the value, put the whole value in quotes: "
+        'sv: "Barn, unga #och familjer"; if it is a note for editors, put it on a line of its own',
         "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
         "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
     ]

@@ -252,7 +252,7 @@ def _plain_yaml_problems(
             problems.append(_problem(shown_as, line, column, message))
         elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP and not _is_real_date(node):
             node.tag = TEXT
-        if isinstance(node, yaml.ScalarNode) and (comment := _comment_after(node, lines, first_line)):
+        if isinstance(node, yaml.ScalarNode) and (comment := comment_after(node, lines, first_line)):
             problems.append(_problem(shown_as, *comment))
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
@@ -264,7 +264,7 @@ def _plain_yaml_problems(
 COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 
-def _comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> tuple[int, int, str] | None:
+def comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> tuple[int, int, str] | None:
     """Where a plain text value is followed by a comment on its line, and what to write: YAML
     ends the value at ' #' and leaves the rest out, so 'Turku # ja Kaarina' publishes as
     'Turku'. (A comment after a date, a number or a list loses nothing, and is let be.)"""

@@ -181,7 +181,9 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     written: dict[KeyPath, str] = {}
-    problems = _plain_yaml_problems(node, shown_as, first_line, front_text.split("\n"))
+    commented = " #" in front_text or "\t#" in front_text  # most files: no (`in` is far faster than a search)
+    lines = front_text.split("\n") if commented else []
+    problems = _plain_yaml_problems(node, shown_as, first_line, lines)
     if not problems:
         _collect_positions(node, (), (positions, written), first_line, shown_as, problems)
     front = {} if problems else _constructed(node, shown_as, first_line, problems)
@@ -225,8 +227,8 @@ def _plain_yaml_problems(
     """Refuse what plain front matter never needs, in one pass over the nodes: tags such as
     !!python/object (which could make anything), aliases (*name, which can repeat a value
     exponentially: a few lines could take minutes) and a comment after a value (`lines`: the
-    front matter's). A value that looks like a date but is none (2024-02-30) is left as text,
-    for the field's own check to report."""
+    front matter's, or none where no line has a comment after a value). A value that looks
+    like a date but is none (2024-02-30) is left as text, for the field's own check to report."""
     problems: list[Problem] = []
     seen: set[int] = set()
     repeated: set[int] = set()
@@ -252,8 +254,9 @@ def _plain_yaml_problems(
             problems.append(_problem(shown_as, line, column, message))
         elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP and not _is_real_date(node):
             node.tag = TEXT
-        if isinstance(node, yaml.ScalarNode) and (comment := comment_after(node, lines, first_line)):
-            problems.append(_problem(shown_as, *comment))
+        cut = comment_after(node, lines, first_line) if lines and isinstance(node, yaml.ScalarNode) else None
+        if cut:
+            problems.append(_problem(shown_as, *cut))
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):

@@ -514,3 +514,35 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
         "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
     ]
+
+
+def test_a_template_counts_every_template_it_uses_however_it_uses_it(tmp_path: Path) -> None:
+    """The recipes follow extends, include, import and from…import, through any number of
+    templates, and nothing else: editing a template changes the digest of exactly the templates
+    that use it (the state machine finds a lost kind of use only if its draws edit one)."""
+    from catalogue.site.templates import template_digests
+
+    templates = {
+        "base.html": "<main>{% block main %}{% endblock %}</main>",
+        "page.html": '{% extends "base.html" %}{% block main %}{% include "part.html" %}{% endblock %}',
+        "part.html": "<p>osa</p>",
+        "cards.html": '{% from "macros.html" import card %}{{ card() }}',
+        "list.html": "{% import 'macros.html' as m %}{{ m.card() }}",
+        "macros.html": '{% from "links.html" import link %}{% macro card() %}{{ link() }}{% endmacro %}',
+        "links.html": "{% macro link() %}<a>x</a>{% endmacro %}",
+        "alone.html": "<p>{{ 1 }}</p>",
+    }
+    for name, text in templates.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    users = {
+        "base.html": {"base.html", "page.html"},
+        "part.html": {"part.html", "page.html"},
+        "links.html": {"links.html", "macros.html", "cards.html", "list.html"},
+        "macros.html": {"macros.html", "cards.html", "list.html"},
+        "alone.html": {"alone.html"},
+    }
+    for edited, expected in users.items():
+        before = template_digests(tmp_path)
+        (tmp_path / edited).write_text(templates[edited] + "<!-- muokattu -->", encoding="utf-8")
+        after = template_digests(tmp_path)
+        assert {name for name in templates if before[name] != after[name]} == expected, edited

@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from catalogue import workers
@@ -391,8 +391,6 @@ LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
 def test_the_fix_for_a_comment_after_a_value_keeps_all_of_the_value(value: str, comment: str) -> None:
     """Whatever a text value and the words after its ' #', the check reports the comment, and
     the line it says to write holds the whole text."""
-    from hypothesis import assume
-
     try:  # a value YAML reads, on its own, as the same plain text
         node = yaml.compose(f"funding: {value}", Loader=yaml.SafeLoader).value[0][1]
     except (yaml.YAMLError, AttributeError):
@@ -513,6 +511,31 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         'sv: "Barn, unga #och familjer"; if it is a note for editors, put it on a line of its own',
         "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
         "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
+    ]
+
+
+def test_a_comment_repeated_by_aliases_in_the_vocabulary_is_reported_once_and_at_once(
+    tmp_path: Path,
+) -> None:
+    """Nine levels of aliases over a value that a comment cuts short: 9^8 repetitions if each
+    were looked at, one value and one message."""
+    import time
+
+    from catalogue.content.vocabulary import load_vocabulary
+    from catalogue.problems import ContentError
+
+    levels = ["x0: &x0\n  - Kotona # huom"]
+    levels += [f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]" for n in range(1, 9)]
+    text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8") + "\n".join(levels) + "\n"
+    (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ContentError) as raised:
+        load_vocabulary(tmp_path / "vocabulary.yaml")
+    assert time.perf_counter() - started < 5
+    assert [p.message for p in raised.value.problems if "YAML comment" in p.message] == [
+        "'# huom' is a YAML comment, left out of the value, which is only 'Kotona'; if it belongs to "
+        'the value, put the whole value in quotes: - "Kotona # huom"; if it is a note for editors, put '
+        "it on a line of its own"
     ]
 
 

@@ -181,9 +181,8 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     written: dict[KeyPath, str] = {}
-    commented = " #" in front_text or "\t#" in front_text  # most files: no (`in` is far faster than a search)
-    lines = front_text.split("\n") if commented else []
-    problems = _plain_yaml_problems(node, shown_as, first_line, lines)
+    problems = _plain_yaml_problems(node, shown_as, first_line)
+    problems += [_problem(shown_as, *cut) for cut in comments_cut_short(node, front_text, first_line)]
     if not problems:
         _collect_positions(node, (), (positions, written), first_line, shown_as, problems)
     front = {} if problems else _constructed(node, shown_as, first_line, problems)
@@ -221,14 +220,11 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 TEXT = "tag:yaml.org,2002:str"
 
 
-def _plain_yaml_problems(
-    root: yaml.Node, shown_as: PurePath, first_line: int, lines: list[str]
-) -> list[Problem]:
+def _plain_yaml_problems(root: yaml.Node, shown_as: PurePath, first_line: int) -> list[Problem]:
     """Refuse what plain front matter never needs, in one pass over the nodes: tags such as
-    !!python/object (which could make anything), aliases (*name, which can repeat a value
-    exponentially: a few lines could take minutes) and a comment after a value (`lines`: the
-    front matter's, or none where no line has a comment after a value). A value that looks
-    like a date but is none (2024-02-30) is left as text, for the field's own check to report."""
+    !!python/object (which could make anything) and aliases (*name, which can repeat a value
+    exponentially: a few lines could take minutes). A value that looks like a date but is
+    none (2024-02-30) is left as text, for the field's own check to report."""
     problems: list[Problem] = []
     seen: set[int] = set()
     repeated: set[int] = set()
@@ -254,9 +250,6 @@ def _plain_yaml_problems(
             problems.append(_problem(shown_as, line, column, message))
         elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP and not _is_real_date(node):
             node.tag = TEXT
-        cut = comment_after(node, lines, first_line) if lines and isinstance(node, yaml.ScalarNode) else None
-        if cut:
-            problems.append(_problem(shown_as, *cut))
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -267,7 +260,29 @@ def _plain_yaml_problems(
 COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 
-def comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> tuple[int, int, str] | None:
+def comments_cut_short(root: yaml.Node, text: str, first_line: int) -> list[tuple[int, int, str]]:
+    """(line, column, message) of each plain text value in the YAML document `text` (composed
+    into `root`) that a comment cuts short (see `comment_after`). Each node is looked at once,
+    however often aliases repeat it."""
+    if " #" not in text and "\t#" not in text:  # most files: `in` is far faster than a search
+        return []
+    lines = text.split("\n")
+    found, seen, todo = [], set(), [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and (cut := _comment_after(node, lines, first_line)):
+            found.append(cut)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(item for pair in node.value for item in pair)
+    return found
+
+
+def _comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> tuple[int, int, str] | None:
     """Where a plain text value is followed by a comment on its line, and what to write: YAML
     ends the value at ' #' and leaves the rest out, so 'Turku # ja Kaarina' publishes as
     'Turku'. (A comment after a date, a number or a list loses nothing, and is let be.)"""

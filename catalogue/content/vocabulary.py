@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -12,7 +11,7 @@ from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from .collation import sort_key
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
-from .source import YAML_LOADER, bytes_digest, comment_after, read_text
+from .source import YAML_LOADER, bytes_digest, comments_cut_short, read_text
 from .yaml_errors import yaml_problem
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
@@ -95,9 +94,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     if not isinstance(root, yaml.MappingNode):
         message = f"the file should hold the lists {', '.join(GROUPS)}, each a line 'name:' and its entries"
         raise ContentError([Problem(VOCABULARY, 1, 1, message)])
-    lines = text.split("\n")
-    cut_short = (comment_after(node, lines, 1) for node in _scalars(root))
-    problems = [Problem(VOCABULARY, *found) for found in cut_short if found]
+    problems = [Problem(VOCABULARY, *cut) for cut in comments_cut_short(root, text, 1)]
     lists = _fields(root, GROUPS, "list", problems)
     groups: dict[str, tuple[Term, ...]] = {}
     for group in GROUPS:
@@ -112,17 +109,6 @@ def load_vocabulary(path: Path) -> Vocabulary:
     if problems:
         raise ContentError(problems)
     return Vocabulary(groups, _reading_order(groups), bytes_digest(text.encode("utf-8")))
-
-
-def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """Every value of the file, keys included."""
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    for child in node.value if isinstance(node, yaml.SequenceNode) else ():
-        yield from _scalars(child)
-    for pair in node.value if isinstance(node, yaml.MappingNode) else ():
-        for child in pair:
-            yield from _scalars(child)
 
 
 def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:

@@ -107,7 +107,7 @@ def _pasted_bullets(
     """Lines that start with a bullet pasted from elsewhere ('• kielitaito'), in a block of two
     lines or more: Markdown makes one paragraph of the block, and the page runs its lines
     together ('Tavoitteet: • kielitaito • työelämätieto'). Reported once a block, at its first
-    such line; a line that ends in a line break (two spaces) is not run on with the next."""
+    such line; a line that ends in a line break (two spaces or <br>) is not run on with the next."""
     reported_to = -1
     for bullet in PASTED_BULLET.finditer(text):
         number = text.count("\n", 0, bullet.start())

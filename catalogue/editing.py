@@ -111,7 +111,10 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
         None,
     )
     if source is None:
-        raise EditError(f"no {other_lang} file has the id '{doc.front.get('id')}'")
+        raise EditError(
+            f"no {other_lang} file with the id '{doc.front.get('id')}' can be read; "
+            "if there is one, `python build.py check` tells what is wrong with it"
+        )
     vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
     checked, _ = validate_practice(source[1], vocabulary, other_lang)
     if checked is None:

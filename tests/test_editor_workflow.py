@@ -303,6 +303,25 @@ def test_translated_names_the_file_meant(
     assert capsys.readouterr().err == f"error: {message}\n"
 
 
+def test_translated_sends_to_the_check_when_the_source_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Finnish file left with a merge conflict is no source to record: the Swedish file is
+    left as it is, and the message says where to look."""
+    root = make_project(tmp_path, pair())
+    fi, sv = root / "content/fi/esimerkki.md", root / "content/sv/exempel.md"
+    fi.write_text(
+        fi.read_text(encoding="utf-8") + "<<<<<<< HEAD\nUusi.\n=======\n>>>>>>> main\n", encoding="utf-8"
+    )
+    before = sv.read_bytes()
+    assert main(["--root", str(root), "translated", str(sv)]) == 1
+    assert capsys.readouterr().err == (
+        "error: no fi file with the id 'sample' can be read; "
+        "if there is one, `python build.py check` tells what is wrong with it\n"
+    )
+    assert sv.read_bytes() == before
+
+
 def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0

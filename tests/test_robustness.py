@@ -58,6 +58,7 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("summary:   \n", "  - a\n", " b: c\n", "title:Kotona\n", 'title: "x" y\n', "themes: [a\n"),
         *("title:\xa0x\n", "  goal-oriented:\u202fx\n", "start_year: 2017–2019\n", "organisations: a, b\n"),
         *("criteria:\n  goal-orientated: x\n", "end_year: 2019 - 2020\n", "organisations: a, [b]\n"),
+        *("<<<<<<< HEAD\n", "=======\n", "||||||| base\n", ">>>>>>> main\n"),
         *("published: 2019-09-16 10:00:00\n", "updated: 16.9.2019 klo 10.00\n", "criteria:\n  - a: b\n"),
         *("links: [{text: a, url: 'http://[x'}]\n", "contact: {name: a, url: 'https://x.fi:port/'}\n"),
         *("goal-oriented: x\n", "name: a\n", "contact:\nname: a\n  email: b\n", "end_year:\n  funding: x\n"),
@@ -116,6 +117,7 @@ PIECES = st.sampled_from(
             "[o](https://hyvatkaytannot.kotoutuminen.fi/",
         ),
         *("fi/)", "fi/kaytannot/esimerkki/#a)", "[p](https://hyvatkaytannot.kotoutuminen.fi/fi/nope/)"),
+        *("\n<<<<<<< HEAD\n", "\n=======\n", "\n>>>>>>> main\n"),
     ]
 )
 MARKDOWN = st.lists(st.one_of(PIECES, PIECES, PIECES, st.text(max_size=8)), max_size=25).map("".join)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from catalogue import workers
 from catalogue.content.collation import sort_key
 from catalogue.content.slugs import slugify
-from catalogue.content.source import parse_source
+from catalogue.content.source import merge_conflicts, parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
@@ -569,3 +569,16 @@ def test_a_template_counts_every_template_it_uses_however_it_uses_it(tmp_path: P
         (tmp_path / edited).write_text(templates[edited] + "<!-- muokattu -->", encoding="utf-8")
         after = template_digests(tmp_path)
         assert {name for name in templates if before[name] != after[name]} == expected, edited
+
+
+def test_only_a_merge_conflicts_marks_are_taken_for_one() -> None:
+    """A '=======' under a line outside a conflict is Markdown's (a heading), and a mark is a
+    whole line of exactly seven signs; the marks of each conflict make one problem."""
+    shown = PurePath("content/fi/a.md")
+    assert merge_conflicts("Otsikko\n=======\n\n<<<<<<<< a\nx <<<<<<< y\n>>>>>>>>\n", shown) == []
+    text = "<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\nOtsikko\n=======\n<<<<<<<\nc\n>>>>>>>\n"
+    found = merge_conflicts(text, shown)
+    assert [(p.line, p.message.split(":")[0]) for p in found] == [
+        (1, "lines 1–5 are a merge conflict"),
+        (8, "lines 8–10 are a merge conflict"),
+    ]

@@ -186,6 +186,36 @@ def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path)
     ]
 
 
+def test_a_merge_conflict_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    """Git's marks of a conflict left in a file: the page would show them, a '=======' would
+    make a heading and '>>>>>>>' seven quotes in one another; in the front matter, YAML could
+    only say that a line is not a field. One message for each conflict, in any content file,
+    and nothing else of such a file."""
+    body = "## Tausta\n\n<<<<<<< HEAD\nTeksti, uusi.\n=======\nTeksti.\n>>>>>>> kaannos\n"
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    files = {
+        **one_file(practice(body=body)),
+        "content/pages/fi/about.md": about.replace("title: ", "<<<<<<< HEAD\ntitle: ", 1).replace(
+            "description: ", "||||||| 5f0c2a1\ntitle: Tietoa\n=======\ndescription: ", 1
+        ),
+        "content/published-urls.txt": "/fi/\n>>>>>>> main\n/sv/\n",
+    }
+    marks = "git could not join two changes to the same lines, so it kept both, between the marks"
+    advice = (
+        "keep the text that should stay (from one side, the other or both), then delete the lines of marks"
+    )
+    assert problems(tmp_path, files) == [
+        f"content/fi/esimerkki.md:25:1: lines 25–29 are a merge conflict: {marks} '<<<<<<< HEAD', "
+        f"'=======', '>>>>>>> kaannos'; {advice}",
+        f"content/pages/fi/about.md:2:1: lines 2–6 are a merge conflict: {marks} '<<<<<<< HEAD', "
+        f"'||||||| 5f0c2a1', '======='; {advice}, and look for the end of the conflict: no line "
+        "'>>>>>>> …' closes it",
+        "content/published-urls.txt:2:1: '>>>>>>> main' is a mark git leaves where it could not join two "
+        "changes to the same lines (a merge conflict); check the text around it, keep what should "
+        "stay, then delete the line",
+    ]
+
+
 def test_missing_required_field(tmp_path: Path) -> None:
     text = practice().replace("funding: ESR.\n", "")
     assert problems(tmp_path, one_file(text)) == [

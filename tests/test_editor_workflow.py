@@ -19,7 +19,7 @@ from catalogue.content.vocabulary import load_vocabulary
 from catalogue.problems import ContentError
 from catalogue.schema import SCHEMA_PATH, schema_text
 
-from .helpers import ROOT, make_project, pair, practice
+from .helpers import CRITERIA_SV, ROOT, make_project, pair, practice
 
 
 def errors_of(root: Path, strict: bool = False) -> list[str]:
@@ -245,9 +245,13 @@ def test_alias_pointing_at_itself_or_at_another_practice(tmp_path: Path) -> None
 def test_slug_shared_across_languages_by_different_practices_is_flagged(tmp_path: Path) -> None:
     files = {**pair(), **pair("other", "toinen", "esimerkki-sv")}
     files["content/sv/esimerkki-sv.md"] = practice("other", "esimerkki", title="Annan")
-    files["content/sv/exempel.md"] = practice("sample", "exempel", title="Exempelpraxis")
+    files["content/sv/exempel.md"] = practice(
+        "sample", "exempel", title="Exempelpraxis", summary="Kort beskrivning.", criteria=CRITERIA_SV
+    )
     files.pop("content/sv/esimerkki-sv.md")
-    files["content/sv/annan.md"] = practice("other", "esimerkki", title="Annan")
+    files["content/sv/annan.md"] = practice(
+        "other", "esimerkki", title="Annan", summary="Kort beskrivning.", criteria=CRITERIA_SV
+    )
     root = make_project(tmp_path, files)
     warnings = [str(w) for w in check_site(root).warnings]
     assert warnings == [

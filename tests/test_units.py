@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from catalogue import workers
 from catalogue.content.collation import sort_key
+from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
 from catalogue.content.source import merge_conflicts, parse_source
 from catalogue.problems import Severity
@@ -582,3 +583,17 @@ def test_only_a_merge_conflicts_marks_are_taken_for_one() -> None:
         (1, "lines 1–5 are a merge conflict"),
         (8, "lines 8–10 are a merge conflict"),
     ]
+
+
+def test_a_copied_line_is_found_however_its_spaces_run() -> None:
+    """Lines are compared by their words, at their numbers in each file; a short line is not
+    compared at all."""
+    text = "Yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan.\n\nLyhyt rivi, samakin.\n"
+    other = "Alku.\n\n  Yksi kaksi  kolme neljä viisi kuusi seitsemän\tkahdeksan.\nLyhyt rivi, samakin.\n"
+    assert copied_lines(line_keys(text, 20), line_keys(other, 5)) == [(20, 7)]
+    assert (
+        copied_lines(
+            line_keys(text, 20), line_keys("Toinen teksti kokonaan, jossa on yli kahdeksan sanaa.", 1)
+        )
+        == []
+    )

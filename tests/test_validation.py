@@ -10,7 +10,7 @@ import pytest
 from catalogue.build.pipeline import check_site
 from catalogue.problems import ContentError
 
-from .helpers import CRITERIA, ROOT, make_project, pair, practice
+from .helpers import CRITERIA, CRITERIA_SV, ROOT, make_project, pair, practice
 
 
 def problems(tmp_path: Path, files: Mapping[str, str | bytes]) -> list[str]:
@@ -337,6 +337,41 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None
     assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
         f"content/fi/esimerkki.md:3:8: warning: the title is plain text, so '**' {plain}",
         f"content/fi/esimerkki.md:5:10: warning: the summary is plain text, so '<b>' {plain}",
+    ]
+
+
+def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_path: Path) -> None:
+    """A translation started from a copy of the other file (the web editor's 'copy from'
+    button) and not finished would publish one language's text on the other's site. A line
+    of fewer than eight words may well be the same in both (a name, an address); the warning
+    goes to the translation, the file with translated_from, or else the Swedish one."""
+    long_fi = "Ryhmät kokoontuivat kahdesti viikossa kirjaston tiloissa koko vuoden ajan."
+    body_fi = f"## Tausta\n\n{long_fi}\n\nHanke päättyi vuonna 2019 Turussa.\n\n{long_fi} Lisäksi.\n"
+    body_sv = f"## Bakgrund\n\n{long_fi}\n\nHanke päättyi vuonna 2019 Turussa.\n\n{long_fi} Lisäksi.\n"
+    criteria = CRITERIA_SV.replace("Minskar ojämlikheten.", "Vähentää eriarvoisuutta.").replace(
+        "Stegen är beskrivna.", "Vaiheet on kuvattu."
+    )
+    files = {
+        **pair(body=body_fi),
+        "content/sv/exempel.md": practice(
+            "sample", "exempel", title="Exempel", criteria=criteria, body=body_sv
+        ),
+        **pair("other", "toinen", "annan"),
+    }
+    files["content/fi/toinen.md"] = practice(
+        "other", "toinen", summary="Kort beskrivning.", extra="translated_from: 0123456789ab"
+    )
+    same = "so one of the two is not translated"
+    warnings = check_site(make_project(tmp_path, files)).warnings
+    assert [str(w) for w in warnings if "out of date" not in w.message] == [
+        f"content/fi/toinen.md:5:10: warning: the summary is word for word as in content/sv/annan.md, {same}",
+        "content/sv/exempel.md:5:10: warning: the summary is word for word as in "
+        f"content/fi/esimerkki.md, {same}",
+        "content/sv/exempel.md:15:1: warning: the evidence for goal-oriented, modellable is word for word as "
+        f"in content/fi/esimerkki.md, {same}",
+        "content/sv/exempel.md:25:1: warning: this line is word for word line 25 of content/fi/esimerkki.md, "
+        f"and so is 1 more line below it, {same}; a line meant to be the same in both languages (the title "
+        "of a source, say) can stay",
     ]
 
 

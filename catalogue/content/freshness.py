@@ -1,10 +1,12 @@
 """Whether a translation is up to date, without git history: a translation records a hash
 of the substance of the version it was translated from (translated_from), and the check
-compares it with the hash of that version now."""
+compares it with the hash of that version now. And whether it is translated at all: lines of
+a text left word for word as the other language version has them."""
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 
 HASH_LENGTH = 12
 
@@ -15,3 +17,32 @@ def substance_hash(title: str, summary: str, body: str, criteria: list[str], lin
     parts = [title, summary, body, *criteria, *link_texts]
     text = " ".join("\u241e".join(parts).split())  # runs of whitespace as one space, ends trimmed
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+LINE_WORDS = 8
+"""A line of this many words or more is not the same in two languages unless it was copied."""
+
+
+def line_keys(body: str, first_line: int) -> bytes:
+    """Each line of a text with LINE_WORDS words or more, as two unsigned ints: its number in
+    the file and a hash of its words. Small enough to keep for every file; `copied_lines`
+    compares them."""
+    keys = array("I")
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        words = line.split()
+        if len(words) >= LINE_WORDS:
+            digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=4).digest()
+            keys.extend((number, int.from_bytes(digest, "little")))
+    return keys.tobytes()
+
+
+def copied_lines(text: bytes, other: bytes) -> list[tuple[int, int]]:
+    """(line in one file, line in the other) of each line of `text` whose words are those of a
+    line of `other` (both made by `line_keys`)."""
+    mine, theirs = memoryview(text).cast("I"), memoryview(other).cast("I")
+    if set(mine[1::2]).isdisjoint(theirs[1::2]):  # as in nearly every pair
+        return []
+    line_of = dict(zip(theirs[1::2], theirs[::2], strict=True))
+    return [
+        (number, line_of[key]) for number, key in zip(mine[::2], mine[1::2], strict=True) if key in line_of
+    ]

@@ -112,6 +112,8 @@ class Text(NamedTuple):
     """The links of the text and of the criteria's evidence."""
     substance: str
     """Short hash of what a translator translates (see freshness.py)."""
+    lines: bytes = b""
+    """The text's longer lines, hashed, to find those left untranslated (freshness.line_keys)."""
 
 
 class FileResult(NamedTuple):

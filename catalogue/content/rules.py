@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from ..config import Lang
 from ..problems import Problem, Severity
+from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
 from .values import closest
 
@@ -58,6 +59,7 @@ def check_collection(
         if other and other_text and not other.draft:
             if practice.lang == "sv":
                 problems.extend(_compare_pair(other, practice))
+                problems.extend(_untranslated((other, other_text), (practice, text)))
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
@@ -233,6 +235,33 @@ def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
                 else f"{name} is not given here, but {fi.source} has {name}: {there}"
             )
             problems.append(_at(sv, name, f"{message}; the two language versions must agree"))
+    return problems
+
+
+def _untranslated(fi: tuple[Practice, Text], sv: tuple[Practice, Text]) -> list[Problem]:
+    """Texts of a pair that are word for word the same: one of the two is not translated.
+    Reported in the translation (the one with translated_from; the Swedish one if unknown)."""
+    (here, here_text), (there, there_text) = (
+        (fi, sv) if fi[0].translated_from and not sv[0].translated_from else (sv, fi)
+    )
+    problems = []
+    same = f"word for word as in {there.source}, so one of the two is not translated"
+    if here.summary == there.summary:
+        problems.append(_at(here, "summary", f"the summary is {same}", Severity.WARNING))
+    if not set(here.criteria.values()).isdisjoint(there.criteria.values()):
+        codes = [code for code, text in here.criteria.items() if there.criteria.get(code) == text]
+        message = f"the evidence for {', '.join(codes)} is {same}"
+        problems.append(_at(here, "criteria", message, Severity.WARNING))
+    if copied := copied_lines(here_text.lines, there_text.lines):
+        (line, other_line), more = copied[0], len(copied) - 1
+        message = f"this line is word for word line {other_line} of {there.source}"
+        if more:
+            message += f", and so {'is 1 more line' if more == 1 else f'are {more} more lines'} below it"
+        message += (
+            ", so one of the two is not translated; a line meant to be the same in both languages "
+            "(the title of a source, say) can stay"
+        )
+        problems.append(Problem(PurePath(here.source), line, 1, message, Severity.WARNING))
     return problems
 
 

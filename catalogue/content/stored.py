@@ -48,7 +48,9 @@ def load(value: bytes) -> FileResult | None:
             values[index] = values[index] and date.fromordinal(values[index])
         values[_CONTACT] = values[_CONTACT] and Contact(*values[_CONTACT])
         values[_LINKS] = tuple(Link(*link) for link in values[_LINKS])
-        digest, line, links, substance = text
-        return FileResult(Practice(*values), Text(digest, line, Links(*links), substance), checked, ids)
+        digest, line, links, substance, lines = text
+        return FileResult(
+            Practice(*values), Text(digest, line, Links(*links), substance, lines), checked, ids
+        )
     except (ValueError, EOFError, TypeError, IndexError):
         return None

@@ -10,7 +10,7 @@ from ..config import Lang
 from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
-from .freshness import substance_hash
+from .freshness import line_keys, substance_hash
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .text_links import TextLink, links_of
@@ -77,6 +77,7 @@ def validate_practice(
             list(practice.criteria.values()),
             [link.text for link in practice.links],
         ),
+        lines=line_keys(doc.body, doc.body_line),
     )
     return (practice, text), check.problems
 

@@ -476,6 +476,21 @@ def test_of_two_practices_at_one_address_the_later_published_is_told_to_move(tmp
     ]
 
 
+def test_of_two_practices_published_the_same_day_the_copy_is_told_to_move(tmp_path: Path) -> None:
+    """A practice begun as a copy of another keeps its id, slug and date, but not its file
+    name (which for a practice is its id): the copy is reported, wherever its file sorts."""
+    files = {
+        **pair("esimerkki", "esimerkki"),
+        "content/fi/Kopio.md": practice("esimerkki", "esimerkki", title="Uusi"),
+    }
+    assert problems(tmp_path, files) == [
+        "content/fi/Kopio.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; each practice "
+        "needs its own id in each language",
+        "content/fi/Kopio.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
+        "two practices cannot share an address, so choose another",
+    ]
+
+
 def test_file_without_front_matter(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file("Pelkkää tekstiä.\n")) == [
         "content/fi/esimerkki.md:1:1: the file has no front matter; it must start with a line "

@@ -109,12 +109,14 @@ def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]])
 def _unique_addresses(practices: list[Practice]) -> list[Problem]:
     """One id per language; one practice per address, counting earlier addresses (aliases).
     Of two practices that claim the same, the one published first keeps it, and the other is
-    reported: most likely the one being added, whose address is not in use yet."""
+    reported: most likely the one being added, whose address is not in use yet. Between equal
+    dates, a file not named by its id is reported first: a copy of a practice keeps its id,
+    date and slug, but not its file name."""
     problems: list[Problem] = []
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
     slugs_by_practice: dict[str, Practice] = {}
-    for practice in sorted(practices, key=lambda p: (p.published, p.source)):
+    for practice in sorted(practices, key=lambda p: (p.published, PurePath(p.source).stem != p.id, p.source)):
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
             problems.append(

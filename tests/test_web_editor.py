@@ -19,7 +19,7 @@ from catalogue.content.vocabulary import load_vocabulary
 from catalogue.web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
 
 from .browser import serving
-from .helpers import ROOT, make_project, practice
+from .helpers import CRITERIA_SV, ROOT, make_project, practice
 from .web_editor_robot import FI, SV, EditorForm
 
 
@@ -40,7 +40,9 @@ def editor_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
     files = {
         "content/fi/sample.md": practice("sample", "esimerkki"),
-        "content/sv/sample.md": practice("sample", "exempel", title="Exempelpraxis"),
+        "content/sv/sample.md": practice(
+            "sample", "exempel", title="Exempelpraxis", summary="Kort beskrivning.", criteria=CRITERIA_SV
+        ),
     }
     root = make_project(tmp_path, files)
     for name in files:  # as written by hand following CONTRIBUTING.md

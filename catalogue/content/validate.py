@@ -66,20 +66,20 @@ def validate_practice(
         title_key=sort_key(values["title"]),
         digest=doc.front_digest,
     )
-    text = Text(
+    return (practice, _text(doc, practice, links)), check.problems
+
+
+def _text(doc: SourceDocument, practice: Practice, links: list[TextLink]) -> Text:
+    """What the checks across files need of a practice's text (see `Text`)."""
+    link_texts = [link.text for link in practice.links]
+    criteria = list(practice.criteria.values())
+    return Text(
         digest=doc.digest,
         line=doc.body_line,
         links=links_of(links),
-        substance=substance_hash(
-            practice.title,
-            practice.summary,
-            doc.body,
-            list(practice.criteria.values()),
-            [link.text for link in practice.links],
-        ),
+        substance=substance_hash(practice.title, practice.summary, doc.body, criteria, link_texts),
         lines=line_keys(doc.body, doc.body_line),
     )
-    return (practice, text), check.problems
 
 
 def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocument, list[Problem]]:

@@ -53,6 +53,48 @@ def test_output_is_identical_with_and_without_the_cache_through_a_sequence_of_ed
     assert (root / CACHE_FILE).is_file()
 
 
+def png(width: int, height: int) -> bytes:
+    """A white PNG image of that size."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_an_image_is_given_the_size_of_its_file_and_a_new_file_its_new_size(tmp_path: Path) -> None:
+    """The page keeps an image's place while it loads (no text jumps down under a reader's
+    eyes on a slow connection); the size is the file's, so a replaced picture is remade with
+    its own, exactly as a build from nothing makes it."""
+    body = "## Tausta\n\n![Ryhmä kirjastossa](/static/images/ryhma.png)\n\nTeksti.\n"
+    root = make_project(tmp_path, {**pair(body=body), "static/images/ryhma.png": png(48, 30)})
+    page = "fi/kaytannot/esimerkki/index.html"
+
+    def image_tag(out: Path) -> str:
+        found = re.search(r"<img [^>]*>", (out / page).read_text(encoding="utf-8"))
+        assert found is not None
+        return found[0]
+
+    out = tmp_path / "out"
+    built(root, out)
+    assert (
+        image_tag(out)
+        == '<img alt="Ryhmä kirjastossa" src="/static/images/ryhma.png" width="48" height="30">'
+    )
+    (root / "static/images/ryhma.png").write_bytes(png(20, 40))
+    assert built(root, out) == built(root, tmp_path / "fresh", use_cache=False)
+    assert image_tag(out).endswith('width="20" height="40">')
+
+
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
     expected = built(root, tmp_path / "fresh", use_cache=False)

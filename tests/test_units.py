@@ -60,8 +60,10 @@ def test_python_default_order_would_be_wrong() -> None:
     assert sorted(names) != sorted(names, key=sort_key)
 
 
-def html(markdown: str, base: str = "/") -> str:
-    return to_html(markdown, base, lambda pid: f"fi/kaytannot/{pid}/" if pid == "known" else "")
+def html(markdown: str, base: str = "/", image_sizes: dict[str, tuple[int, int]] | None = None) -> str:
+    return to_html(
+        markdown, base, lambda pid: f"fi/kaytannot/{pid}/" if pid == "known" else "", image_sizes or {}
+    )
 
 
 def test_markdown_raw_html_is_sanitised() -> None:
@@ -597,3 +599,13 @@ def test_a_copied_line_is_found_however_its_spaces_run() -> None:
         )
         == []
     )
+
+
+def test_an_image_of_static_is_given_its_size_unless_the_text_gives_one() -> None:
+    sizes = {"images/ryhmä.png": (640, 480), "images/c.png": (10, 20)}
+    assert html("![Kuva](/static/images/ryhm%C3%A4.png)", "/hyvat/", sizes) == (
+        '<p><img alt="Kuva" src="/hyvat/static/images/ryhm%C3%A4.png" width="640" height="480"></p>'
+    )
+    written = '<img alt="C" src="/static/images/c.png" width="5">'
+    assert html(written, "/", sizes) == f"<p>{written}</p>"
+    assert html("![D](/static/images/d.png)", "/", sizes) == '<p><img alt="D" src="/static/images/d.png"></p>'

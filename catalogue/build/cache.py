@@ -36,7 +36,7 @@ TABLES = {
 }
 
 
-LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter")
+LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter", "imagesize")
 """The libraries that shape the output."""
 
 

@@ -63,7 +63,7 @@ def make_pages(job: MakeJob) -> list[Made]:
         }
         data_records = {lang: records(dataset) for lang, dataset in data.items()}
         for page in job.pages:
-            text = render(page, envs, texts, job.setting.config.base_path, data_records)
+            text = render(page, envs, texts, job.setting, data_records)
             made.append(Made(page.path, *write.write_file(job.target, page.path, text)))
         return made
     except (jinja2.TemplateError, MissingTranslation) as error:
@@ -98,7 +98,7 @@ def render(
     page: Page,
     envs: dict[Lang, jinja2.Environment],
     texts: dict[str, PracticeHtml],
-    base_path: str,
+    setting: Setting,
     data_records: dict[Lang, list[dict[str, Any]]],
 ) -> str:
     """One page's text. `data_records`: each language's open-data records."""
@@ -109,17 +109,18 @@ def render(
         if page.template == DATA_JSON:
             return practices_json(data.lang, data_records[data.lang])
         return practices_csv(data_records[data.lang], data.vocabulary.codes("criteria"))
-    context = {name: _made(value, texts, base_path) for name, value in page.context.items()}
+    context = {name: _made(value, texts, setting) for name, value in page.context.items()}
     if page.lang is None:  # a page of both languages: it takes each one's strings
         context["t"] = {lang: env.globals["gettext"] for lang, env in envs.items()}
     return envs[page.lang or "fi"].get_template(page.template).render(**context)
 
 
-def _made(value: Any, texts: dict[str, PracticeHtml], base_path: str) -> Any:
+def _made(value: Any, texts: dict[str, PracticeHtml], setting: Setting) -> Any:
+    base_path, sizes = setting.config.base_path, setting.image_sizes
     if isinstance(value, PracticeText):
-        return practice_html(texts[value.digest], base_path, value.targets)
+        return practice_html(texts[value.digest], base_path, value.targets, sizes)
     if isinstance(value, MarkdownText):
-        return to_html(value.markdown, base_path, value.targets.__getitem__)
+        return to_html(value.markdown, base_path, value.targets.__getitem__, sizes)
     return value
 
 

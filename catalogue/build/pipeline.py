@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 import jinja2
@@ -26,7 +26,7 @@ from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
-from ..content.rules import heavy_images
+from ..content.rules import IMAGE_SUFFIXES, heavy_images
 from ..content.vocabulary import load_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
@@ -133,8 +133,15 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
         statics = file_hashes(root, "static", cache)
         versions = {path: full[:10] for path, full in statics.items()}
+        sizes = image_sizes(root / "static", statics)
         setting = Setting(
-            site.config, site.vocabulary, root / "templates", catalogues, versions, compiled_templates(cache)
+            site.config,
+            site.vocabulary,
+            root / "templates",
+            catalogues,
+            versions,
+            sizes,
+            compiled_templates(cache),
         )
         pages = site_pages(site, strings)
         strings_hash = {lang: hashlib.blake2b(mo).hexdigest() for lang, mo in catalogues.items()}
@@ -144,6 +151,24 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
+
+
+def image_sizes(static: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Width and height of each image under static/, as its first bytes give them (turned as
+    its EXIF orientation turns it). A page's recipe counts them by the files' hashes, which are
+    in every page's settings."""
+    import imagesize
+
+    sizes = {}
+    for path in paths:
+        if PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES:
+            try:
+                width, height = imagesize.get(static / path)
+            except (OSError, ValueError):  # unreadable or damaged: shown without a size
+                continue
+            if width > 0 and height > 0:
+                sizes[path] = (int(width), int(height))
+    return sizes
 
 
 def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from html import unescape
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import unquote
 
 import nh3
 
@@ -112,17 +114,36 @@ def _linked(text: str) -> str:
     return "".join(parts) + text[end:]
 
 
-def placed(html: str, base_path: str, url_of: Callable[[str], str]) -> str:
+ImageSizes = Mapping[str, tuple[int, int]]
+"""Path under static/ → width and height of each image there."""
+
+STATIC_IMAGE = re.compile(r'<img\b[^>]*\bsrc="/static/(?P<path>[^"]+)"[^>]*>')
+
+
+def placed(html: str, base_path: str, url_of: Callable[[str], str], image_sizes: ImageSizes) -> str:
     """Placeholder links → the URL of the practice with that id (`url_of`, site-relative);
-    root-relative links follow the site's base path."""
+    root-relative links follow the site's base path; images of static/ are given their width
+    and height (`sized`)."""
     if PLACEHOLDER in html:
         html = PLACED.sub(lambda match: f'href="/{url_of(match["id"])}', html)
+    if "<img" in html:
+        html = STATIC_IMAGE.sub(lambda match: sized(match, image_sizes), html)
     return ROOT_RELATIVE.sub(rf'\1="{base_path}', html) if base_path != "/" else html
 
 
-def to_html(text: str, base_path: str, url_of: Callable[[str], str]) -> str:
+def sized(image: re.Match[str], image_sizes: ImageSizes) -> str:
+    """An image tag with the width and height of its file, so that the page keeps the image's
+    place while it loads instead of moving the text below it (one the editor gave a width or
+    a height in HTML is left as written)."""
+    tag, size = image[0], image_sizes.get(unquote(unescape(image["path"])))
+    if size is None or re.search(r"\s(?:width|height)=", tag):
+        return tag
+    return f'{tag[:-1].rstrip("/ ")} width="{size[0]}" height="{size[1]}">'
+
+
+def to_html(text: str, base_path: str, url_of: Callable[[str], str], image_sizes: ImageSizes) -> str:
     """One Markdown document → its HTML, links filled in."""
-    return placed(Converter().convert(text), base_path, url_of)
+    return placed(Converter().convert(text), base_path, url_of, image_sizes)
 
 
 class PracticeHtml(NamedTuple):
@@ -132,10 +153,14 @@ class PracticeHtml(NamedTuple):
     criteria: dict[str, str]
 
 
-def practice_html(made: PracticeHtml, base_path: str, targets: Mapping[str, str]) -> dict[str, Any]:
+def practice_html(
+    made: PracticeHtml, base_path: str, targets: Mapping[str, str], image_sizes: ImageSizes
+) -> dict[str, Any]:
     """A practice's HTML, links filled in: {"body": html, "criteria": {code: html}}."""
     fill = targets.__getitem__
     return {
-        "body": placed(made.body, base_path, fill),
-        "criteria": {code: placed(html, base_path, fill) for code, html in made.criteria.items()},
+        "body": placed(made.body, base_path, fill, image_sizes),
+        "criteria": {
+            code: placed(html, base_path, fill, image_sizes) for code, html in made.criteria.items()
+        },
     }

@@ -35,7 +35,7 @@ settings' checks (eval), styles its components inline and talks to GitHub's API.
 
 class Setting(NamedTuple):
     """What every page of the site is made with besides its own data: the settings, the
-    vocabulary, the interface catalogues and the static files' versions."""
+    vocabulary, the interface catalogues and the static files' versions and image sizes."""
 
     config: SiteConfig
     vocabulary: Vocabulary
@@ -43,6 +43,8 @@ class Setting(NamedTuple):
     catalogues: dict[Lang, bytes]
     """Each language's interface catalogue (messages.po), compiled (see i18n.compile_catalogue)."""
     asset_versions: dict[str, str]
+    image_sizes: dict[str, tuple[int, int]]
+    """Path under static/ → width and height of each image there (see markdown.sized)."""
     compiled: Path | None = None
     """Where Jinja keeps compiled templates between builds (None: in memory only)."""
 

@@ -343,11 +343,17 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None
 def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_path: Path) -> None:
     """A translation started from a copy of the other file (the web editor's 'copy from'
     button) and not finished would publish one language's text on the other's site. A line
-    of fewer than eight words may well be the same in both (a name, an address); the warning
-    goes to the translation, the file with translated_from, or else the Swedish one."""
+    of fewer than eight words may well be the same in both (a name, an address), and so may a
+    source, cited in the language it was published in; the warning goes to the translation,
+    the file with translated_from, or else the Swedish one."""
     long_fi = "Ryhmät kokoontuivat kahdesti viikossa kirjaston tiloissa koko vuoden ajan."
+    source = (
+        "- Kotoutumisen osaamiskeskus (2023). Kotoutumisen hyvät käytännöt: arviointikehikko ja kriteerit."
+    )
     body_fi = f"## Tausta\n\n{long_fi}\n\nHanke päättyi vuonna 2019 Turussa.\n\n{long_fi} Lisäksi.\n"
     body_sv = f"## Bakgrund\n\n{long_fi}\n\nHanke päättyi vuonna 2019 Turussa.\n\n{long_fi} Lisäksi.\n"
+    body_fi += f"\n## Lähteet\n\n{source}\n"
+    body_sv += f"\n## Källor\n\n{source}\n"
     criteria = CRITERIA_SV.replace("Minskar ojämlikheten.", "Vähentää eriarvoisuutta.").replace(
         "Stegen är beskrivna.", "Vaiheet on kuvattu."
     )
@@ -370,8 +376,8 @@ def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_pat
         "content/sv/exempel.md:15:1: warning: the evidence for goal-oriented, modellable is word for word as "
         f"in content/fi/esimerkki.md, {same}",
         "content/sv/exempel.md:25:1: warning: this line is word for word line 25 of content/fi/esimerkki.md, "
-        f"and so is 1 more line below it, {same}; a line meant to be the same in both languages (the title "
-        "of a source, say) can stay",
+        f"and so is 1 more line below it, {same} (a line meant to be the same in both languages can stay; "
+        "sources listed under ## Lähteet or ## Källor are not compared)",
     ]
 
 

@@ -23,14 +23,20 @@ LINE_WORDS = 8
 """A line of this many words or more is not the same in two languages unless it was copied."""
 
 
+SOURCES = frozenset({"lähteet", "lähde", "källor", "källa"})
+"""Headings of a list of sources, which cites each one in the language it was published in."""
+
+
 def line_keys(body: str, first_line: int) -> bytes:
     """Each line of a text with LINE_WORDS words or more, as two unsigned ints: its number in
-    the file and a hash of its words. Small enough to keep for every file; `copied_lines`
-    compares them."""
-    keys = array("I")
+    the file and a hash of its words (none under a heading of SOURCES). Small enough to keep
+    for every file; `copied_lines` compares them."""
+    keys, sources = array("I"), False
     for number, line in enumerate(body.split("\n"), start=first_line):
         words = line.split()
-        if len(words) >= LINE_WORDS:
+        if line.startswith("#"):
+            sources = " ".join(words[1:]).casefold() in SOURCES
+        elif len(words) >= LINE_WORDS and not sources:
             digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=4).digest()
             keys.extend((number, int.from_bytes(digest, "little")))
     return keys.tobytes()

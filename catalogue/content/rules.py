@@ -260,8 +260,8 @@ def _untranslated(fi: tuple[Practice, Text], sv: tuple[Practice, Text]) -> list[
         if more:
             message += f", and so {'is 1 more line' if more == 1 else f'are {more} more lines'} below it"
         message += (
-            ", so one of the two is not translated; a line meant to be the same in both languages "
-            "(the title of a source, say) can stay"
+            ", so one of the two is not translated (a line meant to be the same in both languages "
+            "can stay; sources listed under ## Lähteet or ## Källor are not compared)"
         )
         problems.append(Problem(PurePath(here.source), line, 1, message, Severity.WARNING))
     return problems

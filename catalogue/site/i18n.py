@@ -1,4 +1,5 @@
-"""Interface strings (gettext catalogues compiled from locales/*.po at build time) and dates."""
+"""Interface strings (gettext catalogues compiled from locales/*.po at build time), dates, and
+the hyphenation of long Finnish words."""
 
 from __future__ import annotations
 
@@ -155,3 +156,20 @@ def long_date(day: date, strings: GNUTranslations) -> str:
 
 def iso_date(day: date) -> str:
     return day.isoformat()
+
+
+FINNISH_SYLLABLE = re.compile(
+    r"(?<=[aeiouyäöå])([^\W\daeiouyäöå]*)([^\W\daeiouyäöå][aeiouyäöå])", re.IGNORECASE
+)
+"""Where a syllable begins in a Finnish word: at the last consonant before a vowel."""
+LONG_WORD = re.compile(r"\w{12,}")
+
+
+def hyphenated(text: str, lang: Lang) -> str:
+    """Soft hyphens between the syllables of each long Finnish word, where Finnish hyphenates
+    it (ko-tou-tu-mis-suun-ni-tel-ma): Chrome hyphenates no Finnish, and breaks such a word in
+    a narrow table cell anywhere, without a hyphen. Swedish is left to the browsers' own
+    hyphenation (`hyphens: auto`), which Chrome, Firefox and Safari have for it."""
+    if lang != "fi":
+        return text
+    return LONG_WORD.sub(lambda word: FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0]), text)

@@ -15,7 +15,7 @@ from ..config import Lang, SiteConfig
 from ..content.model import Practice, other_lang
 from ..content.vocabulary import Term, Vocabulary
 from . import urls
-from .i18n import StrictTranslations, iso_date, long_date
+from .i18n import StrictTranslations, hyphenated, iso_date, long_date
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -68,6 +68,7 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.globals.update(_globals(setting, lang))
     env.filters["long_date"] = lambda day: long_date(day, translations)
     env.filters["iso_date"] = iso_date
+    env.filters["hyphenated"] = lambda text: hyphenated(text, lang)
     return env
 
 

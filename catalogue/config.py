@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
+from .conflicts import merge_conflicts
 from .problems import Problem
 
 Lang = Literal["fi", "sv"]
@@ -89,6 +90,8 @@ def read_settings(path: Path) -> dict[str, Any]:
     setting that is not, each at its line."""
     try:
         text = path.read_text(encoding="utf-8")
+        if conflicts := merge_conflicts(text, PurePath(path.name)):
+            raise ConfigError(conflicts)
         data = tomllib.loads(text)
     except OSError as error:
         raise ConfigError([Problem(PurePath(path.name), 1, 1, str(error.strerror))]) from None

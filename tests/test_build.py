@@ -153,6 +153,38 @@ def test_a_template_syntax_error_names_the_template_and_line(
     assert first == "templates/404.html:4:1: template error: unexpected '%'"
 
 
+CONFLICT = "<<<<<<< HEAD\n{line}\n=======\n{line}\n>>>>>>> main\n"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "templates/base.html",  # would show the marks on every page
+        "static/site.css",  # would leave the pages without their style
+        "site.toml",
+        "locales/sv/LC_MESSAGES/messages.po",
+    ],
+)
+def test_a_merge_conflict_left_in_a_project_file_stops_the_build_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Not only content: a template, a style sheet, the settings or a catalogue that git left
+    in conflict is reported at the conflict, and the site as it was is left alone; the next
+    build reports it again, until it is mended."""
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "o"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 0
+    before = {file: file.read_bytes() for file in out.rglob("*") if file.is_file()}
+    first, rest = (root / name).read_text(encoding="utf-8").split("\n", 1)
+    (root / name).write_text(CONFLICT.format(line=first) + rest, encoding="utf-8")
+    capsys.readouterr()
+    for _ in range(2):
+        assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+        reported = capsys.readouterr().err.splitlines()[0].removeprefix("error: ")
+        assert reported.startswith(f"{name}:1:1: lines 1–5 are a merge conflict: git could not join")
+    assert {file: file.read_bytes() for file in out.rglob("*") if file.is_file()} == before
+
+
 def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 0

@@ -25,6 +25,7 @@ from importlib.util import find_spec
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
+from ..conflicts import merge_conflicts
 from ..content.source import link_out
 from ..problems import ContentError, Problem
 
@@ -243,26 +244,33 @@ class BuildCache:
             self.db = None
 
 
+TEXT_SUFFIXES = frozenset({".css", ".js", ".html", ".svg", ".json", ".txt", ".xml", ".yml", ".md"})
+"""Files published as they are that are text, and would be broken by a merge conflict."""
+
+
 def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
     """Path below root/folder → the SHA-256 of the file's bytes: read again only where the
     file's size or time has changed since (the web editor's files alone are 6.5 MB). These
     files are published as they are: a link to a file outside the folder is refused."""
-    known, seen, hashes, links = cache.seen(folder), {}, {}, []
+    known, seen, hashes, problems = cache.seen(folder), {}, {}, []
     for file in sorted((root / folder).rglob("*")):
         if not file.is_file():
             continue
         shown = file.relative_to(root).as_posix()
         if linked := link_out(file, root / folder):
-            links.append(Problem(PurePath(shown), 1, 1, linked))
+            problems.append(Problem(PurePath(shown), 1, 1, linked))
             continue
         digest = unchanged_digest(str(file), known.get(shown))
         if digest is None:
             read_at = time.time_ns()
-            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+            data = file.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
             seen[shown] = seen_now(str(file), read_at, digest)
+            if file.suffix.lower() in TEXT_SUFFIXES:  # a style sheet or script git left in conflict
+                problems += merge_conflicts(data.decode("utf-8", "replace"), PurePath(shown))
         hashes[shown.removeprefix(f"{folder}/")] = digest
-    if links:
-        raise ContentError(links)
+    if problems:  # before the files are recorded as read: the next build reads them again
+        raise ContentError(problems)
     if seen:
         cache.put_checked({}, seen)
     return hashes

@@ -10,6 +10,7 @@ from gettext import GNUTranslations, NullTranslations
 from pathlib import Path, PurePath
 
 from ..config import Lang
+from ..conflicts import merge_conflicts
 from ..problems import ContentError, Problem
 
 
@@ -74,6 +75,9 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     from babel.messages.mofile import write_mo  # only when a catalogue has changed
     from babel.messages.pofile import read_po
 
+    where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
+    if conflicts := merge_conflicts(po.decode("utf-8", "replace"), where):
+        raise ContentError(conflicts)
     # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
     catalog = read_po(io.BytesIO(po))
     problems = []
@@ -84,10 +88,8 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):
             catalog.delete(message.id, message.context)
-        else:
-            where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
-            if found := _problem(ids, tuple(map(str, strings))):
-                problems.append(Problem(where, message.lineno or 1, 1, found))
+        elif found := _problem(ids, tuple(map(str, strings))):
+            problems.append(Problem(where, message.lineno or 1, 1, found))
     if problems:
         raise ContentError(problems)
     for msgid, string in _date_words(lang).items():

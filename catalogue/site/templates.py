@@ -6,14 +6,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 import jinja2
 
 from ..config import Lang, SiteConfig
+from ..conflicts import merge_conflicts
 from ..content.model import Practice, other_lang
 from ..content.vocabulary import Term, Vocabulary
+from ..problems import ContentError
 from . import urls
 from .i18n import StrictTranslations, hyphenated, iso_date, long_date
 
@@ -106,6 +108,7 @@ def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
     }
 
 
+TEMPLATES = PurePath("templates")
 REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\b\s*(?P<name>"[^"]*"|'[^']*')?""")
 """A template's use of another: {% extends "base.html" %}, {% from "macros.html" import … %}."""
 
@@ -119,6 +122,8 @@ def template_digests(templates: Path) -> dict[str, str]:
         for file in sorted(templates.rglob("*"))
         if file.is_file()
     }
+    if conflicts := [p for name, text in sources.items() for p in merge_conflicts(text, TEMPLATES / name)]:
+        raise ContentError(conflicts)
     uses: dict[str, set[str]] = {}
     for name, text in sources.items():
         found = [match["name"] for match in REFERENCE.finditer(text)]

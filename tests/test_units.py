@@ -18,7 +18,7 @@ from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
 from catalogue.content.source import merge_conflicts, parse_source
 from catalogue.problems import Severity
-from catalogue.site.i18n import MissingTranslation, hyphenated, load_translations, long_date
+from catalogue.site.i18n import MissingTranslation, hyphenator, load_translations, long_date
 from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 
@@ -611,10 +611,14 @@ def test_an_image_of_static_is_given_its_size_unless_the_text_gives_one() -> Non
     assert html("![D](/static/images/d.png)", "/", sizes) == '<p><img alt="D" src="/static/images/d.png"></p>'
 
 
-def test_a_long_finnish_word_is_given_soft_hyphens_where_finnish_hyphenates_it() -> None:
-    """At the last consonant before each vowel (ko-tou-tu-mis-suun-ni-tel-ma); a short word,
-    and any Swedish word, as it is."""
-    shown = hyphenated("Alkukartoitus ja kotoutumissuunnitelma", "fi").replace("\u00ad", "-")
+def test_a_long_word_is_given_soft_hyphens_where_its_language_hyphenates_it() -> None:
+    """Finnish at the last consonant before each vowel, Swedish by pyphen's dictionary; a word
+    of fewer than 12 letters as it is."""
+    finnish, swedish = hyphenator("fi"), hyphenator("sv")
+    shown = finnish("Alkukartoitus ja kotoutumissuunnitelma").replace("\u00ad", "-")
     assert shown == "Al-ku-kar-toi-tus ja ko-tou-tu-mis-suun-ni-tel-ma"
-    assert hyphenated("Nivelvaihe", "fi") == "Nivelvaihe"
-    assert hyphenated("Integrationsutbildning", "sv") == "Integrationsutbildning"
+    assert swedish("Integrationsutbildning och språk").replace("\u00ad", "-") == (
+        "In-teg-ra-tions-ut-bild-ning och språk"
+    )
+    assert finnish("Nivelvaihe") == "Nivelvaihe"
+    assert swedish("Basinformation") == "Bas\u00adin\u00adfor\u00adma\u00adtion"

@@ -37,7 +37,7 @@ TABLES = {
 }
 
 
-LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter", "imagesize")
+LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter", "imagesize", "pyphen")
 """The libraries that shape the output."""
 
 

@@ -3,15 +3,21 @@ the hyphenation of long Finnish words."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ..config import Lang
 from ..conflicts import merge_conflicts
 from ..problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    import pyphen
 
 
 class MissingTranslation(Exception):
@@ -167,11 +173,19 @@ FINNISH_SYLLABLE = re.compile(
 LONG_WORD = re.compile(r"\w{12,}")
 
 
-def hyphenated(text: str, lang: Lang) -> str:
-    """Soft hyphens between the syllables of each long Finnish word, where Finnish hyphenates
-    it (ko-tou-tu-mis-suun-ni-tel-ma): Chrome hyphenates no Finnish, and breaks such a word in
-    a narrow table cell anywhere, without a hyphen. Swedish is left to the browsers' own
-    hyphenation (`hyphens: auto`), which Chrome, Firefox and Safari have for it."""
-    if lang != "fi":
-        return text
-    return LONG_WORD.sub(lambda word: FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0]), text)
+def hyphenator(lang: Lang) -> Callable[[str], str]:
+    """Soft hyphens between the syllables of each long word, for a narrow table cell, in which
+    Chrome broke 'Kotoutumissu|unnitelma' and 'Integrationsut|bildning' anywhere, without a
+    hyphen: it hyphenates neither language. Finnish hyphenates at the last consonant before
+    each vowel (ko-tou-tu-mis-suun-ni-tel-ma), which pyphen has no dictionary for; Swedish by
+    pyphen's (LibreOffice's), loaded when a page first needs it."""
+    if lang == "fi":
+        return lambda text: LONG_WORD.sub(lambda word: FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0]), text)
+
+    @functools.cache
+    def dictionary() -> pyphen.Pyphen:
+        import pyphen
+
+        return pyphen.Pyphen(lang=lang)
+
+    return lambda text: LONG_WORD.sub(lambda word: dictionary().inserted(word[0], hyphen="\u00ad"), text)

@@ -17,7 +17,7 @@ from ..content.model import Practice, other_lang
 from ..content.vocabulary import Term, Vocabulary
 from ..problems import ContentError
 from . import urls
-from .i18n import StrictTranslations, hyphenated, iso_date, long_date
+from .i18n import StrictTranslations, hyphenator, iso_date, long_date
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -70,7 +70,7 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.globals.update(_globals(setting, lang))
     env.filters["long_date"] = lambda day: long_date(day, translations)
     env.filters["iso_date"] = iso_date
-    env.filters["hyphenated"] = lambda text: hyphenated(text, lang)
+    env.filters["hyphenated"] = hyphenator(lang)
     return env
 
 

@@ -245,7 +245,8 @@ class BuildCache:
 
 
 TEXT_SUFFIXES = frozenset({".css", ".js", ".html", ".svg", ".json", ".txt", ".xml", ".yml", ".md"})
-"""Files published as they are that are text, and would be broken by a merge conflict."""
+"""Files published as they are that are text, and would be broken by a merge conflict (a style
+sheet, a script): looked at for its marks when read."""
 
 
 def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
@@ -266,7 +267,7 @@ def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
             data = file.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             seen[shown] = seen_now(str(file), read_at, digest)
-            if file.suffix.lower() in TEXT_SUFFIXES:  # a style sheet or script git left in conflict
+            if file.suffix.lower() in TEXT_SUFFIXES and (b"<<<<<<<" in data or b">>>>>>>" in data):
                 problems += merge_conflicts(data.decode("utf-8", "replace"), PurePath(shown))
         hashes[shown.removeprefix(f"{folder}/")] = digest
     if problems:  # before the files are recorded as read: the next build reads them again

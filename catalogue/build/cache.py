@@ -1,8 +1,9 @@
 """The build cache, .cache/build.sqlite: what a build keeps for the next one.
 
 - `checked`: each practice file's checked result, by the hash of its bytes together with
-  the language, vocabulary and path it was checked with, with its Markdown; and each interface
-  catalogue compiled, by the hash of its messages.po.
+  the language, vocabulary and path it was checked with, with its Markdown; each interface
+  catalogue compiled, by the hash of its messages.po; and each image's width and height, by
+  the hash of the image.
 - `html`: the HTML made from a Markdown text, by the hash of the text.
 - `seen`: the size, time and hash of each file (content, static, web editor) when it was last
   read, so that a file not touched since need not be read again to know its hash (as git's

@@ -166,8 +166,8 @@ def image_sizes(static: Path, statics: dict[str, str], cache: BuildCache) -> dic
         made = {keys[path]: _measured(static / path) for path in missing}
         cache.put_checked({key: ("image size", size, "") for key, size in made.items()}, {})
         known |= made
-    sizes = {path: known[key].decode().partition("x")[::2] for path, key in keys.items()}
-    return {path: (int(width), int(height)) for path, (width, height) in sizes.items() if width != "0"}
+    sizes = {path: known[key].split(b"x") for path, key in keys.items()}
+    return {path: (int(width), int(height)) for path, (width, height) in sizes.items() if width != b"0"}
 
 
 def _measured(image: Path) -> bytes:

@@ -250,8 +250,7 @@ def _untranslated(fi: tuple[Practice, Text], sv: tuple[Practice, Text]) -> list[
     same = f"word for word as in {there.source}, so one of the two is not translated"
     if here.summary == there.summary:
         problems.append(_at(here, "summary", f"the summary is {same}", Severity.WARNING))
-    if not set(here.criteria.values()).isdisjoint(there.criteria.values()):
-        codes = [code for code, text in here.criteria.items() if there.criteria.get(code) == text]
+    if codes := [code for code, text in here.criteria.items() if there.criteria.get(code) == text]:
         message = f"the evidence for {', '.join(codes)} is {same}"
         problems.append(_at(here, "criteria", message, Severity.WARNING))
     if copied := copied_lines(here_text.lines, there_text.lines):

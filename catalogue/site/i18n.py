@@ -1,5 +1,5 @@
 """Interface strings (gettext catalogues compiled from locales/*.po at build time), dates, and
-the hyphenation of long Finnish words."""
+the hyphenation of long words in narrow places."""
 
 from __future__ import annotations
 

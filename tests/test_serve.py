@@ -3,9 +3,13 @@ browser, and keeps serving the last good site."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.request import urlopen
 
 import pytest
 from playwright.sync_api import expect
@@ -63,3 +67,61 @@ def test_a_failed_build_is_shown_in_the_browser_and_the_last_good_site_stays(
     (root / "content/fi/esimerkki.md").write_text(practice(title="Korjattu"), encoding="utf-8")
     expect(page.locator("h1")).to_have_text("Korjattu", timeout=10_000)
     expect(page.locator("#build-problems")).to_have_count(0)
+
+
+def _served_soon(url: str, wanted: str, seconds: float = 10) -> bool:
+    """Whether the page at `url` holds `wanted` within `seconds` (a rebuild takes a moment)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urlopen(url) as response:
+            if wanted in response.read().decode("utf-8"):
+                return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_folder_removed_and_put_back_at_once_is_watched_again(live: tuple[Path, str]) -> None:
+    """As `git switch` to a branch without the folder and back, or a tool that replaces it:
+    the new folder's files are watched, though it may even have the old one's inode."""
+    root, url = live
+    kept = root.parent / "templates-kept"
+    shutil.copytree(root / "templates", kept)
+    shutil.rmtree(root / "templates")
+    shutil.copytree(kept, root / "templates")
+    time.sleep(1.5)  # the rebuild of the change, before the edit below
+    base = root / "templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("<body", '<body data-edited=""', 1), "utf-8")
+    assert _served_soon(url + "fi/", "data-edited")
+
+
+def test_a_folder_made_after_the_server_started_is_watched(live: tuple[Path, str]) -> None:
+    root, url = live
+    assert not (root / "admin").exists()
+    time.sleep(1.5)  # the watch is on, on the folders there are
+    (root / "admin").mkdir()
+    (root / "admin/notes.txt").write_text("first", encoding="utf-8")
+    assert _served_soon(url + "admin/notes.txt", "first")
+    (root / "admin/notes.txt").write_text("second", encoding="utf-8")
+    assert _served_soon(url + "admin/notes.txt", "second")
+
+
+def test_an_edit_saved_while_the_first_build_ran_is_served(tmp_path: Path) -> None:
+    """The first build has read the file when the editor saves it, before the watch is on."""
+    root = make_project(tmp_path, pair())
+    out = root / "_site"
+    config = load_config(root / "site.toml")
+    builds = []
+
+    def rebuild() -> None:
+        build(root, out, config, search=False)
+        if not builds:
+            (root / "content/fi/esimerkki.md").write_text(practice(title="Tallennettu kesken"), "utf-8")
+        builds.append(1)
+
+    server = LiveServer(root, out, config, 0, rebuild)
+    assert server.build_once() == []
+    server.start()
+    try:
+        assert _served_soon(f"http://localhost:{server.port}/fi/kaytannot/esimerkki/", "Tallennettu kesken")
+    finally:
+        server.stop()

@@ -116,10 +116,10 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
             "if there is one, `python build.py check` tells what is wrong with it"
         )
     vocabulary = load_vocabulary(root / "content/vocabulary.yaml")
-    checked, _ = validate_practice(source[1], vocabulary, other_lang)
-    if checked is None:
+    practice, checked, _ = validate_practice(source[1], vocabulary, other_lang)
+    if practice is None:
         raise EditError(f"{source[1].path.as_posix()} has problems; run `python build.py check`")
-    digest = checked[1].substance
+    digest = checked.substance
     text = path.read_text(encoding="utf-8")
     head, separator, rest = text.partition("\n---")
     if re.search(r"^translated_from:.*$", head, flags=re.M):

@@ -636,24 +636,56 @@ def test_a_link_shown_as_code_is_no_link_and_one_in_a_criterion_or_a_page_is_che
         f"content/pages/fi/about.md:{last}:42: no practice has the id 'nope'; link to another practice with "
         "[text](practice:its-id)",
     ]
-    assert problems(tmp_path, files) == [
-        "content/fi/esimerkki.md:16:18: the link 'ohje.pdf' would lead to a missing page of this site; write "
-        "a web address in full (https://…), or link to another practice (practice:its-id), a file "
-        "(/static/…) or a heading (#…)",
-        *page_problems,
-    ]
-    criteria = criteria.replace(" ja [ohje](ohje.pdf)", "")
-    files["content/fi/esimerkki.md"] = practice(body=body, criteria=criteria)
-    assert problems(tmp_path / "again", files) == [
+    unknown_ids = [
         "content/fi/esimerkki.md:16:18: no practice has the id 'arvio'; link to another practice with "
         "[text](practice:its-id)",
         "content/fi/esimerkki.md:33:30: no practice has the id 'nope'; link to another practice with "
         "[text](practice:its-id)",
+    ]
+    assert problems(tmp_path, files) == [  # all at once, though the file has a mistake of its own
+        unknown_ids[0],
+        "content/fi/esimerkki.md:16:18: the link 'ohje.pdf' would lead to a missing page of this site; write "
+        "a web address in full (https://…), or link to another practice (practice:its-id), a file "
+        "(/static/…) or a heading (#…)",
+        unknown_ids[1],
         *page_problems,
     ]
+    criteria = criteria.replace(" ja [ohje](ohje.pdf)", "")
+    files["content/fi/esimerkki.md"] = practice(body=body, criteria=criteria)
+    assert problems(tmp_path / "again", files) == [*unknown_ids, *page_problems]
     fixed = practice(body=body.replace("nope", "sample"), criteria=criteria.replace("arvio", "sample"))
     files |= {"content/fi/esimerkki.md": fixed, "content/pages/fi/about.md": about}
     check_site(make_project(tmp_path / "fixed", files))  # no problem: the examples in code are no links
+
+
+def test_the_links_of_a_file_with_mistakes_are_checked_all_the_same(tmp_path: Path) -> None:
+    """Every problem at once: a mistyped date, or YAML that cannot be read, does not hide the
+    file's links that lead nowhere until it is mended. A link to a practice whose files both
+    have mistakes is not reported: its files' mistakes are."""
+    links = "## Tausta\n\nKatso [malli](practice:mali), [toinen](practice:toinen) ja [kuva](/static/ei.png)."
+    files = {
+        **pair(body=links, extra="updated: 16.9.2019"),
+        "content/fi/toinen.md": practice("toinen", "toinen", extra="published: 2019-02-30").replace(
+            "published: 2017-01-02\n", ""
+        ),
+        "content/sv/andra.md": practice("toinen", "andra", title="Andra: [praxis"),
+    }
+    files["content/sv/exempel.md"] = files["content/sv/exempel.md"].replace("slug: exempel", "slug: [exempel")
+    unknown = "no practice has the id 'mali'; link to another practice with [text](practice:its-id)"
+    missing = "the file static/ei.png does not exist; check the name, or add the file under static/"
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:22:10: updated should be a date written YYYY-MM-DD: 2019-09-16",
+        f"content/fi/esimerkki.md:26:15: {unknown}",
+        f"content/fi/esimerkki.md:26:67: {missing}",
+        "content/fi/toinen.md:21:12: published '2019-02-30' is not a date in the calendar; check the day and "
+        "the month",
+        "content/sv/andra.md:3:13: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
+        'reads as a new field; put the whole value in quotes: title: "Andra: [praxis"',
+        "content/sv/exempel.md:4:7: invalid YAML: the list that opens here with [ is not closed; end it with "
+        "] on the same line",
+        f"content/sv/exempel.md:26:15: {unknown}",
+        f"content/sv/exempel.md:26:67: {missing}",
+    ]
 
 
 def test_a_link_to_a_practice_that_is_a_draft_in_both_languages_is_reported(tmp_path: Path) -> None:

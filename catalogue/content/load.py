@@ -22,10 +22,11 @@ from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
-from .model import FileResult, Practice, Site, StaticPage, Text
+from .model import FileResult, Links, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
 from .rules import check_collection
 from .source import bytes_digest, decode_source, decoded, link_out, read_bytes, split_front_matter
+from .text_links import links_of
 from .text_rules import DESCRIPTION, TITLE, text_problems
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
@@ -57,6 +58,8 @@ def load_site(
     content = root / "content"
     problems: list[Problem] = []
     checked: list[tuple[Practice, Text]] = []
+    unchecked: list[tuple[str, Links]] = []
+    """The links of each practice file whose front matter has mistakes."""
     present: set[tuple[str, Lang]] = set()
     """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
@@ -81,7 +84,9 @@ def load_site(
         present.update((found, job.lang) for found in result.ids)
         if result.practice and result.text:
             checked.append((result.practice, result.text))
-    findings = check_collection(checked, present, pages, root, date.today())
+        elif result.text:
+            unchecked.append((job.shown, result.text.links))
+    findings = check_collection(checked, present, pages, unchecked, root, date.today())
     problems.extend(findings.problems)
     redirects, found = read_redirects(root, config.base_url)
     problems.extend(found)
@@ -165,22 +170,24 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     key = checked_key(bytes_digest(raw), checked_context(job, vocabulary))
     doc = decode_source(raw, shown)
     if isinstance(doc, list):
-        problems = doc + _text_problems_alone(raw, shown, DESCRIPTION)
-        return key, FileResult(None, None, problems, tuple(_id_lines(raw))), ""
-    checked, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
-    criteria = checked[0].criteria if checked else {}
+        text, problems = _text_alone(raw, shown, key, DESCRIPTION)
+        return key, FileResult(None, text, doc + problems, tuple(_id_lines(raw))), ""
+    practice, text, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
+    criteria = practice.criteria if practice else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
-    practice, text = checked or (None, None)
-    result = FileResult(practice, text, problems, (str(doc.front.get("id")),))
-    return key, result, source
+    return key, FileResult(practice, text, problems, (str(doc.front.get("id")),)), source
 
 
-def _text_problems_alone(raw: bytes, shown: PurePath, after: int) -> list[Problem]:
-    """The problems of a file's text where its front matter cannot be read: the editor sees
-    every problem at once, not the text's after the front matter's are mended."""
+def _text_alone(raw: bytes, shown: PurePath, key: str, after: int) -> tuple[Text | None, list[Problem]]:
+    """The text of a file whose front matter cannot be read, as far as its links go, and its
+    problems: the editor sees every problem at once, not the text's after the front matter's
+    are mended."""
     text = decoded(raw, shown)
     parts = split_front_matter(text) if isinstance(text, str) else None
-    return text_problems(shown, parts.body, parts.body_line, after)[1] if parts else []
+    if parts is None:
+        return None, []
+    links, problems = text_problems(shown, parts.body, parts.body_line, after)
+    return Text(key, parts.body_line, links_of(links), ""), problems
 
 
 def _head(file: Path) -> bytes:
@@ -241,7 +248,7 @@ def _load_pages(folder: Path, root: Path, problems: list[Problem]) -> list[Stati
             result = raw if isinstance(raw, list) else decode_source(raw, shown)
             if isinstance(result, list):
                 problems += result
-                problems += [] if isinstance(raw, list) else _text_problems_alone(raw, shown, TITLE)
+                problems += [] if isinstance(raw, list) else _text_alone(raw, shown, "", TITLE)[1]
                 continue
             page, found = validate_page(result, lang, key)
             problems.extend(found)

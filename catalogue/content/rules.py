@@ -32,19 +32,22 @@ def check_collection(
     checked: list[tuple[Practice, Text]],
     present: set[tuple[str, Lang]],
     pages: list[StaticPage],
+    unchecked: list[tuple[str, Links]],
     root: Path,
     today: date,
 ) -> Findings:
     """`present` holds (id, language) of every file read, valid or not, so that a broken file
-    is not reported a second time as a missing translation of its twin. `pages`: the about
-    pages, whose links are checked as the practices' are. `today`: a date after it is a
-    mistyped year, most likely (a file's own check, kept in the build cache, cannot know what
-    day it is)."""
+    is not reported a second time as a missing translation of its twin, nor a link to it as a
+    link to no practice. `pages`: the about pages, whose links are checked as the practices'
+    are, as are `unchecked`'s: (file, links) of each practice file with mistakes. `today`: a
+    date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
+    cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
     problems = _unique_addresses(practices)
     by_key = {(p.id, p.lang): (p, text) for p, text in checked}
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
+    named = ids | {found for found, _ in present}
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
@@ -63,11 +66,11 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(_check_links(practice.source, text.links, ids, drafts, root))
+        problems.extend(_check_links(practice.source, text.links, named, drafts, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
-    for page in pages:
-        problems.extend(_check_links(page.source, page.links, ids, drafts, root))
+    for source, links in [(page.source, page.links) for page in pages] + unchecked:
+        problems.extend(_check_links(source, links, named, drafts, root))
     return Findings(problems, frozenset(stale))
 
 

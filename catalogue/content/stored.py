@@ -20,7 +20,7 @@ _CONTACT, _LINKS = Practice.__slots__.index("contact"), Practice.__slots__.index
 def dump(result: FileResult) -> bytes:
     practice: tuple[Any, ...] | None = None
     text: tuple[Any, ...] | None = None
-    if result.practice and result.text:
+    if result.practice:
         values: dict[str, Any] = {name: getattr(result.practice, name) for name in Practice.__slots__}
         for name in _DATES:
             values[name] = values[name] and values[name].toordinal()
@@ -28,6 +28,7 @@ def dump(result: FileResult) -> bytes:
         values["contact"] = contact and tuple(contact)
         values["links"] = tuple(tuple(link) for link in values["links"])
         practice = tuple(values.values())
+    if result.text:
         text = (*result.text[:2], tuple(result.text.links), *result.text[3:])
     problems = [(str(p.path), p.line, p.column, p.message, p.severity.value) for p in result.problems]
     return marshal.dumps((practice, text, problems, result.ids))
@@ -41,16 +42,16 @@ def load(value: bytes) -> FileResult | None:
             Problem(PurePath(path), line, column, message, Severity(kind))
             for path, line, column, message, kind in problems
         ]
+        if text is not None:
+            digest, line, links, substance, lines = text
+            text = Text(digest, line, Links(*links), substance, lines)
         if practice is None:
-            return FileResult(None, None, checked, ids)
+            return FileResult(None, text, checked, ids)
         values = list(practice)
         for index in _DATE_INDEXES:
             values[index] = values[index] and date.fromordinal(values[index])
         values[_CONTACT] = values[_CONTACT] and Contact(*values[_CONTACT])
         values[_LINKS] = tuple(Link(*link) for link in values[_LINKS])
-        digest, line, links, substance, lines = text
-        return FileResult(
-            Practice(*values), Text(digest, line, Links(*links), substance, lines), checked, ids
-        )
+        return FileResult(Practice(*values), text, checked, ids)
     except (ValueError, EOFError, TypeError, IndexError):
         return None

@@ -21,8 +21,10 @@ from .vocabulary import Vocabulary
 
 def validate_practice(
     doc: SourceDocument, vocabulary: Vocabulary, lang: Lang
-) -> tuple[tuple[Practice, Text] | None, list[Problem]]:
-    """Convert one document into a Practice and its Text; report every problem in it."""
+) -> tuple[Practice | None, Text, list[Problem]]:
+    """Convert one document into a Practice and its Text; report every problem in it. A
+    document with mistakes has no Practice, and a Text that holds only its links (which are
+    checked across files all the same: every problem at once)."""
     doc, slips = _regrouped(doc, vocabulary)
     check = ValueChecker(doc, vocabulary, lang)
     check.problems.extend(slips)
@@ -57,7 +59,7 @@ def validate_practice(
     if values["published"] and values["updated"] and values["updated"] < values["published"]:
         check.problem(("updated",), "updated is before published; updated is the date of a later change")
     if any(p.severity is Severity.ERROR for p in check.problems):
-        return None, check.problems
+        return None, Text(doc.digest, doc.body_line, links_of(links), ""), check.problems
     practice = Practice(
         **values,
         lang=lang,
@@ -66,7 +68,7 @@ def validate_practice(
         title_key=sort_key(values["title"]),
         digest=doc.front_digest,
     )
-    return (practice, _text(doc, practice, links)), check.problems
+    return practice, _text(doc, practice, links), check.problems
 
 
 def _text(doc: SourceDocument, practice: Practice, links: list[TextLink]) -> Text:

@@ -239,6 +239,36 @@ def test_an_indented_code_span_inside_a_paragraph_does_not_end_it() -> None:
     assert list(headings(text.split("\n"), prose(text).split("\n"))) == []
 
 
+WORDS = st.from_regex(r"[a-zä0-9/._%-]{1,8}", fullmatch=True)
+TARGETS = st.lists(
+    st.one_of(WORDS, st.tuples(WORDS, st.from_regex(r"\([a-z0-9 ]{0,6}\)", fullmatch=True)).map("".join)),
+    min_size=1,
+    max_size=4,
+).flatmap(
+    lambda words: st.tuples(*(st.sampled_from([" ", "  "]) for _ in words)).map(
+        lambda gaps: "".join(gap + word for gap, word in zip(gaps, words, strict=True)).strip()
+    )
+)
+"""Addresses as editors write a file's name: words, spaces, parentheses in pairs ('raportti (2).pdf')."""
+
+
+@given(TARGETS, st.sampled_from(["", ' "Otsikko"', " 'Otsikko'", " "]), st.sampled_from(["", "!"]))
+def test_a_link_target_is_the_address_markdown_makes(target: str, title: str, image: str) -> None:
+    """The check looks at the address the page will have: spaces, parentheses and all, without
+    the title (a file named 'esite 2024.pdf' is not reported as a missing 'esite')."""
+    import html
+    import re
+
+    import markdown
+
+    from catalogue.content.text_links import links_in
+
+    text = f"{image}[teksti]({target}{title})"
+    made = re.search(r'(?:href|src)="([^"]*)"', markdown.Markdown(extensions=extensions()).convert(text))
+    assert made is not None
+    assert [link.target for link in links_in(text, 1)] == [html.unescape(made[1])]
+
+
 def test_a_link_to_a_practice_is_a_markdown_link_to_practice_in_lower_case() -> None:
     """The converter makes only these links; another is removed from the page (and warned of)."""
     from catalogue.content.text_links import links_in, practice_id

@@ -713,15 +713,32 @@ def test_a_link_to_a_practice_that_is_a_draft_in_both_languages_is_reported(tmp_
 def test_a_file_name_with_a_space_or_a_letter_outside_ascii_is_linked_as_a_browser_asks_for_it(
     tmp_path: Path,
 ) -> None:
+    """A file's name as it is saved (with spaces, with parentheses) is reported as the address
+    to write, wherever Markdown or HTML takes it as written; never as a file that is missing."""
     body = (
         "![Kuva](/static/my%20photo.svg) ![Kuva](/static/kuva-%C3%A4.svg) ![Kuva](/static/kuva-ä.svg)\n\n"
-        "![Kuva](</static/my photo.svg>)\n"
+        "![Kuva](</static/my photo.svg>)\n\n"
+        '![Kuva](/static/my photo.svg "Otsikko") [raportti](/static/raportti (2).pdf)\n\n'
+        '<a href="/static/my photo.svg">kuva</a>\n'
     )
-    files = {**one_file(practice(body=body)), "static/my photo.svg": "<svg/>", "static/kuva-ä.svg": "<svg/>"}
+    files = {
+        **one_file(practice(body=body)),
+        "static/my photo.svg": "<svg/>",
+        "static/kuva-ä.svg": "<svg/>",
+        "static/raportti (2).pdf": "%PDF",
+    }
     assert problems(tmp_path, files) == [
         "content/fi/esimerkki.md:25:10: the address '/static/my photo.svg' has a space, which a web address "
-        "cannot hold; write each space as %20: /static/my%20photo.svg"
+        "cannot hold; write each space as %20: /static/my%20photo.svg",
+        "content/fi/esimerkki.md:27:9: the address '/static/my photo.svg' has a space, which a web address "
+        "cannot hold; write each space as %20: /static/my%20photo.svg",
+        "content/fi/esimerkki.md:27:52: the address '/static/raportti (2).pdf' has a space, which a web "
+        "address cannot hold; write each space as %20: /static/raportti%20(2).pdf",
+        "content/fi/esimerkki.md:29:10: the address '/static/my photo.svg' has a space, which a web address "
+        "cannot hold; write each space as %20: /static/my%20photo.svg",
     ]
+    mended = body.replace("my photo", "my%20photo").replace("raportti (2)", "raportti%20(2)")
+    check_site(make_project(tmp_path / "mended", {**files, **one_file(practice(body=mended))}))
 
 
 def test_an_address_in_angle_brackets_without_https_is_reported(tmp_path: Path) -> None:

@@ -26,15 +26,26 @@ class TextLink(NamedTuple):
     """Written in Markdown ([text](target), [name]: target), not in HTML (href=, src=)."""
 
 
-INLINE_LINK = re.compile(r"\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<inline>[^)\s]*))")
-"""A link's or image's target: [text](target), [text](<target>)."""
+INLINE_LINK = re.compile(
+    r"""\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<inline>(?:
+        (?:[^()\s]|\([^()\n]*\))+                    # a word, parentheses in pairs
+        (?:[ \t]+(?!["'])(?:[^()\s]|\([^()\n]*\))+)*  # more words, unless a title begins
+    )?)(?=[ \t]*(?:"[^\n]*"[ \t]*|'[^\n]*'[ \t]*)?\)))  # then a title, if any, and the end""",
+    re.VERBOSE,
+)
+"""A link's or image's target: [text](target), [text](<target>), [text](target "title"). As
+Python-Markdown reads it, the target may hold spaces and parentheses in pairs: a file saved as
+'raportti (2).pdf' or 'esite 2024.pdf' is linked as written."""
 DEFINED_LINK = re.compile(
     r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
 )
 """A reference's target: [name]: target (not a footnote's note, [^1]: …: see text_rules)."""
 DEFINED_LINE = re.compile(r" {0,3}\[[^\]\n]+\]:")
 """A line that gives a reference its target: [name]: target."""
-HTML_LINK = re.compile(r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*["']?(?P<target>[^"'\s>]*)""", re.IGNORECASE)
+HTML_LINK = re.compile(
+    r"""<[a-z][^>]*?\b(?:href|src)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^"'\s>]*))""",
+    re.IGNORECASE,
+)
 FULL_PAGE = re.compile(r"https?://[^/?#]+/(?:[^?#]*/)?(?:fi|sv)/", re.IGNORECASE)
 """A full address below a fi/ or sv/ folder, where this site's pages are."""
 HEADING = re.compile("#")
@@ -191,7 +202,8 @@ def practice_id(link: TextLink) -> str | None:
     """The id a Markdown link to a practice leads to ([text](practice:its-id#heading))."""
     if not link.markdown or not link.target.startswith("practice:"):
         return None
-    return link.target[len("practice:") :].split("#", 1)[0]
+    written = link.target[len("practice:") :]
+    return "" if written[:1].isspace() else written.split("#", 1)[0]  # [text](practice: x): none
 
 
 def links_of(found: list[TextLink]) -> Links:

@@ -1050,6 +1050,13 @@ def test_years_written_as_a_span_are_shown_as_two_fields(tmp_path: Path, years: 
         "content/fi/esimerkki.md:12:13: start_year is one year; for the years 2016–2019, write two fields: "
         "start_year: 2016 and, on the next line, end_year: 2019"
     ]
+    with_end = practice(extra="end_year: 2019").replace("start_year: 2016", f"start_year: {years}")
+    spans = with_end.replace("end_year: 2019", f"end_year: {years}")
+    assert problems(tmp_path / "with-end", one_file(spans)) == [
+        "content/fi/esimerkki.md:12:13: start_year is one year; for the years 2016–2019, write "
+        "start_year: 2016",
+        "content/fi/esimerkki.md:22:11: end_year is one year; for the years 2016–2019, write end_year: 2019",
+    ]
 
 
 def test_names_written_without_a_list_are_shown_as_one(tmp_path: Path) -> None:

@@ -121,11 +121,12 @@ class ValueChecker:
             return value
         years = YEARS.fullmatch(value.strip()) if isinstance(value, str) else None
         if years:
-            self.problem(
-                key,
-                f"{key[0]} is one year; for the years {years[1]}–{years[2]}, write two fields: "
-                f"start_year: {years[1]} and, on the next line, end_year: {years[2]}",
-            )
+            first, last = years[1], years[2]
+            if key[0] == "start_year" and "end_year" not in self.doc.front:
+                fix = f"write two fields: start_year: {first} and, on the next line, end_year: {last}"
+            else:  # the other year has a field of its own already
+                fix = f"write {key[0]}: {first if key[0] == 'start_year' else last}"
+            self.problem(key, f"{key[0]} is one year; for the years {first}–{last}, {fix}")
             return None
         self.problem(key, f"{key[0]} should be a year such as 2016, not {self.shown(key, value)}")
         return None

@@ -14,6 +14,8 @@ from .problems import Problem
 
 Lang = Literal["fi", "sv"]
 LANGS: tuple[Lang, ...] = ("fi", "sv")
+LANGUAGE_NAMES: dict[str, str] = {"fi": "Finnish", "sv": "Swedish"}
+"""As messages name them."""
 
 
 class ConfigError(Exception):

@@ -381,6 +381,40 @@ def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_pat
     ]
 
 
+def test_a_text_in_the_other_language_than_its_folder_is_a_warning(tmp_path: Path) -> None:
+    """A Swedish version saved in content/fi, or a Finnish text pasted over a Swedish one,
+    would be published on the other language's pages. A text with a few words of the other
+    language (a name, a quotation) is in its own."""
+    swedish = (
+        "## Bakgrund\n\nMånga som har flyttat till Finland kan inte delta i utbildningen, och det finns "
+        "inte alltid en plats för dem. Föreningen ville därför ge dem en väg framåt, med stöd som "
+        "passar deras liv och som är lätt att hitta.\n"
+    )
+    finnish = (
+        "## Tausta\n\nKaikki maahan muuttaneet eivät pääse koulutukseen, ja osa on ollut kotona lasten "
+        "kanssa. Yhdistys halusi tarjota heille polun eteenpäin, ja se teki sen yhdessä kunnan kanssa, "
+        "kun ’Närpes stad och föreningen’ oli mukana. Myös järjestöt olivat mukana.\n"
+    )
+    files = {
+        **pair(body=swedish),
+        "content/sv/exempel.md": practice(
+            "sample", "exempel", summary="Kort.", criteria=CRITERIA_SV, body=finnish
+        ),
+        **pair("other", "toinen", "annan", body=finnish),
+    }
+    files["content/sv/annan.md"] = practice(
+        "other", "annan", summary="Kort.", criteria=CRITERIA_SV, body=swedish
+    )
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        "content/fi/esimerkki.md:23:1: warning: the text is in Swedish, but the file is in content/fi/, so "
+        "it would be published on the Finnish pages; move a Swedish version to content/sv/, or write the "
+        "text in Finnish",
+        "content/sv/exempel.md:23:1: warning: the text is in Finnish, but the file is in content/sv/, so "
+        "it would be published on the Swedish pages; move a Finnish version to content/fi/, or write the "
+        "text in Swedish",
+    ]
+
+
 def test_a_heavy_image_is_a_warning(tmp_path: Path) -> None:
     """A photo straight from a camera, published as it is, would make a phone wait."""
     files: dict[str, str | bytes] = {

@@ -9,12 +9,11 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from ..config import LANGS
+from ..config import LANGS, LANGUAGE_NAMES
 from ..content.html_policy import site_path
 from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site, other_lang
 from ..content.redirects import REDIRECTS
-from ..content.rules import LANGUAGE_NAMES
 from ..content.vocabulary import FACETS, VOCABULARY
 from ..problems import Problem, Severity
 from ..site import urls

@@ -8,13 +8,11 @@ from operator import attrgetter
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
-from ..config import Lang
+from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
 from .values import closest
-
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
 
 class Findings(NamedTuple):

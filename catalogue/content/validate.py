@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..config import Lang
+from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
-from .freshness import line_keys, substance_hash
+from .freshness import line_keys, substance_hash, written_in
 from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .text_links import TextLink, links_of
@@ -37,6 +37,7 @@ def validate_practice(
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
     if not values["draft"]:
         _check_publishable(check, doc)
+    _check_language(check, doc, lang)
     for name, most in LONGEST.items():
         if values[name] and len(values[name]) > most:
             check.problem(
@@ -137,6 +138,20 @@ PLACEHOLDER = re.compile(
     r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
 )
 """What `build.py new` writes for the editor to replace, and TODO."""
+
+
+def _check_language(check: ValueChecker, doc: SourceDocument, lang: Lang) -> None:
+    """A text in the other language than its folder's would be published on that language's
+    site: a Swedish version saved in content/fi, or a Finnish text pasted over a Swedish one."""
+    found = written_in(doc.body)
+    if found and found != lang:
+        name, folder_name = LANGUAGE_NAMES[found], LANGUAGE_NAMES[lang]
+        message = (
+            f"the text is in {name}, but the file is in content/{lang}/, so it would be published on "
+            f"the {folder_name} pages; move a {name} version to content/{found}/, or write the text in "
+            f"{folder_name}"
+        )
+        check.problems.append(Problem(doc.path, doc.body_line, 1, message, Severity.WARNING))
 
 
 def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:

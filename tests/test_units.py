@@ -631,6 +631,14 @@ def test_a_copied_line_is_found_however_its_spaces_run() -> None:
     )
 
 
+@pytest.mark.parametrize("heading", ["## Lähteet", "##Lähteet", "## Lähteet ##", "### Källor:", "## KÄLLA"])
+def test_the_lines_under_a_heading_of_sources_are_not_compared(heading: str) -> None:
+    """A source is cited in the language it was published in, however its heading is written."""
+    source = "Kotoutumisen osaamiskeskus (2023). Kotoutumisen hyvät käytännöt: arviointikehikko ja kriteerit."
+    assert line_keys(f"{heading}\n\n- {source}\n", 1) == b""
+    assert line_keys(f"## Tulokset\n\n- {source}\n", 1) != b""
+
+
 def test_an_image_of_static_is_given_its_size_unless_the_text_gives_one() -> None:
     sizes = {"images/ryhmä.png": (640, 480), "images/c.png": (10, 20)}
     assert html("![Kuva](/static/images/ryhm%C3%A4.png)", "/hyvat/", sizes) == (

@@ -37,8 +37,8 @@ def line_keys(body: str, first_line: int) -> bytes:
     keys, sources = array("I"), False
     for number, line in enumerate(body.split("\n"), start=first_line):
         words = line.split()
-        if line.startswith("#"):
-            sources = " ".join(words[1:]).casefold() in SOURCES
+        if line.startswith("#"):  # '## Lähteet', '##Lähteet', '## Lähteet ##', '## Lähteet:'
+            sources = " ".join(line.strip("# \t").rstrip(":").split()).casefold() in SOURCES
         elif len(words) >= LINE_WORDS and not sources:
             digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=4).digest()
             keys.extend((number, int.from_bytes(digest, "little")))

@@ -413,6 +413,15 @@ def test_a_text_in_the_other_language_than_its_folder_is_a_warning(tmp_path: Pat
         "it would be published on the Swedish pages; move a Finnish version to content/fi/, or write the "
         "text in Swedish",
     ]
+    for file, line in (
+        ("content/sv/exempel.md", "draft: true"),
+        ("content/fi/esimerkki.md", "translation_pending: true"),
+    ):
+        files[file] = files[file].replace("published:", f"{line}\npublished:")
+    warnings = check_site(make_project(tmp_path / "draft", files)).warnings
+    assert [w.path.as_posix() for w in warnings if "the text is in" in w.message] == [
+        "content/fi/esimerkki.md"  # a draft is work in progress: its translation may be under way
+    ]
 
 
 def test_a_heavy_image_is_a_warning(tmp_path: Path) -> None:

@@ -35,9 +35,9 @@ def validate_practice(
             meant.add(closest(name, list(FIELDS_BY_NAME)))
     values = _field_values(check, doc.front, lang, meant)
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
-    if not values["draft"]:
+    if not values["draft"]:  # a draft is work in progress: a translation begun from a copy
         _check_publishable(check, doc)
-    _check_language(check, doc, lang)
+        _check_language(check, doc, lang)
     for name, most in LONGEST.items():
         if values[name] and len(values[name]) > most:
             check.problem(

@@ -111,7 +111,8 @@ class Text(NamedTuple):
     links: Links
     """The links of the text and of the criteria's evidence."""
     substance: str
-    """Short hash of what a translator translates (see freshness.py)."""
+    """Short hash of what a translator translates (see freshness.py); empty, as are `lines`,
+    for a file with mistakes, whose Text serves only to check its links."""
     lines: bytes = b""
     """The text's longer lines, hashed, to find those left untranslated (freshness.line_keys)."""
 

@@ -35,7 +35,7 @@ def validate_practice(
             meant.add(closest(name, list(FIELDS_BY_NAME)))
     values = _field_values(check, doc.front, lang, meant)
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
-    if not values["draft"]:  # a draft is work in progress: a translation begun from a copy
+    if not values["draft"]:  # a draft is work in progress: placeholders, a translation under way
         _check_publishable(check, doc)
         _check_language(check, doc, lang)
     for name, most in LONGEST.items():

@@ -108,6 +108,7 @@ def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -
         '<p onclick="steal()">Teksti</p>\n'
         "<script>alert(1)</script>\n"
         '<a href="javascript:alert(1)">linkki</a> ja `<script>` koodina.\n'
+        '<iframe width="560" src="https://www.youtube.com/embed/abc" title="Esittelyvideo"></iframe>\n'
     )
     found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "removed" in p]
     assert found == [
@@ -117,6 +118,9 @@ def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -
         "may use Markdown and simple HTML only",
         "content/fi/esimerkki.md:27:1: warning: the link 'javascript:alert(1)' is removed from the page "
         "(links may use http, https, mailto or tel); the text may use Markdown and simple HTML only",
+        "content/fi/esimerkki.md:28:1: warning: the HTML tag <iframe> is removed from the page with what it "
+        "shows; link to it instead: [Esittelyvideo](https://www.youtube.com/embed/abc); the text may use "
+        "Markdown and simple HTML only",
     ]
 
 

@@ -39,7 +39,8 @@ def removed_html(line: str) -> list[tuple[int, str]]:
         column = match.start() + 1
         if tag not in ALLOWED_TAGS:
             if not match.group("close"):
-                found.append((column, f"the HTML tag <{tag}> is removed from the page"))
+                removed = f"the HTML tag <{tag}> is removed from the page"
+                found.append((column, removed + _link_instead(match.group("attrs"))))
             continue
         allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
         for attribute in _ATTRIBUTE.finditer(match.group("attrs")):
@@ -53,6 +54,19 @@ def removed_html(line: str) -> list[tuple[int, str]]:
             elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
     return found
+
+
+def _link_instead(attributes: str) -> str:
+    """For a tag that shows another site's page (a video, a map: <iframe src="https://…">), the
+    link to write instead; "" for any other tag."""
+    values = {
+        found.group("name").lower(): (found.group("value") or "").strip("\"'")
+        for found in _ATTRIBUTE.finditer(attributes)
+    }
+    address = values.get("src") or values.get("data") or ""
+    if scheme_of(address) not in ("http", "https"):
+        return ""
+    return f" with what it shows; link to it instead: [{values.get('title') or 'What it shows'}]({address})"
 
 
 def web_address(url: str) -> SplitResult | None:

@@ -1,7 +1,8 @@
 // Development only: `build.py serve` adds this module to every page it serves. It reloads
 // the page after a rebuild and shows a failed build over the (last good) page.
 const base = new URL(".", import.meta.url).pathname;
-const events = new EventSource(`${base}__events`);
+const since = new URL(import.meta.url).searchParams.get("since") ?? "";  // the build the page is from
+const events = new EventSource(`${base}__events?since=${since}`);
 
 events.addEventListener("reload", () => location.reload());
 events.addEventListener("failed", (event) => show(JSON.parse(event.data)));

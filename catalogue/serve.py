@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
 
@@ -121,9 +122,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix not in COMPRESSIBLE or not path.is_file():
             return False
+        built = self.live.generation if self.live else 0  # taken first: the page is no older
         body = path.read_bytes()
         if self.live and path.suffix == ".html" and not self.path.startswith(f"{self.base_path}admin/"):
-            tag = f'<script type="module" src="{self.base_path}__reload.js"></script>'.encode()
+            tag = f'<script type="module" src="{self.base_path}__reload.js?since={built}"></script>'.encode()
             body = body.replace(b"</body>", tag + b"</body>", 1)
         self._send_bytes(body, self.guess_type(str(path)))
         return True
@@ -143,18 +145,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(payload)
 
     def _stream_events(self) -> None:
-        """Server-Sent Events: 'reload' after a good build, 'failed' with the problems otherwise."""
+        """Server-Sent Events: 'reload' after a good build, 'failed' with the problems otherwise.
+        `?since=` is the build the page was served from: one that ended while the page was
+        loading, before it asked for events, is told at once (two saves in quick succession)."""
         assert self.live is not None
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         live = self.live
-        seen = live.generation
+        since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
+        seen = int(since) if since.isdigit() else live.generation
         try:
             while True:
                 with live.changed:
-                    live.changed.wait(timeout=15)
+                    if live.generation == seen:
+                        live.changed.wait(timeout=15)
                     generation, errors = live.generation, list(live.errors)
                 if generation == seen:
                     self.wfile.write(b": still here\n\n")

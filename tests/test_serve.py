@@ -125,3 +125,26 @@ def test_an_edit_saved_while_the_first_build_ran_is_served(tmp_path: Path) -> No
         assert _served_soon(f"http://localhost:{server.port}/fi/kaytannot/esimerkki/", "Tallennettu kesken")
     finally:
         server.stop()
+
+
+def test_a_build_that_ends_while_a_page_loads_still_reloads_it(tmp_path: Path) -> None:
+    """The page says which build it was served from: if another ends before the page asks for
+    events (two saves in quick succession), it is told at once, not left as it was."""
+    import re
+
+    root = make_project(tmp_path, pair())
+    config = load_config(root / "site.toml")
+    out = root / "_site"
+    server = LiveServer(root, out, config, 0, lambda: build(root, out, config, search=False))
+    assert server.build_once() == []
+    server.start()
+    try:
+        base = f"http://localhost:{server.port}/"
+        with urlopen(base + "fi/") as response:
+            script = re.search(r'src="/(__reload\.js\?since=(\d+))"', response.read().decode("utf-8"))
+        assert script is not None
+        server.state.publish([])  # a build ends before the page has asked for events
+        with urlopen(f"{base}__events?since={script[2]}", timeout=5) as events:
+            assert events.readline().decode("utf-8") == "event: reload\n"
+    finally:
+        server.stop()

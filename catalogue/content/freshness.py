@@ -10,6 +10,7 @@ import hashlib
 from array import array
 
 from ..config import Lang
+from .text_rules import HEADING
 
 HASH_LENGTH = 12
 
@@ -37,8 +38,8 @@ def line_keys(body: str, first_line: int) -> bytes:
     keys, sources = array("I"), False
     for number, line in enumerate(body.split("\n"), start=first_line):
         words = line.split()
-        if line.startswith("#"):  # '## Lähteet', '##Lähteet', '## Lähteet ##', '## Lähteet:'
-            sources = " ".join(line.strip("# \t").rstrip(":").split()).casefold() in SOURCES
+        if heading := HEADING.match(line):  # '## Lähteet', '##Lähteet', '## Lähteet ##', '## Lähteet:'
+            sources = heading["text"].strip().rstrip(":").casefold() in SOURCES
         elif len(words) >= LINE_WORDS and not sources:
             digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=4).digest()
             keys.extend((number, int.from_bytes(digest, "little")))

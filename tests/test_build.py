@@ -125,6 +125,24 @@ def test_a_missing_interface_translation_fails_the_build(
     )
 
 
+def test_the_message_template_holds_every_interface_string_and_nothing_else(tmp_path: Path) -> None:
+    """CONTRIBUTING.md's extraction command, run on the sources, gives the template in the
+    repository: no string is missing from it, and none there is not an interface string."""
+    from babel.messages.frontend import CommandLineInterface
+    from babel.messages.pofile import read_po
+
+    extracted = tmp_path / "messages.pot"
+    CommandLineInterface().run(
+        ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(extracted), str(ROOT)]
+    )
+
+    def ids(pot: Path) -> set[object]:
+        with pot.open("rb") as file:
+            return {message.id for message in read_po(file) if message.id}
+
+    assert ids(extracted) == ids(ROOT / "locales/messages.pot")
+
+
 def test_a_fuzzy_plural_translation_fails_the_build_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -139,6 +139,9 @@ def translations(mo: bytes, lang: Lang) -> StrictTranslations:
 
 DATES = "CLDR dates"
 """The context of the date words a compiled catalogue carries (see `_date_words`)."""
+LONG_FORMAT = "long"
+"""The key of the long date format among them (a name, not a literal, so that `pybabel
+extract` does not take it for an interface string)."""
 
 
 def _date_words(lang: Lang) -> dict[str, str]:
@@ -152,14 +155,20 @@ def _date_words(lang: Lang) -> dict[str, str]:
     if not set(re.findall(r"%\((\w+)\)", text)) <= {"d", "MMMM", "y"}:
         raise RuntimeError(f"long_date cannot show CLDR's long date format for {lang}: {pattern.pattern!r}")
     months = get_month_names("wide", "format", locale=lang)
-    return {"long": text, **{f"month {number}": name for number, name in months.items()}}
+    return {LONG_FORMAT: text, **{_month(number): name for number, name in months.items()}}
 
 
 def long_date(day: date, strings: GNUTranslations) -> str:
     """5. tammikuuta 2024 / 5 januari 2024: CLDR's long date format, as in `format_date(day,
     "long")`, from the words the language's compiled catalogue carries."""
-    month = strings.pgettext(DATES, f"month {day.month}")
-    return strings.pgettext(DATES, "long") % {"d": day.day, "MMMM": month, "y": day.year}
+    month = strings.pgettext(DATES, _month(day.month))
+    return strings.pgettext(DATES, LONG_FORMAT) % {"d": day.day, "MMMM": month, "y": day.year}
+
+
+def _month(number: int) -> str:
+    """The key of a month's name among the date words (made here, for the reason LONG_FORMAT
+    is a name)."""
+    return f"month {number}"
 
 
 def iso_date(day: date) -> str:

@@ -15,6 +15,7 @@ async function start(form) {
   const list = form.querySelector("[data-search-results]");
   const more = form.querySelector("[data-search-more]");
   const note = form.querySelector("[data-search-note]");
+  const dropped = form.querySelector("[data-search-dropped]");
   const facetsBox = form.querySelector("[data-facets]");
   const chosenCount = form.querySelector("[data-chosen-count]");
   const clearAll = form.querySelector("button[type=reset]");
@@ -46,17 +47,24 @@ async function start(form) {
   // State ------------------------------------------------------------------------------
 
   // A value the vocabulary does not have (a mistyped or retired code in a shared link) is
-  // left out rather than matching nothing, so the link still filters by the rest.
+  // left out rather than matching nothing, so the link still filters by the rest, and the
+  // reader is told which (`dropped`). An order the page does not offer is the default one.
   const codes = {};
   for (const group of groups) {
     codes[group] = new Set([...form.querySelectorAll(`input[name="${group}"]`)].map((input) => input.value));
   }
+  const sorts = new Set([...form.elements.sort.options].map((option) => option.value));
 
   function stateFromUrl() {
     const params = new URLSearchParams(location.search);
     const filters = {};
-    for (const group of groups) filters[group] = params.getAll(group).filter((value) => codes[group].has(value));
-    return { q: params.get("q") || "", sort: params.get("sort") || "", filters };
+    const dropped = [];
+    for (const group of groups) {
+      filters[group] = params.getAll(group).filter((value) => codes[group].has(value));
+      dropped.push(...params.getAll(group).filter((value) => !codes[group].has(value)));
+    }
+    const sort = sorts.has(params.get("sort")) ? params.get("sort") : "";
+    return { q: params.get("q") || "", sort, filters, dropped };
   }
 
   function stateFromForm() {
@@ -64,7 +72,7 @@ async function start(form) {
     for (const group of groups) {
       filters[group] = [...form.querySelectorAll(`input[name="${group}"]:checked`)].map((i) => i.value);
     }
-    return { q: form.elements.q.value.trim(), sort: form.elements.sort.value, filters };
+    return { q: form.elements.q.value.trim(), sort: form.elements.sort.value, filters, dropped: [] };
   }
 
   function showState(state) {
@@ -296,6 +304,9 @@ async function start(form) {
     const found = term ? ordered(answer.results, state) : answer.results;
     note.textContent = answer.note;
     note.hidden = !answer.note;
+    const droppedText = state.dropped.length === 1 ? text.droppedOne : text.droppedMany;
+    dropped.textContent = droppedText.replace("{values}", state.dropped.map((value) => `”${value}”`).join(", "));
+    dropped.hidden = !state.dropped.length;
     const { matches, counts } = facet(found, state);
     showCounts(counts);
     pending = matches;
@@ -465,7 +476,7 @@ async function start(form) {
   });
   form.addEventListener("reset", (event) => {
     event.preventDefault();
-    showState({ q: "", sort: "", filters: Object.fromEntries(groups.map((g) => [g, []])) });
+    showState({ q: "", sort: "", filters: Object.fromEntries(groups.map((g) => [g, []])), dropped: [] });
     commit(false);
     form.elements.q.focus();
   });

@@ -425,7 +425,29 @@ def test_a_match_inside_a_criterion_links_to_that_section(page: Any, site_url: s
 
 def test_a_link_with_a_code_the_vocabulary_lacks_still_filters_by_the_rest(page: Any, site_url: str) -> None:
     expected = expected_titles("fi", {"children-youth-families"}, {c.code for c in _regions()})
-    page.goto(site_url + "fi/haku/?theme=children-youth-families&theme=no-such-theme&region=atlantis")
+    page.goto(
+        site_url + "fi/haku/?theme=children-youth-families&theme=no-such-theme&region=atlantis&sort=oldest"
+    )
     expect(page.locator(".search-result")).to_have_count(len(expected))
     assert set(result_titles(page)) == expected
     expect(page.locator("#f-theme-children-youth-families")).to_be_checked()
+    # The reader is told what the link chose that the catalogue lacks, until choosing anew.
+    dropped = page.locator("[data-search-dropped]")
+    expect(dropped).to_have_text(
+        "Linkissä on rajauksia ”no-such-theme”, ”atlantis”, joita luettelossa ei ole (enää); "
+        "tulokset näytetään ilman niitä."
+    )
+    expect(page.locator("#search-sort")).to_have_value("")  # an order the page lacks: the default
+    page.locator("#f-theme-integration-training").check()
+    expect(dropped).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/fi/haku/\?theme=[^&]+&theme=[^&]+$"))
+    chosen = parse_qs(urlsplit(page.url).query)["theme"]
+    assert set(chosen) == {"children-youth-families", "integration-training"}
+
+
+def test_a_link_with_one_value_the_vocabulary_lacks_says_so_in_swedish(page: Any, site_url: str) -> None:
+    page.goto(site_url + "sv/sok/?q=språk&phase=no-such-phase")
+    expect(page.locator("[data-search-dropped]")).to_have_text(
+        "Länken har urvalet ”no-such-phase”, som katalogen inte har (längre); resultaten visas utan det."
+    )
+    expect(page.locator(".search-result").first).to_be_visible()

@@ -337,6 +337,26 @@ def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
     assert check_site(root).warnings == []
 
 
+def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placeholder(tmp_path: Path) -> None:
+    """`new` chooses no theme, phase, target group, region or type for the editor: each is a
+    '...' that a draft may keep and a published practice may not, with the codes to choose from."""
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "new", "--fi-title", "Uusi", "--sv-title", "Ny", "--id", "uusi"]) == 0
+    fi = root / "content/fi/uusi.md"
+    fi.write_text(fi.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    errors = [e.removeprefix("content/fi/uusi.md:") for e in errors_of(root) if "/fi/uusi.md" in e]
+    assert {error.split(";")[0] for error in errors} >= {
+        "7:10: themes: '...' is a placeholder",
+        "8:10: phases: '...' is a placeholder",
+        "9:17: target_groups: '...' is a placeholder",
+        "10:11: regions: '...' is a placeholder",
+        "13:16: practice_type: '...' is a placeholder",
+    }
+    regions = next(error for error in errors if error.startswith("10:11: regions:"))
+    assert "write one or more codes, such as regions: [uusimaa] (the codes are: uusimaa, " in regions
+    assert regions.endswith(", national), or keep draft: true until the practice is ready to publish")
+
+
 def test_new_scaffolds_both_languages_as_checkable_drafts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,7 +15,7 @@ from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
-from .values import ValueChecker, closest, did_you_mean
+from .values import PLACEHOLDER, ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
 
@@ -134,11 +134,6 @@ MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>")
 """Markdown or HTML, which the title and the summary (plain text, in lists and search results
 too) would show as written."""
 
-PLACEHOLDER = re.compile(
-    r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
-)
-"""What `build.py new` writes for the editor to replace, and TODO."""
-
 
 def _check_language(check: ValueChecker, doc: SourceDocument, lang: Lang) -> None:
     """A text in the other language than its folder's would be published on that language's
@@ -169,7 +164,9 @@ def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:
             check.problem(key, f"{_field_name(key)}: {_placeholder_message(value)}")
 
     for name, value in doc.front.items():
-        walk((name,), value)
+        spec = FIELDS_BY_NAME.get(name)
+        if not (spec and spec.kind in ("code", "codes")):  # their placeholders: checked as codes
+            walk((name,), value)
     for offset, line in enumerate(doc.body.split("\n")):
         if PLACEHOLDER.match(line):
             check.problems.append(Problem(doc.path, doc.body_line + offset, 1, _placeholder_message(line)))
@@ -237,9 +234,9 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
         case "texts":
             return check.texts(key, value)
         case "code":
-            return check.code(key, value, spec.vocabulary or "")
+            return check.code(key, value, spec.vocabulary or "", draft)
         case "codes":
-            return check.codes(key, value, spec.vocabulary or "")
+            return check.codes(key, value, spec.vocabulary or "", draft)
         case "year":
             return check.year(key, value)
         case "date":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -557,11 +557,43 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     ]
 
 
-def test_tab_indentation(tmp_path: Path) -> None:
-    assert problems(tmp_path, one_file("---\nid: a\n\ttitle: x\n---\n")) == [
-        "content/fi/esimerkki.md:3:1: invalid YAML: a tab is used for indenting; YAML needs spaces, "
-        "so replace the tab with spaces"
-    ]
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (
+            "id: a\n\ttitle: x",
+            "3:1: invalid YAML: the line starts with a tab, which YAML does not take; delete it, since a "
+            "field of its own starts at the very start of the line: title: x",
+        ),
+        (
+            "id: a\ncontact:\n\tname: Liisa",
+            "4:1: invalid YAML: the line starts with a tab, which YAML does not take; write 2 spaces in "
+            "its place, as a line under contact: needs: '  name: Liisa'",
+        ),
+        (
+            "id: a\ncontact:\n  name: Liisa\n\temail: liisa@example.fi",
+            "5:1: invalid YAML: the line starts with a tab, which YAML does not take; write 2 spaces in "
+            "its place, as the line above has: '  email: liisa@example.fi'",
+        ),
+    ],
+)
+def test_a_tab_gets_the_spaces_its_place_needs(tmp_path: Path, front: str, message: str) -> None:
+    assert problems(tmp_path, one_file(f"---\n{front}\n---\n")) == [f"content/fi/esimerkki.md:{message}"]
+
+
+def test_a_tab_after_a_colon_gets_a_space_where_yaml_refuses_it() -> None:
+    """libyaml takes a tab after a colon (pasted from a spreadsheet); PyYAML's own reader, which
+    the build uses where libyaml is not installed, does not."""
+    import yaml
+
+    from catalogue.content.yaml_errors import yaml_problem
+
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.load("id: a\ntitle:\tKielikahvila\n", Loader=yaml.SafeLoader)
+    assert str(yaml_problem(raised.value, PurePath("content/fi/a.md"), 2, "id: a\ntitle:\tKielikahvila")) == (
+        "content/fi/a.md:3:7: invalid YAML: there is a tab in the line; YAML needs an ordinary space "
+        "there: title: Kielikahvila"
+    )
 
 
 def test_unknown_field_is_an_error_with_a_suggestion(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
     field = FIELD_LINE.fullmatch(line)
     previous = next((text for text in reversed(above) if text.strip()), "")
     if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
-        return "a tab is used for indenting; YAML needs spaces, so replace the tab with spaces"
+        return _tab_message(line, previous)
     if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
         fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
         return f"a field needs a space after its colon: {fixed}"
@@ -124,6 +124,23 @@ def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[i
     if not child or not parent or not re.fullmatch(r"[\w-]+", name) or name in fields:
         return None
     return above[-1], name, parent["name"]
+
+
+def _tab_message(line: str, previous: str) -> str:
+    """A tab, which YAML takes neither for indenting nor after a colon: the spaces to write
+    instead, as many as the line's place needs (as the line above it shows)."""
+    written = line.strip(" \t")
+    if not line[: len(line) - len(line.lstrip(" \t"))].count("\t"):  # a tab inside the line
+        fixed = re.sub(r"(?<=:)[ \t]+|[ \t]*\t[ \t]*", " ", written)
+        return f"there is a tab in the line; YAML needs an ordinary space there: {fixed}"
+    start = "the line starts with a tab, which YAML does not take"
+    if PARENT_LINE.fullmatch(previous.strip()):
+        spaces, why = _indent(previous) + 2, f"as a line under {previous.strip()} needs"
+    elif _indent(previous):
+        spaces, why = _indent(previous), "as the line above has"
+    else:
+        return f"{start}; delete it, since a field of its own starts at the very start of the line: {written}"
+    return f"{start}; write {spaces} spaces in its place, {why}: '{' ' * spaces}{written}'"
 
 
 def _indent(line: str) -> int:

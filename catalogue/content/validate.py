@@ -15,7 +15,7 @@ from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
-from .values import PLACEHOLDER, ValueChecker, closest, did_you_mean
+from .values import ValueChecker, closest, did_you_mean
 from .vocabulary import Vocabulary
 
 
@@ -134,6 +134,11 @@ MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>")
 """Markdown or HTML, which the title and the summary (plain text, in lists and search results
 too) would show as written."""
 
+PLACEHOLDER = re.compile(
+    r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
+)
+"""What `build.py new` writes for the editor to replace, and TODO."""
+
 
 def _check_language(check: ValueChecker, doc: SourceDocument, lang: Lang) -> None:
     """A text in the other language than its folder's would be published on that language's
@@ -220,6 +225,8 @@ def _field_values(
 
 def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     key = (spec.name,)
+    if spec.kind in ("code", "codes") and _unchosen(value):
+        return _unchosen_codes(check, spec, value, draft)
     match spec.kind:
         case "id":
             return check.identifier(key, value, "it pairs the fi and sv files and must never change")
@@ -234,9 +241,9 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
         case "texts":
             return check.texts(key, value)
         case "code":
-            return check.code(key, value, spec.vocabulary or "", draft)
+            return check.code(key, value, spec.vocabulary or "")
         case "codes":
-            return check.codes(key, value, spec.vocabulary or "", draft)
+            return check.codes(key, value, spec.vocabulary or "")
         case "year":
             return check.year(key, value)
         case "date":
@@ -250,6 +257,32 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
         case "criteria":
             return check.criteria(key, value, draft)
     raise AssertionError(spec.kind)
+
+
+def _unchosen(value: Any) -> bool:
+    """'...' where `build.py new` leaves codes for the editor to choose (or a list of it)."""
+    items = value if isinstance(value, list) and value else [value]
+    return all(isinstance(item, str) and PLACEHOLDER.match(item) for item in items)
+
+
+def _unchosen_codes(
+    check: ValueChecker, spec: Field, value: Any, draft: bool
+) -> tuple[str, ...] | str | None:
+    """A draft may leave its codes to be chosen; a practice to publish may not."""
+    if draft:
+        return () if spec.kind == "codes" else ""
+    codes = check.vocabulary.codes(spec.vocabulary or "")
+    example = f"[{codes[0]}]" if spec.kind == "codes" else codes[0]
+    how_many = "one or more codes" if spec.kind == "codes" else "one code"
+    at: tuple[str | int, ...] = (spec.name, 0) if isinstance(value, list) else (spec.name,)  # the '...'
+    written = value[0] if isinstance(value, list) else value
+    check.problem(
+        at,
+        f"{spec.name}: '{written}' is a placeholder; write {how_many}, "
+        f"such as {spec.name}: {example} (the codes are: {', '.join(codes)}), or keep draft: true until "
+        "the practice is ready to publish",
+    )
+    return None
 
 
 def _check_body(check: ValueChecker, doc: SourceDocument, after: int) -> list[TextLink]:

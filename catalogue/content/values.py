@@ -27,10 +27,6 @@ YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
 TIME = re.compile(r"[ T]+(?:klo\.?\s*|kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
 """A time of day after a date (10:00, klo 10.00, T10:00:00), which a date field does not hold."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
-PLACEHOLDER = re.compile(
-    r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
-)
-"""What `build.py new` writes for the editor to replace, and TODO."""
 _MISSING = object()
 
 
@@ -190,13 +186,8 @@ class ValueChecker:
 
     # Vocabulary codes ----------------------------------------------------------------------
 
-    def code(self, key: tuple[str | int, ...], value: Any, group: str, draft: bool) -> str | None:
+    def code(self, key: tuple[str | int, ...], value: Any, group: str) -> str | None:
         codes = self.vocabulary.codes(group)
-        if _placeholder(value):  # what `build.py new` writes: a draft need not have chosen yet
-            if not draft:
-                example = f"one code, such as {key[0]}: {codes[0]}"
-                self.problem(key, self.choose(key[0], value, group, example))
-            return "" if draft else None
         if not isinstance(value, str):
             self.problem(
                 key, f"{key[0]} should be one code such as '{codes[0]}', not {self.shown(key, value)}"
@@ -248,21 +239,7 @@ class ValueChecker:
             ]
         return candidates[close[0]] if close else None
 
-    def choose(self, field: str | int, value: Any, group: str, such_as: str) -> str:
-        shown = value[0] if isinstance(value, list) else value
-        return (
-            f"{field}: '{shown}' is a placeholder; write {such_as} (the codes are: "
-            f"{', '.join(self.vocabulary.codes(group))}), or keep draft: true until the practice is ready "
-            "to publish"
-        )
-
-    def codes(self, key: tuple[str, ...], value: Any, group: str, draft: bool) -> tuple[str, ...] | None:
-        if _placeholder(value) or (isinstance(value, list) and value and all(map(_placeholder, value))):
-            if not draft:
-                example = f"one or more codes, such as {key[0]}: [{self.vocabulary.codes(group)[0]}]"
-                at: tuple[str | int, ...] = (*key, 0) if isinstance(value, list) else key  # the "..."
-                self.problem(at, self.choose(key[0], value, group, example))
-            return () if draft else None
+    def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):
             self.problem(key, f"{key[0]} should be a list of codes{self.as_list(key[0], value, group)}")
             return None
@@ -274,7 +251,7 @@ class ValueChecker:
             return None
         result: list[str] = []
         for index, item in enumerate(value):
-            code = self.code((*key, index), item, group, draft)
+            code = self.code((*key, index), item, group)
             if code is None:
                 continue
             if code in result:
@@ -389,10 +366,6 @@ class ValueChecker:
                 "needs all six criteria",
             )
         return {c: result[c] for c in codes if c in result}
-
-
-def _placeholder(value: Any) -> bool:
-    return isinstance(value, str) and PLACEHOLDER.match(value) is not None
 
 
 def closest(value: str, options: tuple[str, ...] | list[str]) -> str | None:

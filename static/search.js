@@ -64,7 +64,7 @@ async function start(form) {
       dropped.push(...params.getAll(group).filter((value) => !codes[group].has(value)));
     }
     const sort = sorts.has(params.get("sort")) ? params.get("sort") : "";
-    return { q: params.get("q") || "", sort, filters, dropped };
+    return { q: params.get("q") || "", sort, filters, dropped: [...new Set(dropped)] };
   }
 
   function stateFromForm() {

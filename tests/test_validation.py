@@ -562,8 +562,8 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     [
         (
             "id: a\n\ttitle: x",
-            "3:1: invalid YAML: the line starts with a tab, which YAML does not take; delete it, since a "
-            "field of its own starts at the very start of the line: title: x",
+            "3:1: invalid YAML: the line starts with a tab, which YAML does not take; start the line "
+            "with the field's name, as a field of its own does: title: x",
         ),
         (
             "id: a\ncontact:\n\tname: Liisa",

@@ -130,7 +130,7 @@ def _tab_message(line: str, previous: str) -> str:
     """A tab, which YAML takes neither for indenting nor after a colon: the spaces to write
     instead, as many as the line's place needs (as the line above it shows)."""
     written = line.strip(" \t")
-    if not line[: len(line) - len(line.lstrip(" \t"))].count("\t"):  # a tab inside the line
+    if "\t" not in line[: len(line) - len(line.lstrip(" \t"))]:  # a tab after the line's start
         fixed = re.sub(r"(?<=:)[ \t]+|[ \t]*\t[ \t]*", " ", written)
         return f"there is a tab in the line; YAML needs an ordinary space there: {fixed}"
     start = "the line starts with a tab, which YAML does not take"
@@ -139,7 +139,7 @@ def _tab_message(line: str, previous: str) -> str:
     elif _indent(previous):
         spaces, why = _indent(previous), "as the line above has"
     else:
-        return f"{start}; delete it, since a field of its own starts at the very start of the line: {written}"
+        return f"{start}; start the line with the field's name, as a field of its own does: {written}"
     return f"{start}; write {spaces} spaces in its place, {why}: '{' ' * spaces}{written}'"
 
 

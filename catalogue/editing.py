@@ -47,7 +47,7 @@ def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[s
         "municipality": "...",
         "organisations": ["..."],
         "practice_type": "...",
-        "start_year": today.year,
+        "start_year": "...",
         "funding": "...",
         "contact": {"name": "..."},
         "published": today,

@@ -338,8 +338,9 @@ def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
 
 
 def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placeholder(tmp_path: Path) -> None:
-    """`new` chooses no theme, phase, target group, region or type for the editor: each is a
-    '...' that a draft may keep and a published practice may not, with the codes to choose from."""
+    """`new` chooses no theme, phase, target group, region, type or start year for the editor:
+    each is a '...' that a draft may keep and a published practice may not, with the codes to
+    choose from."""
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "new", "--fi-title", "Uusi", "--sv-title", "Ny", "--id", "uusi"]) == 0
     fi = root / "content/fi/uusi.md"
@@ -351,10 +352,15 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
         "9:17: target_groups: '...' is a placeholder",
         "10:11: regions: '...' is a placeholder",
         "13:16: practice_type: '...' is a placeholder",
+        "14:13: start_year: '...' is a placeholder",
     }
     regions = next(error for error in errors if error.startswith("10:11: regions:"))
     assert "write one or more codes, such as regions: [uusimaa] (the codes are: uusimaa, " in regions
     assert regions.endswith(", national), or keep draft: true until the practice is ready to publish")
+    assert (
+        "14:13: start_year: '...' is a placeholder; write the year the practice started, such as "
+        "start_year: 2019, or keep draft: true until the practice is ready to publish"
+    ) in errors
 
 
 def test_new_scaffolds_both_languages_as_checkable_drafts(

@@ -170,7 +170,7 @@ def _check_publishable(check: ValueChecker, doc: SourceDocument) -> None:
 
     for name, value in doc.front.items():
         spec = FIELDS_BY_NAME.get(name)
-        if not (spec and spec.kind in ("code", "codes")):  # their placeholders: checked as codes
+        if not (spec and spec.kind in UNCHOSEN):  # their placeholders: see _unchosen_value
             walk((name,), value)
     for offset, line in enumerate(doc.body.split("\n")):
         if PLACEHOLDER.match(line):
@@ -225,8 +225,8 @@ def _field_values(
 
 def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     key = (spec.name,)
-    if spec.kind in ("code", "codes") and _unchosen(value):
-        return _unchosen_codes(check, spec, value, draft)
+    if spec.kind in UNCHOSEN and _unchosen(value):
+        return _unchosen_value(check, spec, value, draft)
     match spec.kind:
         case "id":
             return check.identifier(key, value, "it pairs the fi and sv files and must never change")
@@ -259,28 +259,35 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
+UNCHOSEN = {"codes": (), "code": "", "year": 0}
+"""The kinds of field `build.py new` leaves for the editor to choose ('...'), and what a draft
+holds meanwhile (nothing: a draft is not published)."""
+
+
 def _unchosen(value: Any) -> bool:
-    """'...' where `build.py new` leaves codes for the editor to choose (or a list of it)."""
+    """'...' where `build.py new` leaves a value for the editor to choose (or a list of it)."""
     items = value if isinstance(value, list) and value else [value]
     return all(isinstance(item, str) and PLACEHOLDER.match(item) for item in items)
 
 
-def _unchosen_codes(
-    check: ValueChecker, spec: Field, value: Any, draft: bool
-) -> tuple[str, ...] | str | None:
-    """A draft may leave its codes to be chosen; a practice to publish may not."""
+def _unchosen_value(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
+    """A draft may leave its codes and start year to be chosen; a practice to publish may not."""
     if draft:
-        return () if spec.kind == "codes" else ""
-    codes = check.vocabulary.codes(spec.vocabulary or "")
-    example = f"[{codes[0]}]" if spec.kind == "codes" else codes[0]
-    how_many = "one or more codes" if spec.kind == "codes" else "one code"
+        return UNCHOSEN[spec.kind]
+    if spec.kind == "year":
+        what = f"the year the practice started, such as {spec.name}: 2019"
+    else:
+        codes = check.vocabulary.codes(spec.vocabulary or "")
+        several = spec.kind == "codes"
+        example = f"[{codes[0]}]" if several else codes[0]
+        how_many = "one or more codes" if several else "one code"
+        what = f"{how_many}, such as {spec.name}: {example} (the codes are: {', '.join(codes)})"
     at: tuple[str | int, ...] = (spec.name, 0) if isinstance(value, list) else (spec.name,)  # the '...'
     written = value[0] if isinstance(value, list) else value
     check.problem(
         at,
-        f"{spec.name}: '{written}' is a placeholder; write {how_many}, "
-        f"such as {spec.name}: {example} (the codes are: {', '.join(codes)}), or keep draft: true until "
-        "the practice is ready to publish",
+        f"{spec.name}: '{written}' is a placeholder; write {what}, or keep draft: true until the practice "
+        "is ready to publish",
     )
     return None
 

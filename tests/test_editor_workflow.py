@@ -363,6 +363,25 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
     ) in errors
 
 
+def test_an_end_year_left_to_write_asks_for_the_year_it_ended(tmp_path: Path) -> None:
+    root = make_project(tmp_path, pair())
+    fi = root / "content/fi/esimerkki.md"
+    fi.write_text(
+        fi.read_text(encoding="utf-8").replace("start_year:", "end_year: TODO\nstart_year:"), encoding="utf-8"
+    )
+    line = _line_of(fi, "end_year:")
+    assert [e for e in errors_of(root) if "end_year" in e] == [
+        f"content/fi/esimerkki.md:{line}:11: end_year: 'TODO' is a placeholder; write the year the "
+        "practice ended, such as end_year: 2019 (or delete the line if it goes on), or keep draft: true "
+        "until the practice is ready to publish"
+    ]
+
+
+def _line_of(file: Path, start: str) -> int:
+    lines = file.read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
 def test_new_scaffolds_both_languages_as_checkable_drafts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

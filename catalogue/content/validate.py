@@ -274,8 +274,10 @@ def _unchosen_value(check: ValueChecker, spec: Field, value: Any, draft: bool) -
     """A draft may leave its codes and start year to be chosen; a practice to publish may not."""
     if draft:
         return UNCHOSEN[spec.kind]
-    if spec.kind == "year":
-        what = f"the year the practice started, such as {spec.name}: 2019"
+    if spec.kind == "year":  # start_year, which `new` leaves, or end_year (TODO)
+        ended = spec.name == "end_year"
+        what = f"the year the practice {'ended' if ended else 'started'}, such as {spec.name}: 2019"
+        what += " (or delete the line if it goes on)" if ended else ""
     else:
         codes = check.vocabulary.codes(spec.vocabulary or "")
         several = spec.kind == "codes"

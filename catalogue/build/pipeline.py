@@ -27,7 +27,7 @@ from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
 from ..content.rules import IMAGE_SUFFIXES, heavy_images
-from ..content.vocabulary import load_vocabulary
+from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
@@ -111,8 +111,11 @@ def check_site(
 ) -> Checked:
     """Load and check everything; raise ContentError with every problem, or return the site."""
     config = config or load_config(root / "site.toml")
-    vocabulary = load_vocabulary(root / "content" / "vocabulary.yaml")
-    site, problems = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
+    vocabulary, problems = read_vocabulary(root / "content" / "vocabulary.yaml")
+    if vocabulary is None:
+        raise ContentError(problems)
+    site, found = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
+    problems.extend(found)
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -84,16 +85,29 @@ NULL, BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read the vocabulary file; raise ContentError with every mistake in it, each at its line."""
+    vocabulary, problems = read_vocabulary(path)
+    if problems or vocabulary is None:
+        raise ContentError(problems)
+    return vocabulary
+
+
+def read_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
+    """The vocabulary file and every mistake in it, each at its line.
+
+    With mistakes in some entries, the vocabulary holds every term whose code can be read (a
+    missing label stands in as the code), so that the practices can still be checked against
+    it and an editor sees all problems at once; such a vocabulary is never published. None
+    when the file cannot be read as lists of terms at all."""
     text = read_text(path, VOCABULARY)
     if isinstance(text, list):
-        raise ContentError(text)
+        return None, text
     try:
         root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        raise ContentError([yaml_problem(error, VOCABULARY, 1, text)]) from None
+        return None, [yaml_problem(error, VOCABULARY, 1, text)]
     if not isinstance(root, yaml.MappingNode):
         message = f"the file should hold the lists {', '.join(GROUPS)}, each a line 'name:' and its entries"
-        raise ContentError([Problem(VOCABULARY, 1, 1, message)])
+        return None, [Problem(VOCABULARY, 1, 1, message)]
     problems = [Problem(VOCABULARY, *cut) for cut in comments_cut_short(root, text, 1)]
     lists = _fields(root, GROUPS, "list", problems)
     groups: dict[str, tuple[Term, ...]] = {}
@@ -103,20 +117,30 @@ def load_vocabulary(path: Path) -> Vocabulary:
             message = f"the list '{group}' is missing or empty; give it one entry or more"
             problems.append(_at(node, message) if node else Problem(VOCABULARY, 1, 1, message))
             continue
-        entries = [(entry, _term(entry, group, problems)) for entry in node.value]
-        problems += _clashes(group, [(entry, term) for entry, term in entries if term])
-        groups[group] = tuple(term for _, term in entries if term)
-    if problems:
-        raise ContentError(problems)
-    return Vocabulary(groups, _reading_order(groups), bytes_digest(text.encode("utf-8")))
+        entries = []
+        for entry in node.value:
+            found = len(problems)
+            entries.append((entry, _term(entry, group, problems), len(problems) == found))
+        problems += _clashes(group, [(entry, term) for entry, term, sound in entries if term and sound])
+        groups[group] = _unique(term for _, term, _ in entries if term)
+    if len(groups) < len(GROUPS):
+        return None, problems
+    return Vocabulary(groups, _reading_order(groups), bytes_digest(text.encode("utf-8"))), problems
+
+
+def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Terms, the first of each code (a code given twice is a problem of its own)."""
+    first: dict[str, Term] = {}
+    for term in terms:
+        first.setdefault(term.code, term)
+    return tuple(first.values())
 
 
 def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
-    """One entry of a list, or None and its problems."""
+    """One entry of a list and its problems; None if it has no code that can be read."""
     if not isinstance(entry, yaml.MappingNode):
         problems.append(_at(entry, f"each entry of '{group}' should be the fields code, fi and sv"))
         return None
-    found = len(problems)
     fields = _fields(entry, ENTRY_KEYS, "field", problems)
     code = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
     if code and not is_slug(code):
@@ -129,6 +153,8 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     }
     for lang, text in label.items():
         address = slugify(text) if text else None
+        if address == "" or (address and len(address) > LONGEST_SEGMENT):
+            label[lang] = ""  # to be read as the code, below
         if address == "":
             message = f"the '{lang}' label of '{code}' makes an empty address; give it a letter or digit"
             problems.append(_at(fields[lang], message))
@@ -150,8 +176,9 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     step = fields.get("step")
     if step is not None and step.tag != BOOL:
         problems.append(_at(step, "step should be true or false"))
-    if len(problems) > found:
+    if not code or not is_slug(code):
         return None
+    label = {lang: text or code for lang, text in label.items()}  # only ever checked against
     return Term(code, label, description, step is None or YAML_LOADER("").construct_object(step) is True)
 
 

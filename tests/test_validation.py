@@ -1424,3 +1424,20 @@ def test_a_mistake_in_the_vocabulary_does_not_hide_the_practices_mistakes(tmp_pa
     with pytest.raises(ContentError) as raised:
         check_site(root)
     assert [p.path.as_posix() for p in raised.value.problems] == ["content/vocabulary.yaml"]
+
+
+def test_a_label_missing_from_the_vocabulary_is_not_also_a_lost_address(tmp_path: Path) -> None:
+    """A term's page is addressed by its label: with the Swedish label gone, its page's
+    address is unknown, not changed, so the check does not ask for a redirect from it."""
+    ledger = "/sv/teman/integrationsutbildning-och-sprakutbildning/\n"
+    root = make_project(tmp_path, {**pair(), "content/published-urls.txt": ledger})
+    check_site(root)
+    vocabulary = root / "content/vocabulary.yaml"
+    label = "    sv: Integrationsutbildning och språkutbildning\n"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(label, "", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    assert [str(p) for p in raised.value.problems] == [
+        "content/vocabulary.yaml:22:5: the 'sv' label of 'integration-training' is missing; write it after "
+        "the colon"
+    ]

@@ -114,14 +114,15 @@ def check_site(
     vocabulary, problems = read_vocabulary(root / "content" / "vocabulary.yaml")
     if vocabulary is None:
         raise ContentError(problems)
+    addressed = not problems  # a vocabulary with mistakes does not tell its pages' addresses
     site, found = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
     problems.extend(found)
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))
-    if site is not None:
+    if site is not None and addressed:
         problems.extend(broken_redirects(site) + broken_links(site))
-    if site is not None and ledger:
+    if site is not None and addressed and ledger:
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing or site is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -34,7 +33,6 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
 
 def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[str]) -> dict[str, Any]:
     """Every field a practice needs, with placeholders the check refuses once draft is false."""
-    today = date.today()
     return {
         "id": practice_id,
         "title": title,
@@ -50,7 +48,7 @@ def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[s
         "start_year": "...",
         "funding": "...",
         "contact": {"name": "..."},
-        "published": today,
+        "published": "...",
         "draft": True,
         "criteria": {code: "Kirjoita näyttö tähän. / Skriv belägget här." for code in criteria_codes},
     }

@@ -338,9 +338,9 @@ def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
 
 
 def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placeholder(tmp_path: Path) -> None:
-    """`new` chooses no theme, phase, target group, region, type or start year for the editor:
-    each is a '...' that a draft may keep and a published practice may not, with the codes to
-    choose from."""
+    """`new` chooses no theme, phase, target group, region, type, start year or publication date
+    for the editor (a draft started in May and published in June is news in June): each is a
+    '...' that a draft may keep and a published practice may not, with the codes to choose from."""
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "new", "--fi-title", "Uusi", "--sv-title", "Ny", "--id", "uusi"]) == 0
     fi = root / "content/fi/uusi.md"
@@ -353,6 +353,7 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
         "10:11: regions: '...' is a placeholder",
         "13:16: practice_type: '...' is a placeholder",
         "14:13: start_year: '...' is a placeholder",
+        "18:12: published: '...' is a placeholder",
     }
     regions = next(error for error in errors if error.startswith("10:11: regions:"))
     assert "write one or more codes, such as regions: [uusimaa] (the codes are: uusimaa, " in regions
@@ -360,6 +361,10 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
     assert (
         "14:13: start_year: '...' is a placeholder; write the year the practice started, such as "
         "start_year: 2019, or keep draft: true until the practice is ready to publish"
+    ) in errors
+    assert (
+        "18:12: published: '...' is a placeholder; write the day the practice is published, such as "
+        "published: 2025-03-14, or keep draft: true until the practice is ready to publish"
     ) in errors
 
 

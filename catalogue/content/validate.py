@@ -4,6 +4,7 @@ problems with positions."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
@@ -259,9 +260,10 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
     raise AssertionError(spec.kind)
 
 
-UNCHOSEN = {"codes": (), "code": "", "year": 0}
+UNCHOSEN = {"codes": (), "code": "", "year": 0, "date": date.max}
 """The kinds of field `build.py new` leaves for the editor to choose ('...'), and what a draft
-holds meanwhile (nothing: a draft is not published)."""
+holds meanwhile (nothing: a draft is not published; its date is the latest, so that of two
+practices at one address the draft is told to move)."""
 
 
 def _unchosen(value: Any) -> bool:
@@ -271,10 +273,12 @@ def _unchosen(value: Any) -> bool:
 
 
 def _unchosen_value(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
-    """A draft may leave its codes and start year to be chosen; a practice to publish may not."""
+    """A draft may leave its codes, start year and date to be chosen; a practice to publish may not."""
     if draft:
         return UNCHOSEN[spec.kind]
-    if spec.kind == "year":  # start_year, which `new` leaves, or end_year (TODO)
+    if spec.kind == "date":  # published, which `new` leaves: the day the draft is published
+        what = f"the day the practice is {spec.name}, such as {spec.name}: 2025-03-14"
+    elif spec.kind == "year":  # start_year, which `new` leaves, or end_year (TODO)
         ended = spec.name == "end_year"
         what = f"the year the practice {'ended' if ended else 'started'}, such as {spec.name}: 2019"
         what += " (or delete the line if it goes on)" if ended else ""

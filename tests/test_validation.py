@@ -1441,3 +1441,32 @@ def test_a_label_missing_from_the_vocabulary_is_not_also_a_lost_address(tmp_path
         "content/vocabulary.yaml:22:5: the 'sv' label of 'integration-training' is missing; write it after "
         "the colon"
     ]
+
+
+def test_an_invisible_character_no_page_may_hold_is_shown_where_it_hides(tmp_path: Path) -> None:
+    """Text pasted from a word processor or a PDF brings characters the editor cannot see: a
+    control character in the front matter was 'the front matter cannot be read ()' at line 2,
+    and one in the text, or a direction override that shows a title in another order than it
+    is written, was published as it was (the HTML checker refuses a page with a control
+    character). Each line that has one is reported, with the text around it."""
+    files = one_file(
+        practice(
+            title="Esimerkki\u202ekäytäntö",
+            summary="Lyhyt\x07 kuvaus.",
+            body="## Tausta\n\nEnsimmäinen rivi\x0btoinen rivi\x0bkolmas.\n\nSivu\x0c\n",
+        )
+    )
+    errors = problems(tmp_path, files)
+    assert errors == [
+        "content/fi/esimerkki.md:3:17: an invisible character ⟨U+202E⟩ in 'Esimerkki⟨U+202E⟩käytäntö': a "
+        "direction mark, which shows the text after it in another order than it is written; delete it "
+        "(retyping the text around it does)",
+        "content/fi/esimerkki.md:5:15: an invisible character ⟨U+0007⟩ in 'Lyhyt⟨U+0007⟩ kuvaus.': "
+        "a control character, which a web page may not contain; delete it (retyping the text around it "
+        "does)",
+        "content/fi/esimerkki.md:25:17: an invisible character ⟨U+000B⟩ in 'rivi⟨U+000B⟩toinen' (and 1 more "
+        "on this line): a line break pasted from a word processor; press Enter "
+        "instead, or delete it (retyping the text around it does)",
+        "content/fi/esimerkki.md:27:5: an invisible character ⟨U+000C⟩ in 'Sivu⟨U+000C⟩': a page break "
+        "pasted from a word processor; delete it (retyping the text around it does)",
+    ]

@@ -17,6 +17,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from ..conflicts import merge_conflicts
 from ..problems import Problem
+from .characters import unpublishable_characters
 from .house_style import quoted
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
@@ -103,10 +104,11 @@ def decoded_text(raw: bytes) -> str:
 
 def decoded(raw: bytes, shown_as: PurePath) -> str | list[Problem]:
     """A file's text (see `decoded_text`); or the problem at its first byte that is not UTF-8,
-    or at each merge conflict git left in it (the rest of such a file is not worth reading)."""
+    at each merge conflict git left in it, or at each line with a character no page may hold
+    (the rest of such a file is not worth reading)."""
     try:
         text = decoded_text(raw)
-        return merge_conflicts(text, shown_as) or text
+        return merge_conflicts(text, shown_as) or unpublishable_characters(text, shown_as) or text
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1

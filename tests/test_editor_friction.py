@@ -46,7 +46,7 @@ def test_a_draft_may_keep_its_placeholders(tmp_path: Path) -> None:
     text = practice(extra="draft: true\nmunicipality: '...'")
     assert problems(tmp_path, {**one_file(text), "content/sv/exempel.md": practice("other", "exempel")}) == [
         "content/sv/exempel.md:1:1: there is no published Finnish version of 'other'; add "
-        "content/fi/<slug>.md with id: other, or add translation_pending: true to this file while it "
+        "content/fi/other.md with id: other, or add translation_pending: true to this file while it "
         "is being translated"
     ]
 

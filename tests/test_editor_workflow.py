@@ -471,7 +471,7 @@ def test_a_link_out_of_content_is_refused(tmp_path: Path) -> None:
         "content/fi/esimerkki.md:1:1: this is a link to a file outside content/; copy the file here instead "
         "of linking",
         "content/sv/exempel.md:1:1: there is no published Finnish version of 'sample'; add "
-        "content/fi/<slug>.md with id: sample, or add translation_pending: true to this file while it is "
+        "content/fi/sample.md with id: sample, or add translation_pending: true to this file while it is "
         "being translated",
     ]
 

@@ -1245,7 +1245,7 @@ def test_a_translation_that_is_a_draft_is_not_published(tmp_path: Path) -> None:
 def test_a_missing_translation_is_an_error_unless_marked_pending(tmp_path: Path) -> None:
     assert problems(tmp_path / "a", {"content/fi/esimerkki.md": practice()}) == [
         "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample'; add "
-        "content/sv/<slug>.md with id: sample, or add translation_pending: true to this file while it "
+        "content/sv/sample.md with id: sample, or add translation_pending: true to this file while it "
         "is being translated"
     ]
     root = make_project(

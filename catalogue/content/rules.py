@@ -187,7 +187,7 @@ def _pair_problems(
         add = (
             f"publish it too (remove draft: true from {other.source})"
             if other
-            else f"add content/{twin_lang}/<slug>.md with id: {practice.id}"
+            else f"add content/{twin_lang}/{practice.id}.md with id: {practice.id}"
         )
         message = (
             f"there is no published {name} version of '{practice.id}'"

@@ -147,7 +147,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _stream_events(self) -> None:
         """Server-Sent Events: 'reload' after a good build, 'failed' with the problems otherwise.
         `?since=` is the build the page was served from: one that ended while the page was
-        loading, before it asked for events, is told at once (two saves in quick succession)."""
+        loading, before it asked for events, is told at once (two saves in quick succession),
+        and so is a failed build to a page opened after it (another page, or a reload)."""
         assert self.live is not None
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -156,6 +157,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         live = self.live
         since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
         seen = int(since) if since.isdigit() else live.generation
+        with live.changed:
+            if live.errors:
+                seen = -1  # a page opened while the build fails shows why at once
         try:
             while True:
                 with live.changed:

@@ -50,7 +50,7 @@ def test_an_edit_reloads_the_open_page(live: tuple[Path, str], page: Any) -> Non
     expect(page.locator("h1")).to_have_text("Uusi otsikko", timeout=10_000)
 
 
-def test_a_failed_build_is_shown_in_the_browser_and_the_last_good_site_stays(
+def test_a_failed_build_is_shown_in_every_page_opened_until_mended_and_the_last_good_site_stays(
     live: tuple[Path, str], page: Any
 ) -> None:
     root, url = live
@@ -63,7 +63,11 @@ def test_a_failed_build_is_shown_in_the_browser_and_the_last_good_site_stays(
     expect(page.locator("h1")).to_have_text("Esimerkkikäytäntö")
     page.reload()
     expect(page.locator("h1")).to_have_text("Esimerkkikäytäntö")
-    page.wait_for_timeout(300)
+    expect(panel).to_contain_text("unknown themes code 'nope'", timeout=10_000)  # still failing
+    page.goto(url + "sv/")
+    expect(panel).to_contain_text("content/fi/esimerkki.md:6:10: unknown themes code 'nope'", timeout=10_000)
+    page.goto(url + "fi/kaytannot/esimerkki/")
+    expect(panel).to_contain_text("unknown themes code 'nope'", timeout=10_000)
     (root / "content/fi/esimerkki.md").write_text(practice(title="Korjattu"), encoding="utf-8")
     expect(page.locator("h1")).to_have_text("Korjattu", timeout=10_000)
     expect(page.locator("#build-problems")).to_have_count(0)

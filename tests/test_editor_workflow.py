@@ -617,3 +617,20 @@ def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Pa
         f"format); {fill.format('none')}",
     ]
     assert not out.exists()
+
+
+def test_an_invisible_character_in_a_translation_is_reported_at_its_line(tmp_path: Path) -> None:
+    """An interface string is on every page: one pasted with a control character would make
+    every page one the HTML checker refuses."""
+    root = make_project(tmp_path, pair())
+    po = root / "locales/sv/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Sök"', 'msgstr "Sök\x0b"', 1), encoding="utf-8")
+    line = text[: text.index('msgstr "Sök"')].count("\n") + 1
+    with pytest.raises(ContentError) as raised:
+        build(root, tmp_path / "site", search=False)
+    assert [str(p) for p in raised.value.problems] == [
+        f"locales/sv/LC_MESSAGES/messages.po:{line}:12: an invisible character ⟨U+000B⟩ in "
+        "'msgstr \"Sök⟨U+000B⟩\"': a line break pasted from a word processor; press Enter instead, or "
+        "delete it (retyping the text around it does)"
+    ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Lang
 from ..conflicts import merge_conflicts
+from ..content.characters import unpublishable_characters
 from ..problems import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -82,8 +83,9 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     from babel.messages.pofile import read_po
 
     where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
-    if conflicts := merge_conflicts(po.decode("utf-8", "replace"), where):
-        raise ContentError(conflicts)
+    text = po.decode("utf-8", "replace")
+    if found := merge_conflicts(text, where) or unpublishable_characters(text, where):
+        raise ContentError(found)
     # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
     catalog = read_po(io.BytesIO(po))
     problems = []

@@ -84,8 +84,8 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
 
     where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
     text = po.decode("utf-8", "replace")
-    if found := merge_conflicts(text, where) or unpublishable_characters(text, where):
-        raise ContentError(found)
+    if unreadable := merge_conflicts(text, where) or unpublishable_characters(text, where):
+        raise ContentError(unreadable)
     # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
     catalog = read_po(io.BytesIO(po))
     problems = []

@@ -109,7 +109,8 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
         )
     if "found undefined alias" in problem or "found character" in problem:
         return f"this value cannot be read ({problem}); put it in quotes"
-    return f"the front matter cannot be read ({problem}); check quotes and indentation"
+    detail = f" ({problem})" if problem else ""
+    return f"the front matter cannot be read{detail}; check quotes and indentation"
 
 
 def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:

@@ -368,6 +368,18 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
     ) in errors
 
 
+def test_a_scaffold_at_a_published_practices_address_is_the_one_told_to_move(tmp_path: Path) -> None:
+    """A draft's publication date is yet to be written, so it counts as the latest: of two
+    practices at one address, the one being started moves, not the one readers know."""
+    root = make_project(tmp_path, pair())
+    started = ["new", "--fi-title", "Esimerkki", "--sv-title", "Ny", "--id", "uusi"]
+    assert main(["--root", str(root), *started]) == 0
+    assert errors_of(root) == [
+        "content/fi/uusi.md:5:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; two "
+        "practices cannot share an address, so choose another"
+    ]
+
+
 def test_an_end_year_left_to_write_asks_for_the_year_it_ended(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
     fi = root / "content/fi/esimerkki.md"

@@ -16,7 +16,7 @@ from .config import ConfigError, SiteConfig, load_config
 from .content.ledger import LEDGER, write_ledger
 from .content.vocabulary import load_vocabulary
 from .problems import ContentError, Problem, Severity
-from .site.urls import site_urls
+from .site.urls import ledger_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         if command in ("new", "translated"):
             return _edit(root, config, args, command)
         if command == "ledger":
-            added = write_ledger(root, site_urls(check_site(root, config).site))
+            added = write_ledger(root, ledger_urls(check_site(root, config).site))
             print(f"Added {added} address(es) to {LEDGER}.")
             return 0
         if command == "schema":

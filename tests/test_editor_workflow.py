@@ -127,6 +127,32 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     assert "url=/sv/praxis/exempel/" in (out / "sv/praxis/annan/index.html").read_text(encoding="utf-8")
 
 
+def test_a_vocabulary_code_once_published_stays_a_code(tmp_path: Path) -> None:
+    """Listings link to the search with their value chosen, and readers share such links
+    ('/fi/haku/?region=ahvenanmaa'): a code taken out of, or renamed in, the vocabulary would
+    make them choose nothing. The ledger records them, and the check asks for the entry back."""
+    root = published(tmp_path, pair())
+    ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert "/fi/haku/?region=ahvenanmaa" in ledger
+    assert "/sv/sok/?type=material" in ledger
+    vocabulary = root / "content/vocabulary.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "  - {code: ahvenanmaa, fi: Ahvenanmaa, sv: Åland}\n", ""
+        ),
+        encoding="utf-8",
+    )
+    lost = [e for e in errors_of(root) if "?region=" in e]
+    assert lost == [
+        f"content/published-urls.txt:{ledger.index(address) + 1}:1: '{address}' was published: listings "
+        "link to it and readers share it to choose 'ahvenanmaa' in the search, which would choose "
+        "nothing, as 'ahvenanmaa' is no longer a regions code in content/vocabulary.yaml; a code never "
+        "changes once published, so put its entry back (a term may be left without practices: its page "
+        "stays, out of search engines)"
+        for address in ("/fi/haku/?region=ahvenanmaa", "/sv/sok/?region=ahvenanmaa")
+    ]
+
+
 def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(tmp_path: Path) -> None:
     """A practice whose slug changed (its old one an alias) is not yet in the ledger under its new
     address: the page of another practice, removed, is not its old slug (the check once asked to

@@ -27,9 +27,10 @@ def _at(practice: Practice, field: str, message: str) -> Problem:
 def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) -> list[Problem]:
     """Every ledger address the site would no longer serve, each reported once: where a
     practice file's change lost it (its id, its slug, its draft line), else at its ledger line."""
-    missing = set(ledger) - urls.site_urls(site)
+    missing = set(ledger) - urls.ledger_urls(site)
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
-    problems = _drafted(missing, ledger, site.drafts, create)  # first: its addresses are certain
+    problems = _lost_codes(missing, ledger)
+    problems += _drafted(missing, ledger, site.drafts, create)  # its addresses are certain
     problems += _changed_ids_and_slugs(missing, ledger, site.practices)
     problems += _pending(missing, ledger, site, create)
     moved = _moved_terms(missing, ledger, site)
@@ -53,6 +54,25 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                 "(or point it at the page that replaces it); if a slug changed, add the old slug to "
                 "the practice's aliases"
             )
+        problems.append(Problem(LEDGER, ledger[address], 1, message))
+    return problems
+
+
+def _lost_codes(missing: set[str], ledger: dict[str, int]) -> list[Problem]:
+    """Search addresses whose chosen value is no longer a code of the vocabulary, each at its
+    ledger line (taken out of `missing`)."""
+    problems = []
+    facet_of = {param: facet for facet, param in urls.FILTER_PARAMS.items()}
+    for address in sorted((a for a in missing if "?" in a), key=ledger.__getitem__):
+        missing.discard(address)
+        param, _, code = urlsplit(address).query.partition("=")
+        facet = facet_of.get(param, param)
+        message = (
+            f"'/{address}' was published: listings link to it and readers share it to choose '{code}' "
+            f"in the search, which would choose nothing, as '{code}' is no longer a {facet} code in "
+            f"{VOCABULARY}; a code never changes once published, so put its entry back (a term may "
+            "be left without practices: its page stays, out of search engines)"
+        )
         problems.append(Problem(LEDGER, ledger[address], 1, message))
     return problems
 

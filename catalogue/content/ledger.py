@@ -1,7 +1,8 @@
 """The ledger of published addresses (content/published-urls.txt).
 
 Every address the site has ever published is listed there. An address in the ledger must
-keep working: as a page, an alias of a practice, or a redirect in content/redirects.yaml.
+keep working: as a page, an alias of a practice, or a redirect in content/redirects.yaml; a
+search address with a value chosen (fi/haku/?theme=…), by the value staying a code.
 New addresses are added by `python build.py ledger` (the deployment does it on publishing);
 addresses are never removed.
 """
@@ -17,10 +18,12 @@ from .source import read_text
 LEDGER = PurePath("content/published-urls.txt")
 HEADER = (
     "# Every address this site has published. Addresses are added by `python build.py ledger`\n"
-    "# and never removed: each must keep working (a page, an alias or content/redirects.yaml).\n"
+    "# and never removed: each must keep working (a page, an alias or content/redirects.yaml;\n"
+    "# a search address by its value staying a code of content/vocabulary.yaml).\n"
 )
-ADDRESS = re.compile(r"/?(?:[a-z0-9-][a-z0-9.-]*(?:/[a-z0-9-][a-z0-9.-]*)*/?)?")
-"""An address the site can publish: /, /fi/kaytannot/alkukiri/, /data/v1/practices.fi.csv."""
+ADDRESS = re.compile(r"/?(?:[a-z0-9-][a-z0-9.-]*(?:/[a-z0-9-][a-z0-9.-]*)*/?)?(?:\?[a-z]+=[a-z0-9-]+)?")
+"""An address the site can publish: /, /fi/kaytannot/alkukiri/, /data/v1/practices.fi.csv,
+/fi/haku/?theme=integration-training."""
 
 
 def read_ledger(root: Path) -> tuple[dict[str, int], list[Problem]]:

@@ -107,6 +107,23 @@ def site_urls(site: Site) -> set[str]:
     return page_urls(site) | site.redirects.keys()
 
 
+def ledger_urls(site: Site) -> set[str]:
+    """What the ledger of published addresses records: every address the site publishes, and
+    the search with each vocabulary value chosen ('fi/haku/?theme=integration-training'), as
+    listings link to it and readers share it: a code, once published, must stay a code."""
+    return site_urls(site) | search_urls(site)
+
+
+def search_urls(site: Site) -> set[str]:
+    """The search page with one vocabulary value chosen, for every value, in both languages."""
+    return {
+        f"{section(lang, 'search')}?{FILTER_PARAMS[facet]}={term.code}"
+        for lang in LANGS
+        for facet in FACETS
+        for term in site.vocabulary.terms(facet)
+    }
+
+
 def page_urls(site: Site) -> set[str]:
     """Every address the site publishes but the old ones of content/redirects.yaml."""
     found = {"", "404.html", "sitemap.xml", "robots.txt"}

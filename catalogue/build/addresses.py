@@ -29,6 +29,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
     practice file's change lost it (its id, its slug, its draft line), else at its ledger line."""
     missing = set(ledger) - urls.ledger_urls(site)
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
+    codes_gone = {(a.split("/", 1)[0], urlsplit(a).query.partition("=")[0]) for a in missing if "?" in a}
     problems = _lost_codes(missing, ledger)
     problems += _drafted(missing, ledger, site.drafts, create)  # its addresses are certain
     problems += _changed_ids_and_slugs(missing, ledger, site.practices)
@@ -49,7 +50,11 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
             )
             target = urls.section(lang, facet or "practices") if lang in LANGS else "fi/"
             message = (
-                f"'/{address}' was published and would stop working; if a practice or a term was "
+                f"'/{address}' was published and would stop working: it was the page of a {facet} term "
+                f"that is no longer in {VOCABULARY}, as its search address in this file says; a "
+                "published term stays, so put its entry back"
+                if facet and (lang, urls.FILTER_PARAMS[facet]) in codes_gone
+                else f"'/{address}' was published and would stop working; if a practice or a term was "
                 f"removed on purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
                 "(or point it at the page that replaces it); if a slug changed, add the old slug to "
                 "the practice's aliases"

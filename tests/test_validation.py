@@ -1448,12 +1448,14 @@ def test_an_invisible_character_no_page_may_hold_is_shown_where_it_hides(tmp_pat
     control character in the front matter was 'the front matter cannot be read ()' at line 2,
     and one in the text, or a direction override that shows a title in another order than it
     is written, was published as it was (the HTML checker refuses a page with a control
-    character). Each line that has one is reported, with the text around it."""
+    character). Each line that has one is reported, with the text around it, and the file is
+    read on, so that its other mistakes (the end year) come at once too."""
     files = one_file(
         practice(
             title="Esimerkki\u202ekäytäntö",
             summary="Lyhyt\x07 kuvaus.",
             body="## Tausta\n\nEnsimmäinen rivi\x0btoinen rivi\x0bkolmas.\n\nSivu\x0c\n",
+            extra="end_year: 20x1",
         )
     )
     errors = problems(tmp_path, files)
@@ -1464,9 +1466,10 @@ def test_an_invisible_character_no_page_may_hold_is_shown_where_it_hides(tmp_pat
         "content/fi/esimerkki.md:5:15: an invisible character ⟨U+0007⟩ in 'Lyhyt⟨U+0007⟩ kuvaus.': "
         "a control character, which a web page may not contain; delete it (retyping the text around it "
         "does)",
-        "content/fi/esimerkki.md:25:17: an invisible character ⟨U+000B⟩ in 'rivi⟨U+000B⟩toinen' (and 1 more "
+        "content/fi/esimerkki.md:22:11: end_year should be a year such as 2016, not '20x1'",
+        "content/fi/esimerkki.md:26:17: an invisible character ⟨U+000B⟩ in 'rivi⟨U+000B⟩toinen' (and 1 more "
         "on this line): a line break pasted from a word processor; press Enter "
         "instead, or delete it (retyping the text around it does)",
-        "content/fi/esimerkki.md:27:5: an invisible character ⟨U+000C⟩ in 'Sivu⟨U+000C⟩': a page break "
+        "content/fi/esimerkki.md:28:5: an invisible character ⟨U+000C⟩ in 'Sivu⟨U+000C⟩': a page break "
         "pasted from a word processor; delete it (retyping the text around it does)",
     ]

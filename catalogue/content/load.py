@@ -22,10 +22,19 @@ from ..config import LANGS, Lang, SiteConfig
 from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
+from .characters import UNPUBLISHABLE, unpublishable_characters
 from .model import FileResult, Links, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
 from .rules import check_collection
-from .source import bytes_digest, decode_source, decoded, link_out, read_bytes, split_front_matter
+from .source import (
+    bytes_digest,
+    decode_source,
+    decoded,
+    decoded_text,
+    link_out,
+    read_bytes,
+    split_front_matter,
+)
 from .text_links import links_of
 from .text_rules import DESCRIPTION, TITLE, text_problems
 from .validate import validate_page, validate_practice
@@ -169,13 +178,29 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
         return "", FileResult(None, None, raw, tuple(_id_lines(_head(Path(job.file))))), ""
     key = checked_key(bytes_digest(raw), checked_context(job, vocabulary))
     doc = decode_source(raw, shown)
+    unseen: list[Problem] = []
+    if isinstance(doc, list) and (blanked := _blanked(raw, shown)):
+        raw, unseen = blanked
+        doc = decode_source(raw, shown)
     if isinstance(doc, list):
         text, problems = _text_alone(raw, shown, key, DESCRIPTION)
-        return key, FileResult(None, text, doc + problems, tuple(_id_lines(raw))), ""
+        return key, FileResult(None, text, unseen + doc + problems, tuple(_id_lines(raw))), ""
     practice, text, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
     criteria = practice.criteria if practice else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
-    return key, FileResult(practice, text, problems, (str(doc.front.get("id")),)), source
+    return key, FileResult(practice, text, unseen + problems, (str(doc.front.get("id")),)), source
+
+
+def _blanked(raw: bytes, shown: PurePath) -> tuple[bytes, list[Problem]] | None:
+    """A file with characters no page may hold, each made a space, and a problem at each line
+    that had one: read on so, the file's other problems come at once too. None if it has none
+    (or is no UTF-8 text)."""
+    try:
+        text = decoded_text(raw)
+    except UnicodeDecodeError:
+        return None
+    found = unpublishable_characters(text, shown)
+    return (UNPUBLISHABLE.sub(" ", text).encode("utf-8"), found) if found else None
 
 
 def _text_alone(raw: bytes, shown: PurePath, key: str, after: int) -> tuple[Text | None, list[Problem]]:

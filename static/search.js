@@ -49,9 +49,13 @@ async function start(form) {
   // A value the vocabulary does not have (a mistyped or retired code in a shared link) is
   // left out rather than matching nothing, so the link still filters by the rest, and the
   // reader is told which (`dropped`). An order the page does not offer is the default one.
+  // A code replaced by another in the vocabulary chooses the new one.
   const codes = {};
+  const replaced = {};
   for (const group of groups) {
     codes[group] = new Set([...form.querySelectorAll(`input[name="${group}"]`)].map((input) => input.value));
+    const box = form.querySelector(`[data-facet="${group}"]`);
+    replaced[group] = new Map(Object.entries(JSON.parse(box.dataset.replaced || "{}")));
   }
   const sorts = new Set([...form.elements.sort.options].map((option) => option.value));
 
@@ -60,8 +64,9 @@ async function start(form) {
     const filters = {};
     const dropped = [];
     for (const group of groups) {
-      filters[group] = params.getAll(group).filter((value) => codes[group].has(value));
-      dropped.push(...params.getAll(group).filter((value) => !codes[group].has(value)));
+      const values = params.getAll(group).map((value) => replaced[group].get(value) ?? value);
+      filters[group] = [...new Set(values.filter((value) => codes[group].has(value)))];
+      dropped.push(...values.filter((value) => !codes[group].has(value)));
     }
     const sort = sorts.has(params.get("sort")) ? params.get("sort") : "";
     return { q: params.get("q") || "", sort, filters, dropped: [...new Set(dropped)] };

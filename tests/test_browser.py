@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.build.pipeline import check_site
+from catalogue.build.pipeline import build, check_site
 
-from .helpers import ROOT
+from .browser import serving
+from .helpers import ROOT, make_project, pair
 
 pytestmark = pytest.mark.browser
 
@@ -444,6 +446,34 @@ def test_a_link_with_a_code_the_vocabulary_lacks_still_filters_by_the_rest(page:
     expect(page).to_have_url(re.compile(r"/fi/haku/\?theme=[^&]+&theme=[^&]+$"))
     chosen = parse_qs(urlsplit(page.url).query)["theme"]
     assert set(chosen) == {"children-youth-families", "integration-training"}
+
+
+def test_a_link_with_a_replaced_code_chooses_the_code_that_replaced_it(page: Any, tmp_path: Path) -> None:
+    """A region given a new code keeps its old one as 'replaced_by' (content/vocabulary.yaml):
+    a shared link with the old code chooses the new one, and says nothing of a lost value."""
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    vocabulary = root / "content/vocabulary.yaml"
+    old = "  - {code: uusimaa, fi: Uusimaa, sv: Nyland}\n"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert old in text
+    vocabulary.write_text(
+        text.replace(
+            old,
+            "  - {code: uudenmaan-maakunta, fi: Uusimaa, sv: Nyland}\n"
+            "  - {code: uusimaa, replaced_by: uudenmaan-maakunta}\n",
+        ),
+        encoding="utf-8",
+    )
+    for file in (root / "content").glob("[fs][iv]/*.md"):
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("[uusimaa]", "[uudenmaan-maakunta]"), "utf-8"
+        )
+    build(root, root / "_site")
+    with serving(root / "_site") as url:
+        page.goto(url + "fi/haku/?region=uusimaa")
+        expect(page.locator("#f-region-uudenmaan-maakunta")).to_be_checked()
+        expect(page.locator(".search-result")).to_have_count(2)
+        expect(page.locator("[data-search-dropped]")).to_be_hidden()
 
 
 def test_a_link_with_one_value_the_vocabulary_lacks_says_so_in_swedish(page: Any, site_url: str) -> None:

@@ -149,7 +149,8 @@ def test_a_vocabulary_code_once_published_stays_a_code(tmp_path: Path) -> None:
         "link to it and readers share it to choose 'ahvenanmaa' in the search, which would choose "
         "nothing, as 'ahvenanmaa' is no longer a regions code in content/vocabulary.yaml; a code never "
         "changes once published, so put its entry back (a term may be left without practices: its page "
-        "stays, out of search engines)"
+        "stays, out of search engines), or, if another code took its place, add the entry '- {code: "
+        "ahvenanmaa, replaced_by: <the new code>}' to regions"
         for address in ("/fi/haku/?region=ahvenanmaa", "/sv/sok/?region=ahvenanmaa")
     ]
     pages = [e for e in errors_of(root) if "?region=" not in e]
@@ -159,6 +160,24 @@ def test_a_vocabulary_code_once_published_stays_a_code(tmp_path: Path) -> None:
         "its search address in this file says; a published term stays, so put its entry back"
         for address in ("/fi/alueet/ahvenanmaa/", "/sv/regioner/aland/")
     ]
+
+
+def test_a_code_replaced_by_another_keeps_its_search_links(tmp_path: Path) -> None:
+    """A term given a new code keeps the old one as 'replaced_by': its published search links
+    then choose the new code, so the check passes, and the ledger adds the new code's."""
+    root = published(tmp_path, pair())
+    vocabulary = root / "content/vocabulary.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "  - {code: ahvenanmaa, fi: Ahvenanmaa, sv: Åland}\n",
+            "  - {code: aland, fi: Ahvenanmaa, sv: Åland}\n  - {code: ahvenanmaa, replaced_by: aland}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert check_site(root).warnings == []
+    assert main(["--root", str(root), "ledger"]) == 0
+    ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert {"/fi/haku/?region=ahvenanmaa", "/fi/haku/?region=aland", "/sv/sok/?region=aland"} <= set(ledger)
 
 
 def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(tmp_path: Path) -> None:

@@ -1473,3 +1473,31 @@ def test_an_invisible_character_no_page_may_hold_is_shown_where_it_hides(tmp_pat
         "content/fi/esimerkki.md:28:5: an invisible character ⟨U+000C⟩ in 'Sivu⟨U+000C⟩': a page break "
         "pasted from a word processor; delete it (retyping the text around it does)",
     ]
+
+
+def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
+    """A term merged into another keeps its old code as 'code: old, replaced_by: new': a
+    practice still using the old code is told the new one. A replaced code still in use, or
+    replaced by a code the list lacks, is a mistake of its own."""
+    root = make_project(tmp_path, one_file(practice(themes="[language-training]")))
+    vocabulary = root / "content/vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    replacements = (
+        "  - {code: language-training, replaced_by: integration-training}\n"
+        "  - {code: refugee-reception, replaced_by: integration-training}\n"
+        "  - {code: old-guidance, replaced_by: guidance}\n"
+    )
+    vocabulary.write_text(text.replace("\nphases:\n", f"{replacements}\nphases:\n", 1), encoding="utf-8")
+    line = text[: text.index("\nphases:\n")].count("\n") + 1
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    assert [str(p) for p in raised.value.problems if "warning" not in str(p)] == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'language-training'; it was replaced by "
+        "'integration-training' (Kotoutumiskoulutus ja kielikoulutus)",
+        f"content/vocabulary.yaml:{line + 1}:5: 'refugee-reception' is a code of 'themes' in use; only a "
+        "code no longer used is replaced",
+        f"content/vocabulary.yaml:{line + 2}:39: replaced_by 'guidance' is not a code of 'themes'; give one "
+        "of: basic-info-guidance, children-youth-families, employment-entrepreneurship, "
+        "initial-assessment-plan, integration-training, multisectoral-cooperation, "
+        "participation-civil-society, refugee-reception",
+    ]

@@ -76,7 +76,8 @@ def _lost_codes(missing: set[str], ledger: dict[str, int]) -> list[Problem]:
             f"'/{address}' was published: listings link to it and readers share it to choose '{code}' "
             f"in the search, which would choose nothing, as '{code}' is no longer a {facet} code in "
             f"{VOCABULARY}; a code never changes once published, so put its entry back (a term may "
-            "be left without practices: its page stays, out of search engines)"
+            "be left without practices: its page stays, out of search engines), or, if another code "
+            f"took its place, add the entry '- {{code: {code}, replaced_by: <the new code>}}' to {facet}"
         )
         problems.append(Problem(LEDGER, ledger[address], 1, message))
     return problems

@@ -218,6 +218,8 @@ class ValueChecker:
 
     def suggest(self, value: str, group: str) -> str:
         """'; did you mean …?' from the codes and from this language's labels."""
+        if new := self.vocabulary.replaced.get(group, {}).get(value):
+            return f"; it was replaced by '{new}' ({self.vocabulary.term(group, new).label[self.lang]})"
         by_label = self.codes_by_label(group)
         if value.casefold() in by_label:
             return f"; the code for '{value}' is '{by_label[value.casefold()]}'"

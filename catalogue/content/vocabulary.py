@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 import yaml
@@ -44,6 +44,9 @@ class Vocabulary:
     """(vocabulary, language) → terms in the order readers see them (computed once)."""
     digest: str = ""
     """A hash of the vocabulary file."""
+    replaced: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Vocabulary name → each code no longer used → the code that replaced it: search links
+    published with the old code choose the new one."""
 
     def terms(self, group: str) -> tuple[Term, ...]:
         return self.groups[group]
@@ -111,21 +114,52 @@ def read_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
     problems = [Problem(VOCABULARY, *cut) for cut in comments_cut_short(root, text, 1)]
     lists = _fields(root, GROUPS, "list", problems)
     groups: dict[str, tuple[Term, ...]] = {}
+    replaced: dict[str, dict[str, str]] = {}
     for group in GROUPS:
         node = lists.get(group)
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             message = f"the list '{group}' is missing or empty; give it one entry or more"
             problems.append(_at(node, message) if node else Problem(VOCABULARY, 1, 1, message))
             continue
-        entries = []
+        entries, replacements = [], []
         for entry in node.value:
+            if isinstance(entry, yaml.MappingNode) and any(
+                key.value == "replaced_by" for key, _ in entry.value
+            ):
+                replacements.append(entry)
+                continue
             found = len(problems)
             entries.append((entry, _term(entry, group, problems), len(problems) == found))
         problems += _clashes(group, [(entry, term) for entry, term, sound in entries if term and sound])
         groups[group] = _unique(term for _, term, _ in entries if term)
+        replaced[group] = _replaced(replacements, group, {term.code for term in groups[group]}, problems)
     if len(groups) < len(GROUPS):
         return None, problems
-    return Vocabulary(groups, _reading_order(groups), bytes_digest(text.encode("utf-8"))), problems
+    digest = bytes_digest(text.encode("utf-8"))
+    return Vocabulary(groups, _reading_order(groups), digest, replaced), problems
+
+
+def _replaced(
+    entries: list[yaml.MappingNode], group: str, codes: set[str], problems: list[Problem]
+) -> dict[str, str]:
+    """Old code → the code that replaced it, from the entries 'code: old, replaced_by: new'."""
+    replaced = {}
+    for entry in entries:
+        fields = _fields(entry, ("code", "replaced_by"), "field of a replaced code", problems)
+        old = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
+        new = _text(fields.get("replaced_by"), f"replaced_by of '{old}'", entry, problems)
+        if old in codes:
+            problems.append(
+                _at(entry, f"'{old}' is a code of '{group}' in use; only a code no longer used is replaced")
+            )
+        elif new and new not in codes:
+            message = (
+                f"replaced_by '{new}' is not a code of '{group}'; give one of: {', '.join(sorted(codes))}"
+            )
+            problems.append(_at(fields["replaced_by"], message))
+        elif old and new:
+            replaced[old] = new
+    return replaced
 
 
 def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:

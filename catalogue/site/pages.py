@@ -286,6 +286,7 @@ class _Lists:
             _("Search"),
             _("Search the catalogue by words, theme, phase, region and target group."),
             facets=facets,
+            replaced=self.site.vocabulary.replaced,
             total=len(self.practices),
             count_forms=[self.ngettext("%(num)d practice", "%(num)d practices", n) for n in (1, 2)],
         )

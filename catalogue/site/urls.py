@@ -115,12 +115,13 @@ def ledger_urls(site: Site) -> set[str]:
 
 
 def search_urls(site: Site) -> set[str]:
-    """The search page with one vocabulary value chosen, for every value, in both languages."""
+    """The search page with one vocabulary value chosen, for every value, in both languages
+    (a replaced code too: the search chooses the code that replaced it)."""
     return {
-        f"{section(lang, 'search')}?{FILTER_PARAMS[facet]}={term.code}"
+        f"{section(lang, 'search')}?{FILTER_PARAMS[facet]}={code}"
         for lang in LANGS
         for facet in FACETS
-        for term in site.vocabulary.terms(facet)
+        for code in [*site.vocabulary.codes(facet), *site.vocabulary.replaced.get(facet, {})]
     }
 
 

@@ -1486,6 +1486,7 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         "  - {code: language-training, replaced_by: integration-training}\n"
         "  - {code: refugee-reception, replaced_by: integration-training}\n"
         "  - {code: old-guidance, replaced_by: guidance}\n"
+        "  - {code: old-training, replaced_by: integration-training, fi: Vanha}\n"
     )
     vocabulary.write_text(text.replace("\nphases:\n", f"{replacements}\nphases:\n", 1), encoding="utf-8")
     line = text[: text.index("\nphases:\n")].count("\n") + 1
@@ -1500,4 +1501,5 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         "of: basic-info-guidance, children-youth-families, employment-entrepreneurship, "
         "initial-assessment-plan, integration-training, multisectoral-cooperation, "
         "participation-civil-society, refugee-reception",
+        f"content/vocabulary.yaml:{line + 3}:61: unknown field 'fi'; the fields here are code, replaced_by",
     ]

@@ -145,7 +145,7 @@ def _replaced(
     """Old code → the code that replaced it, from the entries 'code: old, replaced_by: new'."""
     replaced = {}
     for entry in entries:
-        fields = _fields(entry, ("code", "replaced_by"), "field of a replaced code", problems)
+        fields = _fields(entry, ("code", "replaced_by"), "field", problems)  # no labels: no page
         old = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
         new = _text(fields.get("replaced_by"), f"replaced_by of '{old}'", entry, problems)
         if old in codes:

@@ -1487,6 +1487,7 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         "  - {code: refugee-reception, replaced_by: integration-training}\n"
         "  - {code: old-guidance, replaced_by: guidance}\n"
         "  - {code: old-training, replaced_by: integration-training, fi: Vanha}\n"
+        "  - {code: Old Training, replaced_by: integration-training}\n"
     )
     vocabulary.write_text(text.replace("\nphases:\n", f"{replacements}\nphases:\n", 1), encoding="utf-8")
     line = text[: text.index("\nphases:\n")].count("\n") + 1
@@ -1502,4 +1503,6 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         "initial-assessment-plan, integration-training, multisectoral-cooperation, "
         "participation-civil-society, refugee-reception",
         f"content/vocabulary.yaml:{line + 3}:61: unknown field 'fi'; the fields here are code, replaced_by",
+        f"content/vocabulary.yaml:{line + 4}:12: the code 'Old Training' is not lowercase letters, digits "
+        "and hyphens (such as 'integration-training')",
     ]

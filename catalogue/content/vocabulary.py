@@ -148,7 +148,9 @@ def _replaced(
         fields = _fields(entry, ("code", "replaced_by"), "field", problems)  # no labels: no page
         old = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
         new = _text(fields.get("replaced_by"), f"replaced_by of '{old}'", entry, problems)
-        if old in codes:
+        if old and not is_slug(old):
+            problems.append(_not_a_code(fields["code"], old))
+        elif old in codes:
             problems.append(
                 _at(entry, f"'{old}' is a code of '{group}' in use; only a code no longer used is replaced")
             )
@@ -178,10 +180,7 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     fields = _fields(entry, ENTRY_KEYS, "field", problems)
     code = _text(fields.get("code"), f"the code of an entry of '{group}'", entry, problems)
     if code and not is_slug(code):
-        message = (
-            f"the code '{code}' is not lowercase letters, digits and hyphens (such as 'integration-training')"
-        )
-        problems.append(_at(fields["code"], message))
+        problems.append(_not_a_code(fields["code"], code))
     label = {
         lang: _text(fields.get(lang), f"the '{lang}' label of '{code}'", entry, problems) for lang in LANGS
     }
@@ -214,6 +213,13 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
         return None
     label = {lang: text or code for lang, text in label.items()}  # only ever checked against
     return Term(code, label, description, step is None or YAML_LOADER("").construct_object(step) is True)
+
+
+def _not_a_code(node: yaml.Node, written: str) -> Problem:
+    return _at(
+        node,
+        f"the code '{written}' is not lowercase letters, digits and hyphens (such as 'integration-training')",
+    )
 
 
 def _fields(

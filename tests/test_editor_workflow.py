@@ -4,6 +4,7 @@ helpers, and messages that GitHub can show in a pull request."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -178,6 +179,28 @@ def test_a_code_replaced_by_another_keeps_its_search_links(tmp_path: Path) -> No
     assert main(["--root", str(root), "ledger"]) == 0
     ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert {"/fi/haku/?region=ahvenanmaa", "/fi/haku/?region=aland", "/sv/sok/?region=aland"} <= set(ledger)
+
+
+def test_a_term_merged_into_another_is_told_the_redirect_to_that_ones_page(tmp_path: Path) -> None:
+    """Its code replaced by the other's, the merged term's listing page is gone: the check
+    gives the redirect line to the page of the term it was merged into."""
+    root = published(tmp_path, pair())
+    vocabulary = root / "content/vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    entry = re.search(r"  - code: refugee-reception\n(    .*\n)+", text)
+    assert entry
+    merged = "  - {code: refugee-reception, replaced_by: integration-training}\n"
+    vocabulary.write_text(text[: entry.start()] + merged + text[entry.end() :], encoding="utf-8")
+    assert [e.split(": ", 1)[1] for e in errors_of(root)] == [
+        f"'/{old}' was published and would stop working; if a practice or a term was removed on purpose, "
+        f"add the line '{old}: {new}' to content/redirects.yaml (create the file, it does not exist yet) "
+        "(or point it at the page that replaces it); if a slug changed, add the old slug to the "
+        "practice's aliases"
+        for old, new in [
+            ("fi/teemat/pakolaisten-vastaanotto/", "fi/teemat/kotoutumiskoulutus-ja-kielikoulutus/"),
+            ("sv/teman/flyktingmottagning/", "sv/teman/integrationsutbildning-och-sprakutbildning/"),
+        ]
+    ]
 
 
 def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(tmp_path: Path) -> None:

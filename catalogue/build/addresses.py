@@ -49,6 +49,9 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                 (f for f in FACETS if lang in LANGS and address.startswith(urls.section(lang, f))), ""
             )
             target = urls.section(lang, facet or "practices") if lang in LANGS else "fi/"
+            merged = set(site.vocabulary.replaced.get(facet, {}).values()) if facet else set()
+            if lang in LANGS and len(merged) == 1:  # a term merged into another: that one's page
+                target = urls.term(lang, facet, site.vocabulary.term(facet, merged.pop()))
             message = (
                 f"'/{address}' was published and would stop working: it was the page of a {facet} term "
                 f"that is no longer in {VOCABULARY}, as its search address in this file says; a "

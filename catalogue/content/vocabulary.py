@@ -186,17 +186,17 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     }
     for lang, text in label.items():
         address = slugify(text) if text else None
-        if address == "" or (address and len(address) > LONGEST_SEGMENT):
-            label[lang] = ""  # to be read as the code, below
         if address == "":
             message = f"the '{lang}' label of '{code}' makes an empty address; give it a letter or digit"
-            problems.append(_at(fields[lang], message))
         elif address and len(address) > LONGEST_SEGMENT:
             message = (
                 f"the '{lang}' label of '{code}' makes an address of {len(address)} characters "
                 f"('{shortened(address)}…'); keep the label shorter, within {LONGEST_SEGMENT}"
             )
-            problems.append(_at(fields[lang], message))
+        else:
+            continue
+        problems.append(_at(fields[lang], message))
+        label[lang] = ""  # to be read as the code, below
     description = None
     if "description" in fields:
         node = fields["description"]

@@ -29,8 +29,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
     practice file's change lost it (its id, its slug, its draft line), else at its ledger line."""
     missing = set(ledger) - urls.ledger_urls(site)
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
-    codes_gone = {(a.split("/", 1)[0], urlsplit(a).query.partition("=")[0]) for a in missing if "?" in a}
-    problems = _lost_codes(missing, ledger)
+    problems, codes_gone = _lost_codes(missing, ledger)
     problems += _drafted(missing, ledger, site.drafts, create)  # its addresses are certain
     problems += _changed_ids_and_slugs(missing, ledger, site.practices)
     problems += _pending(missing, ledger, site, create)
@@ -56,7 +55,7 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
                 f"'/{address}' was published and would stop working: it was the page of a {facet} term "
                 f"that is no longer in {VOCABULARY}, as its search address in this file says; a "
                 "published term stays, so put its entry back"
-                if facet and (lang, urls.FILTER_PARAMS[facet]) in codes_gone
+                if (lang, facet) in codes_gone
                 else f"'/{address}' was published and would stop working; if a practice or a term was "
                 f"removed on purpose, add the line '{address}: {target}' to content/redirects.yaml{create} "
                 "(or point it at the page that replaces it); if a slug changed, add the old slug to "
@@ -66,15 +65,16 @@ def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) ->
     return problems
 
 
-def _lost_codes(missing: set[str], ledger: dict[str, int]) -> list[Problem]:
+def _lost_codes(missing: set[str], ledger: dict[str, int]) -> tuple[list[Problem], set[tuple[str, str]]]:
     """Search addresses whose chosen value is no longer a code of the vocabulary, each at its
-    ledger line (taken out of `missing`)."""
-    problems = []
+    ledger line (taken out of `missing`); and the (language, vocabulary) of each."""
+    problems, gone = [], set()
     facet_of = {param: facet for facet, param in urls.FILTER_PARAMS.items()}
     for address in sorted((a for a in missing if "?" in a), key=ledger.__getitem__):
         missing.discard(address)
         param, _, code = urlsplit(address).query.partition("=")
         facet = facet_of.get(param, param)
+        gone.add((address.split("/", 1)[0], facet))
         message = (
             f"'/{address}' was published: listings link to it and readers share it to choose '{code}' "
             f"in the search, which would choose nothing, as '{code}' is no longer a {facet} code in "
@@ -83,7 +83,7 @@ def _lost_codes(missing: set[str], ledger: dict[str, int]) -> list[Problem]:
             f"took its place, add the entry '- {{code: {code}, replaced_by: <the new code>}}' to {facet}"
         )
         problems.append(Problem(LEDGER, ledger[address], 1, message))
-    return problems
+    return problems, gone
 
 
 def _changed_ids_and_slugs(

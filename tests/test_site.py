@@ -10,7 +10,9 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
+from catalogue.build.sections import PAGE_IDS, PRACTICE_PAGE_IDS
 from catalogue.config import load_config
+from catalogue.content.vocabulary import read_vocabulary
 
 from .helpers import ROOT
 
@@ -52,6 +54,29 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             if resolve(built_site, "/" + absolute[len(BASE) :]) is None:
                 broken.append(f"{page_url} → {url}")
     assert broken == []
+
+
+def test_the_check_knows_the_ids_of_every_page_a_link_may_lead_into(built_site: Path) -> None:
+    """The check of links to a section (build/sections.py) knows a practice page's and an
+    about page's own ids by heart: here, every id of each built page is one of them or one of
+    its text's headings, and every id the check knows is on some page."""
+    vocabulary, _ = read_vocabulary(ROOT / "content/vocabulary.yaml")
+    assert vocabulary is not None
+    criteria = {f"criterion-{code}" for code in vocabulary.codes("criteria")}
+    seen = set()
+    for page in sorted((built_site / "fi/kaytannot").glob("*/index.html")):
+        html = soup(page)
+        description = html.find(id="description")
+        texts = [description, *html.select(".criterion .prose")]
+        text_ids = {tag["id"] for text in texts for tag in text.find_all(id=True)} - {"description-heading"}
+        own = {tag["id"] for tag in html.find_all(id=True)} - text_ids
+        assert own <= PRACTICE_PAGE_IDS | criteria, page
+        seen |= own
+    assert seen == PRACTICE_PAGE_IDS | criteria
+    for page in ("fi/tietoa/index.html", "sv/om/index.html"):
+        html = soup(built_site / page)
+        text_ids = {tag["id"] for tag in html.select_one("h1 ~ .prose").find_all(id=True)}
+        assert {tag["id"] for tag in html.find_all(id=True)} - text_ids == PAGE_IDS, page
 
 
 def test_every_published_practice_has_both_language_versions(built_site: Path) -> None:

@@ -685,6 +685,48 @@ def test_a_link_to_this_site_by_its_full_address_gets_the_address_to_write(tmp_p
     ]
 
 
+def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_are(tmp_path: Path) -> None:
+    """A heading's id comes from its text (## Tulokset → #tulokset): a link to a section that
+    is not there (a heading renamed, a typo) opens the page at its top. Each link to a
+    practice's section is checked against that practice's page in the link's language: its
+    text's headings, its criteria and the page's own parts; a link on an about page against
+    that page. #top, and links to pages that are not a practice's, are left alone."""
+    body = (
+        "## Tausta\n\nKatso [tulokset](#tulos), [toinen](practice:toinen#tausta), [sen tulokset]"
+        "(practice:toinen#tulokset), [osoitteella](/fi/kaytannot/toinen/#tulos) ja [ylös](#top).\n\n"
+        "## Huomioitavaa käyttöönotossa\n\n[Kriteeri](#criterion-high-impact), [kuvaus](#description), "
+        "[tämä](#huomioitavaa-kayttoonotossa), [teemat](/fi/teemat/#main).\n"
+    )
+    criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", "Katso [tausta](#tausta) ja [x](#ei-ole).")
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    sv_body = "## Bakgrund\n\n[Resultat](practice:toinen#resultat), [resultaten](practice:toinen#tulokset).\n"
+    files = {
+        "content/fi/esimerkki.md": practice(body=body, criteria=criteria),
+        "content/sv/exempel.md": practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV),
+        "content/fi/toinen.md": practice("toinen", "toinen", body="## Tausta\n\nTeksti.\n\n## Tulokset\n"),
+        "content/sv/annan.md": practice(
+            "toinen", "annan", body="## Bakgrund\n\n## Resultat\n", criteria=CRITERIA_SV
+        ),
+        "content/pages/fi/about.md": about + "\n[Avoin data](#open-data) ja [alku](#alku).\n",
+    }
+    found = [str(p) for p in check_site(make_project(tmp_path, files)).warnings if "section" in str(p)]
+    own = "; the headings of its text: '#tausta', '#huomioitavaa-kayttoonotossa'"
+    about_headings = "'#mika-luettelo-on', '#kenelle', '#miten-kaytannot-valitaan', '#esimerkkiaineisto'"
+    assert found == [
+        "content/fi/esimerkki.md:16:18: warning: this page has no section '#ei-ole', so the link opens it "
+        "at its top" + own,
+        "content/fi/esimerkki.md:25:18: warning: this page has no section '#tulos', so the link opens it "
+        "at its top" + own,
+        "content/fi/esimerkki.md:25:117: warning: the page of the practice 'toinen' has no section "
+        "'#tulos', so the link opens it at its top; did you mean '#tulokset'? The headings of its text: "
+        "'#tausta', '#tulokset'",
+        "content/pages/fi/about.md:23:36: warning: this page has no section '#alku', so the link opens it "
+        f"at its top; the headings of its text: {about_headings}",
+        "content/sv/exempel.md:25:52: warning: the page of the practice 'toinen' has no section "
+        "'#tulokset', so the link opens it at its top; the headings of its text: '#bakgrund', '#resultat'",
+    ]
+
+
 def test_a_link_shown_as_code_is_no_link_and_one_in_a_criterion_or_a_page_is_checked(tmp_path: Path) -> None:
     """Markdown shows code (`…`, ``` … ```, an indented block) as written: an example link
     there leads nowhere and is not checked. The criteria's evidence and the about pages are

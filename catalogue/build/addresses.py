@@ -224,7 +224,7 @@ def broken_links(site: Site) -> list[Problem]:
     if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site)
-    ids = _practice_addresses(site)
+    ids = practice_addresses(site)
     problems = []
     for source, links in texts:
         relative = [(address, f"/{address}", line, column) for address, line, column in links.pages]
@@ -263,7 +263,7 @@ def _own_addresses(links: Iterable[tuple[str, int, int]], base_url: str) -> list
     ]
 
 
-def _practice_addresses(site: Site) -> dict[str, str]:
+def practice_addresses(site: Site) -> dict[str, str]:
     """Each address of a practice page (by its slug, an alias or its short address) → its id."""
     ids = {}
     for p in site.practices:

@@ -26,7 +26,7 @@ from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
-from ..content.rules import IMAGE_SUFFIXES, heavy_images
+from ..content.rules import heavy_images
 from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
@@ -36,9 +36,10 @@ from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
 from .addresses import broken_links, broken_redirects, lost_addresses
-from .cache import BuildCache, Output, code_salt, file_hashes
+from .cache import BuildCache, Output, code_salt, file_hashes, image_sizes
 from .make import MakeJob, make_pages, template_problem
 from .recipes import digest, recipes
+from .sections import broken_sections
 
 if TYPE_CHECKING:  # the search modules are imported where a bundle is made: most builds make none
     from ..search_index import IndexedPage
@@ -115,13 +116,14 @@ def check_site(
     if vocabulary is None:
         raise ContentError(problems)
     addressed = not problems  # a vocabulary with mistakes does not tell its pages' addresses
-    site, found = load_site(root, config, vocabulary, cache or BuildCache(None, ""))
+    cache = cache or BuildCache(None, "")
+    site, found = load_site(root, config, vocabulary, cache)
     problems.extend(found)
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))
     if site is not None and addressed:
-        problems.extend(broken_redirects(site) + broken_links(site))
+        problems.extend(broken_redirects(site) + broken_links(site) + broken_sections(site, cache))
     if site is not None and addressed and ledger:
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
@@ -155,34 +157,6 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
-
-
-def image_sizes(static: Path, statics: dict[str, str], cache: BuildCache) -> dict[str, tuple[int, int]]:
-    """Width and height of each image under static/, as its first bytes give them (turned as
-    its EXIF orientation turns it), kept in the build cache by the hash of the image, so that a
-    rebuild neither reads an image it knows nor imports imagesize (20 ms). A page's recipe
-    counts them by the same hashes, which are in every page's settings."""
-    keys = {
-        path: f"image {full}" for path, full in statics.items() if Path(path).suffix.lower() in IMAGE_SUFFIXES
-    }
-    known = cache.checked(dict.fromkeys(keys.values(), "image size"))
-    if missing := [path for path, key in keys.items() if key not in known]:
-        made = {keys[path]: _measured(static / path) for path in missing}
-        cache.put_checked({key: ("image size", size, "") for key, size in made.items()}, {})
-        known |= made
-    sizes = {path: known[key].split(b"x") for path, key in keys.items()}
-    return {path: (int(width), int(height)) for path, (width, height) in sizes.items() if width != b"0"}
-
-
-def _measured(image: Path) -> bytes:
-    """An image's width and height as b'WxH'; b'0x0' for one that cannot be read."""
-    import imagesize
-
-    try:
-        width, height = map(int, imagesize.get(image))
-    except (OSError, ValueError):
-        return b"0x0"
-    return f"{width}x{height}".encode() if width > 0 and height > 0 else b"0x0"
 
 
 def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:

@@ -98,6 +98,10 @@ class Links(NamedTuple):
     """[text](https://…/fi/…): a full address that may be a page of this site (its pages are below
     fi/ and sv/), as written; whether it is, its base_url (a setting) tells when the whole site
     is checked."""
+    sections: tuple[tuple[str, str, int, int], ...] = ()
+    """[text](practice:<id>#heading), [text](/fi/x/#heading), [text](#heading): the practice
+    ('practice:<id>') or address (as in `pages`) or, for this text's own page, '', and the
+    heading's id."""
 
 
 class Text(NamedTuple):

@@ -207,20 +207,27 @@ def practice_id(link: TextLink) -> str | None:
 
 
 def links_of(found: list[TextLink]) -> Links:
-    """The links that lead to a practice, a file of static/ or another page of this site, and
-    the full addresses that may be pages of this site."""
-    practices, files, pages, full_pages = [], [], [], []
+    """The links that lead to a practice, a file of static/ or another page of this site, the
+    full addresses that may be pages of this site, and the sections of pages links lead to."""
+    practices, files, pages, full_pages, sections = [], [], [], [], []
     for link in found:
         target, where = link.target, (link.line, link.column)
+        page: str | None = None
         if (practice := practice_id(link)) is not None:
             practices.append((practice, *where))
+            page = f"practice:{practice}"
         elif target.startswith("/static/"):
             files.append((_path(target[len("/static/") :]), *where))
         elif target.startswith("/") and not target.startswith("//"):
-            pages.append((_path(target[1:]), *where))
+            pages.append((page := _path(target[1:]), *where))
         elif FULL_PAGE.match(target):
             full_pages.append((target, *where))
-    return Links(tuple(practices), tuple(files), tuple(pages), tuple(full_pages))
+        elif target.startswith("#"):
+            page = ""
+        heading = unquote(target.partition("#")[2])
+        if page is not None and heading and heading.lower() != "top":  # #top: the page's top
+            sections.append((page, heading, *where))
+    return Links(tuple(practices), tuple(files), tuple(pages), tuple(full_pages), tuple(sections))
 
 
 def _path(address: str) -> str:

@@ -1,0 +1,111 @@
+"""Links to a section of a page ([text](practice:its-id#tulokset), [text](#tausta)) that the
+page has no section for. Such a link still opens the page, but at its top, so the check warns,
+at the link, with the sections the page's text has. A heading's id is made from its text when
+the Markdown is converted (`## Tulokset` → `#tulokset`), so renaming a heading is what
+usually leaves a link behind; only a practice's page and the page a link is on are looked
+into, by the HTML made from their texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from ..content.model import Practice, Site, StaticPage
+from ..content.values import closest
+from ..problems import Problem, Severity
+from .addresses import practice_addresses
+from .cache import BuildCache
+
+PRACTICE_PAGE_IDS = frozenset(
+    {
+        "main",
+        "facts-heading",
+        "permalink-label",
+        "toc-heading",
+        "description",
+        "description-heading",
+        "criteria",
+        "criteria-heading",
+        "links",
+        "links-heading",
+        "cite",
+        "cite-heading",
+        "related-heading",
+    }
+)
+"""The ids of a practice page's own parts (templates/base.html and practice.html), besides
+each criterion's (criterion-<code>) and those of its text's headings; a test compares them
+with the built pages."""
+PAGE_IDS = frozenset({"main", "open-data"})
+"""The ids of an about page's own parts (templates/base.html and page.html)."""
+ID = re.compile(r'\sid="([^"]+)"')
+Sections = tuple[tuple[str, str, int, int], ...]
+
+
+def broken_sections(site: Site, cache: BuildCache) -> list[Problem]:
+    """A warning for each link to a section that its page does not have."""
+    links: list[tuple[Practice | StaticPage, Sections]] = [
+        (p, site.text(p).links.sections) for p in site.practices
+    ]
+    links += [(page, page.links.sections) for page in site.pages]
+    if not any(sections for _, sections in links):
+        return []
+    addresses, problems = practice_addresses(site), []
+    headings: dict[str, list[str]] = {}
+    for own, sections in links:
+        for page, heading, line, column in sections:
+            target = own if page == "" else _practice(site, own.lang, page, addresses)
+            if target is None:  # not a practice's page, or a link to no page (reported as such)
+                continue
+            key = str(target.source)
+            if key not in headings:
+                headings[key] = _headings(target, site, cache)
+            if heading not in headings[key] and heading not in _parts(target, site):
+                where = (
+                    f"the page of the practice '{target.id}'" if isinstance(target, Practice) else "this page"
+                )
+                message = (
+                    f"{'this page' if target is own else where} has no section '#{heading}', so the link "
+                )
+                message += "opens it at its top" + _choices(heading, headings[key])
+                problems.append(Problem(PurePath(own.source), line, column, message, Severity.WARNING))
+    return problems
+
+
+def _practice(site: Site, lang: str, page: str, addresses: dict[str, str]) -> Practice | None:
+    """The practice a link leads to, in the language it leads to, if it is published in it."""
+    if page.startswith("practice:"):
+        practice_id = page.removeprefix("practice:")
+    else:
+        practice_id = addresses.get(page if page.endswith("/") else f"{page}/", "")
+        lang = page.split("/", 1)[0]
+    versions = site.by_id.get(practice_id, {})
+    return next((practice for practice in versions.values() if practice.lang == lang), None)
+
+
+def _headings(page: Practice | StaticPage, site: Site, cache: BuildCache) -> list[str]:
+    """The ids of the headings of a page's text (and of a practice's criteria), in order."""
+    from ..site.markdown import Converter
+    from .make import practice_texts  # only where a link leads to a section
+
+    if isinstance(page, StaticPage):
+        return ID.findall(Converter().convert(page.body))
+    digest = site.text(page).digest
+    made = practice_texts(cache, [digest])[digest]
+    return ID.findall("".join([made.body, *made.criteria.values()]))
+
+
+def _parts(page: Practice | StaticPage, site: Site) -> frozenset[str]:
+    """The ids of the parts of a page that its template makes."""
+    if isinstance(page, StaticPage):
+        return PAGE_IDS
+    return PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in site.vocabulary.codes("criteria")}
+
+
+def _choices(heading: str, headings: list[str]) -> str:
+    if not headings:
+        return "; its text has no headings, so link to the page without a '#'"
+    shown = ", ".join(f"'#{id_}'" for id_ in headings)
+    if near := closest(heading, headings):
+        return f"; did you mean '#{near}'? The headings of its text: {shown}"
+    return f"; the headings of its text: {shown}"

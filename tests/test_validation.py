@@ -690,7 +690,8 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
     is not there (a heading renamed, a typo) opens the page at its top. Each link to a
     practice's section is checked against that practice's page in the link's language: its
     text's headings, its criteria and the page's own parts; a link on an about page against
-    that page. #top, and links to pages that are not a practice's, are left alone."""
+    that page. #top, and links to pages that are not a practice's, are left alone. A link
+    copied from the other language's text is told the heading in the same place."""
     body = (
         "## Tausta\n\nKatso [tulokset](#tulos), [toinen](practice:toinen#tausta), [sen tulokset]"
         "(practice:toinen#tulokset), [osoitteella](/fi/kaytannot/toinen/#tulos) ja [ylös](#top).\n\n"
@@ -699,7 +700,10 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
     )
     criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", "Katso [tausta](#tausta) ja [x](#ei-ole).")
     about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
-    sv_body = "## Bakgrund\n\n[Resultat](practice:toinen#resultat), [resultaten](practice:toinen#tulokset).\n"
+    sv_body = (
+        "## Bakgrund\n\n[Resultat](practice:toinen#resultat), [resultaten](practice:toinen#tulokset).\n\n"
+        "## Att tänka på\n\n[Se ovan](#huomioitavaa-kayttoonotossa).\n"
+    )
     files = {
         "content/fi/esimerkki.md": practice(body=body, criteria=criteria),
         "content/sv/exempel.md": practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV),
@@ -723,7 +727,12 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
         "content/pages/fi/about.md:23:36: warning: this page has no section '#alku', so the link opens it "
         f"at its top; the headings of its text: {about_headings}",
         "content/sv/exempel.md:25:52: warning: the page of the practice 'toinen' has no section "
-        "'#tulokset', so the link opens it at its top; the headings of its text: '#bakgrund', '#resultat'",
+        "'#tulokset', so the link opens it at its top; did you mean '#resultat', in the place of "
+        "'#tulokset' in the Finnish version? The headings of its text: '#bakgrund', '#resultat'",
+        "content/sv/exempel.md:29:11: warning: this page has no section '#huomioitavaa-kayttoonotossa', "
+        "so the link opens it at its top; did you mean '#att-tanka-pa', in the place of "
+        "'#huomioitavaa-kayttoonotossa' in the Finnish version? The headings of its text: '#bakgrund', "
+        "'#att-tanka-pa'",
     ]
 
 

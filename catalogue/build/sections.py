@@ -2,15 +2,18 @@
 page has no section for. Such a link still opens the page, but at its top, so the check warns,
 at the link, with the sections the page's text has. A heading's id is made from its text when
 the Markdown is converted (`## Tulokset` → `#tulokset`), so renaming a heading is what
-usually leaves a link behind; only a practice's page and the page a link is on are looked
-into, by the HTML made from their texts."""
+usually leaves a link behind, and translating a text with its links another; a link copied
+from the other language's text is told the heading in the same place. Only a practice's page
+and the page a link is on are looked into, by the HTML made from their texts."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePath
 
-from ..content.model import Practice, Site, StaticPage
+from ..config import LANGUAGE_NAMES
+from ..content.model import Practice, Site, StaticPage, other_lang
 from ..content.values import closest
 from ..problems import Problem, Severity
 from .addresses import practice_addresses
@@ -51,25 +54,45 @@ def broken_sections(site: Site, cache: BuildCache) -> list[Problem]:
     if not any(sections for _, sections in links):
         return []
     addresses, problems = practice_addresses(site), []
-    headings: dict[str, list[str]] = {}
+    known: dict[PurePath | str, list[str]] = {}
+
+    def headings(page: Practice | StaticPage) -> list[str]:
+        if page.source not in known:
+            known[page.source] = _headings(page, site, cache)
+        return known[page.source]
+
     for own, sections in links:
         for page, heading, line, column in sections:
             target = own if page == "" else _practice(site, own.lang, page, addresses)
-            if target is None:  # not a practice's page, or a link to no page (reported as such)
-                continue
-            key = str(target.source)
-            if key not in headings:
-                headings[key] = _headings(target, site, cache)
-            if heading not in headings[key] and heading not in _parts(target, site):
-                where = (
-                    f"the page of the practice '{target.id}'" if isinstance(target, Practice) else "this page"
-                )
-                message = (
-                    f"{'this page' if target is own else where} has no section '#{heading}', so the link "
-                )
-                message += "opens it at its top" + _choices(heading, headings[key])
-                problems.append(Problem(PurePath(own.source), line, column, message, Severity.WARNING))
+            if target is None or heading in headings(target) or heading in _parts(target, site):
+                continue  # None: not a practice's page, or a link to no page (reported as such)
+            where = "this page"
+            if isinstance(target, Practice) and target is not own:
+                where = f"the page of the practice '{target.id}'"
+            message = f"{where} has no section '#{heading}', so the link opens it at its top"
+            message += _choices(heading, headings(target), _translated(heading, target, site, headings))
+            problems.append(Problem(PurePath(own.source), line, column, message, Severity.WARNING))
     return problems
+
+
+def _translated(
+    heading: str,
+    target: Practice | StaticPage,
+    site: Site,
+    headings: Callable[[Practice | StaticPage], list[str]],
+) -> str:
+    """The heading in the place that the other language version of the practice has `heading`
+    in (a link copied from the text being translated), with where it was found; '' if none."""
+    other = (
+        site.by_id.get(target.id, {}).get(other_lang(target.lang)) if isinstance(target, Practice) else None
+    )
+    if other is None or heading not in headings(other):
+        return ""
+    place = headings(other).index(heading)
+    if place >= len(headings(target)):
+        return ""
+    name = LANGUAGE_NAMES[other.lang]
+    return f"'#{headings(target)[place]}', in the place of '#{heading}' in the {name} version"
 
 
 def _practice(site: Site, lang: str, page: str, addresses: dict[str, str]) -> Practice | None:
@@ -102,10 +125,11 @@ def _parts(page: Practice | StaticPage, site: Site) -> frozenset[str]:
     return PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in site.vocabulary.codes("criteria")}
 
 
-def _choices(heading: str, headings: list[str]) -> str:
+def _choices(heading: str, headings: list[str], translated: str) -> str:
     if not headings:
         return "; its text has no headings, so link to the page without a '#'"
     shown = ", ".join(f"'#{id_}'" for id_ in headings)
-    if near := closest(heading, headings):
-        return f"; did you mean '#{near}'? The headings of its text: {shown}"
+    suggestion = translated or (f"'#{near}'" if (near := closest(heading, headings)) else "")
+    if suggestion:
+        return f"; did you mean {suggestion}? The headings of its text: {shown}"
     return f"; the headings of its text: {shown}"

@@ -696,7 +696,8 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
         "## Tausta\n\nKatso [tulokset](#tulos), [toinen](practice:toinen#tausta), [sen tulokset]"
         "(practice:toinen#tulokset), [osoitteella](/fi/kaytannot/toinen/#tulos) ja [ylös](#top).\n\n"
         "## Huomioitavaa käyttöönotossa\n\n[Kriteeri](#criterion-high-impact), [kuvaus](#description), "
-        "[tämä](#huomioitavaa-kayttoonotossa), [teemat](/fi/teemat/#main).\n"
+        "[tämä](#huomioitavaa-kayttoonotossa), [teemat](/fi/teemat/#main), "
+        "[tavoitteet](practice:toinen#tausta-ja-t).\n"
     )
     criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", "Katso [tausta](#tausta) ja [x](#ei-ole).")
     about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
@@ -709,7 +710,7 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
         "content/sv/exempel.md": practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV),
         "content/fi/toinen.md": practice("toinen", "toinen", body="## Tausta\n\nTeksti.\n\n## Tulokset\n"),
         "content/sv/annan.md": practice(
-            "toinen", "annan", body="## Bakgrund\n\n## Resultat\n", criteria=CRITERIA_SV
+            "toinen", "annan", body="## Bakgrund\n\n## Resultat och effekter\n", criteria=CRITERIA_SV
         ),
         "content/pages/fi/about.md": about + "\n[Avoin data](#open-data) ja [alku](#alku).\n",
     }
@@ -724,11 +725,18 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
         "content/fi/esimerkki.md:25:117: warning: the page of the practice 'toinen' has no section "
         "'#tulos', so the link opens it at its top; did you mean '#tulokset'? The headings of its text: "
         "'#tausta', '#tulokset'",
+        "content/fi/esimerkki.md:29:140: warning: the page of the practice 'toinen' has no section "
+        "'#tausta-ja-t', so the link opens it at its top; did you mean '#tausta'? The headings of its "
+        "text: '#tausta', '#tulokset'",
         "content/pages/fi/about.md:23:36: warning: this page has no section '#alku', so the link opens it "
         f"at its top; the headings of its text: {about_headings}",
+        "content/sv/exempel.md:25:12: warning: the page of the practice 'toinen' has no section "
+        "'#resultat', so the link opens it at its top; did you mean '#resultat-och-effekter'? The "
+        "headings of its text: '#bakgrund', '#resultat-och-effekter'",
         "content/sv/exempel.md:25:52: warning: the page of the practice 'toinen' has no section "
-        "'#tulokset', so the link opens it at its top; did you mean '#resultat', in the place of "
-        "'#tulokset' in the Finnish version? The headings of its text: '#bakgrund', '#resultat'",
+        "'#tulokset', so the link opens it at its top; did you mean '#resultat-och-effekter', in the "
+        "place of '#tulokset' in the Finnish version? The headings of its text: '#bakgrund', "
+        "'#resultat-och-effekter'",
         "content/sv/exempel.md:29:11: warning: this page has no section '#huomioitavaa-kayttoonotossa', "
         "so the link opens it at its top; did you mean '#att-tanka-pa', in the place of "
         "'#huomioitavaa-kayttoonotossa' in the Finnish version? The headings of its text: '#bakgrund', "

@@ -129,7 +129,14 @@ def _choices(heading: str, headings: list[str], translated: str) -> str:
     if not headings:
         return "; its text has no headings, so link to the page without a '#'"
     shown = ", ".join(f"'#{id_}'" for id_ in headings)
-    suggestion = translated or (f"'#{near}'" if (near := closest(heading, headings)) else "")
+    near = _renamed(heading, headings) or closest(heading, headings)
+    suggestion = translated or (f"'#{near}'" if near else "")
     if suggestion:
         return f"; did you mean {suggestion}? The headings of its text: {shown}"
     return f"; the headings of its text: {shown}"
+
+
+def _renamed(heading: str, headings: list[str]) -> str | None:
+    """A heading that has the linked one's words first, or is the first words of it: the same
+    heading lengthened or shortened (#tulokset → #tulokset-ja-vaikutukset)."""
+    return next((h for h in headings if h.startswith(f"{heading}-") or heading.startswith(f"{h}-")), None)

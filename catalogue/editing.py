@@ -92,10 +92,10 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
     documents = _documents(root)
     mine = next(((lang, path, doc) for lang, path, doc in documents if path.resolve() == target), None)
     if mine is None and not target.is_file():
-        near = [root / "content" / file] if (root / "content" / file).is_file() else []
-        near += sorted(root.glob(f"content/[fs][iv]/{file.name}"))
+        exact = root / "content" / file
+        near = [exact] if exact.is_file() else sorted(root.glob(f"content/[fs][iv]/{file.name}"))
         hint = (
-            f"did you mean {near[0].relative_to(root).as_posix()}?"
+            f"did you mean {' or '.join(path.relative_to(root).as_posix() for path in near)}?"
             if near
             else "the practices are content/fi/*.md and content/sv/*.md"
         )

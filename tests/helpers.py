@@ -78,11 +78,12 @@ def pair(
     practice_id: str = "sample", fi_slug: str = "esimerkki", sv_slug: str = "exempel", **kwargs: str
 ) -> dict[str, str]:
     """Content files for one practice in both languages (each in its own: the check warns of
-    texts left word for word the same)."""
+    texts left word for word the same), both named after the Finnish slug (the web editor
+    pairs them by name)."""
     sv_texts = {} if "criteria" in kwargs else {"criteria": CRITERIA_SV}
     return {
         f"content/fi/{fi_slug}.md": practice(practice_id, fi_slug, **kwargs),
-        f"content/sv/{sv_slug}.md": practice(
+        f"content/sv/{fi_slug}.md": practice(
             practice_id, sv_slug, title="Exempelpraxis", summary="Kort beskrivning.", **sv_texts, **kwargs
         ),
     }

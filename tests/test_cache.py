@@ -166,7 +166,7 @@ def remade_by(edit: Callable[[Path], object], tmp_path: Path) -> tuple[Path, set
 
 def test_an_edit_remakes_only_the_files_that_show_it(tmp_path: Path) -> None:
     _, remade, total = remade_by(
-        lambda root: (root / "content/sv/exempel.md").write_text(
+        lambda root: (root / "content/sv/esimerkki.md").write_text(
             practice(slug="exempel", title="Ett nytt namn"), encoding="utf-8"
         ),
         tmp_path,

@@ -44,8 +44,9 @@ def test_placeholders_from_new_may_not_be_published(tmp_path: Path) -> None:
 
 def test_a_draft_may_keep_its_placeholders(tmp_path: Path) -> None:
     text = practice(extra="draft: true\nmunicipality: '...'")
-    assert problems(tmp_path, {**one_file(text), "content/sv/exempel.md": practice("other", "exempel")}) == [
-        "content/sv/exempel.md:1:1: there is no published Finnish version of 'other'; add "
+    files = {**one_file(text), "content/sv/esimerkki.md": practice("other", "exempel")}
+    assert problems(tmp_path, files) == [
+        "content/sv/esimerkki.md:1:1: there is no published Finnish version of 'other'; add "
         "content/fi/other.md with id: other, or add translation_pending: true to this file while it "
         "is being translated"
     ]
@@ -54,15 +55,15 @@ def test_a_draft_may_keep_its_placeholders(tmp_path: Path) -> None:
 def test_a_misspelled_required_field_is_one_message_with_a_swedish_example(tmp_path: Path) -> None:
     text = practice("sample", "exempel", title="Exempel").replace("summary:", "sumary:")
     files = {
-        "content/sv/exempel.md": text,
+        "content/sv/esimerkki.md": text,
         "content/fi/esimerkki.md": practice(extra="translation_pending: true"),
     }
     assert problems(tmp_path, files) == [
-        "content/sv/exempel.md:5:9: unknown field 'sumary'; did you mean 'summary'?"
+        "content/sv/esimerkki.md:5:9: unknown field 'sumary'; did you mean 'summary'?"
     ]
     missing = practice("sample", "exempel", title="Exempel").replace("organisations: [Esimerkkikunta]\n", "")
-    assert problems(tmp_path / "2", {**files, "content/sv/exempel.md": missing}) == [
-        "content/sv/exempel.md:2:1: the required field 'organisations' is missing; add a line such as: "
+    assert problems(tmp_path / "2", {**files, "content/sv/esimerkki.md": missing}) == [
+        "content/sv/esimerkki.md:2:1: the required field 'organisations' is missing; add a line such as: "
         "organisations: [Närpes stad]"
     ]
 
@@ -128,7 +129,7 @@ def test_an_id_changed_in_one_file_is_reported_as_such_once(tmp_path: Path) -> N
     files = pair()
     files["content/fi/esimerkki.md"] = practice("uusi-id", "esimerkki")
     assert problems(tmp_path, files) == [
-        "content/fi/esimerkki.md:2:5: the id is 'uusi-id' here but 'sample' in content/sv/exempel.md, and "
+        "content/fi/esimerkki.md:2:5: the id is 'uusi-id' here but 'sample' in content/sv/esimerkki.md, and "
         "neither has a version in the other language: if the id of this practice was changed in one file, "
         "give both files the id it had before (an id must never change: its permanent addresses "
         "/fi/k/uusi-id/ and /sv/k/sample/ are built from it)"

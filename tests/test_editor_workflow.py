@@ -39,7 +39,7 @@ def published(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:
 def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = published(tmp_path, pair())
     ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
-    for path in ("content/fi/esimerkki.md", "content/sv/exempel.md"):
+    for path in ("content/fi/esimerkki.md", "content/sv/esimerkki.md"):
         file = root / path
         file.write_text(
             file.read_text(encoding="utf-8").replace("id: sample", "id: renamed"), encoding="utf-8"
@@ -49,7 +49,7 @@ def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.Cap
         "content/fi/esimerkki.md:2:5: the id changed from 'sample' to 'renamed', and the permanent address "
         f"'/fi/k/sample/' was published (content/published-urls.txt:{line}); an id must never change, so "
         "change it back to 'sample' in both language versions",
-        "content/sv/exempel.md:2:5: the id changed from 'sample' to 'renamed', and the permanent address "
+        "content/sv/esimerkki.md:2:5: the id changed from 'sample' to 'renamed', and the permanent address "
         f"'/sv/k/sample/' was published (content/published-urls.txt:{sv_line}); an id must never change, so "
         "change it back to 'sample' in both language versions",
     ]
@@ -108,7 +108,7 @@ def test_a_renamed_slug_keeps_its_old_address_through_an_alias(tmp_path: Path) -
 def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
     root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
     (root / "content/fi/toinen.md").unlink()
-    (root / "content/sv/annan.md").unlink()
+    (root / "content/sv/toinen.md").unlink()
     errors = errors_of(root)
     assert len(errors) == 4  # the two pages and their two short links
     assert errors[0].endswith(
@@ -215,7 +215,7 @@ def test_a_practice_removed_beside_a_renamed_one_is_not_taken_for_its_old_slug(t
     renamed.write_text(text, encoding="utf-8")
     assert check_site(root).warnings == []
     (root / "content/fi/toinen.md").unlink()
-    (root / "content/sv/annan.md").unlink()
+    (root / "content/sv/toinen.md").unlink()
     errors = errors_of(root)
     assert len(errors) == 4  # the two pages and their two short links
     assert not [e for e in errors if "esimerkki.md" in e]
@@ -226,7 +226,7 @@ def test_a_published_practice_made_a_draft_again_is_reported_at_its_draft_line(t
     """Put back to draft while it is revised: its addresses would lead nowhere. The message is at
     the line the editor changed, with both ways out; the second is taken here."""
     root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
-    for name in ("fi/toinen.md", "sv/annan.md"):
+    for name in ("fi/toinen.md", "sv/toinen.md"):
         file = root / "content" / name
         file.write_text(file.read_text(encoding="utf-8").replace("id: other", "id: other\ndraft: true"))
     errors = errors_of(root)
@@ -239,7 +239,7 @@ def test_a_published_practice_made_a_draft_again_is_reported_at_its_draft_line(t
         "'fi/kaytannot/toinen/: fi/kaytannot/', 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml "
         "(create the file, it does not exist yet)"
     )
-    assert len(errors) == 2 and errors[1].startswith("content/sv/annan.md:3:8: the practice was published")
+    assert len(errors) == 2 and errors[1].startswith("content/sv/toinen.md:3:8: the practice was published")
     (root / "content/redirects.yaml").write_text(
         "fi/kaytannot/toinen/: fi/kaytannot/\nfi/k/other/: fi/kaytannot/\n"
         "sv/praxis/annan/: sv/praxis/\nsv/k/other/: sv/praxis/\n",
@@ -254,7 +254,7 @@ def test_a_translation_taken_down_to_be_redone_is_reported_at_its_pending_line(t
     redirect to the short link (which says the translation is coming); with it, the check passes
     and the old address leads there."""
     root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
-    (root / "content/sv/annan.md").unlink()
+    (root / "content/sv/toinen.md").unlink()
     finnish = root / "content/fi/toinen.md"
     finnish.write_text(
         finnish.read_text(encoding="utf-8").replace("id: other", "id: other\ntranslation_pending: true")
@@ -319,19 +319,17 @@ def test_alias_pointing_at_itself_or_at_another_practice(tmp_path: Path) -> None
 
 
 def test_slug_shared_across_languages_by_different_practices_is_flagged(tmp_path: Path) -> None:
-    files = {**pair(), **pair("other", "toinen", "esimerkki-sv")}
-    files["content/sv/esimerkki-sv.md"] = practice("other", "esimerkki", title="Annan")
-    files["content/sv/exempel.md"] = practice(
+    files = {**pair(), **pair("other", "toinen")}
+    files["content/sv/esimerkki.md"] = practice(
         "sample", "exempel", title="Exempelpraxis", summary="Kort beskrivning.", criteria=CRITERIA_SV
     )
-    files.pop("content/sv/esimerkki-sv.md")
-    files["content/sv/annan.md"] = practice(
+    files["content/sv/toinen.md"] = practice(
         "other", "esimerkki", title="Annan", summary="Kort beskrivning.", criteria=CRITERIA_SV
     )
     root = make_project(tmp_path, files)
     warnings = [str(w) for w in check_site(root).warnings]
     assert warnings == [
-        "content/sv/annan.md:4:7: warning: slug 'esimerkki' is also the slug of content/fi/esimerkki.md, a "
+        "content/sv/toinen.md:4:7: warning: slug 'esimerkki' is also the slug of content/fi/esimerkki.md, a "
         "different practice in the other language; choose another so that links cannot be mixed up"
     ]
 
@@ -340,8 +338,8 @@ def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, pair())
-    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
-    assert "content/sv/exempel.md: translated_from is now" in capsys.readouterr().out
+    assert main(["--root", str(root), "translated", str(root / "content/sv/esimerkki.md")]) == 0
+    assert "content/sv/esimerkki.md: translated_from is now" in capsys.readouterr().out
     assert check_site(root).warnings == []
 
     fi = root / "content/fi/esimerkki.md"
@@ -350,9 +348,9 @@ def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
     )
     (warning,) = [str(w) for w in check_site(root).warnings]
     assert warning.startswith(
-        "content/sv/exempel.md:22:18: warning: possibly out of date: content/fi/esimerkki.md "
+        "content/sv/esimerkki.md:22:18: warning: possibly out of date: content/fi/esimerkki.md "
         "has changed since this version was translated from it; update the translation, "
-        "then run `python build.py translated content/sv/exempel.md`"
+        "then run `python build.py translated content/sv/esimerkki.md`"
     )
     out = tmp_path / "out"
     build(root, out, search=False)
@@ -360,15 +358,18 @@ def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
     assert "Den andra språkversionen av det här exemplet har uppdaterats" in page
     assert 'href="/fi/kaytannot/esimerkki/" lang="fi" hreflang="fi">Läs den finska versionen</a>' in page
 
-    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
+    assert main(["--root", str(root), "translated", str(root / "content/sv/esimerkki.md")]) == 0
     assert check_site(root).warnings == []
 
 
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ("sv/exempel.md", "there is no file sv/exempel.md; did you mean content/sv/exempel.md?"),
-        ("exempel.md", "there is no file exempel.md; did you mean content/sv/exempel.md?"),
+        ("sv/esimerkki.md", "there is no file sv/esimerkki.md; did you mean content/sv/esimerkki.md?"),
+        (
+            "esimerkki.md",
+            "there is no file esimerkki.md; did you mean content/fi/esimerkki.md or content/sv/esimerkki.md?",
+        ),
         (
             "content/sv/nej.md",
             "there is no file content/sv/nej.md; the practices are content/fi/*.md and content/sv/*.md",
@@ -389,7 +390,7 @@ def test_translated_sends_to_the_check_when_the_source_cannot_be_read(
     """A Finnish file left with a merge conflict is no source to record: the Swedish file is
     left as it is, and the message says where to look."""
     root = make_project(tmp_path, pair())
-    fi, sv = root / "content/fi/esimerkki.md", root / "content/sv/exempel.md"
+    fi, sv = root / "content/fi/esimerkki.md", root / "content/sv/esimerkki.md"
     fi.write_text(
         fi.read_text(encoding="utf-8") + "<<<<<<< HEAD\nUusi.\n=======\n>>>>>>> main\n", encoding="utf-8"
     )
@@ -404,7 +405,7 @@ def test_translated_sends_to_the_check_when_the_source_cannot_be_read(
 
 def test_whitespace_does_not_make_a_translation_stale(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
-    assert main(["--root", str(root), "translated", str(root / "content/sv/exempel.md")]) == 0
+    assert main(["--root", str(root), "translated", str(root / "content/sv/esimerkki.md")]) == 0
     fi = root / "content/fi/esimerkki.md"
     fi.write_text(
         fi.read_text(encoding="utf-8").replace("## Tausta\n\nTeksti.", "## Tausta\n\n\nTeksti. "),
@@ -551,14 +552,14 @@ def test_a_huge_file_gets_a_clear_error(tmp_path: Path) -> None:
 def test_a_link_out_of_content_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "secret.md"
     outside.write_text(practice("sample", "esimerkki"), encoding="utf-8")
-    files = {"content/sv/exempel.md": pair()["content/sv/exempel.md"]}
+    files = {"content/sv/esimerkki.md": pair()["content/sv/esimerkki.md"]}
     root = make_project(tmp_path, files)
     (root / "content/fi").mkdir()
     (root / "content/fi/esimerkki.md").symlink_to(outside)
     assert errors_of(root) == [
         "content/fi/esimerkki.md:1:1: this is a link to a file outside content/; copy the file here instead "
         "of linking",
-        "content/sv/exempel.md:1:1: there is no published Finnish version of 'sample'; add "
+        "content/sv/esimerkki.md:1:1: there is no published Finnish version of 'sample'; add "
         "content/fi/sample.md with id: sample, or add translation_pending: true to this file while it is "
         "being translated",
     ]
@@ -641,7 +642,7 @@ def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[st
     assert list(schema_validator().iter_errors(as_json(front_matter(text)))), change
     files = {
         "content/fi/esimerkki.md": text,
-        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+        "content/sv/esimerkki.md": practice("sample", "exempel", extra="translation_pending: true"),
     }
     assert errors_of(make_project(tmp_path, files))
 
@@ -651,7 +652,7 @@ def test_schema_and_validator_agree_an_empty_optional_field_is_none_given(tmp_pa
     assert list(schema_validator().iter_errors(as_json(front_matter(text)))) == []
     files = {
         "content/fi/esimerkki.md": text,
-        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+        "content/sv/esimerkki.md": practice("sample", "exempel", extra="translation_pending: true"),
     }
     check_site(make_project(tmp_path, files))  # no error
     empty_required = practice().replace("start_year: 2016", "start_year:")

@@ -100,7 +100,7 @@ def test_malformed_front_matter_never_crashes(tmp_path_factory, pieces: list[str
 @given(data=st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
     files: dict[str, str | bytes] = dict(pair())
-    files["content/sv/exempel.md"] = data
+    files["content/sv/esimerkki.md"] = data
     try_everything(make_project(tmp_path_factory.mktemp("p"), files))
 
 

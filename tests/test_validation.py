@@ -24,7 +24,7 @@ def one_file(text: str | bytes) -> dict[str, str | bytes]:
     """The Finnish file under test, with a Swedish twin that waits for it (a warning at most)."""
     return {
         "content/fi/esimerkki.md": text,
-        "content/sv/exempel.md": practice("sample", "exempel", extra="translation_pending: true"),
+        "content/sv/esimerkki.md": practice("sample", "exempel", extra="translation_pending: true"),
     }
 
 
@@ -32,13 +32,13 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     """The message shows the line as it should be: its value in quotes, a quote in it escaped."""
     files = {
         "content/fi/esimerkki.md": "---\nid: a\ntitle: Kotona: alku\n---\nTeksti\n",
-        "content/sv/exempel.md": practice().replace("  goal-oriented: ", '  goal-oriented: Mål: "arbete" '),
+        "content/sv/esimerkki.md": practice().replace("  goal-oriented: ", '  goal-oriented: Mål: "arbete" '),
     }
     colon = "a value contains ': ' (a colon and a space), which YAML reads as a new field"
     assert problems(tmp_path, files) == [
         f"content/fi/esimerkki.md:3:14: invalid YAML: {colon}; put the whole value in quotes: "
         'title: "Kotona: alku"',
-        f"content/sv/exempel.md:16:21: invalid YAML: {colon}; put the whole value in quotes: "
+        f"content/sv/esimerkki.md:16:21: invalid YAML: {colon}; put the whole value in quotes: "
         'goal-oriented: "Mål: \\"arbete\\" Vähentää eriarvoisuutta."',
     ]
 
@@ -359,7 +359,7 @@ def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_pat
     )
     files = {
         **pair(body=body_fi),
-        "content/sv/exempel.md": practice(
+        "content/sv/esimerkki.md": practice(
             "sample", "exempel", title="Exempel", criteria=criteria, body=body_sv
         ),
         **pair("other", "toinen", "annan"),
@@ -370,12 +370,14 @@ def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_pat
     same = "so one of the two is not translated"
     warnings = check_site(make_project(tmp_path, files)).warnings
     assert [str(w) for w in warnings if "out of date" not in w.message] == [
-        f"content/fi/toinen.md:5:10: warning: the summary is word for word as in content/sv/annan.md, {same}",
-        "content/sv/exempel.md:5:10: warning: the summary is word for word as in "
+        "content/fi/toinen.md:5:10: warning: the summary is word for word as in "
+        f"content/sv/toinen.md, {same}",
+        "content/sv/esimerkki.md:5:10: warning: the summary is word for word as in "
         f"content/fi/esimerkki.md, {same}",
-        "content/sv/exempel.md:15:1: warning: the evidence for goal-oriented, modellable is word for word as "
-        f"in content/fi/esimerkki.md, {same}",
-        "content/sv/exempel.md:25:1: warning: this line is word for word line 25 of content/fi/esimerkki.md, "
+        "content/sv/esimerkki.md:15:1: warning: the evidence for goal-oriented, modellable is word for "
+        f"word as in content/fi/esimerkki.md, {same}",
+        "content/sv/esimerkki.md:25:1: warning: this line is word for word line 25 of "
+        "content/fi/esimerkki.md, "
         f"and so is 1 more line below it, {same} (a line meant to be the same in both languages can stay; "
         "sources listed under ## Lähteet or ## Källor are not compared)",
     ]
@@ -397,24 +399,24 @@ def test_a_text_in_the_other_language_than_its_folder_is_a_warning(tmp_path: Pat
     )
     files = {
         **pair(body=swedish),
-        "content/sv/exempel.md": practice(
+        "content/sv/esimerkki.md": practice(
             "sample", "exempel", summary="Kort.", criteria=CRITERIA_SV, body=finnish
         ),
         **pair("other", "toinen", "annan", body=finnish),
     }
-    files["content/sv/annan.md"] = practice(
+    files["content/sv/toinen.md"] = practice(
         "other", "annan", summary="Kort.", criteria=CRITERIA_SV, body=swedish
     )
     assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
         "content/fi/esimerkki.md:23:1: warning: the text is in Swedish, but the file is in content/fi/, so "
         "it would be published on the Finnish pages; move a Swedish version to content/sv/, or write the "
         "text in Finnish",
-        "content/sv/exempel.md:23:1: warning: the text is in Finnish, but the file is in content/sv/, so "
+        "content/sv/esimerkki.md:23:1: warning: the text is in Finnish, but the file is in content/sv/, so "
         "it would be published on the Swedish pages; move a Finnish version to content/fi/, or write the "
         "text in Swedish",
     ]
     for file, line in (
-        ("content/sv/exempel.md", "draft: true"),
+        ("content/sv/esimerkki.md", "draft: true"),
         ("content/fi/esimerkki.md", "translation_pending: true"),
     ):
         files[file] = files[file].replace("published:", f"{line}\npublished:")
@@ -680,7 +682,7 @@ def test_a_link_to_this_site_by_its_full_address_gets_the_address_to_write(tmp_p
     ]
     assert found == [
         f"content/{file}:25:{column}: warning: {fix}; write the address as {address}"
-        for file in ("fi/esimerkki.md", "sv/exempel.md")
+        for file in ("fi/esimerkki.md", "sv/esimerkki.md")
         for column, address in written
     ]
 
@@ -707,9 +709,9 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
     )
     files = {
         "content/fi/esimerkki.md": practice(body=body, criteria=criteria),
-        "content/sv/exempel.md": practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV),
+        "content/sv/esimerkki.md": practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV),
         "content/fi/toinen.md": practice("toinen", "toinen", body="## Tausta\n\nTeksti.\n\n## Tulokset\n"),
-        "content/sv/annan.md": practice(
+        "content/sv/toinen.md": practice(
             "toinen", "annan", body="## Bakgrund\n\n## Resultat och effekter\n", criteria=CRITERIA_SV
         ),
         "content/pages/fi/about.md": about + "\n[Avoin data](#open-data) ja [alku](#alku).\n",
@@ -730,14 +732,14 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
         "text: '#tausta', '#tulokset'",
         "content/pages/fi/about.md:23:36: warning: this page has no section '#alku', so the link opens it "
         f"at its top; the headings of its text: {about_headings}",
-        "content/sv/exempel.md:25:12: warning: the page of the practice 'toinen' has no section "
+        "content/sv/esimerkki.md:25:12: warning: the page of the practice 'toinen' has no section "
         "'#resultat', so the link opens it at its top; did you mean '#resultat-och-effekter'? The "
         "headings of its text: '#bakgrund', '#resultat-och-effekter'",
-        "content/sv/exempel.md:25:52: warning: the page of the practice 'toinen' has no section "
+        "content/sv/esimerkki.md:25:52: warning: the page of the practice 'toinen' has no section "
         "'#tulokset', so the link opens it at its top; did you mean '#resultat-och-effekter', in the "
         "place of '#tulokset' in the Finnish version? The headings of its text: '#bakgrund', "
         "'#resultat-och-effekter'",
-        "content/sv/exempel.md:29:11: warning: this page has no section '#huomioitavaa-kayttoonotossa', "
+        "content/sv/esimerkki.md:29:11: warning: this page has no section '#huomioitavaa-kayttoonotossa', "
         "so the link opens it at its top; did you mean '#att-tanka-pa', in the place of "
         "'#huomioitavaa-kayttoonotossa' in the Finnish version? The headings of its text: '#bakgrund', "
         "'#att-tanka-pa'",
@@ -801,7 +803,8 @@ def test_the_links_of_a_file_with_mistakes_are_checked_all_the_same(tmp_path: Pa
         ),
         "content/sv/andra.md": practice("toinen", "andra", title="Andra: [praxis"),
     }
-    files["content/sv/exempel.md"] = files["content/sv/exempel.md"].replace("slug: exempel", "slug: [exempel")
+    swedish = files["content/sv/esimerkki.md"]
+    files["content/sv/esimerkki.md"] = swedish.replace("slug: exempel", "slug: [exempel")
     unknown = "no practice has the id 'mali'; link to another practice with [text](practice:its-id)"
     missing = "the file static/ei.png does not exist; check the name, or add the file under static/"
     assert problems(tmp_path, files) == [
@@ -812,10 +815,10 @@ def test_the_links_of_a_file_with_mistakes_are_checked_all_the_same(tmp_path: Pa
         "the month",
         "content/sv/andra.md:3:13: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
         'reads as a new field; put the whole value in quotes: title: "Andra: [praxis"',
-        "content/sv/exempel.md:4:7: invalid YAML: the list that opens here with [ is not closed; end it with "
-        "] on the same line",
-        f"content/sv/exempel.md:26:15: {unknown}",
-        f"content/sv/exempel.md:26:67: {missing}",
+        "content/sv/esimerkki.md:4:7: invalid YAML: the list that opens here with [ is not closed; "
+        "end it with ] on the same line",
+        f"content/sv/esimerkki.md:26:15: {unknown}",
+        f"content/sv/esimerkki.md:26:67: {missing}",
     ]
 
 
@@ -837,7 +840,7 @@ def test_a_link_to_a_practice_that_is_a_draft_in_both_languages_is_reported(tmp_
     assert problems(tmp_path, files) == [
         f"content/fi/esimerkki.md:23:17: {message}",
         f"content/pages/fi/about.md:{about.count(chr(10)) + 2}:11: {message}",
-        f"content/sv/exempel.md:23:17: {message}",
+        f"content/sv/esimerkki.md:23:17: {message}",
     ]
 
 
@@ -1102,9 +1105,9 @@ def test_a_link_needs_text(tmp_path: Path) -> None:
 
 def test_language_versions_must_agree_on_neutral_facts(tmp_path: Path) -> None:
     files = pair()
-    files["content/sv/exempel.md"] = practice("sample", "exempel", themes="[employment-entrepreneurship]")
+    files["content/sv/esimerkki.md"] = practice("sample", "exempel", themes="[employment-entrepreneurship]")
     assert problems(tmp_path, files) == [
-        "content/sv/exempel.md:6:1: themes differs from content/fi/esimerkki.md "
+        "content/sv/esimerkki.md:6:1: themes differs from content/fi/esimerkki.md "
         "([employment-entrepreneurship] here, [integration-training] there); "
         "the two language versions must agree"
     ]
@@ -1113,12 +1116,12 @@ def test_language_versions_must_agree_on_neutral_facts(tmp_path: Path) -> None:
 def test_a_neutral_fact_given_in_one_language_only(tmp_path: Path) -> None:
     files = {**pair(), **pair("other", "toinen", "annan")}
     files["content/fi/esimerkki.md"] = practice(extra="end_year: 2019")
-    files["content/sv/annan.md"] = practice("other", "annan", extra="end_year: 2019")
+    files["content/sv/toinen.md"] = practice("other", "annan", extra="end_year: 2019")
     assert problems(tmp_path, files) == [
-        "content/sv/annan.md:22:11: end_year differs from content/fi/toinen.md (2019 here, none there); the "
-        "two language versions must agree",
-        "content/sv/exempel.md:1:1: end_year is not given here, but content/fi/esimerkki.md has "
+        "content/sv/esimerkki.md:1:1: end_year is not given here, but content/fi/esimerkki.md has "
         "end_year: 2019; the two language versions must agree",
+        "content/sv/toinen.md:22:11: end_year differs from content/fi/toinen.md (2019 here, none there); the "
+        "two language versions must agree",
     ]
 
 
@@ -1293,10 +1296,11 @@ def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
 
 def test_a_translation_that_is_a_draft_is_not_published(tmp_path: Path) -> None:
     files = pair()
-    files["content/sv/exempel.md"] = practice("sample", "exempel", extra="draft: true")
+    files["content/sv/esimerkki.md"] = practice("sample", "exempel", extra="draft: true")
     assert problems(tmp_path, files) == [
         "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample' "
-        "(content/sv/exempel.md is a draft); publish it too (remove draft: true from content/sv/exempel.md), "
+        "(content/sv/esimerkki.md is a draft); publish it too "
+        "(remove draft: true from content/sv/esimerkki.md), "
         "or add translation_pending: true to this file while it is being translated"
     ]
 
@@ -1476,7 +1480,7 @@ def test_a_mistake_in_the_vocabulary_does_not_hide_the_practices_mistakes(tmp_pa
         check_site(root)
     assert [str(p) for p in raised.value.problems] == [
         "content/fi/esimerkki.md:22:11: end_year should be a year such as 2016, not '20x1'",
-        "content/sv/exempel.md:22:11: end_year should be a year such as 2016, not '20x1'",
+        "content/sv/esimerkki.md:22:11: end_year should be a year such as 2016, not '20x1'",
         "content/vocabulary.yaml:10:5: the 'sv' label of 'housing' is missing; write it after the colon",
     ]
     vocabulary.write_text(text.replace("themes:\n", "themes:\n  - code: housing\n   fi: Asuminen\n", 1))
@@ -1565,3 +1569,31 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         f"content/vocabulary.yaml:{line + 4}:12: the code 'Old Training' is not lowercase letters, digits "
         "and hyphens (such as 'integration-training')",
     ]
+
+
+def test_a_practice_whose_two_files_are_named_apart_is_told_the_name_the_web_editor_pairs() -> None:
+    """The web editor pairs the two language versions by file name, not by id: named apart,
+    they are two practices there. The file not named after its id is told to be."""
+    import tempfile
+
+    def warnings(files: dict[str, str]) -> list[str]:
+        with tempfile.TemporaryDirectory() as scratch:
+            return [str(w) for w in check_site(make_project(Path(scratch), files)).warnings]
+
+    finnish, swedish = pair()["content/fi/esimerkki.md"], pair()["content/sv/esimerkki.md"]
+    told = (
+        "warning: this file and its {lang} version {other} are named apart, and the web editor pairs a "
+        "practice's two files by their name: it would show two practices, each without the other "
+        "language; rename this file to {wanted}, after its id"
+    )
+    assert warnings({"content/fi/sample.md": finnish, "content/sv/exempel.md": swedish}) == [
+        "content/sv/exempel.md:2:5: "
+        + told.format(lang="Finnish", other="content/fi/sample.md", wanted="content/sv/sample.md")
+    ]
+    assert warnings({"content/fi/esimerkki.md": finnish, "content/sv/exempel.md": swedish}) == [
+        "content/fi/esimerkki.md:2:5: "
+        + told.format(lang="Swedish", other="content/sv/exempel.md", wanted="content/fi/sample.md"),
+        "content/sv/exempel.md:2:5: "
+        + told.format(lang="Finnish", other="content/fi/esimerkki.md", wanted="content/sv/sample.md"),
+    ]
+    assert warnings({"content/fi/esimerkki.md": finnish, "content/sv/esimerkki.md": swedish}) == []

@@ -67,6 +67,9 @@ def check_collection(
         problems.extend(_check_links(practice.source, text.links, named, drafts, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
+    for (practice_id, lang), (finnish, _) in by_key.items():
+        if lang == "fi" and (practice_id, "sv") in by_key:
+            problems.extend(_file_names(finnish, by_key[(practice_id, "sv")][0]))
     for source, links in [(page.source, page.links) for page in pages] + unchecked:
         problems.extend(_check_links(source, links, named, drafts, root))
     return Findings(problems, frozenset(stale))
@@ -104,6 +107,27 @@ def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]])
             f"had before (an id must never change: its permanent addresses /fi/k/{a.id}/ and "
             f"/sv/k/{b.id}/ are built from it)",
         ),
+    ]
+
+
+def _file_names(fi: Practice, sv: Practice) -> list[Problem]:
+    """The web editor pairs a practice's two files by their name, not by their id: named
+    apart, they are two practices there, each without its other language."""
+    if PurePath(fi.source).name == PurePath(sv.source).name:
+        return []
+    wanted = f"{fi.id}.md"
+    return [
+        _at(
+            practice,
+            "id",
+            f"this file and its {LANGUAGE_NAMES[other.lang]} version {other.source} are named apart, "
+            "and the web editor pairs a practice's two files by their name: it would show two "
+            "practices, each without the other language; rename this file to "
+            f"{PurePath(practice.source).with_name(wanted).as_posix()}, after its id",
+            Severity.WARNING,
+        )
+        for practice, other in ((fi, sv), (sv, fi))
+        if PurePath(practice.source).name != wanted
     ]
 
 

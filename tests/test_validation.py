@@ -1571,29 +1571,53 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
     ]
 
 
-def test_a_practice_whose_two_files_are_named_apart_is_told_the_name_the_web_editor_pairs() -> None:
+_NAMED_APART = (
+    "warning: this file and its {lang} version {other} are named apart, and the web editor pairs a "
+    "practice's two files by their name: it would show two practices, each without the other "
+    "language; rename this file to {wanted}, after its id"
+)
+
+
+@pytest.mark.parametrize(
+    ("fi_file", "sv_file", "expected"),
+    [
+        (
+            "sample.md",
+            "exempel.md",
+            [
+                "content/sv/exempel.md:2:5: "
+                + _NAMED_APART.format(
+                    lang="Finnish", other="content/fi/sample.md", wanted="content/sv/sample.md"
+                )
+            ],
+        ),
+        (
+            "esimerkki.md",
+            "exempel.md",
+            [
+                "content/fi/esimerkki.md:2:5: "
+                + _NAMED_APART.format(
+                    lang="Swedish", other="content/sv/exempel.md", wanted="content/fi/sample.md"
+                ),
+                "content/sv/exempel.md:2:5: "
+                + _NAMED_APART.format(
+                    lang="Finnish", other="content/fi/esimerkki.md", wanted="content/sv/sample.md"
+                ),
+            ],
+        ),
+        ("esimerkki.md", "esimerkki.md", []),
+        ("sample.md", "sample.md", []),
+    ],
+)
+def test_a_practice_whose_two_files_are_named_apart_is_told_the_name_the_web_editor_pairs(
+    tmp_path: Path, fi_file: str, sv_file: str, expected: list[str]
+) -> None:
     """The web editor pairs the two language versions by file name, not by id: named apart,
-    they are two practices there. The file not named after its id is told to be."""
-    import tempfile
-
-    def warnings(files: dict[str, str]) -> list[str]:
-        with tempfile.TemporaryDirectory() as scratch:
-            return [str(w) for w in check_site(make_project(Path(scratch), files)).warnings]
-
-    finnish, swedish = pair()["content/fi/esimerkki.md"], pair()["content/sv/esimerkki.md"]
-    told = (
-        "warning: this file and its {lang} version {other} are named apart, and the web editor pairs a "
-        "practice's two files by their name: it would show two practices, each without the other "
-        "language; rename this file to {wanted}, after its id"
-    )
-    assert warnings({"content/fi/sample.md": finnish, "content/sv/exempel.md": swedish}) == [
-        "content/sv/exempel.md:2:5: "
-        + told.format(lang="Finnish", other="content/fi/sample.md", wanted="content/sv/sample.md")
-    ]
-    assert warnings({"content/fi/esimerkki.md": finnish, "content/sv/exempel.md": swedish}) == [
-        "content/fi/esimerkki.md:2:5: "
-        + told.format(lang="Swedish", other="content/sv/exempel.md", wanted="content/fi/sample.md"),
-        "content/sv/exempel.md:2:5: "
-        + told.format(lang="Finnish", other="content/fi/esimerkki.md", wanted="content/sv/sample.md"),
-    ]
-    assert warnings({"content/fi/esimerkki.md": finnish, "content/sv/esimerkki.md": swedish}) == []
+    they are two practices there, and each file not named after its id is told to be. Named
+    alike, by slug or by id, they are left alone."""
+    files = pair()
+    named = {
+        f"content/fi/{fi_file}": files["content/fi/esimerkki.md"],
+        f"content/sv/{sv_file}": files["content/sv/esimerkki.md"],
+    }
+    assert [str(w) for w in check_site(make_project(tmp_path, named)).warnings] == expected

@@ -49,9 +49,10 @@ def check_collection(
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
+        other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
+        problems.extend(_file_name(practice, other))
         if practice.draft:
             continue
-        other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
         alone = other is None and (practice.id, other_lang(practice.lang)) not in present
         if alone and not practice.translation_pending:
             unpaired.append(practice)  # reported below, as a missing translation or a changed id
@@ -67,9 +68,6 @@ def check_collection(
         problems.extend(_check_links(practice.source, text.links, named, drafts, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
-    for (practice_id, lang), (finnish, _) in by_key.items():
-        if lang == "fi" and (practice_id, "sv") in by_key:
-            problems.extend(_file_names(finnish, by_key[(practice_id, "sv")][0]))
     for source, links in [(page.source, page.links) for page in pages] + unchecked:
         problems.extend(_check_links(source, links, named, drafts, root))
     return Findings(problems, frozenset(stale))
@@ -110,12 +108,13 @@ def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]])
     ]
 
 
-def _file_names(fi: Practice, sv: Practice) -> list[Problem]:
+def _file_name(practice: Practice, other: Practice | None) -> list[Problem]:
     """The web editor pairs a practice's two files by their name, not by their id: named
-    apart, they are two practices there, each without its other language."""
-    if PurePath(fi.source).name == PurePath(sv.source).name:
+    apart, they are two practices there, each without its other language. The file not
+    named after its id is told to be."""
+    name, wanted = PurePath(practice.source).name, f"{practice.id}.md"
+    if other is None or name in (PurePath(other.source).name, wanted):
         return []
-    wanted = f"{fi.id}.md"
     return [
         _at(
             practice,
@@ -126,8 +125,6 @@ def _file_names(fi: Practice, sv: Practice) -> list[Problem]:
             f"{PurePath(practice.source).with_name(wanted).as_posix()}, after its id",
             Severity.WARNING,
         )
-        for practice, other in ((fi, sv), (sv, fi))
-        if PurePath(practice.source).name != wanted
     ]
 
 

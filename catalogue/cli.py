@@ -11,8 +11,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import NoReturn
 
-from .build.pipeline import Reporter, build, check_site, open_cache
-from .config import ConfigError, SiteConfig, load_config
+from .build.pipeline import Reporter, build, check_site, open_cache, site_settings
+from .config import ConfigError, SiteConfig
 from .content.ledger import LEDGER, write_ledger
 from .content.vocabulary import load_vocabulary
 from .problems import ContentError, Problem, Severity
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "build"
     root: Path = args.root.resolve()
     try:
-        config = load_config(root / "site.toml")
+        config = site_settings(root, getattr(args, "strict", False))
         if command == "check":
             return _check(root, config, args.strict, args.format)
         if command in ("build", "serve"):
@@ -119,11 +119,8 @@ def main(argv: list[str] | None = None) -> int:
                 outcome, tail = "The check failed" if command == "check" else "Nothing was changed", ""
             print(f"{outcome}: {_summary(error.problems)}.{tail}", file=sys.stderr)
         return 1
-    except ConfigError as error:
-        if getattr(args, "format", "text") == "github" and error.problems:
-            _print_problems(error.problems, "github")
-        else:
-            print("\n".join(error.lines()), file=sys.stderr)
+    except ConfigError as error:  # a command-line setting
+        print("\n".join(error.lines()), file=sys.stderr)
         return 1
     raise AssertionError(command)
 

@@ -22,8 +22,10 @@ class ConfigError(Exception):
     """site.toml or a command-line setting is unusable: site.toml's problems, each at its line,
     or a message about a command-line setting."""
 
-    def __init__(self, problems: str | list[Problem]) -> None:
+    def __init__(self, problems: str | list[Problem], base_url: str | None = None) -> None:
         self.problems = problems if isinstance(problems, list) else []
+        self.base_url = base_url
+        """site.toml's base_url, when that could be read and is right."""
         super().__init__("\n".join(map(str, problems)) if isinstance(problems, list) else problems)
 
     def lines(self) -> list[str]:
@@ -104,16 +106,17 @@ def read_settings(path: Path) -> dict[str, Any]:
         problems.append(
             ("feedback_email", "feedback_email should be an e-mail address, such as kotoutuminen@gov.fi")
         )
+    base_url = None
     if isinstance(url := data.get("base_url"), str):
         try:
-            _checked_base_url(url)
+            base_url = _checked_base_url(url)
         except ConfigError as error:
             problems.append(("base_url", str(error)))
     if problems:
         located = [
             Problem(PurePath(path.name), _line_of(text, name), 1, problem) for name, problem in problems
         ]
-        raise ConfigError(sorted(located, key=lambda problem: problem.line))
+        raise ConfigError(sorted(located, key=lambda problem: problem.line), base_url)
     return data
 
 

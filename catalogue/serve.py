@@ -23,8 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 import watchfiles
 
 from . import editor_backend
-from .build.pipeline import Built, build, index_published
-from .config import ConfigError, SiteConfig, load_config
+from .build.pipeline import Built, build, index_published, site_settings
+from .config import SiteConfig
 from .problems import ContentError
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
@@ -233,10 +233,8 @@ class LiveServer:
         """Rebuild; return the problems as lines (empty when the build succeeded)."""
         try:
             self.rebuild()
-        except ContentError as error:
+        except ContentError as error:  # site.toml's problems among them
             return [str(p) for p in error.problems]
-        except ConfigError as error:  # site.toml
-            return error.lines()
         return []
 
     def start(self) -> None:
@@ -363,7 +361,7 @@ def start_live(
     indexer = SearchIndexer(root, out, lock) if search else None
 
     def rebuild() -> None:
-        settings = load_config(root / "site.toml").with_base_url(config.base_url)  # as edited, served here
+        settings = site_settings(root, strict).with_base_url(config.base_url)  # as edited, served here
         with lock:
             built = build(root, out, settings, strict=strict, search=False, keep_search=True)
         if indexer:

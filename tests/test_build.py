@@ -10,8 +10,12 @@ import pytest
 from catalogue.build.pipeline import build
 from catalogue.cli import main
 from catalogue.config import load_config
+from catalogue.serve import start_live
 
 from .helpers import CRITERIA, ROOT, make_project, pair, practice
+
+NOT_BUILT = "The site was not built"
+UNCHANGED = "Nothing in the output folder was changed."
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -238,13 +242,14 @@ def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
     out = tmp_path / "out"
     assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
     assert capsys.readouterr().err.splitlines() == [  # each at its line, in the file's order
-        "error: site.toml:1:1: the setting feedback_email is missing",
-        "error: site.toml:8:1: unknown setting feedbak_email; the settings are base_url, feedback_email, "
+        "site.toml:1:1: the setting feedback_email is missing",
+        "site.toml:8:1: unknown setting feedbak_email; the settings are base_url, feedback_email, "
         "name, publisher, editor",
-        "error: site.toml:10:1: name should be a table: a line [name], then fi and sv on their own lines",
-        "error: site.toml:11:1: unknown setting nimi; the settings are base_url, feedback_email, name, "
+        "site.toml:10:1: name should be a table: a line [name], then fi and sv on their own lines",
+        "site.toml:11:1: unknown setting nimi; the settings are base_url, feedback_email, name, "
         "publisher, editor",
-        'error: site.toml:24:1: editor.branch should be text in quotes, such as branch = "…"',
+        'site.toml:24:1: editor.branch should be text in quotes, such as branch = "…"',
+        f"{NOT_BUILT}: 5 errors and 0 warnings in 1 file. {UNCHANGED}",
     ]
     assert not out.exists()
 
@@ -279,8 +284,61 @@ def test_a_mistake_in_site_toml_is_reported_at_its_line_with_the_line_to_write(
     settings.write_text(text.replace('feedback_email = "kotoutuminen@gov.fi"', line), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
-    assert capsys.readouterr().err.splitlines() == [f"error: site.toml:{message}"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"site.toml:{message}",
+        f"{NOT_BUILT}: 1 error and 0 warnings in 1 file. {UNCHANGED}",
+    ]
     assert not out.exists()
+
+
+def test_a_mistake_in_site_toml_does_not_hide_the_contents_mistakes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor sees every problem at once, in `build`, `check` and `serve`."""
+    files = pair()
+    files["content/fi/esimerkki.md"] = practice().replace("start_year: 2016", "start_year: 20x2017")
+    root = make_project(tmp_path, files)
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"kotoutuminen@gov.fi"', "kotoutuminen@gov.fi"), encoding="utf-8")
+    expected = [
+        "content/fi/esimerkki.md:12:13: start_year should be a year such as 2016, not '20x2017'",
+        'site.toml:8:18: text goes in quotes: feedback_email = "kotoutuminen@gov.fi"',
+    ]
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        *expected,
+        f"{NOT_BUILT}: 2 errors and 0 warnings in 2 files. {UNCHANGED}",
+    ]
+    assert not out.exists()
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == expected
+    live, errors = start_live(root, out, load_config(ROOT / "site.toml"), 0, strict=False, search=False)
+    live.stop()
+    assert errors == expected
+
+
+def test_the_content_is_checked_by_site_tomls_address_while_another_setting_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link that gives the site's full address is still told, as it is told by the address
+    site.toml gives (the site may move)."""
+    link = "[itse](https://hyvatkaytannot.kotoutuminen.fi/fi/kaytannot/esimerkki/)"
+    root = make_project(tmp_path, pair(body=f"Katso {link}.\n"))
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"kotoutuminen@gov.fi"', '"palaute"'), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    fix = (
+        "warning: the link gives this site's full address, which leads away from the preview and "
+        "breaks if the site moves; write the address as practice:sample"
+    )
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        f"content/fi/esimerkki.md:23:14: {fix}",
+        f"content/sv/esimerkki.md:23:14: {fix}",
+        "site.toml:8:1: feedback_email should be an e-mail address, such as kotoutuminen@gov.fi",
+    ]
 
 
 def test_a_link_to_a_practice_in_a_criterion_leads_to_its_page(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 import jinja2
 
-from ..config import LANGS, Lang, SiteConfig, load_config
+from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
@@ -111,7 +111,7 @@ def check_site(
     root: Path, config: SiteConfig | None = None, strict: bool = False, cache: BuildCache | None = None
 ) -> Checked:
     """Load and check everything; raise ContentError with every problem, or return the site."""
-    config = config or load_config(root / "site.toml")
+    config = config or site_settings(root, strict)
     vocabulary, problems = read_vocabulary(root / "content" / "vocabulary.yaml")
     if vocabulary is None:
         raise ContentError(problems)
@@ -130,6 +130,22 @@ def check_site(
     if failing or site is None:
         raise ContentError(problems)
     return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
+
+
+def site_settings(root: Path, strict: bool = False) -> SiteConfig:
+    """site.toml's settings. While it has mistakes, the content is checked all the same, by its
+    base_url if that is right (else by a stand-in that finds no full address of this site), and
+    ContentError carries the problems of both: every problem at once."""
+    try:
+        return load_config(root / "site.toml")
+    except ConfigError as error:
+        names = {lang: "" for lang in LANGS}
+        stand_in = SiteConfig(error.base_url or "https://stand-in.invalid/", "", names, names)
+        try:
+            found = check_site(root, stand_in, strict).warnings
+        except ContentError as content:
+            found = content.problems
+        raise ContentError(error.problems + found) from None
 
 
 def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -159,15 +160,25 @@ def _line_of(text: str, name: str) -> int:
 
 
 def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> Iterator[tuple[str, str]]:
-    """(setting, what is wrong with it) for each setting not of the form FORM gives it."""
+    """(setting, what is wrong with it) for each setting not of the form FORM gives it. A
+    missing setting that a misspelled one was meant to be, or one written below a table, is not
+    reported a second time."""
     where = f"of [{table[:-1]}] " if table else ""
+    meant = {key for value in data.values() if isinstance(value, dict) for key in value}
     for key in sorted(data.keys() - form.keys()):
-        yield f"{table}{key}", f"unknown setting {table}{key}; the settings {where}are {', '.join(form)}"
+        if table and key in FORM:
+            hint = f"{key} goes above the first line in [brackets], else it is one of [{table[:-1]}]"
+        elif close := difflib.get_close_matches(key, list(form), n=1):
+            meant.add(close[0])
+            hint = f"did you mean the {_shown(table + close[0], form[close[0]])}?"
+        else:
+            hint = f"the settings {where}are {', '.join(form)}"
+        yield f"{table}{key}", f"unknown {_shown(table + key, data[key])}; {hint}"
     for key, kind in form.items():
         name, value = f"{table}{key}", data.get(key)
         if value is None:
-            if name not in OPTIONAL:
-                yield table[:-1], f"the setting {name} is missing"
+            if name not in OPTIONAL and key not in meant:
+                yield table[:-1], _missing(name, kind)
         elif isinstance(kind, dict) and not isinstance(value, dict):
             yield (
                 name,
@@ -177,6 +188,21 @@ def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> It
             yield from _form_problems(value, kind, f"{name}.")
         elif not isinstance(value, str) or not value.strip():
             yield name, f'{name} should be text in quotes, such as {key} = "…"'
+
+
+def _shown(name: str, value: Any) -> str:
+    """A setting as messages name it: `setting name`, or `table [name]`."""
+    return f"table [{name}]" if isinstance(value, dict) else f"setting {name}"
+
+
+def _missing(name: str, kind: str | dict[str, Any]) -> str:
+    """The message for a setting not given, with the lines to add and where."""
+    table, _, key = name.rpartition(".")
+    if isinstance(kind, dict):
+        lines = " and ".join(f'{inner} = "…"' for inner in kind)
+        return f"the table [{name}] is missing; add at the end a line [{name}], then {lines}, each on a line"
+    where = f"under [{table}]" if table else "above the first line in [brackets]"
+    return f'the setting {name} is missing; add the line {key} = "…" {where}'
 
 
 def load_config(path: Path) -> SiteConfig:

@@ -242,16 +242,81 @@ def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
     out = tmp_path / "out"
     assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
     assert capsys.readouterr().err.splitlines() == [  # each at its line, in the file's order
-        "site.toml:1:1: the setting feedback_email is missing",
-        "site.toml:8:1: unknown setting feedbak_email; the settings are base_url, feedback_email, "
-        "name, publisher, editor",
+        "site.toml:8:1: unknown setting feedbak_email; did you mean the setting feedback_email?",
         "site.toml:10:1: name should be a table: a line [name], then fi and sv on their own lines",
-        "site.toml:11:1: unknown setting nimi; the settings are base_url, feedback_email, name, "
+        "site.toml:11:1: unknown table [nimi]; the settings are base_url, feedback_email, name, "
         "publisher, editor",
         'site.toml:24:1: editor.branch should be text in quotes, such as branch = "…"',
-        f"{NOT_BUILT}: 5 errors and 0 warnings in 1 file. {UNCHANGED}",
+        f"{NOT_BUILT}: 4 errors and 0 warnings in 1 file. {UNCHANGED}",
     ]
     assert not out.exists()
+
+
+EMAIL = 'feedback_email = "kotoutuminen@gov.fi"'
+PUBLISHER = '[publisher]\nfi = "Kotoutumisen osaamiskeskus"\nsv = "Kompetenscentret för integration"'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            EMAIL,
+            "",
+            '1:1: the setting feedback_email is missing; add the line feedback_email = "…" above the '
+            "first line in [brackets]",
+        ),
+        (
+            'sv = "God praxis för integration"',
+            "",
+            '10:1: the setting name.sv is missing; add the line sv = "…" under [name]',
+        ),
+        (
+            PUBLISHER,
+            "",
+            "1:1: the table [publisher] is missing; add at the end a line [publisher], then "
+            'fi = "…" and sv = "…", each on a line',
+        ),
+        (
+            "feedback_email =",
+            "feedbak_email =",
+            "8:1: unknown setting feedbak_email; did you mean the setting feedback_email?",
+        ),
+        ("[publisher]", "[publsher]", "14:1: unknown table [publsher]; did you mean the table [publisher]?"),
+        (
+            "branch =",
+            "brach =",
+            "23:1: unknown setting editor.brach; did you mean the setting editor.branch?",
+        ),
+    ],
+)
+def test_a_setting_missing_or_misspelled_is_told_the_line_to_write_and_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    """As a practice's field: a misspelled setting is not reported missing a second time."""
+    root = make_project(tmp_path, pair())
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    assert old in text
+    settings.write_text(text.replace(old, new), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [f"site.toml:{message}"]
+
+
+def test_a_setting_written_below_a_table_is_told_to_move_above_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TOML gives a line to the table above it: feedback_email added at the end of the file is
+    a setting of [editor], and not missing too."""
+    root = make_project(tmp_path, pair())
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8").replace(EMAIL, "")
+    settings.write_text(text + EMAIL + "\n", encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    line = len(text.splitlines()) + 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        f"site.toml:{line}:1: unknown setting editor.feedback_email; feedback_email goes above the first "
+        "line in [brackets], else it is one of [editor]"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -853,7 +853,10 @@ def test_a_file_name_with_a_space_or_a_letter_outside_ascii_is_linked_as_a_brows
         "![Kuva](/static/my%20photo.svg) ![Kuva](/static/kuva-%C3%A4.svg) ![Kuva](/static/kuva-ä.svg)\n\n"
         "![Kuva](</static/my photo.svg>)\n\n"
         '![Kuva](/static/my photo.svg "Otsikko") [raportti](/static/raportti (2).pdf)\n\n'
-        '<a href="/static/my photo.svg">kuva</a>\n'
+        '<a href="/static/my photo.svg">kuva</a>\n\n'
+        "[Raportti][r] ja [kuva][k].\n\n"
+        "[r]: /static/raportti (2).pdf\n"
+        '[k]: /static/my photo.svg "Otsikko"\n'
     )
     files = {
         **one_file(practice(body=body)),
@@ -869,6 +872,10 @@ def test_a_file_name_with_a_space_or_a_letter_outside_ascii_is_linked_as_a_brows
         "content/fi/esimerkki.md:27:52: the address '/static/raportti (2).pdf' has a space, which a web "
         "address cannot hold; write each space as %20: /static/raportti%20(2).pdf",
         "content/fi/esimerkki.md:29:10: the address '/static/my photo.svg' has a space, which a web address "
+        "cannot hold; write each space as %20: /static/my%20photo.svg",
+        "content/fi/esimerkki.md:33:6: the address '/static/raportti (2).pdf' has a space, which a web "
+        "address cannot hold; write each space as %20: /static/raportti%20(2).pdf",
+        "content/fi/esimerkki.md:34:6: the address '/static/my photo.svg' has a space, which a web address "
         "cannot hold; write each space as %20: /static/my%20photo.svg",
     ]
     mended = body.replace("my photo", "my%20photo").replace("raportti (2)", "raportti%20(2)")

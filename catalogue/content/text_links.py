@@ -37,9 +37,14 @@ INLINE_LINK = re.compile(
 Python-Markdown reads it, the target may hold spaces and parentheses in pairs: a file saved as
 'raportti (2).pdf' or 'esite 2024.pdf' is linked as written."""
 DEFINED_LINK = re.compile(
-    r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+))", re.MULTILINE
+    r"""^\ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<defined>\S+
+        (?:[ \t]+(?!"[^\n]*"[ \t]*$|'[^\n]*'[ \t]*$|\([^\n]*\)[ \t]*$)\S+)*  # unless a title ends the line
+    ))""",
+    re.MULTILINE | re.VERBOSE,
 )
-"""A reference's target: [name]: target (not a footnote's note, [^1]: …: see text_rules)."""
+"""A reference's target: [name]: target (not a footnote's note, [^1]: …: see text_rules). Words
+after it that are no title are taken with it: Python-Markdown reads no target in
+'[opas]: /static/opas 2024.pdf', and the check asks for the %20 that makes it one."""
 DEFINED_LINE = re.compile(r" {0,3}\[[^\]\n]+\]:")
 """A line that gives a reference its target: [name]: target."""
 HTML_LINK = re.compile(

@@ -998,6 +998,21 @@ def test_a_footnote_is_reported_and_its_note_is_not_taken_for_a_link(tmp_path: P
     ]
 
 
+def test_text_struck_through_as_on_github_is_reported(tmp_path: Path) -> None:
+    """GitHub's preview strikes ~~this~~ through; the page would show it, tildes and all, as
+    if it still held. A tilde for "about" (~50) and ~~ in code are no strikethrough."""
+    body = "## Tausta\n\nMukana ~50 ~~40~~ perhettä, `a ~~b~~`.\n\n- ~~Kevät 2019~~ Syksy 2019\n"
+    fix = (
+        "is struck through in GitHub's preview, but the page shows it with its tildes, as text that "
+        "holds (the site's Markdown has no strikethrough); leave out what no longer holds, or say in "
+        "words what changed"
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        f"content/fi/esimerkki.md:25:12: '~~40~~' {fix}",
+        f"content/fi/esimerkki.md:27:3: '~~Kevät 2019~~' {fix}",
+    ]
+
+
 def test_a_publication_date_after_today_is_a_warning(tmp_path: Path) -> None:
     """2031 for 2021 is an easy slip, and the page would show the date."""
     from datetime import date

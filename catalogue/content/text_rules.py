@@ -51,6 +51,8 @@ LINK_TEXT = re.compile(r"\[[^\]]*\][(\[]")
 """A link's text, [text](…) or [text][name], where an address is what the link shows."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 """A footnote, [^1], and its note, [^1]: …, which Markdown here reads as a link and its address."""
+STRUCK = re.compile(r"~~(?=\S)[^~\n]*?(?<=\S)~~")
+"""Text struck through in GitHub's preview, ~~like this~~, which Markdown here shows as written."""
 
 
 def text_problems(
@@ -60,12 +62,12 @@ def text_problems(
     the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
-    if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@")):
+    if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@", "~~")):
         lines, seen = text.split("\n"), prose(text).split("\n")
         problems += _heading_problems(path, first_line, lines, seen, after)
         problems += list_problems(path, first_line, text, lines, seen)
         for offset, line in enumerate(seen):
-            if "[" in line or "<" in line:  # what the rules of a line look at
+            if "[" in line or "<" in line or "~~" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
             if "://" in line or "www." in line or "@" in line:
                 problems += _bare_addresses(path, first_line + offset, line)
@@ -192,6 +194,13 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
             "own (## Lähteet, ## Källor)"
         )
         yield Problem(path, number, note.start() + 1, message)
+    for match in STRUCK.finditer(line):
+        message = (
+            f"'{match[0][:60]}' is struck through in GitHub's preview, but the page shows it with its "
+            "tildes, as text that holds (the site's Markdown has no strikethrough); leave out what no "
+            "longer holds, or say in words what changed"
+        )
+        yield Problem(path, number, match.start() + 1, message)
     for match in EMPTY_LINK.finditer(line):
         where = (
             f"between the brackets: [Where it leads]({match['target']})"

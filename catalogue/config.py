@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
-from .conflicts import merge_conflicts
+from .content.source import read_text
 from .problems import Problem
 
 Lang = Literal["fi", "sv"]
@@ -93,13 +93,11 @@ OPTIONAL = frozenset({"editor", "editor.repository", "editor.branch", "editor.au
 def read_settings(path: Path) -> dict[str, Any]:
     """site.toml's settings, each of the form FORM gives it; else ConfigError naming every
     setting that is not, each at its line."""
+    text = read_text(path, PurePath(path.name))  # or not UTF-8, a merge conflict, …
+    if isinstance(text, list):
+        raise ConfigError(text)
     try:
-        text = path.read_text(encoding="utf-8")
-        if conflicts := merge_conflicts(text, PurePath(path.name)):
-            raise ConfigError(conflicts)
         data = tomllib.loads(text)
-    except OSError as error:
-        raise ConfigError([Problem(PurePath(path.name), 1, 1, str(error.strerror))]) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError([_unreadable(PurePath(path.name), text, str(error))]) from None
     problems = list(_form_problems(data, FORM, ""))

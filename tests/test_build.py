@@ -207,6 +207,28 @@ def test_a_merge_conflict_left_in_a_project_file_stops_the_build_at_its_line(
     assert {file: file.read_bytes() for file in out.rglob("*") if file.is_file()} == before
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["templates/base.html", "site.toml", "locales/sv/LC_MESSAGES/messages.po", "content/vocabulary.yaml"],
+)
+def test_a_project_file_saved_in_another_encoding_than_utf8_is_reported_at_its_first_such_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """An editor's text editor may save 'ä' in Latin-1 (Windows' "ANSI"): never a traceback."""
+    root = make_project(tmp_path, pair())
+    lines = (root / name).read_bytes().split(b"\n")
+    (root / name).write_bytes(b"\n".join([*lines[:2], lines[2] + "ä".encode("latin-1"), *lines[3:]]))
+    out = tmp_path / "o"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    column = len(lines[2]) + 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{name}:3:{column}: the file is not UTF-8 text (byte 0xe4 cannot be read); save it with UTF-8 "
+        "encoding",
+        f"{NOT_BUILT}: 1 error and 0 warnings in 1 file. {UNCHANGED}",
+    ]
+    assert not out.exists()
+
+
 def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 0

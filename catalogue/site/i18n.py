@@ -13,8 +13,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from ..config import Lang
-from ..conflicts import merge_conflicts
-from ..content.characters import unpublishable_characters
+from ..content.source import decoded
 from ..problems import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -83,8 +82,7 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     from babel.messages.pofile import read_po
 
     where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
-    text = po.decode("utf-8", "replace")
-    if unreadable := merge_conflicts(text, where) or unpublishable_characters(text, where):
+    if isinstance(unreadable := decoded(po, where), list):  # not UTF-8, a merge conflict, …
         raise ContentError(unreadable)
     # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
     catalog = read_po(io.BytesIO(po))

@@ -12,8 +12,8 @@ from typing import NamedTuple
 import jinja2
 
 from ..config import Lang, SiteConfig
-from ..conflicts import merge_conflicts
 from ..content.model import Practice, other_lang
+from ..content.source import read_text
 from ..content.vocabulary import Term, Vocabulary
 from ..problems import ContentError
 from . import urls
@@ -117,13 +117,14 @@ def template_digests(templates: Path) -> dict[str, str]:
     """Template name → hash of its source and of every template it extends, includes or
     imports, so that editing one template changes the recipes of exactly the pages that use
     it. A template that names another by anything but a plain string counts as using all."""
-    sources = {
-        file.relative_to(templates).as_posix(): file.read_text(encoding="utf-8")
+    read = {
+        file.relative_to(templates).as_posix(): read_text(file, TEMPLATES / file.relative_to(templates))
         for file in sorted(templates.rglob("*"))
         if file.is_file()
     }
-    if conflicts := [p for name, text in sources.items() for p in merge_conflicts(text, TEMPLATES / name)]:
-        raise ContentError(conflicts)
+    sources = {name: text for name, text in read.items() if isinstance(text, str)}
+    if unreadable := [p for text in read.values() if isinstance(text, list) for p in text]:
+        raise ContentError(unreadable)  # not UTF-8, a merge conflict, …
     uses: dict[str, set[str]] = {}
     for name, text in sources.items():
         found = [match["name"] for match in REFERENCE.finditer(text)]

@@ -708,6 +708,63 @@ def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Pa
     assert not out.exists()
 
 
+FINNISH_PLURALS = (
+    "1: the plural rule is not Finnish's, so counts would read wrong; write the line as "
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_of", "message"),
+    [
+        (  # babel would drop the last letter: "3 käytänt"
+            'msgstr[0] "%(num)d käytäntö"',
+            'msgstr[0] "%(num)d käytäntö',
+            'msgstr[0] "%(num)d käytäntö',
+            '11: the text "%(num)d käytäntö is not closed by a quote ("); end it with one, and write a '
+            'quote inside it as \\"',
+        ),
+        (  # a line babel would skip
+            'msgid "%(num)d practice"',
+            'msgid "%(num)d practice"\nkäytäntö',
+            "käytäntö",
+            "1: a catalogue holds no such line; {lines}",
+        ),
+        (  # gettext would end the build in a traceback
+            "plural=(n != 1);",
+            "plural=(n != ;",
+            '"Plural-Forms:',
+            FINNISH_PLURALS,
+        ),
+        (  # every count would read "käytäntö"
+            "nplurals=2; plural=(n != 1);",
+            "nplurals=1; plural=0;",
+            '"Plural-Forms:',
+            FINNISH_PLURALS,
+        ),
+    ],
+)
+def test_a_catalogue_line_that_is_not_read_as_written_is_reported_at_its_line(
+    tmp_path: Path, old: str, new: str, line_of: str, message: str
+) -> None:
+    """A translator who edits messages.po by hand gets the line, never a traceback or a page
+    that shows other words than the catalogue."""
+    root = make_project(tmp_path, pair())
+    po = root / "locales/fi/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8").replace(old, new, 1)
+    po.write_text(text, encoding="utf-8")
+    line = text[: text.index(line_of)].count("\n") + 1
+    with pytest.raises(ContentError) as raised:
+        build(root, tmp_path / "site", search=False)
+    lines = (
+        'a message is msgid "…", then msgstr "…" (msgstr[0] "…" and msgstr[1] "…" for a plural), each '
+        "text in quotes"
+    )
+    assert str(raised.value.problems[0]) == (
+        f"locales/fi/LC_MESSAGES/messages.po:{line}:{message.format(lines=lines)}"
+    )
+
+
 def test_an_invisible_character_in_a_translation_is_reported_at_its_line(tmp_path: Path) -> None:
     """An interface string is on every page: one pasted with a control character would make
     every page one the HTML checker refuses."""

@@ -4,6 +4,7 @@ the hyphenation of long words in narrow places."""
 from __future__ import annotations
 
 import functools
+import gettext
 import io
 import re
 from collections.abc import Callable
@@ -12,12 +13,13 @@ from gettext import GNUTranslations, NullTranslations
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from ..config import Lang
+from ..config import LANGUAGE_NAMES, Lang
 from ..content.source import decoded
 from ..problems import ContentError, Problem
 
 if TYPE_CHECKING:
     import pyphen
+    from babel.messages.catalog import Catalog
 
 
 class MissingTranslation(Exception):
@@ -79,13 +81,9 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     and fuzzy entries are dropped, so using them fails the build; a translation that could
     not be shown is reported at its line (see `_problem`)."""
     from babel.messages.mofile import write_mo  # only when a catalogue has changed
-    from babel.messages.pofile import read_po
 
     where = PurePath(f"locales/{lang}/LC_MESSAGES/messages.po")
-    if isinstance(unreadable := decoded(po, where), list):  # not UTF-8, a merge conflict, …
-        raise ContentError(unreadable)
-    # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
-    catalog = read_po(io.BytesIO(po))
+    catalog = _read_catalogue(po, lang, where)
     problems = []
     for message in list(catalog):
         if not message.id:
@@ -103,6 +101,74 @@ def compile_catalogue(po: bytes, lang: Lang) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+PO_TEXT = re.compile(r"\s*(?:(?:msgid|msgid_plural|msgctxt|msgstr(?:\[\d+\])?)\s+)?(?P<text>\".*)")
+"""A catalogue's line that holds text: msgid "…", msgstr[1] "…", or "…" (more of the text)."""
+CLOSED = re.compile(r'"(?:[^\\]|\\.)*"\s*')
+"""Text in quotes, whose last quote is not escaped (babel would drop its last character)."""
+
+
+def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
+    """The catalogue in a messages.po; else ContentError with what keeps it from being read as
+    written, each at its line: not UTF-8, a merge conflict, a text whose quote is not closed, a
+    line that is no catalogue's, or a plural rule that is not the language's."""
+    from babel.messages.plurals import get_plural
+    from babel.messages.pofile import PoFileError, read_po
+
+    text = decoded(po, where)
+    if isinstance(text, list):
+        raise ContentError(text)
+    lines = text.split("\n")
+    problems = [
+        Problem(where, number, found.start("text") + 1, f"the text {found['text'][:40]} {UNCLOSED}")
+        for number, line in enumerate(lines, start=1)
+        if (found := PO_TEXT.fullmatch(line)) and not CLOSED.fullmatch(found["text"])
+    ]
+    try:
+        catalog = read_po(io.BytesIO(po), abort_invalid=True)
+    except PoFileError as error:  # the catalogue up to the line: its header, and the plural rule
+        catalog = error.catalog
+        said = str(error).rsplit(" on ", 1)[0]
+        message = next((ours for babel, ours in BABEL_SAYS.items() if said.startswith(babel)), said)
+        problems.append(Problem(where, error.lineno + 1, 1, f"{message}; {PO_LINES}"))
+    # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
+    rule = get_plural(lang)
+    if not _same_rule(catalog.num_plurals, catalog.plural_expr, rule.num_plurals, rule.plural_expr):
+        line = next(
+            (n for n, written in enumerate(lines, start=1) if written.startswith('"Plural-Forms:')), 1
+        )
+        message = (
+            f"the plural rule is not {LANGUAGE_NAMES[lang]}'s, so counts would read wrong; write the line "
+            f'as "Plural-Forms: {rule.plural_forms}\\n"'
+        )
+        problems.append(Problem(where, line, 1, message))
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+UNCLOSED = 'is not closed by a quote ("); end it with one, and write a quote inside it as \\"'
+PO_LINES = (
+    'a message is msgid "…", then msgstr "…" (msgstr[0] "…" and msgstr[1] "…" for a plural), each text '
+    "in quotes"
+)
+BABEL_SAYS = {
+    "Unknown or misformatted keyword": "a catalogue holds no such line",
+    "Got line starting with": "this text belongs to no msgid or msgstr",
+    "msg has more translations": "this message has more plural forms than the Plural-Forms line gives",
+    "missing msgstr": "this message has no msgstr",
+}
+"""What babel says of a line it cannot read (PoFileError), as an editor is told it."""
+
+
+def _same_rule(forms: int, rule: str, language_forms: int, language_rule: str) -> bool:
+    """Whether a plural rule chooses as the language's does, for the counts a page shows."""
+    try:
+        chosen, meant = gettext.c2py(rule), gettext.c2py(language_rule)
+        return forms == language_forms and all(chosen(n) == meant(n) for n in range(1000))
+    except (ValueError, ArithmeticError):  # not a rule, or one that fails (plural=1/n)
+        return False
 
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")

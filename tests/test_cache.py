@@ -343,6 +343,36 @@ def test_a_build_that_fails_in_any_stage_leaves_the_published_site_as_it_was(
     assert built(root, out, search=True) == built(root, tmp_path / "fresh", use_cache=False, search=True)
 
 
+@pytest.mark.parametrize(
+    ("code", "message", "parallel"),
+    [
+        ("{% if %}", "Expected an expression, got 'end of statement block'", True),  # compiled first
+        ("{{ 1 / 0 }}", "division by zero", False),  # the template's own code
+        ("{% include 'practice.html' %}", "maximum recursion depth exceeded", False),  # where it ends
+    ],
+)
+def test_a_template_mistake_is_reported_at_its_line_on_one_core_or_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool, code: str, message: str
+) -> None:
+    """Many pages to make are made on all cores, and their templates compiled first; a
+    mistake is a located problem either way, never a traceback, and the site stays as it was."""
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "site"
+    before = built(root, out)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1 if parallel else 10_000)
+    template = root / "templates/practice.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block main %}", "{% block main %}" + code), encoding="utf-8")
+    line = text[: text.index("{% block main %}")].count("\n") + 1
+    with pytest.raises(ContentError) as raised:
+        build(root, out, search=False)
+    [problem] = raised.value.problems
+    assert problem.message.startswith(f"template error: {message}")
+    if "recursion" not in message:
+        assert (problem.path.as_posix(), problem.line) == ("templates/practice.html", line)
+    assert site_files(out) == before
+
+
 def test_a_template_error_while_making_pages_is_reported_at_its_line(tmp_path: Path) -> None:
     root = make_project(tmp_path, pair())
     out = tmp_path / "site"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -48,8 +49,7 @@ def make_pages(job: MakeJob) -> list[Made]:
         for lang in LANGS
         if lang in langs
     }
-    cache = BuildCache(*job.cache)
-    try:
+    with closing(BuildCache(*job.cache)) as cache, template_problems(job.setting.templates):
         digests = [
             v.digest for page in job.pages for v in page.context.values() if isinstance(v, PracticeText)
         ]
@@ -66,10 +66,6 @@ def make_pages(job: MakeJob) -> list[Made]:
             text = render(page, envs, texts, job.setting, data_records)
             made.append(Made(page.path, *write.write_file(job.target, page.path, text)))
         return made
-    except (jinja2.TemplateError, MissingTranslation) as error:
-        raise ContentError([template_problem(error, job.setting.templates)]) from None
-    finally:
-        cache.close()
 
 
 def practice_texts(cache: BuildCache, digests: list[str]) -> dict[str, PracticeHtml]:
@@ -124,6 +120,23 @@ def _made(value: Any, texts: dict[str, PracticeHtml], setting: Setting) -> Any:
     return value
 
 
+@contextmanager
+def template_problems(templates: Path) -> Iterator[None]:
+    """A mistake in a template or a catalogue becomes a problem at its file and line, as
+    content's do: Jinja's errors, a string without a translation, and whatever a template's own
+    code raises ({{ 1 / 0 }}, a template that includes itself)."""
+    try:
+        yield
+    except Exception as error:
+        if isinstance(error, jinja2.TemplateError | MissingTranslation) or _template_frames(error, templates):
+            raise ContentError([template_problem(error, templates)]) from None
+        raise
+
+
+def _template_frames(error: Exception, templates: Path) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).parent == templates]
+
+
 def template_problem(error: Exception, templates: Path) -> Problem:
     """A template or catalogue mistake as a problem at its file and line."""
     if isinstance(error, MissingTranslation):
@@ -136,8 +149,7 @@ def template_problem(error: Exception, templates: Path) -> Problem:
             1,
             f"template error: {error.message}",
         )
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).parent == templates]
-    if frames:
+    if frames := _template_frames(error, templates):
         name = Path(frames[-1].filename).name
         return Problem(
             PurePosixPath("templates") / name, frames[-1].lineno or 1, 1, f"template error: {error}"

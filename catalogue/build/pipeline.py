@@ -19,8 +19,6 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-import jinja2
-
 from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
@@ -29,7 +27,7 @@ from ..content.redirects import REDIRECTS
 from ..content.rules import heavy_images
 from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
-from ..site.i18n import MissingTranslation, catalogue_path, compile_catalogue, translations
+from ..site.i18n import catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
 from ..site.templates import Setting, make_env, template_digests
 from ..site.urls import SEARCH_FOLDER
@@ -37,7 +35,7 @@ from ..workers import chunks, map_jobs
 from . import write
 from .addresses import broken_links, broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes, image_sizes
-from .make import MakeJob, make_pages, template_problem
+from .make import MakeJob, make_pages, template_problems
 from .recipes import digest, recipes
 from .sections import broken_sections
 
@@ -150,7 +148,7 @@ def site_settings(root: Path, strict: bool = False) -> SiteConfig:
 
 def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     """Every output file: its page (or static file) and its recipe."""
-    with template_problems(root):
+    with template_problems(root / "templates"):
         catalogues = compiled_catalogues(root, cache)
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
         statics = file_hashes(root, "static", cache)
@@ -192,15 +190,6 @@ def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
         raise ContentError(problems)
     cache.put_checked({keys[lang]: ("catalogue", mo, "") for lang, mo in made.items()}, {})
     return {lang: made[lang] if lang in made else found[keys[lang]] for lang in LANGS}
-
-
-@contextmanager
-def template_problems(root: Path) -> Iterator[None]:
-    """Template and catalogue mistakes become problems with a file and line, like content's."""
-    try:
-        yield
-    except (jinja2.TemplateError, MissingTranslation) as error:
-        raise ContentError([template_problem(error, root / "templates")]) from None
 
 
 def compiled_templates(cache: BuildCache) -> Path | None:
@@ -332,8 +321,9 @@ def compile_templates(setting: Setting) -> None:
     workers start: each would otherwise compile them all again."""
     env = make_env(setting, translations(setting.catalogues["fi"], "fi"))
     assert env.loader is not None
-    for name in env.loader.list_templates():
-        env.get_template(name)
+    with template_problems(setting.templates):
+        for name in env.loader.list_templates():
+            env.get_template(name)
 
 
 def _bundle(outputs: dict[str, Output]) -> dict[str, Output]:

@@ -229,6 +229,21 @@ def test_a_project_file_saved_in_another_encoding_than_utf8_is_reported_at_its_f
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    "name", ["locales/sv/LC_MESSAGES/messages.po", "content/vocabulary.yaml", "site.toml"]
+)
+def test_a_project_file_that_is_missing_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    root = make_project(tmp_path, pair())
+    (root / name).unlink()
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{name}:1:1: the file cannot be read (No such file or directory)",
+        f"{NOT_BUILT}: 1 error and 0 warnings in 1 file. {UNCHANGED}",
+    ]
+
+
 def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search"]) == 0

@@ -25,6 +25,7 @@ from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
 from ..content.rules import heavy_images
+from ..content.source import read_bytes
 from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import catalogue_path, compile_catalogue, translations
@@ -176,7 +177,11 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
 def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
     """Each language's messages.po in gettext's compiled form: kept in the build cache by the
     hash of the .po, so that a rebuild need not even import Babel's catalogue reader."""
-    po = {lang: catalogue_path(root / "locales", lang).read_bytes() for lang in LANGS}
+    files = {lang: catalogue_path(root / "locales", lang) for lang in LANGS}
+    read = {lang: read_bytes(file, file.relative_to(root)) for lang, file in files.items()}
+    if missing := [problem for raw in read.values() if isinstance(raw, list) for problem in raw]:
+        raise ContentError(missing)  # a catalogue that cannot be read
+    po = {lang: raw for lang, raw in read.items() if isinstance(raw, bytes)}
     keys = {lang: hashlib.blake2b(b"messages.po\0" + po[lang]).hexdigest() for lang in LANGS}
     found = cache.checked({key: "catalogue" for key in keys.values()})
     made: dict[Lang, bytes] = {}

@@ -21,7 +21,7 @@ from catalogue.content import load, stored
 from catalogue.content.model import FileResult
 from catalogue.problems import ContentError, Problem
 
-from .helpers import ROOT, make_project, pair, practice, site_files
+from .helpers import ROOT, make_project, pair, png, practice, site_files
 
 
 def built(root: Path, out: Path, use_cache: bool = True, search: bool = False) -> dict[str, str]:
@@ -53,24 +53,6 @@ def test_output_is_identical_with_and_without_the_cache_through_a_sequence_of_ed
     assert (root / CACHE_FILE).is_file()
 
 
-def png(width: int, height: int) -> bytes:
-    """A white PNG image of that size."""
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
 def test_an_image_is_given_the_size_of_its_file_and_a_new_file_its_new_size(tmp_path: Path) -> None:
     """The page keeps an image's place while it loads (no text jumps down under a reader's
     eyes on a slow connection); the size is the file's, so a replaced picture is remade with
@@ -93,6 +75,37 @@ def test_an_image_is_given_the_size_of_its_file_and_a_new_file_its_new_size(tmp_
     (root / "static/images/ryhma.png").write_bytes(png(20, 40))
     assert built(root, out) == built(root, tmp_path / "fresh", use_cache=False)
     assert image_tag(out).endswith('width="20" height="40">')
+
+
+def test_a_file_added_for_a_text_to_link_to_makes_no_page_again_and_a_style_sheet_every_page(
+    tmp_path: Path,
+) -> None:
+    """An editor who adds a guide under static/ waits for that file only: pages give the
+    versions of the files their templates name (site.css?v=…), and no other file's."""
+    body = "## Tausta\n\nLue [opas](/static/opas.pdf).\n"
+    root = make_project(tmp_path, {**pair(body=body), "static/opas.pdf": b"%PDF-1.4 opas"})
+    out = tmp_path / "out"
+    first = build(root, out, search=False)
+    (root / "static/opas.pdf").write_bytes(b"%PDF-1.4 opas, uusi painos")
+    (root / "static/liite.pdf").write_bytes(b"%PDF-1.4 liite")
+    assert build(root, out, search=False).made == 2
+    assert site_files(out) == built(root, tmp_path / "fresh", use_cache=False)
+    css = root / "static/site.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* muokattu */\n", encoding="utf-8")
+    pages = sum(1 for page in first.plan.pages if page.path.endswith(".html"))
+    assert build(root, out, search=False).made > pages  # every page that links it, and the file
+    assert site_files(out) == built(root, tmp_path / "fresh-2", use_cache=False)
+
+
+def test_the_templates_name_the_files_whose_versions_pages_give() -> None:
+    """A use of `asset` with anything but a plain string may name any file: then all count."""
+    from catalogue.site.templates import assets_named
+
+    named = {"a.html": "{{ asset('site.css') }} {{ asset( \"vendor/x.js\" ) }}", "b.html": "<p>asset</p>"}
+    assert assets_named({"a.html": named["a.html"]}) == {"site.css", "vendor/x.js"}
+    assert assets_named(named) is None  # a mention, not a call
+    assert assets_named({"c.html": "{{ asset(name) }} {{ asset('site.css') }}"}) is None
+    assert assets_named({"d.html": "{% set versioned = asset_versions %}"}) == frozenset()
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from hypothesis.stateful import (
 from catalogue.build.pipeline import build
 from catalogue.problems import ContentError
 
-from .helpers import CRITERIA, make_project, practice, site_files
+from .helpers import CRITERIA, make_project, png, practice, site_files
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +62,9 @@ class Entry:
     swedish_pending: bool = False
     """The Swedish file is not written yet; the Finnish one says so."""
     links_to: str | None = None
+    image: bool = False
+    """The Finnish text shows static/images/kuva.png (its page gives the image's size): the
+    first practice's does."""
 
 
 @dataclass
@@ -99,6 +102,8 @@ class Project:
         body = version.body
         if entry.links_to in self.entries:
             body += f"\nKatso [toinen](practice:{entry.links_to}).\n"
+        if entry.image and lang == "fi":
+            body += "\n![Ryhmä kirjastossa](/static/images/kuva.png)\n"
         criteria = CRITERIA.replace("Vähentää eriarvoisuutta.", entry.criterion)
         text = practice(
             entry.id, version.slug, title=version.title, body=body, themes=f"[{entry.theme}]",
@@ -124,6 +129,8 @@ class Editing(RuleBasedStateMachine):
         self.project = Project(make_project(self.scratch, {}))
         (self.project.root / "content/fi").mkdir()
         (self.project.root / "content/sv").mkdir()
+        (self.project.root / "static/images").mkdir()
+        (self.project.root / "static/images/kuva.png").write_bytes(png(48, 30))
         self.live = self.scratch / "live"
         self.builds = 0
 
@@ -139,8 +146,10 @@ class Editing(RuleBasedStateMachine):
     @initialize(target=practices)
     def first_practice(self) -> str:
         """Every run starts with a practice, so that from its first step an edit of a card, a
-        list or a page template shows on some page."""
-        return self._add("Kotona", THEMES[0])
+        list or a page template shows on some page, and a picture replaced too."""
+        practice_id = self._add("Kotona", THEMES[0])
+        self._change(practice_id, image=True)
+        return practice_id
 
     @rule(
         target=practices,
@@ -255,6 +264,16 @@ class Editing(RuleBasedStateMachine):
     def edit_static_file(self) -> None:
         css = self.project.root / "static/site.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n/* muokattu */\n", encoding="utf-8")
+
+    @rule(width=st.sampled_from([20, 64]))
+    def replace_image(self, width: int) -> None:
+        """A picture replaced by one of another size, under the same name."""
+        (self.project.root / "static/images/kuva.png").write_bytes(png(width, 30))
+
+    @rule()
+    def add_attachment(self) -> None:
+        """A file added for a text to link to (a guide, a form)."""
+        (self.project.root / f"static/{self.project.fresh('liite')}.pdf").write_bytes(b"%PDF-1.4")
 
     @rule(address=st.sampled_from(["palaute@example.fi", "saavutettavuus@example.fi"]))
     def edit_site_settings(self, address: str) -> None:

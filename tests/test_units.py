@@ -576,7 +576,7 @@ def test_a_template_counts_every_template_it_uses_however_it_uses_it(tmp_path: P
     """The recipes follow extends, include, import and from…import, through any number of
     templates, and nothing else: editing a template changes the digest of exactly the templates
     that use it (the state machine finds a lost kind of use only if its draws edit one)."""
-    from catalogue.site.templates import template_digests
+    from catalogue.site.templates import template_digests, template_sources
 
     templates = {
         "base.html": "<main>{% block main %}{% endblock %}</main>",
@@ -598,9 +598,9 @@ def test_a_template_counts_every_template_it_uses_however_it_uses_it(tmp_path: P
         "alone.html": {"alone.html"},
     }
     for edited, expected in users.items():
-        before = template_digests(tmp_path)
+        before = template_digests(template_sources(tmp_path))
         (tmp_path / edited).write_text(templates[edited] + "<!-- muokattu -->", encoding="utf-8")
-        after = template_digests(tmp_path)
+        after = template_digests(template_sources(tmp_path))
         assert {name for name in templates if before[name] != after[name]} == expected, edited
 
 

@@ -30,7 +30,7 @@ from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
 from ..site.i18n import catalogue_path, compile_catalogue, translations
 from ..site.pages import Page, site_pages
-from ..site.templates import Setting, make_env, template_digests
+from ..site.templates import Setting, assets_named, make_env, template_digests, template_sources
 from ..site.urls import SEARCH_FOLDER
 from ..workers import chunks, map_jobs
 from . import write
@@ -166,8 +166,11 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
         )
         pages = site_pages(site, strings)
         strings_hash = {lang: hashlib.blake2b(mo).hexdigest() for lang, mo in catalogues.items()}
-        settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, versions)
-        keys = recipes(pages, settings, template_digests(root / "templates"))
+        sources = template_sources(root / "templates")
+        named = assets_named(sources)  # a file added under static/ for a text to link to changes no page
+        shown = {path: v for path, v in versions.items() if named is None or path in named}
+        settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, shown, sizes)
+        keys = recipes(pages, settings, template_digests(sources))
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
     editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}

@@ -1,7 +1,8 @@
 """Which pages must be made again: a page's recipe is a hash of everything it is made from.
 
 That is: the code and library versions, the site settings, the vocabulary, the interface
-catalogues and the static files' versions (`settings`, the same for every page), the template
+catalogues, the versions of the static files the templates name and the images' sizes
+(`settings`, the same for every page), the template
 and every template it uses, and the page's own data. The data is hashed whole, each record by
 a hash of everything it holds: a Practice by its `digest` (of its file's path and front
 matter, from which every field is made), the HTML of a text by its file's key in the build

@@ -113,18 +113,35 @@ REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\b\s*(?P<name>"
 """A template's use of another: {% extends "base.html" %}, {% from "macros.html" import … %}."""
 
 
-def template_digests(templates: Path) -> dict[str, str]:
-    """Template name → hash of its source and of every template it extends, includes or
-    imports, so that editing one template changes the recipes of exactly the pages that use
-    it. A template that names another by anything but a plain string counts as using all."""
+def template_sources(templates: Path) -> dict[str, str]:
+    """Template name → its text; else ContentError with each file that cannot be read."""
     read = {
         file.relative_to(templates).as_posix(): read_text(file, TEMPLATES / file.relative_to(templates))
         for file in sorted(templates.rglob("*"))
         if file.is_file()
     }
-    sources = {name: text for name, text in read.items() if isinstance(text, str)}
     if unreadable := [p for text in read.values() if isinstance(text, list) for p in text]:
         raise ContentError(unreadable)  # not UTF-8, a merge conflict, …
+    return {name: text for name, text in read.items() if isinstance(text, str)}
+
+
+ASSET = re.compile(r"""\basset\b(?:\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')\s*\))?""")
+"""A template's use of a static file's address: asset('site.css')."""
+
+
+def assets_named(sources: dict[str, str]) -> frozenset[str] | None:
+    """The static files whose addresses (with their versions) the templates give, each named
+    by a plain string; None if a template uses `asset` otherwise, which may name any file."""
+    named = [
+        match["double"] or match["single"] for text in sources.values() for match in ASSET.finditer(text)
+    ]
+    return None if None in named else frozenset(name for name in named if name)
+
+
+def template_digests(sources: dict[str, str]) -> dict[str, str]:
+    """Template name → hash of its source and of every template it extends, includes or
+    imports, so that editing one template changes the recipes of exactly the pages that use
+    it. A template that names another by anything but a plain string counts as using all."""
     uses: dict[str, set[str]] = {}
     for name, text in sources.items():
         found = [match["name"] for match in REFERENCE.finditer(text)]

@@ -73,22 +73,26 @@ def test_an_image_is_given_the_size_of_its_file_and_a_new_file_its_new_size(tmp_
         == '<img alt="Ryhmä kirjastossa" src="/static/images/ryhma.png" width="48" height="30">'
     )
     (root / "static/images/ryhma.png").write_bytes(png(20, 40))
-    assert built(root, out) == built(root, tmp_path / "fresh", use_cache=False)
+    assert build(root, out, search=False).made == 3  # the image, and the two pages that show it
+    assert site_files(out) == built(root, tmp_path / "fresh", use_cache=False)
     assert image_tag(out).endswith('width="20" height="40">')
 
 
 def test_a_file_added_for_a_text_to_link_to_makes_no_page_again_and_a_style_sheet_every_page(
     tmp_path: Path,
 ) -> None:
-    """An editor who adds a guide under static/ waits for that file only: pages give the
-    versions of the files their templates name (site.css?v=…), and no other file's."""
+    """An editor who adds a guide or a picture under static/ waits for that file only: pages
+    give the versions of the files their templates name (site.css?v=…), and the sizes of the
+    images their texts show, and nothing of other files."""
     body = "## Tausta\n\nLue [opas](/static/opas.pdf).\n"
     root = make_project(tmp_path, {**pair(body=body), "static/opas.pdf": b"%PDF-1.4 opas"})
     out = tmp_path / "out"
     first = build(root, out, search=False)
     (root / "static/opas.pdf").write_bytes(b"%PDF-1.4 opas, uusi painos")
     (root / "static/liite.pdf").write_bytes(b"%PDF-1.4 liite")
-    assert build(root, out, search=False).made == 2
+    (root / "static/images").mkdir()
+    (root / "static/images/kuva.png").write_bytes(png(30, 20))
+    assert build(root, out, search=False).made == 3
     assert site_files(out) == built(root, tmp_path / "fresh", use_cache=False)
     css = root / "static/site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* muokattu */\n", encoding="utf-8")

@@ -284,8 +284,8 @@ def file_hashes(root: Path, folder: str, cache: BuildCache) -> dict[str, str]:
 def image_sizes(static: Path, statics: dict[str, str], cache: BuildCache) -> dict[str, tuple[int, int]]:
     """Width and height of each image under static/, as its first bytes give them (turned as
     its EXIF orientation turns it), kept in the build cache by the hash of the image, so that a
-    rebuild neither reads an image it knows nor imports imagesize (20 ms). Every page's recipe
-    counts the sizes (its settings): a page gives an image's size, not its version."""
+    rebuild neither reads an image it knows nor imports imagesize (20 ms). A page's recipe
+    counts the sizes of the images its texts show: a page gives an image's size, not its version."""
     keys = {
         path: f"image {full}" for path, full in statics.items() if Path(path).suffix.lower() in IMAGE_SUFFIXES
     }

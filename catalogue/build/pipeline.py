@@ -169,8 +169,8 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
         sources = template_sources(root / "templates")
         named = assets_named(sources)  # a file added under static/ for a text to link to changes no page
         shown = {path: v for path, v in versions.items() if named is None or path in named}
-        settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, shown, sizes)
-        keys = recipes(pages, settings, template_digests(sources))
+        settings = digest(cache.salt, site.config, site.vocabulary, strings_hash, shown)
+        keys = recipes(pages, settings, template_digests(sources), sizes)
     files = {f"static/{path}": (root / "static" / path, full) for path, full in statics.items()}
     editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}

@@ -1,9 +1,9 @@
 """Which pages must be made again: a page's recipe is a hash of everything it is made from.
 
 That is: the code and library versions, the site settings, the vocabulary, the interface
-catalogues, the versions of the static files the templates name and the images' sizes
-(`settings`, the same for every page), the template
-and every template it uses, and the page's own data. The data is hashed whole, each record by
+catalogues and the versions of the static files the templates name (`settings`, the same for
+every page), the template and every template it uses, the page's own data, and the sizes of
+the images its texts show. The data is hashed whole, each record by
 a hash of everything it holds: a Practice by its `digest` (of its file's path and front
 matter, from which every field is made), the HTML of a text by its file's key in the build
 cache (a hash of the file's bytes, language, vocabulary and place). Nothing
@@ -21,7 +21,7 @@ from typing import Any
 
 from ..content.model import Practice
 from ..content.vocabulary import Term, Vocabulary
-from ..site.pages import Page
+from ..site.pages import MarkdownText, Page, PracticeText
 
 
 def _stand_in(value: Any) -> Any:
@@ -51,9 +51,24 @@ def digest(*parts: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def recipes(pages: list[Page], settings: str, templates: dict[str, str]) -> list[str]:
-    """Each page's recipe; `templates`: template name → hash of it and the templates it uses."""
+def recipes(
+    pages: list[Page], settings: str, templates: dict[str, str], image_sizes: dict[str, tuple[int, int]]
+) -> list[str]:
+    """Each page's recipe; `templates`: template name → hash of it and the templates it uses;
+    `image_sizes`: of the images under static/, of which a page counts those its texts show."""
     return [
-        digest(settings, templates.get(page.template, page.template), page.lang, page.context)
+        digest(
+            settings,
+            templates.get(page.template, page.template),
+            page.lang,
+            page.context,
+            _sizes_shown(page, image_sizes),
+        )
         for page in pages
     ]
+
+
+def _sizes_shown(page: Page, image_sizes: dict[str, tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """The sizes of the images a page's texts show (it gives each image its width and height)."""
+    texts = (value for value in page.context.values() if isinstance(value, PracticeText | MarkdownText))
+    return [image_sizes.get(file) for text in texts for file in text.files]

@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..config import LANGS, Lang
-from ..content.model import Practice, Site, StaticPage, other_lang
+from ..content.model import Links, Practice, Site, StaticPage, other_lang
 from ..content.vocabulary import FACETS
 from . import urls
 from .coverage import NATIONAL, coverage_context
@@ -51,6 +51,8 @@ class PracticeText(NamedTuple):
 
     digest: str
     targets: dict[str, str]
+    files: tuple[str, ...] = ()
+    """The files of static/ it links to or shows: its page's recipe counts their images' sizes."""
 
 
 class MarkdownText(NamedTuple):
@@ -58,6 +60,8 @@ class MarkdownText(NamedTuple):
 
     markdown: str
     targets: dict[str, str]
+    files: tuple[str, ...] = ()
+    """As PracticeText's."""
 
 
 class Page(NamedTuple):
@@ -141,7 +145,7 @@ def _practice_pages(site: Site, p: Practice, related: list[Practice]) -> list[Pa
         lang,
         meta,
         practice=p,
-        text=PracticeText(text.digest, targets),
+        text=PracticeText(text.digest, targets, _files(text.links)),
         related=related,
         counterpart=twin,
         stale=(p.id, lang) in site.stale,
@@ -204,7 +208,7 @@ class _Lists:
 
     def markdown(self, page: StaticPage) -> MarkdownText:
         ids = [target for target, _, _ in page.links.practices]
-        return MarkdownText(page.body, link_targets(self.site, self.lang, ids))
+        return MarkdownText(page.body, link_targets(self.site, self.lang, ids), _files(page.links))
 
     def counts(self, facet: str) -> dict[str, int]:
         return {code: len(found) for code, found in self.with_term[facet].items()}
@@ -373,3 +377,7 @@ def _facet_description(facet: str, gettext: Any) -> str:
         "practice_types": gettext("Browse the practices by type of practice."),
     }
     return str(descriptions[facet])
+
+
+def _files(links: Links) -> tuple[str, ...]:
+    return tuple(sorted({path for path, _, _ in links.files}))

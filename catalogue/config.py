@@ -43,14 +43,26 @@ class SiteConfig(NamedTuple):
     """The catalogue's name in each language."""
     publisher: dict[Lang, str]
     """Who publishes the catalogue, in each language."""
+    published_url: str = ""
+    """site.toml's base_url, the address readers know, when a build is given another one
+    (`serve`'s http://localhost:8000/, a test deployment's)."""
 
     @property
     def base_path(self) -> str:
         """The path part of base_url, such as '/' or '/hyvat-kaytannot/'."""
         return urlsplit(self.base_url).path
 
+    @property
+    def own_urls(self) -> tuple[str, ...]:
+        """The addresses in front of a full address of this site's: where it is built for, and
+        where it is published (a link copied from either is told to be written short)."""
+        return tuple(dict.fromkeys(url for url in (self.base_url, self.published_url) if url))
+
     def with_base_url(self, base_url: str) -> SiteConfig:
-        return SiteConfig(_checked_base_url(base_url), self.feedback_email, self.name, self.publisher)
+        published = self.published_url or self.base_url
+        return SiteConfig(
+            _checked_base_url(base_url), self.feedback_email, self.name, self.publisher, published
+        )
 
     def placeholders(self) -> list[str]:
         """The settings that hold a local or example address, which a published site must not show."""

@@ -268,6 +268,31 @@ def test_a_build_that_would_publish_a_local_address_says_so_in_one_line(
     ]
 
 
+def test_a_preview_tells_a_link_by_the_published_full_address_as_the_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve` (and any build for another address) warns of the links that `check` warns of
+    in the pull request, and of a link copied from the preview's own address bar too."""
+    published = "https://hyvatkaytannot.kotoutuminen.fi/fi/kaytannot/esimerkki/"
+    body = f"Katso [tämä]({published}) ja [esikatselu](http://localhost:8000/fi/kaytannot/esimerkki/).\n"
+    root = make_project(tmp_path, pair(body=body))
+    local = ["--base-url", "http://localhost:8000/"]
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "o"), "--no-search", *local]) == 0
+    told = [
+        line.split(": warning")[0] for line in capsys.readouterr().err.splitlines() if "full address" in line
+    ]
+    assert told == [
+        f"content/{lang}/esimerkki.md:23:{column}" for lang in ("fi", "sv") for column in (14, 94)
+    ]
+    config = load_config(root / "site.toml").with_base_url("http://localhost:8000/")
+    live, errors = start_live(root, tmp_path / "live", config, 0, strict=True, search=False)
+    live.stop()
+    assert [line for line in errors if "full address" in line][:1] == [
+        "content/fi/esimerkki.md:23:14: warning: the link gives this site's full address, which leads away "
+        "from the preview and breaks if the site moves; write the address as practice:sample"
+    ]
+
+
 def test_every_mistake_in_site_toml_is_named_and_nothing_is_built(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -220,7 +220,7 @@ def broken_links(site: Site) -> list[Problem]:
     preview and break if the site moves: a warning with the link to write instead."""
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
-    own = {source: _own_addresses(links.full_pages, site.config.base_url) for source, links in texts}
+    own = {source: _own_addresses(links.full_pages, site.config.own_urls) for source, links in texts}
     if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site)
@@ -253,14 +253,13 @@ def broken_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _own_addresses(links: Iterable[tuple[str, int, int]], base_url: str) -> list[tuple[str, str, int, int]]:
-    """The full addresses that lead into this site: (path below base_url, as written, line,
+def _own_addresses(
+    links: Iterable[tuple[str, int, int]], own_urls: tuple[str, ...]
+) -> list[tuple[str, str, int, int]]:
+    """The full addresses that lead into this site: (path below its address, as written, line,
     column). One that is no web address at all is reported with the text's links."""
-    return [
-        (path, written, line, column)
-        for written, line, column in links
-        if (path := site_path(written, base_url)) is not None
-    ]
+    found = [(site_path(written, own_urls), written, line, column) for written, line, column in links]
+    return [(own[1], written, line, column) for own, written, line, column in found if own]
 
 
 def practice_addresses(site: Site) -> dict[str, str]:

@@ -4,6 +4,7 @@ warns about where an editor wrote something it would remove (content/validate.py
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import SplitResult, unquote, urlsplit
 
 ALLOWED_TAGS = set(
@@ -80,12 +81,15 @@ def web_address(url: str) -> SplitResult | None:
     return parts if parts.scheme in ("http", "https") and parts.hostname else None
 
 
-def site_path(url: str, base_url: str) -> str | None:
-    """The path below `base_url` (%-escapes decoded) that a full address of this site leads to;
-    None for an address of another site, or none a browser can open."""
-    link, base = web_address(url), web_address(base_url)
-    if link and base and link.hostname == base.hostname and link.path.startswith(base.path):
-        return unquote(link.path[len(base.path) :])
+def site_path(url: str, own_urls: Iterable[str]) -> tuple[str, str] | None:
+    """For a full address of this site, the one of `own_urls` it is under and the path below
+    that (%-escapes decoded); None for an address of another site, or none a browser can open."""
+    if not (link := web_address(url)):
+        return None
+    for own in own_urls:
+        base = web_address(own)
+        if base and link.hostname == base.hostname and link.path.startswith(base.path):
+            return own, unquote(link.path[len(base.path) :])
     return None
 
 

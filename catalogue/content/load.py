@@ -97,7 +97,7 @@ def load_site(
             unchecked.append((job.shown, result.text.links))
     findings = check_collection(checked, present, pages, unchecked, root, date.today())
     problems.extend(findings.problems)
-    redirects, found = read_redirects(root, config.base_url)
+    redirects, found = read_redirects(root, config.own_urls)
     problems.extend(found)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

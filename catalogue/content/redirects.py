@@ -33,9 +33,9 @@ PLAIN = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "boo
 SEQUENCE, MAPPING = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-def read_redirects(root: Path, base_url: str) -> tuple[dict[str, Redirect], list[Problem]]:
-    """Old address → its redirect; or the problems, each at its line. `base_url`: the site's
-    address, which an address written in full has in front."""
+def read_redirects(root: Path, own_urls: tuple[str, ...]) -> tuple[dict[str, Redirect], list[Problem]]:
+    """Old address → its redirect; or the problems, each at its line. `own_urls`: the site's
+    addresses (SiteConfig.own_urls), one of which an address written in full has in front."""
     if not (root / REDIRECTS).exists():
         return {}, []
     text = read_text(root / REDIRECTS, REDIRECTS)
@@ -55,7 +55,7 @@ def read_redirects(root: Path, base_url: str) -> tuple[dict[str, Redirect], list
     redirects: dict[str, Redirect] = {}
     problems: list[Problem] = []
     for old_node, new_node in node.value:
-        old, new = _address(old_node, problems, base_url), _address(new_node, problems, base_url)
+        old, new = _address(old_node, problems, own_urls), _address(new_node, problems, own_urls)
         if old and not OLD.fullmatch(old):
             message = f"'/{old}' is not below fi/ or sv/, where the pages are; {FORM}"
             problems.append(_at(old_node, message))
@@ -67,7 +67,7 @@ def read_redirects(root: Path, base_url: str) -> tuple[dict[str, Redirect], list
     return ({}, problems) if problems else (redirects, [])
 
 
-def _address(node: yaml.Node, problems: list[Problem], base_url: str) -> str:
+def _address(node: yaml.Node, problems: list[Problem], own_urls: tuple[str, ...]) -> str:
     """The address a node gives, or '' and a problem."""
     if node.tag not in PLAIN and node.tag not in (SEQUENCE, MAPPING):
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -76,8 +76,8 @@ def _address(node: yaml.Node, problems: list[Problem], base_url: str) -> str:
         problems.append(_at(node, f"this should be one address, not a list or fields; {FORM}"))
     elif not node.value:
         problems.append(_at(node, f"an address is missing here; {FORM}"))
-    elif (below := (site_path(node.value, base_url) or "").strip("/")) and ADDRESS.fullmatch(below):
-        problems.append(_at(node, f"write the address without '{base_url}' in front: '{below}/'"))
+    elif (own := site_path(node.value, own_urls)) and ADDRESS.fullmatch(below := own[1].strip("/")):
+        problems.append(_at(node, f"write the address without '{own[0]}' in front: '{below}/'"))
     elif not ADDRESS.fullmatch(node.value.strip("/")):
         problems.append(
             _at(

@@ -179,6 +179,10 @@ def test_a_code_replaced_by_another_keeps_its_search_links(tmp_path: Path) -> No
     assert main(["--root", str(root), "ledger"]) == 0
     ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert {"/fi/haku/?region=ahvenanmaa", "/fi/haku/?region=aland", "/sv/sok/?region=aland"} <= set(ledger)
+    build(root, tmp_path / "site", search=False)  # the open data tells whoever kept the old code
+    terms = json.loads((tmp_path / "site/data/v1/vocabulary.json").read_text(encoding="utf-8"))
+    assert terms["replaced"] == {"regions": {"ahvenanmaa": "aland"}}
+    assert "ahvenanmaa" not in {term["code"] for term in terms["regions"]}
 
 
 def test_a_term_merged_into_another_is_told_the_redirect_to_that_ones_page(tmp_path: Path) -> None:

@@ -183,13 +183,16 @@ def records(data: DataSet) -> list[dict[str, Any]]:
 
 
 def shared_files(config: SiteConfig, vocabulary: Vocabulary) -> dict[str, str]:
-    """The vocabularies and the schema, for both languages: path → text."""
+    """The vocabularies and the schema, for both languages: path → text. A code no longer used
+    is listed under "replaced" with the code that took its place, so that data kept from
+    before reads the same."""
     groups = {
         group: [{"code": t.code, "fi": t.label["fi"], "sv": t.label["sv"]} for t in vocabulary.terms(group)]
         for group in (*FACETS, "criteria")
     }
+    replaced = {group: codes for group, codes in vocabulary.replaced.items() if codes}
+    terms = {"version": VERSION, **groups, "replaced": replaced}
     return {
-        f"{FOLDER}/vocabulary.json": json.dumps({"version": VERSION, **groups}, ensure_ascii=False, indent=1)
-        + "\n",
+        f"{FOLDER}/vocabulary.json": json.dumps(terms, ensure_ascii=False, indent=1) + "\n",
         f"{FOLDER}/schema.json": json.dumps(_schema(config, vocabulary), ensure_ascii=False, indent=1) + "\n",
     }

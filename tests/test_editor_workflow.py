@@ -734,6 +734,12 @@ FINNISH_PLURALS = (
             "käytäntö",
             "1: a catalogue holds no such line; {lines}",
         ),
+        (  # babel would add it to the text above: "3 käytäntöälisää"
+            'msgstr[1] "%(num)d käytäntöä"\n',
+            'msgstr[1] "%(num)d käytäntöä"\n\n"lisää"\n',
+            '"lisää"',
+            "1: this text is cut off from its msgid or msgstr by the line above; {lines}",
+        ),
         (  # gettext would end the build in a traceback
             "plural=(n != 1);",
             "plural=(n != ;",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -124,6 +125,13 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
         Problem(where, number, found.start("text") + 1, f"the text {found['text'][:40]} {UNCLOSED}")
         for number, line in enumerate(lines, start=1)
         if (found := PO_TEXT.fullmatch(line)) and not CLOSED.fullmatch(found["text"])
+    ]
+    problems += [  # babel would add it to the text above the gap
+        Problem(
+            where, number, 1, f"this text is cut off from its msgid or msgstr by the line above; {PO_LINES}"
+        )
+        for number, (above, line) in enumerate(itertools.pairwise(lines), start=2)
+        if line.lstrip().startswith('"') and (not above.strip() or above.lstrip().startswith("#"))
     ]
     try:
         catalog = read_po(io.BytesIO(po), abort_invalid=True)

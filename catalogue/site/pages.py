@@ -51,7 +51,7 @@ class PracticeText(NamedTuple):
 
     digest: str
     targets: dict[str, str]
-    files: tuple[str, ...] = ()
+    files: tuple[str, ...]
     """The files of static/ it links to or shows: its page's recipe counts their images' sizes."""
 
 
@@ -60,7 +60,7 @@ class MarkdownText(NamedTuple):
 
     markdown: str
     targets: dict[str, str]
-    files: tuple[str, ...] = ()
+    files: tuple[str, ...]
     """As PracticeText's."""
 
 

@@ -8,6 +8,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def as_read(text: str) -> str:
+    """A heading's text as a reader reads it: its soft hyphens (i18n.hyphenator) are drawn
+    only where a line breaks."""
+    return text.replace("\u00ad", "")
+
+
 CRITERIA = """criteria:
   goal-oriented: Vähentää eriarvoisuutta.
   customer-responsive: Lähtee asiakkaan tarpeista.

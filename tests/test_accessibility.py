@@ -116,6 +116,54 @@ def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: s
     context.close()
 
 
+LINE_STARTS = """heading => {
+  const starts = [];
+  let top = null, at = 0;
+  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = [...range.getClientRects()].filter(r => r.width > 0).pop();
+      if (!box) continue;  // a soft hyphen where the line does not break is not drawn
+      if (top !== null && box.top > top + 1) starts.push(at + i);
+      top = box.top;
+    }
+    at += node.data.length;
+  }
+  return starts;
+}"""
+"""Where each line of a heading after its first starts, as offsets into its textContent."""
+
+
+@pytest.mark.parametrize(
+    "path", ["fi/kaytannot/psykoedukaatiomateriaali-tuuli/", "fi/kaytannot/", "sv/praxis/"]
+)
+def test_on_a_phone_a_heading_breaks_only_a_long_word_and_only_where_it_hyphenates(
+    chromium: Any, site_url: str, path: str
+) -> None:
+    """Chrome has no Finnish or Swedish hyphenation: 'Psykoedukaatiomateriaalin' broke as
+    'Psykoedukaatiomat|eriaalin', without a hyphen. A line of a heading ends at a space, a dash
+    or a soft hyphen between syllables, and only in a word too long for a line of its own
+    (18 letters or more): a shorter word moves to the next line whole (no 'ser-|vicepunkt')."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    broken, hyphenated = [], 0
+    for heading in page.locator("main h1, main .card-title").all():
+        text = heading.evaluate("h => h.textContent")
+        for start in heading.evaluate(LINE_STARTS):
+            word = re.search(r"[\w\u00ad]*$", text[:start])[0] + re.match(r"[\w\u00ad]*", text[start:])[0]  # type: ignore[index]
+            if text[start - 1] == "\u00ad" and len(word.replace("\u00ad", "")) >= 18:
+                hyphenated += 1
+            elif text[start - 1] not in " -–":
+                broken.append(f"{text[:start]}|{text[start:]}")
+    assert broken == []
+    assert hyphenated > 0  # each of these pages has a word too long for a line
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["sv/", "fi/kaytannot/narpion-malli/", "sv/sok/"])
 def test_text_at_200_percent_stays_usable(page: Any, site_url: str, path: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})

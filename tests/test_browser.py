@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from catalogue.build.pipeline import build, check_site
 
 from .browser import serving
-from .helpers import ROOT, make_project, pair
+from .helpers import ROOT, as_read, make_project, pair
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_practice_page_switches_to_its_counterpart(
     assert page.locator(".facts dd a").count() >= 5
     page.get_by_role("link", name=switch_text).click()
     assert page.url == site_url + target
-    assert page.locator("h1").inner_text() == target_title
+    assert as_read(page.locator("h1").inner_text()) == target_title
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def settled(page: Any) -> None:
 
 
 def result_titles(page: Any) -> list[str]:
-    return page.locator(".search-result h2").all_inner_texts()
+    return [as_read(title) for title in page.locator(".search-result h2").all_inner_texts()]
 
 
 def open_facet(page: Any, group: str) -> None:

@@ -21,7 +21,7 @@ from catalogue.build.pipeline import check_site
 from catalogue.config import load_config
 from catalogue.site import urls
 
-from .helpers import ROOT
+from .helpers import ROOT, as_read
 
 BASE = load_config(ROOT / "site.toml").base_url
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -108,7 +108,7 @@ def test_open_data_matches_the_pages(built_site: Path, lang: str) -> None:
     assert {r["id"] for r in records} == {p.id for p in site.in_lang(lang)}  # type: ignore[arg-type]
     for r in records:
         page = soup(built_site / (r["url"][len(BASE) :] + "index.html"))
-        assert page.h1.get_text() == r["title"]
+        assert as_read(page.h1.get_text()) == r["title"]
         assert page.select_one(".practice-header .lead").get_text() == r["summary"]
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["published"])
         assert set(r["criteria"]) == set(site.vocabulary.codes("criteria"))

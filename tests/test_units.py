@@ -18,7 +18,7 @@ from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
 from catalogue.content.source import merge_conflicts, parse_source
 from catalogue.problems import Severity
-from catalogue.site.i18n import MissingTranslation, hyphenator, load_translations, long_date
+from catalogue.site.i18n import HEADING, MissingTranslation, hyphenator, load_translations, long_date
 from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 
@@ -660,3 +660,10 @@ def test_a_long_word_is_given_soft_hyphens_where_its_language_hyphenates_it() ->
     )
     assert finnish("Nivelvaihe") == "Nivelvaihe"
     assert swedish("Basinformation") == "Bas\u00adin\u00adfor\u00adma\u00adtion"
+
+
+def test_a_heading_hyphenates_only_a_word_too_long_for_a_line_of_its_own() -> None:
+    finnish, swedish = hyphenator("fi", HEADING), hyphenator("sv", HEADING)
+    shown = finnish("Psykoedukaatiomateriaalin yhteiskehittäminen pakolaisille").replace("\u00ad", "-")
+    assert shown == "Psy-koe-du-kaa-tio-ma-te-riaa-lin yh-teis-ke-hit-tä-mi-nen pakolaisille"
+    assert swedish("Regional servicepunkt för integration") == "Regional servicepunkt för integration"

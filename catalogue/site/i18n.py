@@ -253,17 +253,21 @@ FINNISH_SYLLABLE = re.compile(
     r"(?<=[aeiouyäöå])([^\W\daeiouyäöå]*)([^\W\daeiouyäöå][aeiouyäöå])", re.IGNORECASE
 )
 """Where a syllable begins in a Finnish word: at the last consonant before a vowel."""
-LONG_WORD = re.compile(r"\w{12,}")
+NARROW_CELL = 12
+"""The letters of the shortest word that may not fit a narrow table cell."""
+HEADING = 18
+"""The letters of the shortest word that may not fit a line of a heading on a 320 px screen
+('Psykoedukaatiomat' fills one); a shorter word moves to the next line whole."""
 
 
-def hyphenator(lang: Lang) -> Callable[[str], str]:
-    """Soft hyphens between the syllables of each long word, for a narrow table cell, in which
-    Chrome broke 'Kotoutumissu|unnitelma' and 'Integrationsut|bildning' anywhere, without a
-    hyphen: it hyphenates neither language. Finnish hyphenates at the last consonant before
-    each vowel (ko-tou-tu-mis-suun-ni-tel-ma), which pyphen has no dictionary for; Swedish by
-    pyphen's (LibreOffice's), loaded when a page first needs it."""
-    if lang == "fi":
-        return lambda text: LONG_WORD.sub(lambda word: FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0]), text)
+def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
+    """Soft hyphens between the syllables of each word of at least `shortest` letters, for a
+    narrow table cell or a heading on a phone, in which Chrome broke 'Kotoutumissu|unnitelma'
+    and 'Psykoedukaatiomat|eriaalin' anywhere, without a hyphen: it hyphenates neither
+    language. A shorter word is left whole, so that it moves to the next line whole. Finnish
+    hyphenates at the last consonant before each vowel (ko-tou-tu-mis-suun-ni-tel-ma), which
+    pyphen has no dictionary for; Swedish by pyphen's (LibreOffice's), loaded when a page
+    first needs it."""
 
     @functools.cache
     def dictionary() -> pyphen.Pyphen:
@@ -271,4 +275,11 @@ def hyphenator(lang: Lang) -> Callable[[str], str]:
 
         return pyphen.Pyphen(lang=lang)
 
-    return lambda text: LONG_WORD.sub(lambda word: dictionary().inserted(word[0], hyphen="\u00ad"), text)
+    def syllables(word: re.Match[str]) -> str:
+        if lang == "fi":
+            return FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0])
+        inserted: str = dictionary().inserted(word[0], hyphen="\u00ad")
+        return inserted
+
+    long_word = re.compile(rf"\w{{{shortest},}}")
+    return lambda text: long_word.sub(syllables, text)

@@ -17,7 +17,7 @@ from ..content.source import read_text
 from ..content.vocabulary import Term, Vocabulary
 from ..problems import ContentError
 from . import urls
-from .i18n import StrictTranslations, hyphenator, iso_date, long_date
+from .i18n import HEADING, StrictTranslations, hyphenator, iso_date, long_date
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -71,6 +71,7 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.filters["long_date"] = lambda day: long_date(day, translations)
     env.filters["iso_date"] = iso_date
     env.filters["hyphenated"] = hyphenator(lang)
+    env.filters["hyphenated_heading"] = hyphenator(lang, HEADING)
     return env
 
 

@@ -102,6 +102,17 @@ window.HouseStyle = (() => {
     return layout;
   }
 
+  // A paragraph the editor began with "- " or "* ", as in a word processor, is saved as a list
+  // item, and such paragraphs in a row as one list. The rich-text editor keeps the dash as
+  // text ("\- "), and a numbered line ("1. ") it already saves as a list. This is the web
+  // editor's own rule: in a file written by hand, "\- " means a dash.
+  const TYPED_ITEM = /^\\([-*]) /gm;
+  const TYPED_ITEMS_IN_A_ROW = /^(\\[-*] .*)\n\n(?=\\[-*] )/gm;
+
+  function typedLists(body) {
+    return body.replace(TYPED_ITEMS_IN_A_ROW, "$1\n").replace(TYPED_ITEM, "$1 ");
+  }
+
   function format(data, layout) {
     const { body = "", ...front } = data;
     const lines = [SCHEMA_LINE];
@@ -109,7 +120,7 @@ window.HouseStyle = (() => {
       if (isEmpty(value) && !layout.required.has(name)) continue;
       lines.push(...fieldLines(name, isEmpty(value) ? "" : value, layout));
     }
-    const text = String(body).replace(/[ \t\n]*$/, "\n");
+    const text = typedLists(String(body)).replace(/[ \t\n]*$/, "\n");
     return "---\n" + lines.join("\n") + "\n---\n" + (text === "\n" ? "" : text);
   }
 

@@ -212,6 +212,36 @@ def test_an_edit_changes_only_the_edited_lines(editor_project: tuple[Path, str],
 
 
 @pytest.mark.browser
+def test_lines_typed_with_a_dash_become_a_list_as_in_a_word_processor(
+    editor_project: tuple[Path, str], page: Any
+) -> None:
+    """The rich-text editor keeps a typed '- ' as text (it saved '\\- yksi'), so the page showed
+    paragraphs beginning with a dash, which a screen reader does not announce as a list. A
+    numbered line ('1. ') was already saved as a list."""
+    root, url = editor_project
+    form = _open_editor(page, url, "/collections/practices/entries/sample")
+    text = form.field("body", FI).get_by_text("Teksti.")
+    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
+    for line in ("- Kielikurssi", "- Työkokeilu", "Lopuksi palaute."):
+        page.keyboard.press("Enter")
+        page.keyboard.type(line)
+    form.publish()
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Esimerkkikäytäntö")
+    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    assert body == "## Tausta\n\nTeksti.\n\n- Kielikurssi\n- Työkokeilu\n\nLopuksi palaute.\n"
+    assert page.locator(".prose ul > li").all_inner_texts() == ["Kielikurssi", "Työkokeilu"]
+
+
+@pytest.mark.browser
+def test_only_an_escaped_dash_at_a_paragraph_start_becomes_a_list_item(site_url: str, page: Any) -> None:
+    page.goto(f"{site_url}fi/")
+    page.add_script_tag(url=f"{site_url}admin/house-style.js")
+    body = "\\- yksi\n\n\\- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n\\* kolme\n"
+    written = page.evaluate("(body) => HouseStyle.format({ id: 'x', body }, HouseStyle.layoutFrom([]))", body)
+    assert written.split("---\n")[-1] == "- yksi\n- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n* kolme\n"
+
+
+@pytest.mark.browser
 def test_the_editor_writes_files_as_python_does(site_url: str, page: Any) -> None:
     """admin/house-style.js and catalogue/content/house_style.py give the same bytes: for
     every practice file, and for strings that need quoting or escapes."""

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from catalogue.build.pipeline import build
 
 from .browser import serving
-from .helpers import make_project, practice
+from .helpers import as_read, make_project, practice
 
 pytestmark = pytest.mark.browser
 Site = tuple[str, Path]
@@ -67,7 +67,7 @@ def search(page: Any, url: str, query: str) -> list[str]:
     page.goto(f"{url}?q={query}")
     status = page.locator("#search-status")
     expect(status).not_to_have_text("")
-    return page.locator(".search-result h2").all_inner_texts()
+    return [as_read(title) for title in page.locator(".search-result h2").all_inner_texts()]
 
 
 def test_inflected_finnish_query_finds_the_base_form(page: Any, language_site: tuple[str, Path]) -> None:

@@ -19,7 +19,7 @@ from catalogue.content.vocabulary import load_vocabulary
 from catalogue.web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
 
 from .browser import serving
-from .helpers import CRITERIA_SV, ROOT, make_project, practice
+from .helpers import CRITERIA_SV, ROOT, as_read, make_project, practice
 from .web_editor_robot import FI, SV, EditorForm
 
 
@@ -60,17 +60,18 @@ def editor_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     server.stop()
 
 
-def _wait_for_page(page: Any, root: Path, url: str, path: str, text: str) -> None:
-    """Wait until serve has rebuilt the page with `text` (it notices the saved file), open it."""
+def _wait_for_page(page: Any, root: Path, url: str, path: str, text: str, where: str = "h1") -> None:
+    """Wait until serve has rebuilt the page with `text` (it notices the saved file), open it,
+    and find the text in the element `where`."""
     from playwright.sync_api import expect
 
     built = root / "_site" / path / "index.html"
     for _ in range(100):
-        if built.is_file() and text in built.read_text(encoding="utf-8"):
+        if built.is_file() and text in as_read(built.read_text(encoding="utf-8")):
             break
         page.wait_for_timeout(100)
     page.goto(f"{url}{path}/")
-    expect(page.locator("h1")).to_have_text(text)
+    expect(page.locator(where)).to_contain_text(text)
 
 
 def _open_editor(page: Any, url: str, address: str = "") -> EditorForm:
@@ -226,10 +227,10 @@ def test_lines_typed_with_a_dash_become_a_list_as_in_a_word_processor(
         page.keyboard.press("Enter")
         page.keyboard.type(line)
     form.publish()
-    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Esimerkkikäytäntö")
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Lopuksi palaute.", "#description")
     body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
     assert body == "## Tausta\n\nTeksti.\n\n- Kielikurssi\n- Työkokeilu\n\nLopuksi palaute.\n"
-    assert page.locator(".prose ul > li").all_inner_texts() == ["Kielikurssi", "Työkokeilu"]
+    assert page.locator("#description ul > li").all_inner_texts() == ["Kielikurssi", "Työkokeilu"]
 
 
 @pytest.mark.browser

@@ -255,9 +255,10 @@ FINNISH_SYLLABLE = re.compile(
 """Where a syllable begins in a Finnish word: at the last consonant before a vowel."""
 NARROW_CELL = 12
 """The letters of the shortest word that may not fit a narrow table cell."""
-HEADING = 18
-"""The letters of the shortest word that may not fit a line of a heading on a 320 px screen
-('Psykoedukaatiomat' fills one); a shorter word moves to the next line whole."""
+HEADING = 16
+"""The letters of the shortest word that may not fit a line of a heading on a 320 px screen:
+a practice's title there is 280 px wide, and 'Kumppanuusohjelma' (17 letters) is 288 px.
+A shorter word moves to the next line whole."""
 
 
 def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:

@@ -102,15 +102,35 @@ window.HouseStyle = (() => {
     return layout;
   }
 
-  // A paragraph the editor began with "- " or "* ", as in a word processor, is saved as a list
-  // item, and such paragraphs in a row as one list. The rich-text editor keeps the dash as
-  // text ("\- "), and a numbered line ("1. ") it already saves as a list. This is the web
-  // editor's own rule: in a file written by hand, "\- " means a dash.
-  const TYPED_ITEM = /^\\([-*]) /gm;
-  const TYPED_ITEMS_IN_A_ROW = /^(\\[-*] .*)\n\n(?=\\[-*] )/gm;
+  // Paragraphs that begin as a list item does in a word processor are saved as list items,
+  // and such paragraphs in a row as one list: a typed "- " or "* ", which the rich-text editor
+  // keeps as text ("\- "), and a bullet or a number pasted from Word ("·", "•", "1." with
+  // no-break spaces after it). A typed "1. " the editor saves as a list already. These rules
+  // are the web editor's own: in a file written by hand, "\- " means a dash. The bullets are
+  // text_lists.BULLETS but dashes (a test compares).
+  const PASTED_BULLETS = "•◦▪▫‣·∙●○■□►▶➢✓✔\uf0b7\uf0a7";
+  const ITEM_START = new RegExp(
+    `^(?:\\\\[-*] +|[${PASTED_BULLETS}][ \\u00a0]+|([0-9]{1,3})[.)]\\u00a0[ \\u00a0]*)`,
+    "u",
+  );
+
+  function listItem(paragraph) {
+    const start = ITEM_START.exec(paragraph);
+    if (!start) return null;
+    const [mark, kind] = start[1] ? [`${start[1]}. `, "numbered"] : ["- ", "bulleted"];
+    return { kind, text: mark + paragraph.slice(start[0].length) };
+  }
 
   function typedLists(body) {
-    return body.replace(TYPED_ITEMS_IN_A_ROW, "$1\n").replace(TYPED_ITEM, "$1 ");
+    const parts = [];
+    let before = "";
+    for (const paragraph of body.split("\n\n")) {
+      const item = listItem(paragraph);
+      if (parts.length) parts.push(item && item.kind === before ? "\n" : "\n\n");
+      parts.push(item ? item.text : paragraph);
+      before = item ? item.kind : "";
+    }
+    return parts.join("");
   }
 
   function format(data, layout) {
@@ -139,5 +159,5 @@ window.HouseStyle = (() => {
     return { fromFile: parse, toFile: (data) => format(data, layout) };
   }
 
-  return { isPlain, scalar, format, parse, layoutFrom, formatter };
+  return { isPlain, scalar, format, parse, layoutFrom, formatter, PASTED_BULLETS };
 })();

@@ -15,6 +15,7 @@ from catalogue.build.pipeline import build
 from catalogue.cli import main
 from catalogue.content.house_style import format_practice, scalar
 from catalogue.content.source import SourceDocument, read_source
+from catalogue.content.text_lists import BULLETS
 from catalogue.content.vocabulary import load_vocabulary
 from catalogue.web_editor import EDITOR_CONFIG_PATH, editor_config_text, load_editor_settings
 
@@ -233,13 +234,61 @@ def test_lines_typed_with_a_dash_become_a_list_as_in_a_word_processor(
     assert page.locator("#description ul > li").all_inner_texts() == ["Kielikurssi", "Työkokeilu"]
 
 
+WORD_LIST = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+<p class=MsoNormal><span style='font-size:11.0pt'>Osallistujat valitsivat:<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;
+</span></span>Kielikurssin</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;
+</span></span>Työkokeilun</p>
+</body></html>"""
+"""A bulleted list as Word puts it on the clipboard: paragraphs, each with a bullet character."""
+
+
 @pytest.mark.browser
-def test_only_an_escaped_dash_at_a_paragraph_start_becomes_a_list_item(site_url: str, page: Any) -> None:
+def test_a_list_pasted_from_word_is_saved_as_a_list(editor_project: tuple[Path, str], page: Any) -> None:
+    """The rich-text editor kept Word's bullets as text ('·\xa0\xa0\xa0 Kielikurssin')."""
+    root, url = editor_project
+    form = _open_editor(page, url, "/collections/practices/entries/sample")
+    text = form.field("body", FI).get_by_text("Teksti.")
+    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
+    page.keyboard.press("Enter")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    html = "new Blob([html], {type: 'text/html'})"
+    copy = f"html => navigator.clipboard.write([new ClipboardItem({{'text/html': {html}}})])"
+    page.evaluate(copy, WORD_LIST)
+    page.keyboard.press("Control+V")
+    form.publish()
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Työkokeilun", "#description")
+    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    assert body == "## Tausta\n\nTeksti.\n\nOsallistujat valitsivat:\n\n- Kielikurssin\n- Työkokeilun\n"
+
+
+@pytest.mark.browser
+def test_only_a_paragraph_begun_as_a_list_item_becomes_one(site_url: str, page: Any) -> None:
     page.goto(f"{site_url}fi/")
     page.add_script_tag(url=f"{site_url}admin/house-style.js")
-    body = "\\- yksi\n\n\\- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n\\* kolme\n"
+    typed = [
+        "\\- yksi",
+        "\\- kaksi",
+        "Väli \\- ei.",
+        "\\-1 ei",
+        "\\* kolme",
+        "•\u00a0Word",
+        "1.\u00a0\u00a0 Eka",
+        "2)\u00a0Toka",
+        "2023. Vuosi",
+        "– Repliikki",
+    ]
+    body = "\n\n".join(typed) + "\n"
     written = page.evaluate("(body) => HouseStyle.format({ id: 'x', body }, HouseStyle.layoutFrom([]))", body)
-    assert written.split("---\n")[-1] == "- yksi\n- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n* kolme\n"
+    assert written.split("---\n")[-1] == (
+        "- yksi\n- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n- kolme\n- Word\n\n1. Eka\n2. Toka\n\n"
+        "2023. Vuosi\n\n– Repliikki\n"
+    )
+    bullets = page.evaluate("HouseStyle.PASTED_BULLETS")
+    assert bullets == BULLETS.rstrip("–—")
 
 
 @pytest.mark.browser

@@ -133,6 +133,11 @@ window.HouseStyle = (() => {
     return parts.join("");
   }
 
+  // A line break (Shift+Enter) the rich-text editor writes as a backslash at the line's end,
+  // which the site's Markdown shows as a backslash; it is saved as two spaces there, the line
+  // break of the site's Markdown.
+  const BACKSLASH_BREAK = /(?<!\\)((?:\\\\)*)\\\n/g;
+
   function format(data, layout) {
     const { body = "", ...front } = data;
     const lines = [SCHEMA_LINE];
@@ -140,7 +145,9 @@ window.HouseStyle = (() => {
       if (isEmpty(value) && !layout.required.has(name)) continue;
       lines.push(...fieldLines(name, isEmpty(value) ? "" : value, layout));
     }
-    const text = typedLists(String(body)).replace(/[ \t\n]*$/, "\n");
+    const text = typedLists(String(body))
+      .replace(BACKSLASH_BREAK, "$1  \n")
+      .replace(/[ \t\n]*$/, "\n");
     return "---\n" + lines.join("\n") + "\n---\n" + (text === "\n" ? "" : text);
   }
 

@@ -266,9 +266,27 @@ def test_a_list_pasted_from_word_is_saved_as_a_list(editor_project: tuple[Path, 
 
 
 @pytest.mark.browser
+def test_a_line_break_typed_in_the_editor_is_a_line_break_on_the_page(
+    editor_project: tuple[Path, str], page: Any
+) -> None:
+    """Shift+Enter was saved as a backslash at the line's end, which the page showed."""
+    root, url = editor_project
+    form = _open_editor(page, url, "/collections/practices/entries/sample")
+    text = form.field("body", FI).get_by_text("Teksti.")
+    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
+    page.keyboard.press("Enter")
+    page.keyboard.type("Auralan Setlementti")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("Turku")
+    form.publish()
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Turku", "#description")
+    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    assert body == "## Tausta\n\nTeksti.\n\nAuralan Setlementti  \nTurku\n"
+    assert page.locator("#description p").last.inner_html() == "Auralan Setlementti<br>\nTurku"
+
+
+@pytest.mark.browser
 def test_only_a_paragraph_begun_as_a_list_item_becomes_one(site_url: str, page: Any) -> None:
-    page.goto(f"{site_url}fi/")
-    page.add_script_tag(url=f"{site_url}admin/house-style.js")
     typed = [
         "\\- yksi",
         "\\- kaksi",
@@ -281,14 +299,26 @@ def test_only_a_paragraph_begun_as_a_list_item_becomes_one(site_url: str, page: 
         "2023. Vuosi",
         "– Repliikki",
     ]
-    body = "\n\n".join(typed) + "\n"
-    written = page.evaluate("(body) => HouseStyle.format({ id: 'x', body }, HouseStyle.layoutFrom([]))", body)
-    assert written.split("---\n")[-1] == (
+    assert _saved_body(page, site_url, "\n\n".join(typed) + "\n") == (
         "- yksi\n- kaksi\n\nVäli \\- ei.\n\n\\-1 ei\n\n- kolme\n- Word\n\n1. Eka\n2. Toka\n\n"
         "2023. Vuosi\n\n– Repliikki\n"
     )
-    bullets = page.evaluate("HouseStyle.PASTED_BULLETS")
-    assert bullets == BULLETS.rstrip("–—")
+    assert page.evaluate("HouseStyle.PASTED_BULLETS") == BULLETS.rstrip("–—")
+
+
+@pytest.mark.browser
+def test_only_a_backslash_that_ends_a_line_is_a_line_break(site_url: str, page: Any) -> None:
+    """A backslash typed at a line's end is saved escaped, as two; they stay."""
+    body = "Rivi\\\nja \\\\\\\nkeno \\\\\nja \\- \\\n\\\nloppu \\\n"
+    assert _saved_body(page, site_url, body) == "Rivi  \nja \\\\  \nkeno \\\\\nja \\-   \n  \nloppu\n"
+
+
+def _saved_body(page: Any, site_url: str, body: str) -> str:
+    """The text of a practice as the web editor saves it."""
+    page.goto(f"{site_url}fi/")
+    page.add_script_tag(url=f"{site_url}admin/house-style.js")
+    saved = page.evaluate("(body) => HouseStyle.format({ id: 'x', body }, HouseStyle.layoutFrom([]))", body)
+    return str(saved).split("---\n")[-1]
 
 
 @pytest.mark.browser

@@ -133,6 +133,44 @@ window.HouseStyle = (() => {
     return parts.join("");
   }
 
+  // A list inside a list item the rich-text editor indents by its item's mark ("* " two
+  // spaces, "1. " three), and so its paragraphs; the site's Markdown nests them in the item
+  // only four spaces in, and made the rest items and paragraphs of the outer list. Each line
+  // inside an item is saved four spaces further in than the item's mark; one indented that
+  // far already (a file written by hand) stays as it is. The next item of the outer list gets
+  // an empty line above it, or the site's Markdown would take it into the list just left.
+  const LIST_MARK = /^(?:[*+-]|[0-9]{1,9}[.)]) +/;
+  const FENCE = /^ *(?:```|~~~)/;
+
+  function nestedLists(body) {
+    const items = []; // the list items the line may be inside: columns of mark and text, in and out
+    const lines = [];
+    let fenced = false;
+    for (const line of body.split("\n")) {
+      fenced = FENCE.test(line) ? !fenced : fenced;
+      const rest = line.trimStart();
+      if (fenced || !rest) {
+        lines.push(line);
+        continue;
+      }
+      const indent = line.length - rest.length;
+      let leftMoved = false;
+      while (items.length && indent < items[items.length - 1].text) {
+        const left = items.pop();
+        leftMoved = leftMoved || left.moved;
+      }
+      const item = items[items.length - 1];
+      const out = item ? item.out + 4 + Math.max(0, indent - Math.max(item.text, item.mark + 4)) : indent;
+      const mark = LIST_MARK.exec(rest);
+      if (mark) {
+        items.push({ mark: indent, text: indent + mark[0].length, out, moved: out !== indent });
+        if (leftMoved && lines.length && lines[lines.length - 1].trim()) lines.push("");
+      }
+      lines.push(" ".repeat(out) + rest);
+    }
+    return lines.join("\n");
+  }
+
   // A line break (Shift+Enter) the rich-text editor writes as a backslash at the line's end,
   // which the site's Markdown shows as a backslash; it is saved as two spaces there, the line
   // break of the site's Markdown.
@@ -145,7 +183,7 @@ window.HouseStyle = (() => {
       if (isEmpty(value) && !layout.required.has(name)) continue;
       lines.push(...fieldLines(name, isEmpty(value) ? "" : value, layout));
     }
-    const text = typedLists(String(body))
+    const text = nestedLists(typedLists(String(body)))
       .replace(BACKSLASH_BREAK, "$1  \n")
       .replace(/[ \t\n]*$/, "\n");
     return "---\n" + lines.join("\n") + "\n---\n" + (text === "\n" ? "" : text);

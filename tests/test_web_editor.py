@@ -307,6 +307,42 @@ def test_only_a_paragraph_begun_as_a_list_item_becomes_one(site_url: str, page: 
 
 
 @pytest.mark.browser
+def test_a_list_inside_a_list_made_in_the_editor_is_nested_on_the_page(
+    editor_project: tuple[Path, str], page: Any
+) -> None:
+    """The editor indents a list in an item two spaces (by its item's '* '), and the page made
+    it items of the outer list: Markdown here nests only four spaces in."""
+    root, url = editor_project
+    form = _open_editor(page, url, "/collections/practices/entries/sample")
+    field = form.field("body", FI)
+    text = field.get_by_text("Teksti.")
+    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
+    page.keyboard.press("Enter")
+    field.get_by_role("button", name="Luettelo").first.click()
+    for key, line in (("", "Kielikurssi"), ("Tab", "Iltakurssi"), ("Shift+Tab", "Työkokeilu")):
+        if key:
+            page.keyboard.press("Enter")
+            page.keyboard.press(key)
+        page.keyboard.type(line)
+    form.publish()
+    _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Työkokeilu", "#description")
+    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    assert body == "## Tausta\n\nTeksti.\n\n* Kielikurssi\n\n    * Iltakurssi\n\n* Työkokeilu\n"
+    assert page.locator("#description ul > li > ul > li").all_inner_texts() == ["Iltakurssi"]
+
+
+@pytest.mark.browser
+def test_what_is_inside_a_list_item_is_saved_four_spaces_further_in(site_url: str, page: Any) -> None:
+    decap = "* a\n\n  * b\n\n    1. c\n\n       kappale\n* d\n\n10. e\n\n    * f\n\nTeksti\n  sisennetty\n"
+    assert _saved_body(page, site_url, decap) == (
+        "* a\n\n    * b\n\n        1. c\n\n            kappale\n\n* d\n\n"
+        "10. e\n\n    * f\n\nTeksti\n  sisennetty\n"
+    )
+    by_hand = "- a\n    - b\n        - c\n\n            koodia\n- d\n\n```\n  - e\n```\n"
+    assert _saved_body(page, site_url, by_hand) == by_hand
+
+
+@pytest.mark.browser
 def test_only_a_backslash_that_ends_a_line_is_a_line_break(site_url: str, page: Any) -> None:
     """A backslash typed at a line's end is saved escaped, as two; they stay."""
     body = "Rivi\\\nja \\\\\\\nkeno \\\\\nja \\- \\\n\\\nloppu \\\n"

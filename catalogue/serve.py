@@ -270,14 +270,17 @@ class LiveServer:
                 if folders
                 else _seconds(self.stopping)
             )
-            for changes in reports:
-                if _watched_folders(self.root) != folders or any(path in folders for _, path in changes):
-                    pending = True
-                    break
-                stamp = _stamp(self.root / "site.toml")
-                if changes or stamp != settings or pending:
-                    self._rebuild_and_report(quiet=not changes and stamp == settings)
-                    settings, pending = stamp, False
+            try:
+                for changes in reports:
+                    if _watched_folders(self.root) != folders or any(path in folders for _, path in changes):
+                        pending = True
+                        break
+                    stamp = _stamp(self.root / "site.toml")
+                    if changes or stamp != settings or pending:
+                        self._rebuild_and_report(quiet=not changes and stamp == settings)
+                        settings, pending = stamp, False
+            except FileNotFoundError:  # a folder removed between listing the folders and watching them
+                pending = True
 
     def _rebuild_and_report(self, quiet: bool) -> None:
         """Rebuild; print how it went (only its problems if `quiet`), and tell the browsers."""

@@ -98,6 +98,39 @@ def test_a_folder_removed_and_put_back_at_once_is_watched_again(live: tuple[Path
     assert _served_soon(url + "fi/", "data-edited")
 
 
+def test_a_folder_removed_as_the_watch_starts_does_not_end_the_watch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between listing the folders to watch and watching them, one may go (`git switch`):
+    watchfiles then raised FileNotFoundError, which ended the watch, and no edit was served
+    again (seen once in CI, in the test above)."""
+    import watchfiles
+
+    real, calls = watchfiles.watch, []
+
+    def gone_the_first_time(*paths: str, **options: Any) -> Iterator[set[Any]]:
+        calls.append(paths)
+        if len(calls) == 1:
+            raise FileNotFoundError("No path was found.")  # as watchfiles says it
+        yield from real(*paths, **options)
+
+    monkeypatch.setattr(watchfiles, "watch", gone_the_first_time)
+    root = make_project(tmp_path, pair())
+    config = load_config(root / "site.toml")
+    server = LiveServer(
+        root, root / "_site", config, 0, lambda: build(root, root / "_site", config, search=False)
+    )
+    assert server.build_once() == []
+    server.start()
+    try:
+        time.sleep(1.5)  # the watch is on
+        (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi otsikko"), encoding="utf-8")
+        assert _served_soon(f"http://localhost:{server.port}/fi/kaytannot/esimerkki/", "Uusi otsikko")
+        assert len(calls) >= 2
+    finally:
+        server.stop()
+
+
 def test_a_folder_made_after_the_server_started_is_watched(live: tuple[Path, str]) -> None:
     root, url = live
     assert not (root / "admin").exists()

@@ -222,14 +222,14 @@ def test_lines_typed_with_a_dash_become_a_list_as_in_a_word_processor(
     numbered line ('1. ') was already saved as a list."""
     root, url = editor_project
     form = _open_editor(page, url, "/collections/practices/entries/sample")
-    text = form.field("body", FI).get_by_text("Teksti.")
-    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
-    for line in ("- Kielikurssi", "- Työkokeilu", "Lopuksi palaute."):
+    form.new_paragraph_after("Teksti.")
+    page.keyboard.type("- Kielikurssi")
+    for line in ("- Työkokeilu", "Lopuksi palaute."):
         page.keyboard.press("Enter")
         page.keyboard.type(line)
     form.publish()
     _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Lopuksi palaute.", "#description")
-    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    body = _saved_text(root)
     assert body == "## Tausta\n\nTeksti.\n\n- Kielikurssi\n- Työkokeilu\n\nLopuksi palaute.\n"
     assert page.locator("#description ul > li").all_inner_texts() == ["Kielikurssi", "Työkokeilu"]
 
@@ -251,9 +251,7 @@ def test_a_list_pasted_from_word_is_saved_as_a_list(editor_project: tuple[Path, 
     """The rich-text editor kept Word's bullets as text ('·\xa0\xa0\xa0 Kielikurssin')."""
     root, url = editor_project
     form = _open_editor(page, url, "/collections/practices/entries/sample")
-    text = form.field("body", FI).get_by_text("Teksti.")
-    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
-    page.keyboard.press("Enter")
+    form.new_paragraph_after("Teksti.")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     html = "new Blob([html], {type: 'text/html'})"
     copy = f"html => navigator.clipboard.write([new ClipboardItem({{'text/html': {html}}})])"
@@ -261,7 +259,7 @@ def test_a_list_pasted_from_word_is_saved_as_a_list(editor_project: tuple[Path, 
     page.keyboard.press("Control+V")
     form.publish()
     _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Työkokeilun", "#description")
-    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    body = _saved_text(root)
     assert body == "## Tausta\n\nTeksti.\n\nOsallistujat valitsivat:\n\n- Kielikurssin\n- Työkokeilun\n"
 
 
@@ -272,15 +270,13 @@ def test_a_line_break_typed_in_the_editor_is_a_line_break_on_the_page(
     """Shift+Enter was saved as a backslash at the line's end, which the page showed."""
     root, url = editor_project
     form = _open_editor(page, url, "/collections/practices/entries/sample")
-    text = form.field("body", FI).get_by_text("Teksti.")
-    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
-    page.keyboard.press("Enter")
+    form.new_paragraph_after("Teksti.")
     page.keyboard.type("Auralan Setlementti")
     page.keyboard.press("Shift+Enter")
     page.keyboard.type("Turku")
     form.publish()
     _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Turku", "#description")
-    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    body = _saved_text(root)
     assert body == "## Tausta\n\nTeksti.\n\nAuralan Setlementti  \nTurku\n"
     assert page.locator("#description p").last.inner_html() == "Auralan Setlementti<br>\nTurku"
 
@@ -314,11 +310,8 @@ def test_a_list_inside_a_list_made_in_the_editor_is_nested_on_the_page(
     it items of the outer list: Markdown here nests only four spaces in."""
     root, url = editor_project
     form = _open_editor(page, url, "/collections/practices/entries/sample")
-    field = form.field("body", FI)
-    text = field.get_by_text("Teksti.")
-    text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})  # after its last letter
-    page.keyboard.press("Enter")
-    field.get_by_role("button", name="Luettelo").first.click()
+    form.new_paragraph_after("Teksti.")
+    form.field("body", FI).get_by_role("button", name="Luettelo").first.click()
     for key, line in (("", "Kielikurssi"), ("Tab", "Iltakurssi"), ("Shift+Tab", "Työkokeilu")):
         if key:
             page.keyboard.press("Enter")
@@ -326,7 +319,7 @@ def test_a_list_inside_a_list_made_in_the_editor_is_nested_on_the_page(
         page.keyboard.type(line)
     form.publish()
     _wait_for_page(page, root, url, "fi/kaytannot/esimerkki", "Työkokeilu", "#description")
-    body = (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
+    body = _saved_text(root)
     assert body == "## Tausta\n\nTeksti.\n\n* Kielikurssi\n\n    * Iltakurssi\n\n* Työkokeilu\n"
     assert page.locator("#description ul > li > ul > li").all_inner_texts() == ["Iltakurssi"]
 
@@ -347,6 +340,11 @@ def test_only_a_backslash_that_ends_a_line_is_a_line_break(site_url: str, page: 
     """A backslash typed at a line's end is saved escaped, as two; they stay."""
     body = "Rivi\\\nja \\\\\\\nkeno \\\\\nja \\- \\\n\\\nloppu \\\n"
     assert _saved_body(page, site_url, body) == "Rivi  \nja \\\\  \nkeno \\\\\nja \\-   \n  \nloppu\n"
+
+
+def _saved_text(root: Path) -> str:
+    """The Finnish sample's text, below its front matter, as the editor saved it."""
+    return (root / "content/fi/sample.md").read_text(encoding="utf-8").split("---\n")[-1]
 
 
 def _saved_body(page: Any, site_url: str, body: str) -> str:

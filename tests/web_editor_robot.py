@@ -53,6 +53,13 @@ class EditorForm:
         self.page.keyboard.type(paragraph)
         return offered
 
+    def new_paragraph_after(self, paragraph: str, column: int = FI) -> None:
+        """Put the cursor in a new paragraph of the text, below `paragraph` (clicked after its
+        last letter, then Enter)."""
+        text = self.field("body", column).get_by_text(paragraph)
+        text.click(position={"x": text.bounding_box()["width"] - 1, "y": 5})
+        self.page.keyboard.press("Enter")
+
     def publish(self) -> None:
         self.page.get_by_role("button", name="Julkaise").first.click()
         self.page.get_by_text("Julkaise nyt").click()

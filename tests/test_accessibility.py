@@ -180,6 +180,29 @@ def test_on_a_phone_a_heading_breaks_only_a_long_word_and_only_where_it_hyphenat
     context.close()
 
 
+@pytest.mark.parametrize("width", [640, 1280])
+def test_on_a_wider_screen_a_title_moves_a_long_word_to_the_next_line_whole(
+    chromium: Any, site_url: str, width: int
+) -> None:
+    """A title has room for its longest word there: 'Kotoutumisen kumppanuusohjel-|ma' read
+    worse than the word on a line of its own."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    broken = []
+    for path in (
+        "fi/kaytannot/kotoutumisen-kumppanuusohjelma/",
+        "fi/kaytannot/psykoedukaatiomateriaali-tuuli/",
+    ):
+        page.goto(site_url + path)
+        title = page.locator("main h1")
+        text = title.evaluate("h => h.textContent")
+        broken += [
+            as_read(text[:start]) for start in title.evaluate(LINE_STARTS) if text[start - 1] not in " -–"
+        ]
+    assert broken == []
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["sv/", "fi/kaytannot/narpion-malli/", "sv/sok/"])
 def test_text_at_200_percent_stays_usable(page: Any, site_url: str, path: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})

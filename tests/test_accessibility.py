@@ -154,7 +154,8 @@ def test_on_a_phone_a_heading_breaks_only_a_long_word_and_only_where_it_hyphenat
 ) -> None:
     """Chrome has no Finnish or Swedish hyphenation: 'Psykoedukaatiomateriaalin' broke as
     'Psykoedukaatiomat|eriaalin', without a hyphen. On every practice page, in the list of all
-    practices, in the coverage table's row heads and on a page of text, a line of a heading
+    practices, in the coverage table's row heads and on a page of text (its own headings too:
+    'Valvontaviranomaine|n' in the accessibility statement), a line of a heading
     ends at a space, a dash or a soft hyphen between syllables, and only in a word too long
     for a line of its own (16 letters or more): a shorter word moves to the next line whole
     (no 'ser-|vicepunkt')."""
@@ -167,7 +168,9 @@ def test_on_a_phone_a_heading_breaks_only_a_long_word_and_only_where_it_hyphenat
     broken, hyphenated = [], 0
     for path in paths:
         page.goto(site_url + path)
-        for heading in page.locator("main h1, main .card-title, .coverage-table tbody th").all():
+        for heading in page.locator(
+            "main h1, main .card-title, .coverage-table tbody th, main .prose :is(h2, h3, h4)"
+        ).all():
             text = heading.evaluate("h => h.textContent")
             for start in heading.evaluate(LINE_STARTS):
                 word = WORD_END.findall(text[:start])[0] + WORD_START.findall(text[start:])[0]
@@ -177,6 +180,30 @@ def test_on_a_phone_a_heading_breaks_only_a_long_word_and_only_where_it_hyphenat
                     broken.append(f"{path}: {text[:start]}|{text[start:]}")
     assert broken == []
     assert hyphenated > 10  # the catalogue's titles have many words too long for a line
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "practices"), [("fi", "kaytannot"), ("sv", "praxis")])
+def test_on_a_phone_an_address_breaks_only_between_its_parts(
+    chromium: Any, site_url: str, built_site: Path, lang: str, practices: str
+) -> None:
+    """A web address shown as text broke anywhere at 320 px: 'https://www.pelastakaalapset.f|i/',
+    'https://hyvatkaytannot.kotoutu|minen.fi/'. On every practice page, the contact's address,
+    the permanent link and the citation break only after https:// or a hyphen, or before a dot
+    or a slash."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    broken, breaks = [], 0
+    for practice in sorted((built_site / lang / practices).glob("*/index.html")):
+        page.goto(f"{site_url}{lang}/{practices}/{practice.parent.name}/")
+        for shown in page.locator(".contact a, .permalink a, .citation").all():
+            text = shown.evaluate("e => e.textContent")
+            for start in shown.evaluate(LINE_STARTS):
+                breaks += 1
+                if not (text[start - 1] in " -" or text[start - 2 : start] == "//" or text[start] in "./"):
+                    broken.append(f"{practice.parent.name}: {text[:start]}|{text[start:]}")
+    assert broken == []
+    assert breaks > 20  # the permanent links do not fit a line of a phone
     context.close()
 
 

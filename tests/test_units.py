@@ -18,7 +18,8 @@ from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
 from catalogue.content.source import merge_conflicts, parse_source
 from catalogue.problems import Severity
-from catalogue.site.i18n import HEADING, MissingTranslation, hyphenator, load_translations, long_date
+from catalogue.site.i18n import MissingTranslation, load_translations, long_date
+from catalogue.site.line_breaks import HEADING, breakable_address, hyphenator, in_headings
 from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 
@@ -660,6 +661,33 @@ def test_a_long_word_is_given_soft_hyphens_where_its_language_hyphenates_it() ->
     )
     assert finnish("Nivelvaihe") == "Nivelvaihe"
     assert swedish("Basinformation") == "Bas\u00adin\u00adfor\u00adma\u00adtion"
+
+
+def test_the_headings_of_a_text_are_hyphenated_and_nothing_else_of_it() -> None:
+    html = (
+        '<h2 id="valvontaviranomainen">Valvontaviranomainen</h2>\n'
+        "<p>Valvontaviranomainen</p>\n"
+        '<h3><a href="/kotoutumissuunnitelma/">Kotoutumissuunnitelma</a></h3>'
+    )
+    shown = in_headings(html, hyphenator("fi", HEADING)).replace("\u00ad", "-")
+    assert shown == (
+        '<h2 id="valvontaviranomainen">Val-von-ta-vi-ra-no-mai-nen</h2>\n'
+        "<p>Valvontaviranomainen</p>\n"
+        '<h3><a href="/kotoutumissuunnitelma/">Ko-tou-tu-mis-suun-ni-tel-ma</a></h3>'
+    )
+
+
+def test_an_address_may_break_after_its_scheme_and_before_a_dot_or_a_slash() -> None:
+    """Not before its last character, not between two separators ('https://', '/?'); what it
+    shows is escaped."""
+    assert breakable_address("https://www.lahti.fi/maahanmuutto/") == (
+        "https://<wbr>www<wbr>.lahti<wbr>.fi<wbr>/maahanmuutto/"
+    )
+    assert breakable_address("neuvonta@ouka.fi") == "neuvonta<wbr>@ouka<wbr>.fi"
+    assert (
+        breakable_address("https://a.fi/?q=<b>&x")
+        == "https://<wbr>a<wbr>.fi<wbr>/?q<wbr>=&lt;b&gt;<wbr>&amp;x"
+    )
 
 
 def test_a_heading_hyphenates_only_a_word_too_long_for_a_line_of_its_own() -> None:

@@ -17,7 +17,8 @@ from ..content.source import read_text
 from ..content.vocabulary import Term, Vocabulary
 from ..problems import ContentError
 from . import urls
-from .i18n import HEADING, StrictTranslations, hyphenator, iso_date, long_date
+from .i18n import StrictTranslations, iso_date, long_date
+from .line_breaks import HEADING, breakable_address, hyphenator, in_headings
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -71,7 +72,9 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.filters["long_date"] = lambda day: long_date(day, translations)
     env.filters["iso_date"] = iso_date
     env.filters["hyphenated"] = hyphenator(lang)
-    env.filters["hyphenated_heading"] = hyphenator(lang, HEADING)
+    env.filters["hyphenated_heading"] = hyphenate_heading = hyphenator(lang, HEADING)
+    env.filters["headings_hyphenated"] = lambda html: in_headings(html, hyphenate_heading)
+    env.filters["breakable"] = breakable_address
     return env
 
 

@@ -1,0 +1,81 @@
+"""Where a line may break on a narrow screen: soft hyphens in long words (Chrome hyphenates
+neither Finnish nor Swedish) and break points in web addresses."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..config import Lang
+
+if TYPE_CHECKING:
+    import pyphen
+
+FINNISH_SYLLABLE = re.compile(
+    r"(?<=[aeiouyäöå])([^\W\daeiouyäöå]*)([^\W\daeiouyäöå][aeiouyäöå])", re.IGNORECASE
+)
+"""Where a syllable begins in a Finnish word: at the last consonant before a vowel."""
+NARROW_CELL = 12
+"""The letters of the shortest word that may not fit a narrow table cell."""
+HEADING = 16
+"""The letters of the shortest word that may not fit a line of a heading on a 320 px screen:
+a practice's title there is 280 px wide, and 'Kumppanuusohjelma' (17 letters) is 288 px.
+A shorter word moves to the next line whole."""
+
+
+def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
+    """Soft hyphens between the syllables of each word of at least `shortest` letters, for a
+    narrow table cell or a heading on a phone, in which Chrome broke 'Kotoutumissu|unnitelma'
+    and 'Psykoedukaatiomat|eriaalin' anywhere, without a hyphen: it hyphenates neither
+    language. A shorter word is left whole, so that it moves to the next line whole. Finnish
+    hyphenates at the last consonant before each vowel (ko-tou-tu-mis-suun-ni-tel-ma), which
+    pyphen has no dictionary for; Swedish by pyphen's (LibreOffice's), loaded when a page
+    first needs it."""
+
+    @functools.cache
+    def dictionary() -> pyphen.Pyphen:
+        import pyphen
+
+        return pyphen.Pyphen(lang=lang)
+
+    def syllables(word: re.Match[str]) -> str:
+        if lang == "fi":
+            return FINNISH_SYLLABLE.sub("\\1\u00ad\\2", word[0])
+        inserted: str = dictionary().inserted(word[0], hyphen="\u00ad")
+        return inserted
+
+    long_word = re.compile(rf"\w{{{shortest},}}")
+    return lambda text: long_word.sub(syllables, text)
+
+
+HEADING_ELEMENT = re.compile(r"(<h[2-6]\b[^>]*>)(.*?)(</h[2-6]>)", re.DOTALL)
+TAG = re.compile(r"(<[^>]*>)")
+
+
+def in_headings(html: str, hyphenate: Callable[[str], str]) -> Markup:
+    """`hyphenate` applied to the text of each heading of a text's (sanitised) HTML, not to
+    its tags: 'Valvontaviranomainen', a heading of the accessibility statement, broke as
+    'Valvontaviranomaine|n' at 320 px."""
+
+    def heading(element: re.Match[str]) -> str:
+        parts = TAG.split(element[2])
+        parts[::2] = map(hyphenate, parts[::2])
+        return element[1] + "".join(parts) + element[3]
+
+    return Markup(HEADING_ELEMENT.sub(heading, html))
+
+
+ADDRESS_BREAK = re.compile(r"(?<=//)(?!$)|(?<![:/])(?=[./?#&=_~@].)")
+"""After the // of https://, and before a dot, a slash or another separator that is not the
+address's last character, as style guides break a web address (Chicago 14.18). A browser
+breaks after a hyphen by itself."""
+
+
+def breakable_address(address: str) -> Markup:
+    """A web or email address shown as text, with a <wbr> where it may break: a contact's
+    'https://www.pelastakaalapset.f|i/' broke before its last letter on a phone."""
+    return Markup("<wbr>").join(ADDRESS_BREAK.split(address))

@@ -81,9 +81,9 @@ def read_bytes(file: Path, shown_as: PurePath) -> bytes | list[Problem]:
                     shown_as,
                     1,
                     1,
-                    f"the file is {size / 1_000_000:.1f} MB; a practice should be well under "
-                    f"{MAX_FILE_BYTES // 1_000_000} MB of text. Remove pasted binary data or "
-                    "put large material under static/ and link to it",
+                    f"the file is {size / 1_000_000:.1f} MB; a file of text here should be well "
+                    f"under {MAX_FILE_BYTES // 1_000_000} MB. Remove pasted binary data, or put "
+                    "large material under static/ and link to it",
                 )
             ]
         return file.read_bytes()

@@ -754,6 +754,13 @@ FINNISH_PLURALS = (
             '"Plural-Forms:',
             FINNISH_PLURALS,
         ),
+        (  # the file is UTF-8: babel would read 'käytäntö' as 'kÃ¤ytÃ¤ntÃ¶'
+            "charset=utf-8",
+            "charset=ISO-8859-1",
+            '"Content-Type:',
+            "1: the catalogue says its text is iso-8859-1, but it must be UTF-8, as it is saved; write "
+            'the line as "Content-Type: text/plain; charset=UTF-8\\n"',
+        ),
     ],
 )
 def test_a_catalogue_line_that_is_not_read_as_written_is_reported_at_its_line(

@@ -136,12 +136,16 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
         said = str(error).rsplit(" on ", 1)[0]
         message = next((ours for babel, ours in BABEL_SAYS.items() if said.startswith(babel)), said)
         problems.append(Problem(where, error.lineno + 1, 1, f"{message}; {PO_LINES}"))
+    if catalog.charset.lower().replace("-", "") != "utf8":  # babel reads the text in that charset
+        message = (
+            f"the catalogue says its text is {catalog.charset}, but it must be UTF-8, as it is saved; "
+            'write the line as "Content-Type: text/plain; charset=UTF-8\\n"'
+        )
+        problems.append(Problem(where, _line_of(lines, '"Content-Type:'), 1, message))
     # The plural rule comes from the catalogue's Plural-Forms header, not from the locale.
     rule = get_plural(lang)
     if not _same_rule(catalog.num_plurals, catalog.plural_expr, rule.num_plurals, rule.plural_expr):
-        line = next(
-            (n for n, written in enumerate(lines, start=1) if written.startswith('"Plural-Forms:')), 1
-        )
+        line = _line_of(lines, '"Plural-Forms:')
         message = (
             f"the plural rule is not {LANGUAGE_NAMES[lang]}'s, so counts would read wrong; write the line "
             f'as "Plural-Forms: {rule.plural_forms}\\n"'
@@ -150,6 +154,11 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
     if problems:
         raise ContentError(problems)
     return catalog
+
+
+def _line_of(lines: list[str], start: str) -> int:
+    """The number of the first line that starts with `start` (of a header), else 1."""
+    return next((n for n, written in enumerate(lines, start=1) if written.startswith(start)), 1)
 
 
 UNCLOSED = 'is not closed by a quote ("); end it with one, and write a quote inside it as \\"'

@@ -119,10 +119,10 @@ def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: s
     context.close()
 
 
-LINE_STARTS = """heading => {
+LINE_STARTS = """element => {
   const starts = [];
   let top = null, at = 0;
-  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (let i = 0; i < node.data.length; i++) {
       const range = document.createRange();
@@ -137,7 +137,7 @@ LINE_STARTS = """heading => {
   }
   return starts;
 }"""
-"""Where each line of a heading after its first starts, as offsets into its textContent."""
+"""Where each line of an element's text after its first starts, as offsets into its textContent."""
 WORD_END, WORD_START = re.compile(r"[\w\u00ad]*$"), re.compile(r"^[\w\u00ad]*")
 """The part of a word before a line's start, and after it."""
 

@@ -16,7 +16,7 @@ from catalogue import workers
 from catalogue.content.collation import sort_key
 from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
-from catalogue.content.source import merge_conflicts, parse_source
+from catalogue.content.source import SourceDocument, merge_conflicts, parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.line_breaks import HEADING, breakable_address, hyphenator, in_headings
@@ -432,8 +432,9 @@ def test_the_fix_for_a_comment_after_a_value_keeps_all_of_the_value(value: str, 
     assume(isinstance(node, yaml.ScalarNode) and node.style is None and node.value == value)
     assume(node.tag == "tag:yaml.org,2002:str")
     found = parse_source(f"---\nfunding: {value} #{comment}\n---\n", PurePath("f.md"))
-    assert isinstance(found, list) and len(found) == 1
-    fix = found[0].message.split("put the whole value in quotes: ", 1)[1].rsplit("; if it is a note", 1)[0]
+    assert isinstance(found, SourceDocument) and len(found.problems) == 1
+    message = found.problems[0].message
+    fix = message.split("put the whole value in quotes: ", 1)[1].rsplit("; if it is a note", 1)[0]
     assert yaml.safe_load(fix) == {"funding": f"{value} #{comment}".rstrip()}
 
 

@@ -162,6 +162,28 @@ def test_a_comment_that_cuts_a_text_value_short_is_reported(tmp_path: Path) -> N
     ]
 
 
+def test_a_comment_that_cuts_a_value_short_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
+    """Every problem at once: the comment is reported with a practice's or a page's other
+    mistakes, not before them (an editor mended 'AlkuKiri #1' and only then heard that the
+    date was written the Finnish way)."""
+    about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
+    text = practice(title="AlkuKiri #1 kieliryhmä").replace("published: 2017-01-02", "published: 2.1.2017")
+    files = {
+        **one_file(text),
+        "content/pages/fi/about.md": about.replace(
+            "title: Tietoa palvelusta", "title: Tietoa # luonnos\nkuva: x"
+        ),
+    }
+    expected = [
+        "content/fi/esimerkki.md:3:17: '#1 kieliryhmä' is a YAML comment, left out of the value",
+        "content/fi/esimerkki.md:14:12: published should be a date written YYYY-MM-DD: 2017-01-02",
+        "content/pages/fi/about.md:2:15: '# luonnos' is a YAML comment, left out of the value",
+        "content/pages/fi/about.md:3:7: unknown field 'kuva'; a page has only title and description",
+    ]
+    found = problems(tmp_path, files)
+    assert len(found) == len(expected) and all(map(str.startswith, found, expected)), found
+
+
 def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
     """Every problem at once: the text's own problems are reported with the YAML error, in a
     practice and on an about page, not only after the YAML is mended."""
@@ -487,9 +509,17 @@ def test_a_quoted_year_is_a_year(tmp_path: Path) -> None:
 
 
 def test_key_given_twice(tmp_path: Path) -> None:
-    text = practice(extra="title: Toinen")
+    """Reported with the file's other problems, which are checked in the value YAML reads (the
+    later one), at its line."""
+    text = practice(extra="title: Toinen\nstart_year: 16").replace(
+        "funding: ESR.", "funding: ESR.\nregions: [uusima]"
+    )
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:22:1: 'title' is given twice (first on line 3); keep only one"
+        "content/fi/esimerkki.md:14:1: 'regions' is given twice (first on line 9); keep only one",
+        "content/fi/esimerkki.md:14:11: unknown regions code 'uusima'; did you mean 'uusimaa' (Uusimaa)?",
+        "content/fi/esimerkki.md:23:1: 'title' is given twice (first on line 3); keep only one",
+        "content/fi/esimerkki.md:24:1: 'start_year' is given twice (first on line 12); keep only one",
+        "content/fi/esimerkki.md:24:13: start_year should be a year such as 2016, not 16",
     ]
 
 

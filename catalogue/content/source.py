@@ -42,6 +42,9 @@ class SourceDocument(NamedTuple):
     """Hash of the file's path and front matter's text: unchanged by edits to the text below."""
     written: dict[KeyPath, str] = {}  # noqa: RUF012 - shared, never changed
     """(key, ...) → a plain value's text as the file has it ('no', '2024-01-05'), for messages."""
+    problems: tuple[Problem, ...] = ()
+    """Mistakes that do not stop reading the file (a comment that cuts a value short, a field
+    given twice): they are reported with the file's other problems, all at once."""
 
     def where(self, *key: str | int) -> tuple[int, int]:
         """Position of a value, or of its nearest parent that exists, or of the front matter."""
@@ -187,15 +190,23 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     written: dict[KeyPath, str] = {}
     problems = _plain_yaml_problems(node, shown_as, first_line)
-    problems += [_problem(shown_as, *cut) for cut in comments_cut_short(node, front_text, first_line)]
-    if not problems:
-        _collect_positions(node, (), (positions, written), first_line, shown_as, problems)
-    front = {} if problems else _constructed(node, shown_as, first_line, problems)
+    slips = [_problem(shown_as, *cut) for cut in comments_cut_short(node, front_text, first_line)]
     if problems:
-        return problems
+        return problems + slips
+    _collect_positions(node, (), (positions, written), first_line, shown_as, slips)
+    front = _constructed(node, shown_as, first_line, problems)
+    if problems:
+        return problems + slips
     front_digest = bytes_digest(f"{shown_as.as_posix()}\x00{first_line}\x00{front_text}".encode())
     return SourceDocument(
-        shown_as, front, positions, body, body_line, front_digest=front_digest, written=written
+        shown_as,
+        front,
+        positions,
+        body,
+        body_line,
+        front_digest=front_digest,
+        written=written,
+        problems=tuple(slips),
     )
 
 
@@ -323,7 +334,8 @@ def _collect_positions(
     shown_as: PurePath,
     problems: list[Problem],
 ) -> None:
-    """Each value's position, and each plain value's text as written (SourceDocument.written)."""
+    """Each value's position, and each plain value's text as written (SourceDocument.written).
+    Of a field given twice, the later value's, which is the one YAML reads."""
     positions, written = found
     positions[path] = (node.start_mark.line + first_line, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
@@ -342,8 +354,8 @@ def _collect_positions(
                         f"'{key}' is given twice (first on line {seen[key]}); keep only one",
                     )
                 )
-                continue
-            seen[key] = line
+            else:
+                seen[key] = line
             _collect_positions(value_node, (*path, key), found, first_line, shown_as, problems)
             if isinstance(value_node, yaml.MappingNode | yaml.SequenceNode):
                 positions[(*path, key)] = (line, key_node.start_mark.column + 1)

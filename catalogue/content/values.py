@@ -37,7 +37,7 @@ class ValueChecker:
         self.doc = doc
         self.vocabulary = vocabulary
         self.lang = lang
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(doc.problems)
 
     def problem(self, key: tuple[str | int, ...], message: str, warning: bool = False) -> None:
         line, column = self.doc.where(*key)

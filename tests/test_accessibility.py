@@ -189,18 +189,21 @@ def test_on_a_phone_an_address_breaks_only_between_its_parts(
 ) -> None:
     """A web address shown as text broke anywhere at 320 px: 'https://www.pelastakaalapset.f|i/',
     'https://hyvatkaytannot.kotoutu|minen.fi/'. On every practice page, the contact's address,
-    the permanent link and the citation break only after https:// or a hyphen, or before a dot
-    or a slash."""
+    the permanent link, the citation and a text's links (one shows its address: Info Gloria's
+    handbook) break only at a space, after https:// or a hyphen, or before a dot, a slash or
+    another separator (_, ?, =, …)."""
     context = chromium.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     broken, breaks = [], 0
     for practice in sorted((built_site / lang / practices).glob("*/index.html")):
         page.goto(f"{site_url}{lang}/{practices}/{practice.parent.name}/")
-        for shown in page.locator(".contact a, .permalink a, .citation").all():
+        for shown in page.locator(".contact a, .permalink a, .citation, main .prose a").all():
             text = shown.evaluate("e => e.textContent")
             for start in shown.evaluate(LINE_STARTS):
                 breaks += 1
-                if not (text[start - 1] in " -" or text[start - 2 : start] == "//" or text[start] in "./"):
+                if not (
+                    text[start - 1] in " -" or text[start - 2 : start] == "//" or text[start] in "./?#&=_~@"
+                ):
                     broken.append(f"{practice.parent.name}: {text[:start]}|{text[start:]}")
     assert broken == []
     assert breaks > 20  # the permanent links do not fit a line of a phone

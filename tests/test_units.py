@@ -691,6 +691,19 @@ def test_an_address_may_break_after_its_scheme_and_before_a_dot_or_a_slash() -> 
     )
 
 
+def test_a_link_that_shows_its_address_breaks_as_an_address() -> None:
+    """<https://…> and <name@…> in a text; a link with words of its own is left as it is."""
+    from catalogue.site.markdown import Converter
+
+    assert Converter().convert(
+        "Lue <https://a.fi/b_c?x=1&y=2>, [sivu](https://a.fi/) tai <neuvonta@ouka.fi>."
+    ) == (
+        '<p>Lue <a href="https://a.fi/b_c?x=1&amp;y=2">https://<wbr>a<wbr>.fi<wbr>/b<wbr>_c<wbr>?x<wbr>=1'
+        '<wbr>&amp;y<wbr>=2</a>, <a href="https://a.fi/">sivu</a> tai <a href="mailto:neuvonta@ouka.fi">'
+        "neuvonta<wbr>@ouka<wbr>.fi</a>.</p>"
+    )
+
+
 def test_a_heading_hyphenates_only_a_word_too_long_for_a_line_of_its_own() -> None:
     finnish, swedish = hyphenator("fi", HEADING), hyphenator("sv", HEADING)
     shown = finnish("Psykoedukaatiomateriaalin yhteiskehittäminen pakolaisille").replace("\u00ad", "-")

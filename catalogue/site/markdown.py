@@ -17,6 +17,7 @@ import nh3
 from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from ..content.slugs import slugify
 from ..content.text_links import links_in, practice_id
+from .line_breaks import breakable_address
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -57,6 +58,8 @@ PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:?!()%/+–—-])*(?<! )")
 evidence usually is: Python-Markdown makes it one paragraph of the same text (no block or
 inline pattern takes any of it, nothing in it needs escaping), so it need not go through it."""
 
+ADDRESS_SHOWN = re.compile(r"(<a\b[^>]*>)((?:https?://|www\.)[^<\s]+|[^<\s@]+@[^<\s@]+)(?=</a>)")
+"""A link that shows its own web or email address, as <https://…> in Markdown makes one."""
 ROOT_RELATIVE = re.compile(r'(href|src)="/(?!/)')
 PLACEHOLDER = "/__practice__/"
 PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')
@@ -80,7 +83,8 @@ class Converter:
         if PLAIN_LINE.fullmatch(text) and not SMARTY_CHANGES.search(text):
             return f"<p>{text}</p>"
         linked = _linked(text)
-        return self._clean(self._markdown(bool(SMARTY_CHANGES.search(linked))).reset().convert(linked))
+        html = self._clean(self._markdown(bool(SMARTY_CHANGES.search(linked))).reset().convert(linked))
+        return ADDRESS_SHOWN.sub(_breakable, html) if "<a" in html else html
 
     def _markdown(self, typographic: bool) -> Markdown:
         if typographic not in self.converters:
@@ -112,6 +116,12 @@ def _linked(text: str) -> str:
             parts += [text[end : link.start], f"{PLACEHOLDER}{linked}/{anchor}"]
             end = link.start + len(link.target)
     return "".join(parts) + text[end:]
+
+
+def _breakable(link: re.Match[str]) -> str:
+    """A link's address shown as its text, breakable on a phone only between its parts (see
+    line_breaks.breakable_address)."""
+    return link[1] + str(breakable_address(unescape(link[2])))
 
 
 ImageSizes = Mapping[str, tuple[int, int]]

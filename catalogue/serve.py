@@ -217,7 +217,7 @@ class LiveServer:
         out: Path,
         config: SiteConfig,
         port: int,
-        rebuild: Callable[[], None],
+        rebuild: Callable[[], object],
     ) -> None:
         self.root = root
         self.out = out

@@ -6,6 +6,8 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from bs4 import BeautifulSoup, Tag
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -123,3 +125,22 @@ def png(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def one(html: Tag, selector: str) -> Tag:
+    """The first element that matches a CSS selector, which must be there."""
+    found = html.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def attribute(tag: Tag, name: str) -> str:
+    """An attribute that holds one value (not `class`), which must be there."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"<{tag.name}> has no {name}: {tag}"
+    return value

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from catalogue.build.pipeline import build, check_site
+from catalogue.config import Lang
 
 from .browser import serving
 from .helpers import ROOT, as_read, make_project, pair
@@ -107,13 +108,9 @@ def open_facet(page: Any, group: str) -> None:
         details.locator("summary").click()
 
 
-def expected_titles(lang: str, themes: set[str], regions: set[str]) -> set[str]:
+def expected_titles(lang: Lang, themes: set[str], regions: set[str]) -> set[str]:
     site = check_site(ROOT).site
-    return {
-        p.title
-        for p in site.in_lang(lang)  # type: ignore[arg-type]
-        if themes & set(p.themes) and regions & set(p.regions)
-    }
+    return {p.title for p in site.in_lang(lang) if themes & set(p.themes) and regions & set(p.regions)}
 
 
 @pytest.mark.parametrize(
@@ -236,7 +233,7 @@ def test_show_more_pressed_twice_before_the_results_arrive_shows_each_practice_o
 
 
 @pytest.mark.parametrize(("lang", "path"), [("fi", "fi/haku/"), ("sv", "sv/sok/")])
-def test_or_within_a_group_and_across_groups(page: Any, site_url: str, lang: str, path: str) -> None:
+def test_or_within_a_group_and_across_groups(page: Any, site_url: str, lang: Lang, path: str) -> None:
     themes = {"integration-training", "employment-entrepreneurship"}
     expected = expected_titles(lang, themes, {"pohjois-pohjanmaa"})
     assert len(expected) >= 2

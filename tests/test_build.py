@@ -136,7 +136,7 @@ def test_the_message_template_holds_every_interface_string_and_nothing_else(tmp_
     from babel.messages.pofile import read_po
 
     extracted = tmp_path / "messages.pot"
-    CommandLineInterface().run(
+    CommandLineInterface().run(  # type: ignore[no-untyped-call]
         ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(extracted), str(ROOT)]
     )
 

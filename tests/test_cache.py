@@ -20,6 +20,7 @@ from catalogue.build.pipeline import CACHE_FILE, build, check_site
 from catalogue.content import load, stored
 from catalogue.content.model import FileResult
 from catalogue.problems import ContentError, Problem
+from catalogue.site.markdown import Converter
 
 from .helpers import ROOT, make_project, pair, png, practice, site_files
 
@@ -32,7 +33,7 @@ def built(root: Path, out: Path, use_cache: bool = True, search: bool = False) -
 def test_output_is_identical_with_and_without_the_cache_through_a_sequence_of_edits(tmp_path: Path) -> None:
     root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
     fi = root / "content/fi/esimerkki.md"
-    edits = [
+    edits: list[Callable[[], object]] = [
         lambda: None,
         lambda: fi.write_text(
             practice(body="## Uusi\n\nMuutettu [linkki](practice:other).\n"), encoding="utf-8"
@@ -106,7 +107,7 @@ def test_the_templates_name_the_files_whose_versions_pages_give() -> None:
     from catalogue.site.templates import assets_named
 
     named = {"a.html": "{{ asset('site.css') }} {{ asset( \"vendor/x.js\" ) }}", "b.html": "<p>asset</p>"}
-    assert assets_named({"a.html": named["a.html"]}) == {"site.css", "vendor/x.js"}
+    assert assets_named({"a.html": named["a.html"]}) == frozenset({"site.css", "vendor/x.js"})
     assert assets_named(named) is None  # a mention, not a call
     assert assets_named({"c.html": "{{ asset(name) }} {{ asset('site.css') }}"}) is None
     assert assets_named({"d.html": "{% set versioned = asset_versions %}"}) == frozenset()
@@ -236,13 +237,13 @@ def test_an_edit_to_the_text_converts_that_text_alone(
     root = make_project(tmp_path, pair())
     build(root, root / "_site", search=False)
     converted: list[str] = []
-    convert = make.Converter.convert
+    convert = Converter.convert
 
-    def counted(self: make.Converter, text: str) -> str:
+    def counted(self: Converter, text: str) -> str:
         converted.append(text)
         return convert(self, text)
 
-    monkeypatch.setattr(make.Converter, "convert", counted)
+    monkeypatch.setattr(Converter, "convert", counted)
     (root / "content/fi/esimerkki.md").write_text(practice(body="Uusi teksti.\n"), encoding="utf-8")
     build(root, root / "_site", search=False)
     assert converted == ["Uusi teksti.\n"]

@@ -7,37 +7,34 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from catalogue.build.pipeline import check_site
+from catalogue.config import Lang
 from catalogue.site.coverage import TILES
 
-from .helpers import ROOT, as_read
+from .helpers import ROOT, as_read, attribute, one, soup
 
 PAGE = {"fi": "fi/kattavuus/index.html", "sv": "sv/tackning/index.html"}
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_long_labels_in_the_table_break_where_their_language_hyphenates(built_site: Path) -> None:
     """Chrome hyphenates neither language: a phase's name in a narrow column broke anywhere
     ('Kotoutumissu|unnitelma', 'Integrationsut|bildning'). Soft hyphens mark its syllables."""
     vocabulary = check_site(ROOT).site.vocabulary
-    for lang, word in (("fi", "Ko-tou-tu-mis-suun-ni-tel-ma"), ("sv", "In-teg-ra-tions-plan")):
+    words: dict[Lang, str] = {"fi": "Ko-tou-tu-mis-suun-ni-tel-ma", "sv": "In-teg-ra-tions-plan"}
+    for lang, word in words.items():
         heads = [
             head.get_text() for head in soup(built_site / PAGE[lang]).select(".coverage-table thead th a")
         ]
-        labels = [term.label[lang] for term in vocabulary.ordered("phases", lang)]  # type: ignore[arg-type]
+        labels = [term.label[lang] for term in vocabulary.ordered("phases", lang)]
         assert [as_read(head) for head in heads] == labels
         assert word.replace("-", "\u00ad") in heads
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_each_cell_counts_practices_with_both_and_leads_to_the_search(built_site: Path, lang: str) -> None:
-    practices = check_site(ROOT).site.in_lang(lang)  # type: ignore[arg-type]
+def test_each_cell_counts_practices_with_both_and_leads_to_the_search(built_site: Path, lang: Lang) -> None:
+    practices = check_site(ROOT).site.in_lang(lang)
     page = soup(built_site / PAGE[lang])
     cells = page.select(".coverage-table tbody td")
     assert len(cells) == 8 * 7
@@ -48,7 +45,7 @@ def test_each_cell_counts_practices_with_both_and_leads_to_the_search(built_site
             assert cell.get_text(strip=True) == "0"
             empty += 1
             continue
-        query = parse_qs(urlsplit(link["href"]).query)
+        query = parse_qs(urlsplit(attribute(link, "href")).query)
         theme, phase = query["theme"][0], query["phase"][0]
         expected = sum(theme in p.themes and phase in p.phases for p in practices)
         assert int(link.get_text()) == expected > 0
@@ -56,10 +53,10 @@ def test_each_cell_counts_practices_with_both_and_leads_to_the_search(built_site
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_the_map_has_every_region_and_links_only_those_with_practices(built_site: Path, lang: str) -> None:
+def test_the_map_has_every_region_and_links_only_those_with_practices(built_site: Path, lang: Lang) -> None:
     site = check_site(ROOT).site
     counts = {t.code: 0 for t in site.vocabulary.terms("regions")}
-    for p in site.in_lang(lang):  # type: ignore[arg-type]
+    for p in site.in_lang(lang):
         for code in p.regions:
             counts[code] += 1
     assert set(TILES) == set(counts) - {"national"}
@@ -70,7 +67,7 @@ def test_the_map_has_every_region_and_links_only_those_with_practices(built_site
     assert len(links) == sum(1 for code, n in counts.items() if n and code != "national")
     rows = page.select(".coverage-region-table tbody tr")
     assert len(rows) == 20
-    assert sorted(int(r.select_one("td").get_text()) for r in rows) == sorted(counts.values())
+    assert sorted(int(one(r, "td").get_text()) for r in rows) == sorted(counts.values())
 
 
 @pytest.mark.browser

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -390,7 +391,7 @@ def test_serve_keeps_the_site_and_its_search_equal_to_a_cold_build(tmp_path: Pat
     fi = root / "content/fi/esimerkki.md"
     vocabulary = root / "content/vocabulary.yaml"
     terms = vocabulary.read_text(encoding="utf-8")
-    edits = [  # each edit, and whether the build after it fails
+    edits: list[tuple[Callable[[], object], bool]] = [  # each edit, and whether the build after it fails
         (lambda: fi.write_text(practice(title="Aivan uusi nimi"), encoding="utf-8"), False),
         (
             lambda: fi.write_text(

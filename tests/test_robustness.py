@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -127,8 +128,8 @@ MARKDOWN = st.lists(st.one_of(PIECES, PIECES, PIECES, st.text(max_size=8)), max_
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=MARKDOWN, evidence=MARKDOWN)
 def test_any_markdown_in_the_text_or_a_criterion_builds_or_is_reported(
-    tmp_path_factory, body: str, evidence: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory, body: str, evidence: str
+) -> None:
     """The criteria's evidence is Markdown too (a link to a practice there once ended the
     build in a traceback): in a block scalar, as the web editor writes it."""
     block = "".join(f"    {line}\n" for line in evidence.split("\n"))

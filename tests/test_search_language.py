@@ -104,7 +104,7 @@ def test_each_language_index_holds_exactly_its_published_practices(built_site: P
         for fragment in (built_site / "pagefind/fragment").glob(f"{lang}_*.pf_fragment"):
             data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
             indexed.add(data["url"])
-        expected = {"/" + urls.practice(p) for p in site.in_lang(lang)}  # type: ignore[arg-type]
+        expected = {"/" + urls.practice(p) for p in site.in_lang(lang)}
         assert indexed == expected
         facets = json.loads((built_site / f"pagefind/facets.{lang}.json").read_text(encoding="utf-8"))
         assert len(facets["pages"]) == len(expected)

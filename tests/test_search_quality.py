@@ -20,7 +20,7 @@ QUERIES = yaml.safe_load((ROOT / "bench/search_queries.yaml").read_text(encoding
 
 
 def first_of_each_kind() -> list[Any]:
-    chosen = {}
+    chosen: dict[tuple[str, str], dict[str, Any]] = {}
     for lang, entries in QUERIES.items():
         for entry in entries:
             chosen.setdefault((lang, entry["kind"]), entry)
@@ -31,7 +31,10 @@ def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
     """The result links' paths, in order, once the search has settled."""
     page.goto(site_url + SEARCH_PAGE[lang] + "?" + urllib.parse.urlencode({"q": query}))
     expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
-    return page.eval_on_selector_all(".search-result h2 a", "as => as.map(a => new URL(a.href).pathname)")
+    paths: list[str] = page.eval_on_selector_all(
+        ".search-result h2 a", "as => as.map(a => new URL(a.href).pathname)"
+    )
+    return paths
 
 
 @pytest.mark.parametrize(("lang", "query", "wanted"), first_of_each_kind())

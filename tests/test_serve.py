@@ -145,7 +145,7 @@ def test_an_edit_saved_while_the_first_build_ran_is_served(tmp_path: Path) -> No
     root = make_project(tmp_path, pair())
     out = root / "_site"
     config = load_config(root / "site.toml")
-    builds = []
+    builds: list[int] = []
 
     def rebuild() -> None:
         build(root, out, config, search=False)

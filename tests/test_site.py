@@ -8,23 +8,18 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
 
 from catalogue.build.sections import PAGE_IDS, PRACTICE_PAGE_IDS
 from catalogue.config import load_config
 from catalogue.content.vocabulary import read_vocabulary
 
-from .helpers import ROOT, as_read
+from .helpers import ROOT, as_read, attribute, one, soup
 
 BASE = load_config(ROOT / "site.toml").base_url
 
 
 def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def resolve(site: Path, url: str) -> Path | None:
@@ -44,6 +39,7 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
         page_url = "/" + page.relative_to(built_site).as_posix()
         for tag in soup(page).find_all(["a", "link", "img", "script"]):
             url = tag.get("href") or tag.get("src")
+            assert url is None or isinstance(url, str), tag
             if not url or url.startswith(("mailto:", "tel:")):
                 continue
             absolute = urljoin(BASE.rstrip("/") + page_url, url)
@@ -66,17 +62,16 @@ def test_the_check_knows_the_ids_of_every_page_a_link_may_lead_into(built_site: 
     seen = set()
     for page in sorted((built_site / "fi/kaytannot").glob("*/index.html")):
         html = soup(page)
-        description = html.find(id="description")
-        texts = [description, *html.select(".criterion .prose")]
+        texts = [one(html, "#description"), *html.select(".criterion .prose")]
         text_ids = {tag["id"] for text in texts for tag in text.find_all(id=True)} - {"description-heading"}
         own = {tag["id"] for tag in html.find_all(id=True)} - text_ids
         assert own <= PRACTICE_PAGE_IDS | criteria, page
         seen |= own
     assert seen == PRACTICE_PAGE_IDS | criteria
-    for page in ("fi/tietoa/index.html", "sv/om/index.html"):
-        html = soup(built_site / page)
-        text_ids = {tag["id"] for tag in html.select_one("h1 ~ .prose").find_all(id=True)}
-        assert {tag["id"] for tag in html.find_all(id=True)} - text_ids == PAGE_IDS, page
+    for about in ("fi/tietoa/index.html", "sv/om/index.html"):
+        html = soup(built_site / about)
+        text_ids = {tag["id"] for tag in one(html, "h1 ~ .prose").find_all(id=True)}
+        assert {tag["id"] for tag in html.find_all(id=True)} - text_ids == PAGE_IDS, about
 
 
 def test_every_published_practice_has_both_language_versions(built_site: Path) -> None:
@@ -85,8 +80,7 @@ def test_every_published_practice_has_both_language_versions(built_site: Path) -
     assert len(fi) == len(sv) >= 24
     for slug in fi:
         page = soup(built_site / "fi/kaytannot" / slug / "index.html")
-        sv_link = page.find("link", hreflang="sv")
-        assert sv_link and sv_link["href"].startswith(BASE + "sv/praxis/")
+        assert attribute(one(page, 'link[hreflang="sv"]'), "href").startswith(BASE + "sv/praxis/")
 
 
 def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
@@ -95,10 +89,12 @@ def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
             continue  # the language chooser is x-default itself
         head = soup(page)
         own = head.find("link", rel="canonical")
-        alternates = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
+        alternates = {
+            attribute(link, "hreflang"): attribute(link, "href") for link in head.select("link[hreflang]")
+        }
         if not alternates or own is None:
             continue
-        lang = head.html["lang"]
+        lang = attribute(one(head, "html"), "lang")
         assert alternates.get(lang) == own["href"]
         for other_lang, href in alternates.items():
             if other_lang in ("x-default", lang):
@@ -111,7 +107,7 @@ def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
 
 def test_html_lang_is_exactly_fi_or_sv(built_site: Path) -> None:
     for page in pages(built_site):
-        lang = soup(page).html["lang"]
+        lang = attribute(one(soup(page), "html"), "lang")
         assert lang in ("fi", "sv")
         section = page.relative_to(built_site).parts[0]
         if section in ("fi", "sv"):
@@ -138,7 +134,8 @@ def test_no_english_interface_text(built_site: Path) -> None:
     for page in pages(built_site):
         page_soup = soup(page)
         text = page_soup.get_text(" ")
-        leaked = [e for e in english[page_soup.html["lang"]] if re.search(rf"\b{re.escape(e)}\b", text)]
+        lang = attribute(one(page_soup, "html"), "lang")
+        leaked = [e for e in english[lang] if re.search(rf"\b{re.escape(e)}\b", text)]
         assert leaked == [], page
 
 
@@ -164,8 +161,8 @@ def test_phases_are_listed_in_process_order(built_site: Path) -> None:
 
 def test_every_facts_value_links_to_its_listing(built_site: Path) -> None:
     page = soup(built_site / "fi/kaytannot/narpion-malli/index.html")
-    facts = page.select_one(".facts")
-    links = {a.get_text(): a["href"] for a in facts.select("dd a") if a["href"].startswith("/fi/")}
+    hrefs = {a.get_text(): attribute(a, "href") for a in one(page, ".facts").select("dd a")}
+    links = {text: href for text, href in hrefs.items() if href.startswith("/fi/")}
     assert links["Pohjanmaa"] == "/fi/alueet/pohjanmaa/"
     assert links["Työllistyminen ja yrittäjyys"] == "/fi/teemat/tyollistyminen-ja-yrittajyys/"
     assert links["Toimintakulttuurin muutos"] == "/fi/tyypit/toimintakulttuurin-muutos/"
@@ -176,7 +173,7 @@ def test_every_facts_value_links_to_its_listing(built_site: Path) -> None:
 def test_an_empty_listing_is_not_linked_not_indexed_and_suggests_national_practices(built_site: Path) -> None:
     page = soup(built_site / "fi/alueet/lappi/index.html")
     assert "Luettelossa ei ole vielä tähän liittyviä käytäntöjä." in page.get_text()
-    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert one(page, 'meta[name="robots"]')["content"] == "noindex"
     national = [as_read(a.get_text()) for a in page.select(".card-title a")]
     assert "Kotoutumisen kumppanuusohjelma" in national
     assert f"{BASE}fi/alueet/lappi/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -191,7 +188,7 @@ def test_an_empty_listing_is_not_linked_not_indexed_and_suggests_national_practi
 
 def test_every_listing_leads_into_the_search_with_its_value_chosen(built_site: Path) -> None:
     page = soup(built_site / "sv/teman/integrationsutbildning-och-sprakutbildning/index.html")
-    link = page.select_one(".term-summary a")
+    link = one(page, ".term-summary a")
     assert link["href"] == "/sv/sok/?theme=integration-training"
     assert link.get_text() == "Avgränsa dem närmare i sökningen"
 
@@ -210,12 +207,12 @@ def test_practice_page_has_criteria_sections_with_stable_anchors(built_site: Pat
             "generalisable",
         )
     ]
-    assert page.select_one(".criterion h3").get_text(" ", strip=True) == "1 Målinriktad"
+    assert one(page, ".criterion h3").get_text(" ", strip=True) == "1 Målinriktad"
 
 
 def test_language_switch_goes_to_the_counterpart(built_site: Path) -> None:
     page = soup(built_site / "fi/kaytannot/narpion-malli/index.html")
-    switch = page.select_one(".lang-switch")
+    switch = one(page, ".lang-switch")
     assert switch["href"] == "/sv/praxis/narpesmodellen/"
     assert switch["lang"] == "sv" and switch.get_text() == "På svenska"
 
@@ -231,13 +228,13 @@ def test_root_offers_both_languages_without_script(built_site: Path) -> None:
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_404_page_per_language(built_site: Path, lang: str) -> None:
     page = soup(built_site / lang / "404.html")
-    assert page.html["lang"] == lang
-    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert one(page, "html")["lang"] == lang
+    assert one(page, 'meta[name="robots"]')["content"] == "noindex"
 
 
 def test_dates_are_shown_in_the_page_language(built_site: Path) -> None:
-    fi = soup(built_site / "fi/kaytannot/narpion-malli/index.html").select_one(".practice-dates").get_text()
-    sv = soup(built_site / "sv/praxis/narpesmodellen/index.html").select_one(".practice-dates").get_text()
+    fi = one(soup(built_site / "fi/kaytannot/narpion-malli/index.html"), ".practice-dates").get_text()
+    sv = one(soup(built_site / "sv/praxis/narpesmodellen/index.html"), ".practice-dates").get_text()
     assert "14. syyskuuta 2016" in fi
     assert "14 september 2016" in sv
 
@@ -285,9 +282,9 @@ def test_the_root_404_page_leads_on_in_both_languages(built_site: Path) -> None:
     page = soup(built_site / "404.html")
     ways = {s["lang"]: s for s in page.select("section.lost-way")}
     assert set(ways) == {"fi", "sv"}
-    assert ways["fi"].select_one("form")["action"] == "/fi/haku/"
-    assert ways["sv"].select_one("form")["action"] == "/sv/sok/"
-    assert ways["fi"].select_one("input")["name"] == "q"
+    assert one(ways["fi"], "form")["action"] == "/fi/haku/"
+    assert one(ways["sv"], "form")["action"] == "/sv/sok/"
+    assert one(ways["fi"], "input")["name"] == "q"
     assert [a["href"] for a in ways["sv"].select("li a")] == [
         "/sv/",
         "/sv/praxis/",
@@ -295,6 +292,6 @@ def test_the_root_404_page_leads_on_in_both_languages(built_site: Path) -> None:
     ]
     for section in ways.values():
         for link in section.select("a"):
-            assert resolve(built_site, link["href"]) is not None
+            assert resolve(built_site, attribute(link, "href")) is not None
     redirects = (built_site / "_redirects").read_text(encoding="utf-8").splitlines()
     assert redirects[-2:] == ["/fi/* /fi/404.html 404", "/sv/* /sv/404.html 404"]

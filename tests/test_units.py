@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
 
@@ -13,10 +14,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from catalogue import workers
+from catalogue.conflicts import merge_conflicts
 from catalogue.content.collation import sort_key
 from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.slugs import slugify
-from catalogue.content.source import SourceDocument, merge_conflicts, parse_source
+from catalogue.content.source import SourceDocument, parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.line_breaks import HEADING, breakable_address, hyphenator, in_headings
@@ -395,7 +397,7 @@ def test_plurals_follow_each_language() -> None:
 
 def test_a_string_the_catalogue_lacks_is_refused_in_every_form() -> None:
     fi = load_translations(ROOT / "locales", "fi")
-    asks = [
+    asks: list[Callable[[], str]] = [
         lambda: fi.gettext("No such string"),
         lambda: fi.ngettext("No such string", "No such strings", 2),
         lambda: fi.pgettext("menu", "No such string"),
@@ -426,9 +428,11 @@ def test_the_fix_for_a_comment_after_a_value_keeps_all_of_the_value(value: str, 
     """Whatever a text value and the words after its ' #', the check reports the comment, and
     the line it says to write holds the whole text."""
     try:  # a value YAML reads, on its own, as the same plain text
-        node = yaml.compose(f"funding: {value}", Loader=yaml.SafeLoader).value[0][1]
-    except (yaml.YAMLError, AttributeError):
+        document = yaml.compose(f"funding: {value}", Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
         assume(False)
+    assert isinstance(document, yaml.MappingNode)  # "funding: …" on one line, when it parses
+    node = document.value[0][1]
     assume(isinstance(node, yaml.ScalarNode) and node.style is None and node.value == value)
     assume(node.tag == "tag:yaml.org,2002:str")
     found = parse_source(f"---\nfunding: {value} #{comment}\n---\n", PurePath("f.md"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
@@ -40,6 +41,17 @@ def test_invalid_yaml(tmp_path: Path) -> None:
         'title: "Kotona: alku"',
         f"content/sv/esimerkki.md:16:21: invalid YAML: {colon}; put the whole value in quotes: "
         'goal-oriented: "Mål: \\"arbete\\" Vähentää eriarvoisuutta."',
+    ]
+
+
+def test_a_value_with_a_colon_in_typographic_quotes_is_shown_in_straight_ones(tmp_path: Path) -> None:
+    """The editor quoted the value, but with quotes YAML does not read as quotes: the line to
+    write has straight ones in their place, not both."""
+    files = one_file("---\nid: a\ntitle: ”Kotona: alku”\n---\nTeksti\n")
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:3:15: invalid YAML: a value contains ': ' (a colon and a space), which "
+        'YAML reads as a new field; put the whole value in quotes: title: "Kotona: alku" (straight '
+        "quotes: YAML does not read ”…” as quotes)"
     ]
 
 
@@ -362,6 +374,30 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None
     ]
 
 
+def test_a_value_in_typographic_quotes_is_a_warning(tmp_path: Path) -> None:
+    """A word processor, or a Mac's smart quotes, turn a value's quotes into ”…” or “…”, which
+    YAML does not read as quotes: the page would show them. Quotes that are part of the text
+    (two quoted names) are left alone."""
+    files = pair()
+    files["content/fi/esimerkki.md"] = (
+        practice(title="”Kotona Suomessa”")
+        .replace("funding: ESR.", "funding: “Euroopan sosiaalirahasto”")
+        .replace("organisations: [Esimerkkikunta]", "organisations: [Esimerkkikunta, «Yhdistys ry»]")
+    )
+    files["content/sv/esimerkki.md"] = practice("sample", "exempel", title="”Hemma” och ”Arbete”")
+    typographic = (
+        "which YAML keeps as part of the text, so the page shows them; remove them unless they belong "
+        'to the text (the quotes YAML reads are straight: "…")'
+    )
+    warnings = check_site(make_project(tmp_path, files)).warnings
+    assert [str(w) for w in warnings if "typographic" in str(w)] == [
+        f"content/fi/esimerkki.md:3:8: warning: title is in typographic quotes (”…”), {typographic}",
+        f"content/fi/esimerkki.md:10:33: warning: item 2 of organisations is in typographic quotes («…»), "
+        f"{typographic}",
+        f"content/fi/esimerkki.md:13:10: warning: funding is in typographic quotes (“…”), {typographic}",
+    ]
+
+
 def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_path: Path) -> None:
     """A translation started from a copy of the other file (the web editor's 'copy from'
     button) and not finished would publish one language's text on the other's site. A line
@@ -583,6 +619,20 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file(latin1)) == [
         "content/fi/esimerkki.md:3:18: the file is not UTF-8 text (byte 0xe4 cannot be read); "
         "save it with UTF-8 encoding"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_file_saved_as_utf16_is_named_so_and_its_twin_is_not_reported_missing(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Windows Notepad saves UTF-16 when 'Unicode' is chosen: the message says so, and the
+    Swedish twin is not reported as lacking a Finnish version, which is there."""
+    text = practice().encode(encoding)
+    text = text if text.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else codecs.BOM_UTF16_BE + text
+    assert problems(tmp_path, {**pair(), "content/fi/esimerkki.md": text}) == [
+        "content/fi/esimerkki.md:1:1: the file is saved as UTF-16 text (which Windows Notepad calls "
+        "'Unicode'); save it with UTF-8 encoding"
     ]
 
 

@@ -30,6 +30,16 @@ _FLOW_BREAKERS = re.compile(r"[,:?\[\]{}]")
 _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
 """What YAML does not allow in a file, or reads as a line break: written as an escape."""
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛‹›"
+_IN_TYPOGRAPHIC_QUOTES = re.compile(f"[{TYPOGRAPHIC_QUOTES}]([^{TYPOGRAPHIC_QUOTES}]*)[{TYPOGRAPHIC_QUOTES}]")
+
+
+def in_typographic_quotes(text: str) -> str | None:
+    """What is inside, if the whole of `text` is in typographic quotes (”…”, “…”, «…»): a word
+    processor or a Mac's smart quotes make them of straight ones, and YAML reads them as part
+    of the text. None if it is not (also for two quoted names: ”Koti” ja ”Työ”)."""
+    found = _IN_TYPOGRAPHIC_QUOTES.fullmatch(text)
+    return found[1] if found else None
 
 
 def is_plain(text: str, in_flow: bool = False) -> bool:

@@ -27,6 +27,7 @@ from .model import FileResult, Links, Practice, Site, StaticPage, Text
 from .redirects import read_redirects
 from .rules import check_collection
 from .source import (
+    UTF16_MARKS,
     bytes_digest,
     decode_source,
     decoded,
@@ -225,7 +226,7 @@ def _head(file: Path) -> bytes:
 
 def _id_lines(raw: bytes) -> list[str]:
     """The id of a file whose front matter cannot be parsed, if a line 'id: …' can be found."""
-    text = raw[:20_000].decode("utf-8", errors="replace")
+    text = raw[:20_000].decode("utf-16" if raw.startswith(UTF16_MARKS) else "utf-8", errors="replace")
     return re.findall(r"^id:\s*['\"]?([a-z0-9-]+)", text, flags=re.M)[:1]
 
 

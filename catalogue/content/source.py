@@ -7,6 +7,7 @@ messages point at the line an editor sees.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path, PurePath
@@ -22,6 +23,8 @@ from .house_style import quoted
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+"""How a file saved as UTF-16 (Windows Notepad's 'Unicode') begins."""
 """A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
 
 KeyPath = tuple[str | int, ...]
@@ -109,6 +112,12 @@ def decoded(raw: bytes, shown_as: PurePath) -> str | list[Problem]:
     """A file's text (see `decoded_text`); or the problem at its first byte that is not UTF-8,
     at each merge conflict git left in it, or at each line with a character no page may hold
     (the rest of such a file is not worth reading)."""
+    if raw.startswith(UTF16_MARKS):
+        message = (
+            "the file is saved as UTF-16 text (which Windows Notepad calls 'Unicode'); "
+            "save it with UTF-8 encoding"
+        )
+        return [_problem(shown_as, 1, 1, message)]
     try:
         text = decoded_text(raw)
         return merge_conflicts(text, shown_as) or unpublishable_characters(text, shown_as) or text

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import Lang
 from ..problems import Problem, Severity
 from .fields import CONTACT_KEYS, LINK_KEYS
-from .house_style import scalar
+from .house_style import in_typographic_quotes, scalar
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
@@ -54,10 +54,22 @@ class ValueChecker:
 
     # Scalars -------------------------------------------------------------------------------
 
-    def text(self, key: tuple[str | int, ...], value: Any, label: str) -> str | None:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+    def text(self, key: tuple[str | int, ...], value: Any, label: str, shown: bool = True) -> str | None:
+        """A line of text; `shown`: readers see it as written (not so an id, an address or an
+        e-mail address, whose own checks refuse quotes)."""
         item = isinstance(key[-1], int)  # an item of a list (organisations)
+        if isinstance(value, str) and value.strip():
+            text = value.strip()
+            if shown and in_typographic_quotes(text) is not None:
+                what = f"item {int(key[-1]) + 1} of {label}" if item else label
+                self.problem(
+                    key,
+                    f"{what} is in typographic quotes ({text[0]}…{text[-1]}), which YAML keeps as part of "
+                    "the text, so the page shows them; remove them unless they belong to the text (the "
+                    'quotes YAML reads are straight: "…")',
+                    warning=True,
+                )
+            return text
         if (isinstance(value, str) or value is None) and item:
             self.problem(
                 key, f"item {int(key[-1]) + 1} of {label} is empty; write it, or remove it from the list"
@@ -76,7 +88,7 @@ class ValueChecker:
         return None
 
     def identifier(self, key: tuple[str | int, ...], value: Any, what: str) -> str | None:
-        text = self.text(key, value, str(key[0]))
+        text = self.text(key, value, str(key[0]), shown=False)
         if text is None:
             return None
         if not is_slug(text):
@@ -162,7 +174,7 @@ class ValueChecker:
         return None
 
     def url(self, key: tuple[str | int, ...], value: Any) -> str | None:
-        text = self.text(key, value, "url")
+        text = self.text(key, value, "url", shown=False)
         if text is None:
             return None
         parts = web_address(text)
@@ -309,7 +321,7 @@ class ValueChecker:
         organisation = self.optional_text((*key, "organisation"), data.get("organisation", _MISSING))
         email = None
         if "email" in data:
-            email = self.text((*key, "email"), data["email"], "email")
+            email = self.text((*key, "email"), data["email"], "email", shown=False)
             if email and not EMAIL.match(email):
                 self.problem((*key, "email"), f"'{email}' is not an e-mail address such as name@example.fi")
                 email = None

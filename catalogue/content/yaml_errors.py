@@ -11,7 +11,7 @@ import yaml
 
 from ..problems import Problem
 from .fields import FIELDS_BY_NAME
-from .house_style import quoted
+from .house_style import in_typographic_quotes, quoted
 
 FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
@@ -97,10 +97,21 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
             "YAML reads it as part of that line's value; indent the fields of a group alike"
         )
     if "mapping values are not allowed" in problem:
-        example = f"{field['name'].strip()} {quoted(field['value'])}" if field else 'title: "Kotona: alku"'
+        value = field["value"] if field else ""
+        inside = in_typographic_quotes(value)
+        example = (
+            f"{field['name'].strip()} {quoted(value if inside is None else inside)}"
+            if field
+            else 'title: "Kotona: alku"'
+        )
+        straight = (
+            ""
+            if inside is None
+            else f" (straight quotes: YAML does not read {value[0]}…{value[-1]} as quotes)"
+        )
         return (
             "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
-            f"put the whole value in quotes: {example}"
+            f"put the whole value in quotes: {example}{straight}"
         )
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return (

@@ -719,6 +719,21 @@ def test_an_address_of_this_site_without_its_first_slash_gets_the_slash(tmp_path
     ]
 
 
+def test_a_picture_linked_as_github_shows_it_gets_the_address_the_site_needs(tmp_path: Path) -> None:
+    """GitHub's preview of content/fi/x.md reads ../../static/images/kuva.png from the file's
+    folder and shows the picture; the site reads it from the page's address, and shows none.
+    A picture named alone was meant to be beside the text, where the site has none."""
+    body = "## Kuvat\n\n![Ryhmä](../../static/images/kuva.png)\n\n![Kartta](kartta.JPG)\n"
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:10: the address '../../static/images/kuva.png' is read from the "
+        "file's folder in GitHub's preview, but from the page's address on the site, where it leads "
+        "nowhere; write it from the site's root: /static/images/kuva.png",
+        "content/fi/esimerkki.md:27:11: the picture 'kartta.JPG' is looked for beside the page, where "
+        "there is none; save it under static/images/ and write its address from there: "
+        "/static/images/kartta.JPG",
+    ]
+
+
 def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) -> None:
     body = (
         "## Linkit\n\n[Teemat](/fi/teemat/), [tämä](/fi/kaytannot/esimerkki#linkit), [etusivu](/) ja "

@@ -29,6 +29,11 @@ HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
+WITHOUT_ROOT = re.compile(r"(?P<up>(?:\.\./)*)(?:\./)?(?P<path>(?:static|fi|sv)/.*)")
+"""An address of this site written from the file's folder ('../../static/…', which GitHub's
+preview of content/fi/x.md follows) or with no slash in front ('static/…')."""
+PICTURE = re.compile(r"[^/#?]+\.(?:avif|gif|jpe?g|png|svg|webp)", re.IGNORECASE)
+"""A picture's file named alone, as if it lay beside the text."""
 DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
 """What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
 ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
@@ -285,9 +290,21 @@ def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
                 f"of this site; write it in full: https://{target[:60]}"
             )
             yield Problem(path, line, column, message)
-        elif not scheme and target.removeprefix("./").startswith(("static/", "fi/", "sv/")):
-            fixed = "/" + target.removeprefix("./")
-            message = f"the address '{target[:60]}' needs a slash in front, or it leads nowhere: {fixed[:61]}"
+        elif not scheme and (written := WITHOUT_ROOT.fullmatch(target)):
+            fixed = "/" + written["path"]
+            message = (
+                f"the address '{target[:60]}' is read from the file's folder in GitHub's preview, but "
+                "from the page's address on the site, where it leads nowhere; write it from the site's "
+                f"root: {fixed[:61]}"
+                if written["up"]
+                else f"the address '{target[:60]}' needs a slash in front, or it leads nowhere: {fixed[:61]}"
+            )
+            yield Problem(path, line, column, message)
+        elif not scheme and PICTURE.fullmatch(target):
+            message = (
+                f"the picture '{target[:60]}' is looked for beside the page, where there is none; save it "
+                f"under static/images/ and write its address from there: /static/images/{target[:60]}"
+            )
             yield Problem(path, line, column, message)
         elif not scheme:
             message = (

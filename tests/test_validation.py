@@ -44,14 +44,24 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     ]
 
 
-def test_a_value_with_a_colon_in_typographic_quotes_is_shown_in_straight_ones(tmp_path: Path) -> None:
-    """The editor quoted the value, but with quotes YAML does not read as quotes: the line to
-    write has straight ones in their place, not both."""
-    files = one_file("---\nid: a\ntitle: ”Kotona: alku”\n---\nTeksti\n")
+def test_a_value_in_typographic_quotes_gets_straight_ones_in_the_line_to_write(tmp_path: Path) -> None:
+    """The editor quoted the value, but with quotes YAML does not read as quotes (a word
+    processor's, or a Mac's smart quotes): the line to write has straight ones in their place,
+    not both."""
+    straight = "(straight quotes: YAML does not read ”…” as quotes)"
+    files = {
+        "content/fi/a.md": "---\nid: a\ntitle: ”Kotona: alku”\n---\nTeksti\n",
+        "content/fi/b.md": practice("b", "b").replace("funding: ESR.", "funding: ”ESR #2 hanke”"),
+        "content/fi/c.md": '---\nid: c\ntitle: "Kotona: alku”\n---\nTeksti\n',
+    }
     assert problems(tmp_path, files) == [
-        "content/fi/esimerkki.md:3:15: invalid YAML: a value contains ': ' (a colon and a space), which "
-        'YAML reads as a new field; put the whole value in quotes: title: "Kotona: alku" (straight '
-        "quotes: YAML does not read ”…” as quotes)"
+        "content/fi/a.md:3:15: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
+        f'reads as a new field; put the whole value in quotes: title: "Kotona: alku" {straight}',
+        "content/fi/b.md:13:15: '#2 hanke”' is a YAML comment, left out of the value, which is only "
+        "'”ESR'; if it belongs to the value, put the whole value in quotes: funding: \"ESR #2 hanke\" "
+        f"{straight}; if it is a note for editors, put it on a line of its own",
+        "content/fi/c.md:3:8: invalid YAML: the quote that opens this value is not closed: it ends with ”, "
+        'which YAML does not read as a quote; end it with " instead',
     ]
 
 

@@ -19,7 +19,7 @@ from frontmatter.default_handlers import YAMLHandler
 from ..conflicts import merge_conflicts
 from ..problems import Problem
 from .characters import unpublishable_characters
-from .house_style import quoted
+from .house_style import quoted_to_write
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -318,7 +318,7 @@ def _comment_after(node: yaml.ScalarNode, lines: list[str], first_line: int) -> 
         return None
     start = node.start_mark
     written = lines[start.line][: start.column].strip() if start.line == end.line else ""
-    fix = f"{written} {quoted(node.value + rest.rstrip())}".strip()
+    fix = f"{written} {quoted_to_write(node.value + rest.rstrip())}".strip()
     message = (
         f"'{rest.strip()}' is a YAML comment, left out of the value, which is only '{node.value}'; "
         f"if it belongs to the value, put the whole value in quotes: {fix}; if it is a note for "

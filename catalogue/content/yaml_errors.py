@@ -11,7 +11,7 @@ import yaml
 
 from ..problems import Problem
 from .fields import FIELDS_BY_NAME
-from .house_style import in_typographic_quotes, quoted
+from .house_style import TYPOGRAPHIC_QUOTES, quoted, quoted_to_write
 
 FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
@@ -82,6 +82,11 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
             "needs an ordinary space there: delete it and type a space"
         )
     if context.startswith("while scanning a quoted"):
+        if field and field["value"].endswith(tuple(TYPOGRAPHIC_QUOTES)):
+            return (
+                f"the quote that opens this value is not closed: it ends with {field['value'][-1]}, which "
+                f"YAML does not read as a quote; end it with {field['value'][0]} instead"
+            )
         return "the quote that opens this value is not closed; end the value with the same quote mark"
     if context.startswith("while parsing a flow"):
         return "the list that opens here with [ is not closed; end it with ] on the same line"
@@ -97,21 +102,12 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> st
             "YAML reads it as part of that line's value; indent the fields of a group alike"
         )
     if "mapping values are not allowed" in problem:
-        value = field["value"] if field else ""
-        inside = in_typographic_quotes(value)
         example = (
-            f"{field['name'].strip()} {quoted(value if inside is None else inside)}"
-            if field
-            else 'title: "Kotona: alku"'
-        )
-        straight = (
-            ""
-            if inside is None
-            else f" (straight quotes: YAML does not read {value[0]}…{value[-1]} as quotes)"
+            f"{field['name'].strip()} {quoted_to_write(field['value'])}" if field else 'title: "Kotona: alku"'
         )
         return (
             "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
-            f"put the whole value in quotes: {example}{straight}"
+            f"put the whole value in quotes: {example}"
         )
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return (

@@ -23,9 +23,9 @@ from .house_style import quoted_to_write
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
+"""A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
 UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 """How a file saved as UTF-16 (Windows Notepad's 'Unicode') begins."""
-"""A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""
 
 KeyPath = tuple[str | int, ...]
 

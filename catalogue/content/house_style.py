@@ -42,15 +42,6 @@ def in_typographic_quotes(text: str) -> str | None:
     return found[1] if found else None
 
 
-def quoted_to_write(text: str) -> str:
-    """`text` in YAML's quotes, for a message's line to write: typographic quotes around all of
-    it, which the editor meant as quotes, become straight ones, and the message says why."""
-    inside = in_typographic_quotes(text)
-    if inside is None:
-        return quoted(text)
-    return f"{quoted(inside)} (straight quotes: YAML does not read {text[0]}…{text[-1]} as quotes)"
-
-
 def is_plain(text: str, in_flow: bool = False) -> bool:
     """Whether `text` reads back as the same string when written without quotes."""
     return bool(

@@ -19,8 +19,7 @@ from frontmatter.default_handlers import YAMLHandler
 from ..conflicts import merge_conflicts
 from ..problems import Problem
 from .characters import unpublishable_characters
-from .house_style import quoted_to_write
-from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
+from .yaml_errors import FRONT_MATTER_FIELDS, quoted_to_write, yaml_problem
 
 MAX_FILE_BYTES = 1_000_000
 """A practice is a few thousand words; anything this large is a mistake (a pasted binary, say)."""

@@ -11,7 +11,7 @@ import yaml
 
 from ..problems import Problem
 from .fields import FIELDS_BY_NAME
-from .house_style import TYPOGRAPHIC_QUOTES, quoted, quoted_to_write
+from .house_style import TYPOGRAPHIC_QUOTES, in_typographic_quotes, quoted
 
 FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
 """A field's line, 'name: value' (in a list, '- name: value')."""
@@ -62,6 +62,15 @@ def yaml_problem(
         return Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}")
     message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
     return Problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
+
+
+def quoted_to_write(text: str) -> str:
+    """`text` in YAML's quotes, for a message's line to write: typographic quotes around all of
+    it, which the editor meant as quotes, become straight ones, and the message says why."""
+    inside = in_typographic_quotes(text)
+    if inside is None:
+        return quoted(text)
+    return f"{quoted(inside)} (straight quotes: YAML does not read {text[0]}…{text[-1]} as quotes)"
 
 
 def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> str:

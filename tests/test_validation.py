@@ -763,6 +763,48 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
     ]
 
 
+def test_a_link_to_no_page_is_reported_while_files_have_other_mistakes(tmp_path: Path) -> None:
+    """Every problem at once: a mistake in a file's front matter (or in another file) does not
+    hide a link that leads nowhere. A link to an address a file with mistakes declares (its
+    slug, an alias, its short link) is not reported meanwhile; nor, while a file's front matter
+    cannot be read at all, one into the practices of its language, which it might be."""
+    links = (
+        "[vanha](/fi/kaytannot/poistettu/), [tämä](/fi/kaytannot/esimerkki/), [ennen](/fi/kaytannot/"
+        "aiempi/), [toinen](/fi/kaytannot/toinen/), [lyhyt](/sv/k/sample/) ja [ei](/fi/ei-ole/)"
+    )
+    files = {
+        **one_file(practice(extra="end_year: pian\naliases: [aiempi]", body=f"## Linkit\n\n{links}\n")),
+        **pair("other", "toinen", "annan"),
+        "content/sv/trasig.md": "---\nid: trasig\ntitle: Hem: start\n---\n[a](/sv/praxis/x/) [b](/fi/ei/)\n",
+    }
+    nowhere = (
+        "leads to no page of this site; check the address, or link to another practice with practice:its-id, "
+        "which keeps working when its address changes"
+    )
+    found = problems(tmp_path, files)
+    assert [p for p in found if "leads to no page" in p] == [
+        f"content/fi/esimerkki.md:27:9: the link '/fi/kaytannot/poistettu/' {nowhere}",
+        f"content/fi/esimerkki.md:27:166: the link '/fi/ei-ole/' {nowhere}",
+        f"content/sv/trasig.md:5:24: the link '/fi/ei/' {nowhere}",
+    ]
+    assert any("content/fi/esimerkki.md:22:11: end_year should be" in p for p in found)
+
+
+def test_a_link_to_no_page_in_a_copy_of_a_practice_is_reported_in_the_copy(tmp_path: Path) -> None:
+    """A practice copied to start another keeps its id: both files are read, and each link is
+    reported in the file that has it."""
+    files = {
+        **pair(body="## Tausta\n\n[a](/fi/ei-ole/)\n"),
+        "content/fi/kopio.md": practice(slug="kopio", body="## Tausta\n\nTeksti ja [b](/fi/ei-kumpikaan/)\n"),
+    }
+    found = [p.split(": the link")[0] for p in problems(tmp_path, files) if "leads to no page" in p]
+    assert found == [
+        "content/fi/esimerkki.md:25:5",
+        "content/fi/kopio.md:25:15",
+        "content/sv/esimerkki.md:25:5",
+    ]
+
+
 def test_a_link_to_this_site_by_its_full_address_gets_the_address_to_write(tmp_path: Path) -> None:
     """An address copied from the browser: it works, but leads from the preview to the published
     site, and breaks if the site moves. Addresses of other sites, and of files, are no concern

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..config import LANGS, LANGUAGE_NAMES
 from ..content.html_policy import site_path
 from ..content.ledger import LEDGER
-from ..content.model import Links, Practice, Site, other_lang
+from ..content.model import Links, Practice, Site, Unchecked, other_lang
 from ..content.redirects import REDIRECTS
 from ..content.vocabulary import FACETS, VOCABULARY
 from ..problems import Problem, Severity
@@ -214,16 +214,20 @@ def broken_redirects(site: Site) -> list[Problem]:
     return problems
 
 
-def broken_links(site: Site) -> list[Problem]:
+def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Problem]:
     """Links in the texts to an address of this site that has no page ([text](/fi/x/)), and
     links to one of its pages by the full address (https://…/fi/x/), which lead away from the
-    preview and break if the site moves: a warning with the link to write instead."""
+    preview and break if the site moves: a warning with the link to write instead.
+    `unchecked`: files with mistakes, whose links are checked too, and whose pages are not
+    in `site`: a link to an address they may have is not reported."""
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
+    texts += [(file.source, file.links) for file in unchecked if file.links]
     own = {source: _own_addresses(links.full_pages, site.config.own_urls) for source, links in texts}
     if not any(links.pages or own[source] for source, links in texts):
         return []
-    served = urls.site_urls(site)
+    served = urls.site_urls(site) | _addresses_declared(unchecked)
+    unknown = tuple(urls.section(file.lang, "practices") for file in unchecked if file.slugs is None)
     ids = practice_addresses(site)
     problems = []
     for source, links in texts:
@@ -231,6 +235,8 @@ def broken_links(site: Site) -> list[Problem]:
         for address, written, line, column in relative + own[source]:
             page = address.removesuffix("index.html")
             page = page if page in served else f"{page}/"
+            if page.startswith(unknown):
+                continue
             if page not in served:
                 message = (
                     f"the link '{written}' leads to no page of this site; check the address, or link to "
@@ -251,6 +257,15 @@ def broken_links(site: Site) -> list[Problem]:
                 )
                 problems.append(Problem(PurePath(source), line, column, message, Severity.WARNING))
     return problems
+
+
+def _addresses_declared(unchecked: Iterable[Unchecked]) -> set[str]:
+    """The addresses files with mistakes declare: each id's short links, each slug's page."""
+    declared = set()
+    for file in unchecked:
+        declared |= {urls.short(lang, practice_id) for practice_id in file.ids for lang in LANGS}
+        declared |= {urls.practice_slug(file.lang, slug) for slug in file.slugs or ()}
+    return declared
 
 
 def _own_addresses(

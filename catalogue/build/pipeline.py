@@ -116,17 +116,20 @@ def check_site(
         raise ContentError(problems)
     addressed = not problems  # a vocabulary with mistakes does not tell its pages' addresses
     cache = cache or BuildCache(None, "")
-    site, found = load_site(root, config, vocabulary, cache)
-    problems.extend(found)
+    loaded = load_site(root, config, vocabulary, cache)
+    site = loaded.site
+    problems.extend(loaded.problems)
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))
-    if site is not None and addressed:
-        problems.extend(broken_redirects(site) + broken_links(site) + broken_sections(site, cache))
-    if site is not None and addressed and ledger:
+    if addressed:  # a file with mistakes hides no link that leads nowhere: every problem at once
+        problems.extend(broken_links(site, loaded.unchecked))
+    if addressed and loaded.complete:
+        problems.extend(broken_redirects(site) + broken_sections(site, cache))
+    if addressed and loaded.complete and ledger:
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
-    if failing or site is None:
+    if failing:
         raise ContentError(problems)
     return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
 

@@ -1,4 +1,4 @@
-"""Load stage: the content folder → a checked Site, or every problem found in it.
+"""Load stage: the content folder → a checked Site, and every problem found in it.
 
 Each practice file is checked on its own (on all cores when there are many), then the rules
 across files are applied. A file's checked result is kept in the build cache by the hash of
@@ -23,7 +23,7 @@ from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
 from .characters import UNPUBLISHABLE, unpublishable_characters
-from .model import FileResult, Links, Practice, Site, StaticPage, Text
+from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked
 from .redirects import read_redirects
 from .rules import check_collection
 from .source import (
@@ -60,16 +60,23 @@ def is_editor_backup(name: str) -> bool:
     return name.endswith(("~", ".swp", ".swo", ".tmp")) or name.startswith((".#", "#", "."))
 
 
-def load_site(
-    root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: BuildCache
-) -> tuple[Site | None, list[Problem]]:
-    """Read every content file under root/content; return the site (None on errors) and all
-    problems."""
+class Loaded(NamedTuple):
+    site: Site
+    """Made of the files without mistakes: the whole site when `complete`."""
+    problems: list[Problem]
+    complete: bool
+    """No error was found."""
+    unchecked: list[Unchecked]
+
+
+def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: BuildCache) -> Loaded:
+    """Read every content file under root/content; return the site and all problems. Where
+    files have mistakes, the site is made of the others, so that the checks after this one
+    can still look at links: every problem at once."""
     content = root / "content"
     problems: list[Problem] = []
     checked: list[tuple[Practice, Text]] = []
-    unchecked: list[tuple[str, Links]] = []
-    """The links of each practice file whose front matter has mistakes."""
+    unchecked: list[Unchecked] = []
     present: set[tuple[str, Lang]] = set()
     """(id, language) of every practice file read, valid or not."""
     pages: list[StaticPage] = []
@@ -94,21 +101,26 @@ def load_site(
         present.update((found, job.lang) for found in result.ids)
         if result.practice and result.text:
             checked.append((result.practice, result.text))
-        elif result.text:
-            unchecked.append((job.shown, result.text.links))
-    findings = check_collection(checked, present, pages, unchecked, root, date.today())
+        else:
+            links = result.text.links if result.text else None
+            unchecked.append(Unchecked(job.shown, job.lang, links, result.ids, result.slugs))
+    unchecked_links = [(file.source, file.links) for file in unchecked if file.links]
+    findings = check_collection(checked, present, pages, unchecked_links, root, date.today())
     problems.extend(findings.problems)
     redirects, found = read_redirects(root, config.own_urls)
     problems.extend(found)
-    if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
     published = sorted(((p, t) for p, t in checked if not p.draft), key=lambda pt: (pt[0].id, pt[0].lang))
-    texts = {(p.id, p.lang): t for p, t in published}
-    practices = tuple(p for p, _ in published)
+    texts: dict[tuple[str, Lang], Text] = {}
+    practices: list[Practice] = []
+    for p, text in published:
+        if (p.id, p.lang) in texts:  # an id given twice (reported above): one file is left unchecked
+            unchecked.append(Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases)))
+            continue
+        texts[(p.id, p.lang)] = text
+        practices.append(p)
     drafts = tuple(p for p, _ in checked if p.draft)
-    return Site(
-        config, vocabulary, practices, texts, tuple(pages), findings.stale, redirects, drafts
-    ), problems
+    site = Site(config, vocabulary, tuple(practices), texts, tuple(pages), findings.stale, redirects, drafts)
+    return Loaded(site, problems, not any(p.severity is Severity.ERROR for p in problems), unchecked)
 
 
 def check_files(
@@ -176,7 +188,7 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     shown = PurePath(job.shown)
     raw = read_bytes(Path(job.file), shown)
     if isinstance(raw, list):  # too large or unreadable: its id, if a line gives it
-        return "", FileResult(None, None, raw, tuple(_id_lines(_head(Path(job.file))))), ""
+        return "", FileResult(None, None, raw, tuple(_id_lines(_head(Path(job.file)))), None), ""
     key = checked_key(bytes_digest(raw), checked_context(job, vocabulary))
     doc = decode_source(raw, shown)
     unseen: list[Problem] = []
@@ -185,11 +197,19 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
         doc = decode_source(raw, shown)
     if isinstance(doc, list):
         text, problems = _text_alone(raw, shown, key, DESCRIPTION)
-        return key, FileResult(None, text, unseen + doc + problems, tuple(_id_lines(raw))), ""
+        return key, FileResult(None, text, unseen + doc + problems, tuple(_id_lines(raw)), None), ""
     practice, text, problems = validate_practice(doc._replace(digest=key), vocabulary, job.lang)
     criteria = practice.criteria if practice else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
-    return key, FileResult(practice, text, unseen + problems, (str(doc.front.get("id")),)), source
+    slugs = () if practice else _declared_slugs(doc.front)
+    return key, FileResult(practice, text, unseen + problems, (str(doc.front.get("id")),), slugs), source
+
+
+def _declared_slugs(front: dict[str, object]) -> tuple[str, ...]:
+    """The slug and aliases front matter gives, as written (a mistaken one included)."""
+    aliases = front.get("aliases")
+    given = [front.get("slug"), *(aliases if isinstance(aliases, list) else [aliases])]
+    return tuple(str(value) for value in given if isinstance(value, str | int))
 
 
 def _blanked(raw: bytes, shown: PurePath) -> tuple[bytes, list[Problem]] | None:

@@ -130,6 +130,20 @@ class FileResult(NamedTuple):
     ids: tuple[str, ...]
     """The id the file declares, valid or not (so that a broken file is not also reported as
     a missing translation of its twin)."""
+    slugs: tuple[str, ...] | None = ()
+    """The slug and aliases a file with mistakes declares, valid or not; None if its front
+    matter cannot be read. A link to the pages they name is not reported meanwhile."""
+
+
+class Unchecked(NamedTuple):
+    """A practice file with mistakes, as far as it can be read."""
+
+    source: str
+    lang: Lang
+    links: Links | None
+    ids: tuple[str, ...]
+    slugs: tuple[str, ...] | None
+    """See FileResult.slugs."""
 
 
 LANGUAGE_NEUTRAL_FIELDS = (

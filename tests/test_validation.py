@@ -744,6 +744,19 @@ def test_a_picture_linked_as_github_shows_it_gets_the_address_the_site_needs(tmp
     ]
 
 
+def test_a_link_to_a_practices_file_gets_the_link_to_the_practice(tmp_path: Path) -> None:
+    """GitHub's preview follows a link to another practice's file (named by its id); the site
+    has no such file, but the practice's page."""
+    body = "## Linkit\n\n[AlkuKiri](alkukiri.md), [ruotsiksi](../sv/arjen-apu.md#tausta)\n"
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:12: the link 'alkukiri.md' leads to a practice's file, which GitHub's "
+        "preview follows but the site does not have; link to the practice by its id: practice:alkukiri",
+        "content/fi/esimerkki.md:25:38: the link '../sv/arjen-apu.md#tausta' leads to a practice's file, "
+        "which GitHub's preview follows but the site does not have; link to the practice by its id: "
+        "practice:arjen-apu#tausta",
+    ]
+
+
 def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) -> None:
     body = (
         "## Linkit\n\n[Teemat](/fi/teemat/), [tämä](/fi/kaytannot/esimerkki#linkit), [etusivu](/) ja "

@@ -29,6 +29,8 @@ HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 """alt text however the attribute is quoted (alt="x", alt='x', alt=x), not empty."""
+PRACTICE_FILE = re.compile(r"(?:\.\.?/)*(?:content/)?(?:(?:fi|sv)/)?(?P<name>[\w-]+)\.md(?P<heading>#.*)?")
+"""Another practice's file ('alkukiri.md', '../sv/alkukiri.md'), which GitHub's preview follows."""
 WITHOUT_ROOT = re.compile(r"(?P<up>(?:\.\./)*)(?:\./)?(?P<path>(?:static|fi|sv)/.*)")
 """An address of this site written from the file's folder ('../../static/…', which GitHub's
 preview of content/fi/x.md follows) or with no slash in front ('static/…')."""
@@ -288,6 +290,13 @@ def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
             message = (
                 f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
                 f"of this site; write it in full: https://{target[:60]}"
+            )
+            yield Problem(path, line, column, message)
+        elif not scheme and (named := PRACTICE_FILE.fullmatch(target)):
+            message = (
+                f"the link '{target[:60]}' leads to a practice's file, which GitHub's preview follows but "
+                f"the site does not have; link to the practice by its id: practice:{named['name']}"
+                f"{named['heading'] or ''}"
             )
             yield Problem(path, line, column, message)
         elif not scheme and (written := WITHOUT_ROOT.fullmatch(target)):

@@ -65,6 +65,7 @@ FRONT_MATTER_PIECES = st.sampled_from(
         *("goal-oriented: x\n", "name: a\n", "contact:\nname: a\n  email: b\n", "end_year:\n  funding: x\n"),
         *("criteria:\ngoal-oriented: x\n  high-impact: y\n", "contact: x\nurl: https://x.fi/\n"),
         *("funding: ESR #2014\n", "summary: a\n  b # c\n", "organisations:\n  - a\t# b\n", "title: x #\n"),
+        *("title: a: b\n", "\tthemes:[a]\n", 'slug: "a: b\n', "summary: 'a' b: c\n", "\t- x: y\n"),
     ]
 )
 

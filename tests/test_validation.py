@@ -32,7 +32,7 @@ def one_file(text: str | bytes) -> dict[str, str | bytes]:
 def test_invalid_yaml(tmp_path: Path) -> None:
     """The message shows the line as it should be: its value in quotes, a quote in it escaped."""
     files = {
-        "content/fi/esimerkki.md": "---\nid: a\ntitle: Kotona: alku\n---\nTeksti\n",
+        "content/fi/esimerkki.md": practice().replace("title: Esimerkkikäytäntö", "title: Kotona: alku"),
         "content/sv/esimerkki.md": practice().replace("  goal-oriented: ", '  goal-oriented: Mål: "arbete" '),
     }
     colon = "a value contains ': ' (a colon and a space), which YAML reads as a new field"
@@ -44,13 +44,42 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     ]
 
 
+def test_a_yaml_mistake_with_a_sure_mend_hides_none_of_the_files_other_problems(tmp_path: Path) -> None:
+    """Every problem at once: YAML stops at its first error, so the front matter is read again
+    with that line as the message says to write it, until none is left; the other problems,
+    of YAML and of the fields, come in the same report."""
+    text = (
+        practice()
+        .replace("title: Esimerkkikäytäntö", "title: Kotona: alku")
+        .replace("summary: ", "summary:\xa0")
+        .replace("practice_type: material", "practice_type:materiaali")
+        .replace("funding: ESR.", "funding: Rahoitus: ESR.")
+        .replace("  high-impact: ", "\thigh-impact: ")
+        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    )
+    colon = "invalid YAML: a value contains ': ' (a colon and a space), which YAML reads as a new field"
+    assert problems(tmp_path, one_file(text)) == [
+        f'content/fi/esimerkki.md:3:14: {colon}; put the whole value in quotes: title: "Kotona: alku"',
+        "content/fi/esimerkki.md:5:9: invalid YAML: after the colon is a no-break space, often pasted from "
+        "a word processor or a web page; YAML needs an ordinary space there: delete it and type a space",
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        "content/fi/esimerkki.md:11:1: invalid YAML: a field needs a space after its colon: "
+        "practice_type: materiaali",
+        "content/fi/esimerkki.md:11:16: unknown practice types code 'materiaali'; the code for 'materiaali' "
+        "is 'material'",
+        f'content/fi/esimerkki.md:13:18: {colon}; put the whole value in quotes: funding: "Rahoitus: ESR."',
+        "content/fi/esimerkki.md:19:1: invalid YAML: the line starts with a tab, which YAML does not take; "
+        "write 2 spaces in its place, as the line above has: '  high-impact: Tulokset ovat parempia.'",
+    ]
+
+
 def test_a_value_in_typographic_quotes_gets_straight_ones_in_the_line_to_write(tmp_path: Path) -> None:
     """The editor quoted the value, but with quotes YAML does not read as quotes (a word
     processor's, or a Mac's smart quotes): the line to write has straight ones in their place,
     not both."""
     straight = "(straight quotes: YAML does not read ”…” as quotes)"
     files = {
-        "content/fi/a.md": "---\nid: a\ntitle: ”Kotona: alku”\n---\nTeksti\n",
+        "content/fi/a.md": practice("a", "a").replace("title: Esimerkkikäytäntö", "title: ”Kotona: alku”"),
         "content/fi/b.md": practice("b", "b").replace("funding: ESR.", "funding: ”ESR #2 hanke”"),
         "content/fi/c.md": '---\nid: c\ntitle: "Kotona: alku”\n---\nTeksti\n',
     }
@@ -207,24 +236,25 @@ def test_a_comment_that_cuts_a_value_short_does_not_hide_the_files_other_problem
 
 
 def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path) -> None:
-    """Every problem at once: the text's own problems are reported with the YAML error, in a
-    practice and on an about page, not only after the YAML is mended."""
+    """Every problem at once: the text's own problems are reported with a YAML error that has no
+    sure mend (one that has is read past: test_a_yaml_mistake_with_a_sure_mend_…), in a practice
+    and on an about page, not only after the YAML is mended."""
     about = (ROOT / "content/pages/fi/about.md").read_text(encoding="utf-8")
     files = {
-        **one_file("---\nid: a\ntitle: Kotona: alku\n---\n#### Tausta\n\nKatso [](https://migri.fi/).\n"),
-        "content/pages/fi/about.md": about.replace("title: ", "title: Tietoa: ", 1)
-        + "\n![](/static/x.png)\n",
+        **one_file('---\nid: a\ntitle: "Kotona: alku\n---\n#### Tausta\n\nKatso [](https://migri.fi/).\n'),
+        "content/pages/fi/about.md": about.replace("title: ", 'title: "', 1) + "\n![](/static/x.png)\n",
     }
     last = about.count("\n") + 2
+    unclosed = (
+        "invalid YAML: the quote that opens this value is not closed; end the value with the same quote mark"
+    )
     assert problems(tmp_path, files) == [
-        "content/fi/esimerkki.md:3:14: invalid YAML: a value contains ': ' (a colon and a space), "
-        'which YAML reads as a new field; put the whole value in quotes: title: "Kotona: alku"',
+        f"content/fi/esimerkki.md:3:8: {unclosed}",
         "content/fi/esimerkki.md:5:1: the heading '#### Tausta' skips a level: after a level-2 heading "
         "comes level 3 or less, so that readers who move by headings miss nothing; write '### Tausta'",
         "content/fi/esimerkki.md:7:7: the link has no text, so a screen reader cannot tell where it leads; "
         "write that between the brackets: [Where it leads](https://migri.fi/)",
-        "content/pages/fi/about.md:2:14: invalid YAML: a value contains ': ' (a colon and a space), which "
-        'YAML reads as a new field; put the whole value in quotes: title: "Tietoa: Tietoa palvelusta"',
+        f"content/pages/fi/about.md:2:8: {unclosed}",
         f"content/pages/fi/about.md:{last}:1: the image has no alt text; describe it between the brackets: "
         "![What the picture shows](/static/x.png)",
     ]
@@ -667,7 +697,9 @@ def test_a_file_saved_as_utf16_is_named_so_and_its_twin_is_not_reported_missing(
     ],
 )
 def test_a_tab_gets_the_spaces_its_place_needs(tmp_path: Path, front: str, message: str) -> None:
-    assert problems(tmp_path, one_file(f"---\n{front}\n---\n")) == [f"content/fi/esimerkki.md:{message}"]
+    """The front matter is read on with the line so mended: the tab is its only YAML mistake."""
+    found = problems(tmp_path, one_file(f"---\n{front}\n---\n"))
+    assert [p for p in found if "invalid YAML" in p] == [f"content/fi/esimerkki.md:{message}"]
 
 
 def test_a_tab_after_a_colon_gets_a_space_where_yaml_refuses_it() -> None:
@@ -679,7 +711,9 @@ def test_a_tab_after_a_colon_gets_a_space_where_yaml_refuses_it() -> None:
 
     with pytest.raises(yaml.YAMLError) as raised:
         yaml.load("id: a\ntitle:\tKielikahvila\n", Loader=yaml.SafeLoader)
-    assert str(yaml_problem(raised.value, PurePath("content/fi/a.md"), 2, "id: a\ntitle:\tKielikahvila")) == (
+    assert str(
+        yaml_problem(raised.value, PurePath("content/fi/a.md"), 2, "id: a\ntitle:\tKielikahvila").problem
+    ) == (
         "content/fi/a.md:3:7: invalid YAML: there is a tab in the line; YAML needs an ordinary space "
         "there: title: Kielikahvila"
     )
@@ -788,7 +822,7 @@ def test_a_link_to_no_page_is_reported_while_files_have_other_mistakes(tmp_path:
     files = {
         **one_file(practice(extra="end_year: pian\naliases: [aiempi]", body=f"## Linkit\n\n{links}\n")),
         **pair("other", "toinen", "annan"),
-        "content/sv/trasig.md": "---\nid: trasig\ntitle: Hem: start\n---\n[a](/sv/praxis/x/) [b](/fi/ei/)\n",
+        "content/sv/trasig.md": '---\nid: trasig\ntitle: "Hem: start\n---\n[a](/sv/praxis/x/) [b](/fi/ei/)\n',
     }
     nowhere = (
         "leads to no page of this site; check the address, or link to another practice with practice:its-id, "

@@ -187,18 +187,30 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     if parts is None:
         return [_problem(shown_as, 1, 1, NOT_CLOSED if YAMLHandler().detect(text) else NO_FRONT_MATTER)]
     front_text, first_line, body, body_line = parts
-    try:
-        node = yaml.compose(front_text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        return [yaml_problem(error, shown_as, first_line, front_text, FRONT_MATTER_FIELDS)]
+    mistakes: list[Problem] = []
+    mended_lines: set[int] = set()
+    while True:
+        try:
+            node = yaml.compose(front_text, Loader=YAML_LOADER)
+            break
+        except yaml.YAMLError as error:
+            mistake = yaml_problem(error, shown_as, first_line, front_text, FRONT_MATTER_FIELDS)
+            mistakes.append(mistake.problem)
+            if mistake.mended is None or mistake.mended[0] in mended_lines:
+                return mistakes
+            front_text = _mended(front_text, *mistake.mended)
+            mended_lines.add(mistake.mended[0])
     if node is None:  # nothing between the two '---' lines
-        return SourceDocument(shown_as, {}, {(): (first_line - 1, 1)}, body, body_line)
+        return SourceDocument(
+            shown_as, {}, {(): (first_line - 1, 1)}, body, body_line, problems=tuple(mistakes)
+        )
     if not isinstance(node, yaml.MappingNode):
-        return [_problem(shown_as, node.start_mark.line + first_line, node.start_mark.column + 1, NOT_FIELDS)]
+        mark = node.start_mark
+        return [*mistakes, _problem(shown_as, mark.line + first_line, mark.column + 1, NOT_FIELDS)]
     positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     written: dict[KeyPath, str] = {}
     problems = _plain_yaml_problems(node, shown_as, first_line)
-    slips = [_problem(shown_as, *cut) for cut in comments_cut_short(node, front_text, first_line)]
+    slips = mistakes + [_problem(shown_as, *cut) for cut in comments_cut_short(node, front_text, first_line)]
     if problems:
         return problems + slips
     _collect_positions(node, (), (positions, written), first_line, shown_as, slips)
@@ -216,6 +228,14 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
         written=written,
         problems=tuple(slips),
     )
+
+
+def _mended(text: str, index: int, line: str) -> str:
+    """`text` with one line as a message says to write it. The front matter is read again so
+    for its other mistakes, each line mended once at most: every problem at once."""
+    lines = text.split("\n")
+    lines[index] = line
+    return "\n".join(lines)
 
 
 def _constructed(

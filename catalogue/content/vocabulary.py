@@ -107,7 +107,7 @@ def read_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
-        return None, [yaml_problem(error, VOCABULARY, 1, text)]
+        return None, [yaml_problem(error, VOCABULARY, 1, text).problem]
     if not isinstance(root, yaml.MappingNode):
         message = f"the file should hold the lists {', '.join(GROUPS)}, each a line 'name:' and its entries"
         return None, [Problem(VOCABULARY, 1, 1, message)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import NamedTuple
 
 import yaml
 
@@ -29,13 +30,20 @@ UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while p
 """YAML's contexts whose mark is where the unfinished key, quote or list opened."""
 
 
+class Mistake(NamedTuple):
+    problem: Problem
+    mended: tuple[int, str] | None
+    """(index among the lines, the line as the message says to write it) where that is sure:
+    the text so mended can be read again for its other mistakes."""
+
+
 def yaml_problem(
     error: yaml.YAMLError,
     shown_as: PurePath,
     first_line: int,
     front_text: str,
     fields: frozenset[str] = frozenset(),
-) -> Problem:
+) -> Mistake:
     """A YAML error as the mistake an editor made, at the line where it was made: for an
     unclosed quote or list, where it opens, not where YAML gave up; for a group's first line
     left unindented, that line. `fields`: the names a line at the start may have."""
@@ -59,9 +67,12 @@ def yaml_problem(
             f"'{name}' belongs under {parent}:, as the line below it does, so it needs the same "
             f"{len(spaces)} spaces in front of it: '{spaces}{name}: …'"
         )
-        return Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}")
-    message = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
-    return Problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
+        return Mistake(
+            Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}"), (at, spaces + lines[at])
+        )
+    message, mended = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
+    problem_at = Problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
+    return Mistake(problem_at, None if mended is None else (index, mended))
 
 
 def quoted_to_write(text: str) -> str:
@@ -73,60 +84,69 @@ def quoted_to_write(text: str) -> str:
     return f"{quoted(inside)} (straight quotes: YAML does not read {text[0]}…{text[-1]} as quotes)"
 
 
-def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> str:
-    """What is wrong with `line` (the lines `above` it come first), and what would be right."""
+def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tuple[str, str | None]:
+    """What is wrong with `line` (the lines `above` it come first), and what would be right:
+    the message, and the line as it says to write it where that is sure."""
     field = FIELD_LINE.fullmatch(line)
     previous = next((text for text in reversed(above) if text.strip()), "")
     if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
         return _tab_message(line, previous)
     if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
         fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
-        return f"a field needs a space after its colon: {fixed}"
+        return f"a field needs a space after its colon: {fixed}", f"{no_space['name']} {no_space['value']}"
     if odd := ODD_SPACE.match(line):
         space = (
             "a no-break space" if odd["space"] == "\xa0" else f"an unusual space (U+{ord(odd['space']):04X})"
         )
-        return (
+        message = (
             f"after the colon is {space}, often pasted from a word processor or a web page; YAML "
             "needs an ordinary space there: delete it and type a space"
         )
+        return message, f"{line[: odd.start('space')]} {line[odd.end('space') :]}"
     if context.startswith("while scanning a quoted"):
         if field and field["value"].endswith(tuple(TYPOGRAPHIC_QUOTES)):
-            return (
+            message = (
                 f"the quote that opens this value is not closed: it ends with {field['value'][-1]}, which "
                 f"YAML does not read as a quote; end it with {field['value'][0]} instead"
             )
-        return "the quote that opens this value is not closed; end the value with the same quote mark"
+            return message, None
+        return "the quote that opens this value is not closed; end the value with the same quote mark", None
     if context.startswith("while parsing a flow"):
-        return "the list that opens here with [ is not closed; end it with ] on the same line"
+        return "the list that opens here with [ is not closed; end it with ] on the same line", None
     if field and field["value"][:1] in QUOTES and not field["value"].endswith(field["value"][0]):
-        return (
+        message = (
             "a value that starts with a quote must end with it; put the whole value in quotes: "
             f"{field['name'].strip()} {quoted(field['value'])}"
         )
+        return message, f"{field['name']} {quoted(field['value'])}"
     indent, indent_above = _indent(line), _indent(previous)
     if "mapping values are not allowed" in problem and indent > indent_above and ": " in previous:
-        return (
+        message = (
             f"this line is indented further ({indent} spaces) than the line above ({indent_above}), so "
             "YAML reads it as part of that line's value; indent the fields of a group alike"
         )
+        return message, None
     if "mapping values are not allowed" in problem:
         example = (
             f"{field['name'].strip()} {quoted_to_write(field['value'])}" if field else 'title: "Kotona: alku"'
         )
-        return (
+        message = (
             "a value contains ': ' (a colon and a space), which YAML reads as a new field; "
             f"put the whole value in quotes: {example}"
         )
+        if field is None:
+            return message, None
+        return message, f"{field['name']} {quoted(in_typographic_quotes(field['value']) or field['value'])}"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return (
+        message = (
             "this line cannot be read as a field; write 'name: value', keep the indentation "
             "of the lines above, and quote values that contain ':' or start with a quote"
         )
+        return message, None
     if "found undefined alias" in problem or "found character" in problem:
-        return f"this value cannot be read ({problem}); put it in quotes"
+        return f"this value cannot be read ({problem}); put it in quotes", None
     detail = f" ({problem})" if problem else ""
-    return f"the front matter cannot be read{detail}; check quotes and indentation"
+    return f"the front matter cannot be read{detail}; check quotes and indentation", None
 
 
 def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
@@ -143,21 +163,28 @@ def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[i
     return above[-1], name, parent["name"]
 
 
-def _tab_message(line: str, previous: str) -> str:
+def _tab_message(line: str, previous: str) -> tuple[str, str]:
     """A tab, which YAML takes neither for indenting nor after a colon: the spaces to write
-    instead, as many as the line's place needs (as the line above it shows)."""
+    instead, as many as the line's place needs (as the line above it shows); and the line so."""
     written = line.strip(" \t")
     if "\t" not in line[: len(line) - len(line.lstrip(" \t"))]:  # a tab after the line's start
         fixed = re.sub(r"(?<=:)[ \t]+|[ \t]*\t[ \t]*", " ", written)
-        return f"there is a tab in the line; YAML needs an ordinary space there: {fixed}"
+        message = f"there is a tab in the line; YAML needs an ordinary space there: {fixed}"
+        return message, " " * _indent(line) + fixed
     start = "the line starts with a tab, which YAML does not take"
     if PARENT_LINE.fullmatch(previous.strip()):
         spaces, why = _indent(previous) + 2, f"as a line under {previous.strip()} needs"
     elif _indent(previous):
         spaces, why = _indent(previous), "as the line above has"
     else:
-        return f"{start}; start the line with the field's name, as a field of its own does: {written}"
-    return f"{start}; write {spaces} spaces in its place, {why}: '{' ' * spaces}{written}'"
+        return (
+            f"{start}; start the line with the field's name, as a field of its own does: {written}",
+            written,
+        )
+    return (
+        f"{start}; write {spaces} spaces in its place, {why}: '{' ' * spaces}{written}'",
+        " " * spaces + written,
+    )
 
 
 def _indent(line: str) -> int:

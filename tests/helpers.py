@@ -127,6 +127,11 @@ def png(width: int, height: int) -> bytes:
     )
 
 
+def html_pages(site: Path) -> list[Path]:
+    """The HTML pages of a built site, the search bundle's left out."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
 def soup(path: Path) -> BeautifulSoup:
     """A built page, parsed."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -21,15 +21,11 @@ from catalogue.build.pipeline import check_site
 from catalogue.config import Lang, load_config
 from catalogue.site import urls
 
-from .helpers import ROOT, as_read, attribute, one, soup
+from .helpers import ROOT, as_read, attribute, html_pages, one, soup
 
 BASE = load_config(ROOT / "site.toml").base_url
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 
 
 def indexable(site: Path) -> dict[str, BeautifulSoup]:

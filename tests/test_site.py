@@ -13,13 +13,9 @@ from catalogue.build.sections import PAGE_IDS, PRACTICE_PAGE_IDS
 from catalogue.config import load_config
 from catalogue.content.vocabulary import read_vocabulary
 
-from .helpers import ROOT, as_read, attribute, one, soup
+from .helpers import ROOT, as_read, attribute, html_pages, one, soup
 
 BASE = load_config(ROOT / "site.toml").base_url
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 
 
 def resolve(site: Path, url: str) -> Path | None:
@@ -35,7 +31,7 @@ def resolve(site: Path, url: str) -> Path | None:
 
 def test_every_internal_link_resolves(built_site: Path) -> None:
     broken = []
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         page_url = "/" + page.relative_to(built_site).as_posix()
         for tag in soup(page).find_all(["a", "link", "img", "script"]):
             url = tag.get("href") or tag.get("src")
@@ -84,7 +80,7 @@ def test_every_published_practice_has_both_language_versions(built_site: Path) -
 
 
 def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         if page == built_site / "index.html":
             continue  # the language chooser is x-default itself
         head = soup(page)
@@ -106,7 +102,7 @@ def test_hreflang_pairs_point_at_each_other(built_site: Path) -> None:
 
 
 def test_html_lang_is_exactly_fi_or_sv(built_site: Path) -> None:
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         lang = attribute(one(soup(page), "html"), "lang")
         assert lang in ("fi", "sv")
         section = page.relative_to(built_site).parts[0]
@@ -131,7 +127,7 @@ def test_no_english_interface_text(built_site: Path) -> None:
                 for m in read_po(f)
                 if isinstance(m.id, str) and m.id and "%(" not in m.id and m.string != m.id
             ]
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         page_soup = soup(page)
         text = page_soup.get_text(" ")
         lang = attribute(one(page_soup, "html"), "lang")
@@ -240,7 +236,7 @@ def test_dates_are_shown_in_the_page_language(built_site: Path) -> None:
 
 
 def test_no_inline_scripts_or_styles(built_site: Path) -> None:
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
         assert "<style" not in html and " style=" not in html, page

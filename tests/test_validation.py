@@ -694,6 +694,16 @@ def test_a_file_saved_as_utf16_is_named_so_and_its_twin_is_not_reported_missing(
             "5:1: invalid YAML: the line starts with a tab, which YAML does not take; write 2 spaces in "
             "its place, as the line above has: '  email: liisa@example.fi'",
         ),
+        (
+            "id: a\nlinks:\n  - text: Migri\n\turl: https://migri.fi/",
+            "5:1: invalid YAML: the line starts with a tab, which YAML does not take; write 4 spaces in "
+            "its place, as a field of the list item above needs: '    url: https://migri.fi/'",
+        ),
+        (
+            "id: a\norganisations:\n  - Kela\n\t- Migri",
+            "5:1: invalid YAML: the line starts with a tab, which YAML does not take; write 2 spaces in "
+            "its place, as the line above has: '  - Migri'",
+        ),
     ],
 )
 def test_a_tab_gets_the_spaces_its_place_needs(tmp_path: Path, front: str, message: str) -> None:

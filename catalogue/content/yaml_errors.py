@@ -174,6 +174,10 @@ def _tab_message(line: str, previous: str) -> tuple[str, str]:
     start = "the line starts with a tab, which YAML does not take"
     if PARENT_LINE.fullmatch(previous.strip()):
         spaces, why = _indent(previous) + 2, f"as a line under {previous.strip()} needs"
+    elif (
+        previous.lstrip().startswith("- ") and FIELD_LINE.fullmatch(previous) and not written.startswith("-")
+    ):
+        spaces, why = _indent(previous) + 2, "as a field of the list item above needs"
     elif _indent(previous):
         spaces, why = _indent(previous), "as the line above has"
     else:

@@ -513,7 +513,7 @@ def test_a_page_is_written_only_to_a_plain_path_inside_the_output(tmp_path: Path
 def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path) -> None:
     """A label or code that cannot make an address, or is no text at all ('sv:' was shown as
     'None', 'fi: [a]' as "['a']"), or cut short by a comment, a code given twice, a field the
-    file does not have."""
+    file does not have; and YAML's mistakes with a sure mend, which hide none of these."""
     from catalogue.content.vocabulary import load_vocabulary
     from catalogue.problems import ContentError
 
@@ -526,6 +526,8 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         ("    fi: Lapset, nuoret ja perheet\n", "    fi: [Lapset]\n"),
         ("    sv: Barn, unga och familjer\n", "    sv: Barn, unga #och familjer\n"),
         ("    fi: Ohjaus ja neuvonta\n", "    fi: Perustieto!\n"),
+        ("    sv: Sysselsättning och företagande\n", "    sv: Arbete: sysselsättning och företagande\n"),
+        ("    fi: Pakolaisten vastaanotto\n", "\tfi: Pakolaisten vastaanotto\n"),
     ]:
         assert old in text
         text = text.replace(old, new, 1)
@@ -543,11 +545,17 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "fields",
         "content/vocabulary.yaml:29:5: the code 'integration-training' is already used in 'themes' on "
         "line 23",
+        "content/vocabulary.yaml:31:15: invalid YAML: a value contains ': ' (a colon and a space), which "
+        'YAML reads as a new field; put the whole value in quotes: sv: "Arbete: sysselsättning och '
+        'företagande"',
         "content/vocabulary.yaml:36:9: the 'fi' label of 'children-youth-families' should be text, not a "
         "list or fields",
         "content/vocabulary.yaml:37:20: '#och familjer' is a YAML comment, left out of the value, which is "
         "only 'Barn, unga'; if it belongs to the value, put the whole value in quotes: "
         'sv: "Barn, unga #och familjer"; if it is a note for editors, put it on a line of its own',
+        "content/vocabulary.yaml:42:1: invalid YAML: the line starts with a tab, which YAML does not take; "
+        "write 4 spaces in its place, as a field of the list item above needs: '    fi: Pakolaisten "
+        "vastaanotto'",
         "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
         "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
     ]

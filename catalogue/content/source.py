@@ -186,20 +186,11 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     parts = split_front_matter(text)
     if parts is None:
         return [_problem(shown_as, 1, 1, NOT_CLOSED if YAMLHandler().detect(text) else NO_FRONT_MATTER)]
-    front_text, first_line, body, body_line = parts
-    mistakes: list[Problem] = []
-    mended_lines: set[int] = set()
-    while True:
-        try:
-            node = yaml.compose(front_text, Loader=YAML_LOADER)
-            break
-        except yaml.YAMLError as error:
-            mistake = yaml_problem(error, shown_as, first_line, front_text, FRONT_MATTER_FIELDS)
-            mistakes.append(mistake.problem)
-            if mistake.mended is None or mistake.mended[0] in mended_lines:
-                return mistakes
-            front_text = _mended(front_text, *mistake.mended)
-            mended_lines.add(mistake.mended[0])
+    composed = compose_mending(parts.front, shown_as, parts.front_line, FRONT_MATTER_FIELDS)
+    if isinstance(composed, list):
+        return composed
+    node, front_text, mistakes = composed
+    first_line, body, body_line = parts.front_line, parts.body, parts.body_line
     if node is None:  # nothing between the two '---' lines
         return SourceDocument(
             shown_as, {}, {(): (first_line - 1, 1)}, body, body_line, problems=tuple(mistakes)
@@ -230,12 +221,28 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     )
 
 
-def _mended(text: str, index: int, line: str) -> str:
-    """`text` with one line as a message says to write it. The front matter is read again so
-    for its other mistakes, each line mended once at most: every problem at once."""
-    lines = text.split("\n")
-    lines[index] = line
-    return "\n".join(lines)
+def compose_mending(
+    text: str, shown_as: PurePath, first_line: int, fields: frozenset[str] = frozenset()
+) -> tuple[yaml.Node | None, str, list[Problem]] | list[Problem]:
+    """YAML's tree of `text`, the text as read, and its YAML mistakes. YAML stops at the first,
+    so the text is read again with that line as the message says to write it, where that is
+    sure, each line once at most: every problem at once. Only the mistakes when the last one
+    has no sure mend. `fields`: see yaml_problem."""
+    mistakes: list[Problem] = []
+    mended_lines: set[int] = set()
+    while True:
+        try:
+            return yaml.compose(text, Loader=YAML_LOADER), text, mistakes
+        except yaml.YAMLError as error:
+            mistake = yaml_problem(error, shown_as, first_line, text, fields)
+            mistakes.append(mistake.problem)
+            if mistake.mended is None or mistake.mended[0] in mended_lines:
+                return mistakes
+            index, line = mistake.mended
+            lines = text.split("\n")
+            lines[index] = line
+            text = "\n".join(lines)
+            mended_lines.add(index)
 
 
 def _constructed(

@@ -12,8 +12,7 @@ from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from .collation import sort_key
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
-from .source import YAML_LOADER, bytes_digest, comments_cut_short, read_text
-from .yaml_errors import yaml_problem
+from .source import YAML_LOADER, bytes_digest, comments_cut_short, compose_mending, read_text
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""
@@ -104,14 +103,14 @@ def read_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
     text = read_text(path, VOCABULARY)
     if isinstance(text, list):
         return None, text
-    try:
-        root = yaml.compose(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        return None, [yaml_problem(error, VOCABULARY, 1, text).problem]
+    composed = compose_mending(text, VOCABULARY, 1)
+    if isinstance(composed, list):
+        return None, composed
+    root, text, problems = composed
     if not isinstance(root, yaml.MappingNode):
         message = f"the file should hold the lists {', '.join(GROUPS)}, each a line 'name:' and its entries"
-        return None, [Problem(VOCABULARY, 1, 1, message)]
-    problems = [Problem(VOCABULARY, *cut) for cut in comments_cut_short(root, text, 1)]
+        return None, [*problems, Problem(VOCABULARY, 1, 1, message)]
+    problems += [Problem(VOCABULARY, *cut) for cut in comments_cut_short(root, text, 1)]
     lists = _fields(root, GROUPS, "list", problems)
     groups: dict[str, tuple[Term, ...]] = {}
     replaced: dict[str, dict[str, str]] = {}

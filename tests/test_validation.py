@@ -73,6 +73,23 @@ def test_a_yaml_mistake_with_a_sure_mend_hides_none_of_the_files_other_problems(
     ]
 
 
+def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
+    """A line is mended again for a second mistake (a few times at most: each mend may add to
+    the line, as quotes and their escapes do)."""
+    text = (
+        practice()
+        .replace("title: Esimerkkikäytäntö", "\ttitle: Kotona: alku")
+        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:3:1: invalid YAML: the line starts with a tab, which YAML does not take; "
+        "start the line with the field's name, as a field of its own does: title: Kotona: alku",
+        "content/fi/esimerkki.md:3:14: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
+        'reads as a new field; put the whole value in quotes: title: "Kotona: alku"',
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+    ]
+
+
 def test_a_value_in_typographic_quotes_gets_straight_ones_in_the_line_to_write(tmp_path: Path) -> None:
     """The editor quoted the value, but with quotes YAML does not read as quotes (a word
     processor's, or a Mac's smart quotes): the line to write has straight ones in their place,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -221,28 +222,37 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     )
 
 
+MENDS_PER_LINE = 3
+"""A line may have more than one mistake (a tab, and a colon in its value); but each mend may
+add to the line (quotes, and escapes of the quotes in it), so a line is not mended forever."""
+MENDED_READING = 1_000_000
+"""Characters read again after mends, in all: each mend reads the whole text again, and a
+file of thousands of broken lines would take minutes (an editor's has a few, in a few KB)."""
+
+
 def compose_mending(
     text: str, shown_as: PurePath, first_line: int, fields: frozenset[str] = frozenset()
 ) -> tuple[yaml.Node | None, str, list[Problem]] | list[Problem]:
     """YAML's tree of `text`, the text as read, and its YAML mistakes. YAML stops at the first,
     so the text is read again with that line as the message says to write it, where that is
-    sure, each line once at most: every problem at once. Only the mistakes when the last one
-    has no sure mend. `fields`: see yaml_problem."""
+    sure (MENDS_PER_LINE times a line at most, MENDED_READING in all): every problem at once.
+    Only the mistakes when the last one has no sure mend. `fields`: see yaml_problem."""
     mistakes: list[Problem] = []
-    mended_lines: set[int] = set()
+    mends: Counter[int] = Counter()
     while True:
         try:
             return yaml.compose(text, Loader=YAML_LOADER), text, mistakes
         except yaml.YAMLError as error:
             mistake = yaml_problem(error, shown_as, first_line, text, fields)
             mistakes.append(mistake.problem)
-            if mistake.mended is None or mistake.mended[0] in mended_lines:
+            spent = (mends.total() + 1) * len(text) > MENDED_READING
+            if mistake.mended is None or mends[mistake.mended[0]] == MENDS_PER_LINE or spent:
                 return mistakes
             index, line = mistake.mended
             lines = text.split("\n")
             lines[index] = line
             text = "\n".join(lines)
-            mended_lines.add(index)
+            mends[index] += 1
 
 
 def _constructed(

@@ -73,6 +73,24 @@ def test_a_yaml_mistake_with_a_sure_mend_hides_none_of_the_files_other_problems(
     ]
 
 
+def test_an_item_added_under_a_list_in_brackets_goes_inside_them(tmp_path: Path) -> None:
+    """The sample files write lists in brackets; an editor adding an item on a line of its own,
+    as lists are written elsewhere, is shown the line with the item inside the brackets."""
+    text = (
+        practice()
+        .replace("organisations: [Esimerkkikunta]", "organisations: [Esimerkkikunta]\n  - Kela\n  - Migri")
+        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        "content/fi/esimerkki.md:11:3: invalid YAML: this line adds an item to the list on the line above, "
+        "which is written in brackets, [ ]; put the item inside them: organisations: [Esimerkkikunta, Kela]",
+        "content/fi/esimerkki.md:12:3: invalid YAML: this line adds an item to the list on the line above, "
+        "which is written in brackets, [ ]; put the item inside them: organisations: [Esimerkkikunta, Kela, "
+        "Migri]",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

@@ -246,13 +246,13 @@ def compose_mending(
             mistake = yaml_problem(error, shown_as, first_line, text, fields)
             mistakes.append(mistake.problem)
             spent = (mends.total() + 1) * len(text) > MENDED_READING
-            if mistake.mended is None or mends[mistake.mended[0]] == MENDS_PER_LINE or spent:
+            if not mistake.mended or any(mends[i] == MENDS_PER_LINE for i in mistake.mended) or spent:
                 return mistakes
-            index, line = mistake.mended
             lines = text.split("\n")
-            lines[index] = line
+            for index, line in mistake.mended.items():
+                lines[index] = line
+                mends[index] += 1
             text = "\n".join(lines)
-            mends[index] += 1
 
 
 def _constructed(

@@ -23,6 +23,8 @@ ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
 word processor or a web page."""
 PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
 """A field with nothing after its colon, at the start of a line: its group's lines follow."""
+LIST_ITEM = re.compile(r"\s*-\s+(?P<value>\S.*?)\s*")
+"""A list's item on a line of its own: '  - Migri'."""
 QUOTES = ('"', "'")
 FRONT_MATTER_FIELDS = frozenset({*FIELDS_BY_NAME, "description"})
 """The fields of a practice's front matter, and a page's description."""
@@ -32,9 +34,9 @@ UNFINISHED = ("while scanning a simple key", "while scanning a quoted", "while p
 
 class Mistake(NamedTuple):
     problem: Problem
-    mended: tuple[int, str] | None
-    """(index among the lines, the line as the message says to write it) where that is sure:
-    the text so mended can be read again for its other mistakes."""
+    mended: dict[int, str]
+    """Index among the lines → the line as the message says to write it, where that is sure
+    (empty where it is not): the text so mended can be read again for its other mistakes."""
 
 
 def yaml_problem(
@@ -68,11 +70,19 @@ def yaml_problem(
             f"{len(spaces)} spaces in front of it: '{spaces}{name}: …'"
         )
         return Mistake(
-            Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}"), (at, spaces + lines[at])
+            Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}"), {at: spaces + lines[at]}
         )
-    message, mended = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
+    if "expected key" in problem and (added := _item_under_brackets(lines, index)):
+        above, written = added
+        message = (
+            "this line adds an item to the list on the line above, which is written in brackets, [ ]; "
+            f"put the item inside them: {written.strip()}"
+        )
+        mended = {above: written, index: ""}
+        return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
+    message, line = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
     problem_at = Problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
-    return Mistake(problem_at, None if mended is None else (index, mended))
+    return Mistake(problem_at, {} if line is None else {index: line})
 
 
 def quoted_to_write(text: str) -> str:
@@ -147,6 +157,20 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         return f"this value cannot be read ({problem}); put it in quotes", None
     detail = f" ({problem})" if problem else ""
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
+
+
+def _item_under_brackets(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index, the line with the item inside its brackets) of the field above line `index` if
+    that one is a list in brackets ('organisations: [Kela]') and this an item ('  - Migri')."""
+    item = LIST_ITEM.fullmatch(lines[index]) if index < len(lines) else None
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if item is None or above is None:
+        return None
+    field = FIELD_LINE.fullmatch(lines[above])
+    if field is None or not (field["value"].startswith("[") and field["value"].endswith("]")):
+        return None
+    inner = field["value"][1:-1].strip()
+    return above, f"{field['name']} [{inner + ', ' if inner else ''}{item['value']}]"
 
 
 def _unindented(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:

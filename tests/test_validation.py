@@ -91,6 +91,26 @@ def test_an_item_added_under_a_list_in_brackets_goes_inside_them(tmp_path: Path)
     ]
 
 
+def test_text_that_runs_on_to_a_line_of_its_own_is_told_to_join_it(tmp_path: Path) -> None:
+    """Text pasted from a document keeps its line breaks: the rest of a value starts a line,
+    where YAML reads a field's name. Indented, it would go on with the value."""
+    text = (
+        practice()
+        .replace("funding: ESR.", "funding: ESR ja\nkaupunki.")
+        .replace("  high-impact: Tulokset ovat parempia.", "  high-impact: Tulokset ovat\n parempia.")
+        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    )
+    goes_on = "this line goes on with the text of"
+    runs_on = "but starts where a field would, so YAML cannot read it; join it to the end of that line, or"
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:14:1: invalid YAML: {goes_on} 'funding' on line 13, {runs_on} start it "
+        "with 2 spaces",
+        f"content/fi/esimerkki.md:21:2: invalid YAML: {goes_on} 'high-impact' on line 20, {runs_on} start it "
+        "with 4 spaces",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

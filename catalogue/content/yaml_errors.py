@@ -23,6 +23,8 @@ ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
 word processor or a web page."""
 PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
 """A field with nothing after its colon, at the start of a line: its group's lines follow."""
+NAMED = re.compile(r"\s*[\w-]+:")
+"""A line that starts with a name and a colon: a field, however mistyped."""
 LIST_ITEM = re.compile(r"\s*-\s+(?P<value>\S.*?)\s*")
 """A list's item on a line of its own: '  - Migri'."""
 QUOTES = ('"', "'")
@@ -72,6 +74,15 @@ def yaml_problem(
         return Mistake(
             Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}"), {at: spaces + lines[at]}
         )
+    if ("expected key" in problem or "expected ':'" in problem) and (runs_on := _runs_on(lines, index)):
+        above, name = runs_on
+        message = (
+            f"this line goes on with the text of '{name}' on line {above + first_line}, but starts where a "
+            "field would, so YAML cannot read it; join it to the end of that line, or start it with "
+            f"{_indent(lines[above]) + 2} spaces"
+        )
+        mended = {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
+        return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
     if "expected key" in problem and (added := _item_under_brackets(lines, index)):
         above, written = added
         message = (
@@ -157,6 +168,20 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         return f"this value cannot be read ({problem}); put it in quotes", None
     detail = f" ({problem})" if problem else ""
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
+
+
+def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index, name) of the field above line `index` if that line is the rest of its text,
+    pasted with its line break: no field, list item or comment of its own, and not indented
+    under the field (YAML would read it on with the value then); the value is plain text."""
+    line = lines[index] if index < len(lines) else ""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or not line.strip() or NAMED.match(line) or line.lstrip()[:1] in "-#[{'\"":
+        return None
+    field = FIELD_LINE.fullmatch(lines[above])
+    if field is None or field["value"][:1] in "[{'\"|>&*!" or _indent(line) > _indent(lines[above]):
+        return None
+    return above, field["name"].strip().removeprefix("- ").rstrip(":")
 
 
 def _item_under_brackets(lines: list[str], index: int) -> tuple[int, str] | None:

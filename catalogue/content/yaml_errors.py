@@ -50,7 +50,9 @@ def yaml_problem(
 ) -> Mistake:
     """A YAML error as the mistake an editor made, at the line where it was made: for an
     unclosed quote or list, where it opens, not where YAML gave up; for a group's first line
-    left unindented, that line. `fields`: the names a line at the start may have."""
+    left unindented, that line. Text that runs on to a line of its own, and an item added
+    under a list in brackets, are mended on the line above too. `fields`: the names a line at
+    the start may have."""
     lines = front_text.split("\n")
     problem = str(getattr(error, "problem", "") or "")
     context = str(getattr(error, "context", "") or "")

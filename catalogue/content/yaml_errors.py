@@ -84,18 +84,17 @@ def yaml_problem(
             f"{_indent(lines[above]) + 2} spaces"
         )
         mended = {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
-        return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
-    if "expected key" in problem and (added := _item_under_brackets(lines, index)):
+    elif "expected key" in problem and (added := _item_under_brackets(lines, index)):
         above, written = added
         message = (
             "this line adds an item to the list on the line above, which is written in brackets, [ ]; "
             f"put the item inside them: {written.strip()}"
         )
         mended = {above: written, index: ""}
-        return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
-    message, line = _yaml_message(problem, context, lines[index] if lines else "", lines[:index])
-    problem_at = Problem(shown_as, index + first_line, column, f"invalid YAML: {message}")
-    return Mistake(problem_at, {} if line is None else {index: line})
+    else:
+        message, line = _yaml_message(problem, context, lines[index], lines[:index])
+        mended = {} if line is None else {index: line}
+    return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
 
 
 def quoted_to_write(text: str) -> str:
@@ -172,16 +171,23 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
 
 
+def _field_above(lines: list[str], index: int) -> tuple[int, re.Match[str]] | None:
+    """(index, match) of the nearest line above `index` that is not blank, if it is a field's."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or not (field := FIELD_LINE.fullmatch(lines[above])):
+        return None
+    return above, field
+
+
 def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
     """(index, name) of the field above line `index` if that line is the rest of its text,
     pasted with its line break: no field, list item or comment of its own, and not indented
     under the field (YAML would read it on with the value then); the value is plain text."""
-    line = lines[index] if index < len(lines) else ""
-    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-    if above is None or not line.strip() or NAMED.match(line) or line.lstrip()[:1] in "-#[{'\"":
+    line, found = lines[index], _field_above(lines, index)
+    if found is None or not line.strip() or NAMED.match(line) or line.lstrip()[:1] in "-#[{'\"":
         return None
-    field = FIELD_LINE.fullmatch(lines[above])
-    if field is None or field["value"][:1] in "[{'\"|>&*!" or _indent(line) > _indent(lines[above]):
+    above, field = found
+    if field["value"][:1] in "[{'\"|>&*!" or _indent(line) > _indent(lines[above]):
         return None
     return above, field["name"].strip().removeprefix("- ").rstrip(":")
 
@@ -189,12 +195,11 @@ def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
 def _item_under_brackets(lines: list[str], index: int) -> tuple[int, str] | None:
     """(index, the line with the item inside its brackets) of the field above line `index` if
     that one is a list in brackets ('organisations: [Kela]') and this an item ('  - Migri')."""
-    item = LIST_ITEM.fullmatch(lines[index]) if index < len(lines) else None
-    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-    if item is None or above is None:
+    item, found = LIST_ITEM.fullmatch(lines[index]), _field_above(lines, index)
+    if item is None or found is None:
         return None
-    field = FIELD_LINE.fullmatch(lines[above])
-    if field is None or not (field["value"].startswith("[") and field["value"].endswith("]")):
+    above, field = found
+    if not (field["value"].startswith("[") and field["value"].endswith("]")):
         return None
     inner = field["value"][1:-1].strip()
     return above, f"{field['name']} [{inner + ', ' if inner else ''}{item['value']}]"

@@ -3,6 +3,7 @@ templates: a hash of each one together with every template it uses."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Callable
@@ -82,7 +83,13 @@ def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
     config, versions = setting.config, setting.asset_versions
 
     def asset(path: str) -> str:
-        return f"{config.base_path}static/{path}?v={versions.get(path, '0')}"
+        """A static file's address, with its version; a file static/ lacks is a template
+        mistake, not a page that would load without its script or stylesheet."""
+        if path not in versions:
+            close = difflib.get_close_matches(path, versions, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "add it there or correct the name"
+            raise LookupError(f"static/{path} does not exist; {fix}")
+        return f"{config.base_path}static/{path}?v={versions[path]}"
 
     term_url: Callable[[str, Term], str] = lambda facet, term: urls.term(lang, facet, term)  # noqa: E731
     return {

@@ -82,3 +82,37 @@ def test_a_region_on_the_map_leads_to_its_listing(page: Any, site_url: str) -> N
     expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
     count = label.rsplit(": ", 1)[1]
     expect(page.locator("#search-status")).to_have_text(count)
+
+
+EDGES = """scroller => ({
+  column: scroller.querySelector('tbody th').getBoundingClientRect().right,
+  focused: document.activeElement.closest('td')?.getBoundingClientRect().left,
+  caption: scroller.querySelector('caption').getBoundingClientRect().right,
+})"""
+"""Where the sticky column of themes ends, the focused cell starts and the caption ends."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_on_a_phone_the_table_keeps_its_caption_and_row_headings_in_view(
+    chromium: Any, site_url: str, lang: Lang
+) -> None:
+    """At 390 px the themes × phases table scrolls sideways: its caption wraps within the
+    screen, each row's theme stays at the left, and a cell reached by keyboard is not hidden
+    under it (WCAG 2.4.11)."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE[lang].removesuffix("index.html"))
+    scroller = page.locator(".table-scroll").first
+    first_heading = scroller.locator("tbody th").first
+    at_rest = first_heading.bounding_box()
+    assert scroller.evaluate(EDGES)["caption"] <= 390
+    scroller.evaluate("element => element.scrollLeft = element.scrollWidth")
+    assert first_heading.bounding_box()["x"] == pytest.approx(at_rest["x"], abs=1)
+    links = scroller.locator("tbody tr").first.locator("td a")
+    links.last.focus()
+    for _ in range(links.count() - 1):
+        page.keyboard.press("Shift+Tab")
+        seen = scroller.evaluate(EDGES)
+        assert seen["focused"] >= seen["column"] - 1, seen
+    context.close()

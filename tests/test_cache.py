@@ -367,7 +367,11 @@ def test_a_build_that_fails_in_any_stage_leaves_the_published_site_as_it_was(
         ("{% if %}", "Expected an expression, got 'end of statement block'", True),  # compiled first
         ("{{ 1 / 0 }}", "division by zero", False),  # the template's own code
         ("{% include 'practice.html' %}", "maximum recursion depth exceeded", False),  # where it ends
-        ("{{ asset('copy-lnk.js') }}", "static/copy-lnk.js does not exist; did you mean 'copy-link.js'?", True),
+        (  # a static file the templates name
+            "{{ asset('copy-lnk.js') }}",
+            "static/copy-lnk.js does not exist; did you mean 'copy-link.js'?",
+            True,
+        ),
     ],
 )
 def test_a_template_mistake_is_reported_at_its_line_on_one_core_or_many(

@@ -18,6 +18,7 @@ async function start(form) {
   const dropped = form.querySelector("[data-search-dropped]");
   const facetsBox = form.querySelector("[data-facets]");
   const chosenCount = form.querySelector("[data-chosen-count]");
+  const chosenList = form.querySelector("[data-search-chosen]");
   const clearAll = form.querySelector("button[type=reset]");
   const langSwitch = document.querySelector(".lang-switch");
   const otherLanguagePage = langSwitch && langSwitch.getAttribute("href");
@@ -289,14 +290,39 @@ async function start(form) {
   let appended = Promise.resolve(); // the list's batches, added in the order they were asked for
   let currentTerm = null;
 
-  // What is chosen shows on the filters' toggle ("Rajaa tuloksia (2)"), the clear button
-  // shows only when there is something to clear, and the language switch keeps the state
-  // (the codes are the same in both languages).
+  // What is chosen shows on the filters' toggle ("Rajaa tuloksia (2)") and above the results,
+  // each value a button that removes it (on a phone the filters wait below the results, and a
+  // shared link's reader would not see what it chose); the clear button shows only when there
+  // is something to clear, and the language switch keeps the state (the codes are the same in
+  // both languages).
   function showChosen(state) {
-    const chosen = groups.reduce((sum, group) => sum + state.filters[group].length, 0);
-    chosenCount.textContent = chosen ? `(${chosen})` : "";
-    clearAll.hidden = !(chosen || state.q || state.sort);
+    const chosen = groups.flatMap((group) =>
+      state.filters[group].map((value) => form.querySelector(`#f-${group}-${CSS.escape(value)}`)),
+    );
+    chosenCount.textContent = chosen.length ? `(${chosen.length})` : "";
+    chosenList.replaceChildren(...chosen.map(removeButton));
+    chosenList.hidden = !chosen.length;
+    clearAll.hidden = !(chosen.length || state.q || state.sort);
     if (langSwitch) langSwitch.setAttribute("href", otherLanguagePage + location.search);
+  }
+
+  function removeButton(input) {
+    const name = input.labels[0].firstChild.textContent.trim();
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "chosen-value";
+    button.textContent = name;
+    button.setAttribute("aria-label", chosenList.dataset.remove.replace("{value}", name));
+    button.addEventListener("click", () => {
+      const at = [...chosenList.querySelectorAll("button")].indexOf(button);
+      input.checked = false;
+      commit(false);
+      const left = chosenList.querySelectorAll("button");
+      (left[Math.min(at, left.length - 1)] || form.elements.q).focus();
+    });
+    const item = document.createElement("li");
+    item.append(button);
+    return item;
   }
 
   async function run(state) {

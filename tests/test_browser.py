@@ -273,6 +273,47 @@ def test_url_state_survives_reload_and_back(page: Any, site_url: str) -> None:
     expect(page.locator("#f-region-national")).not_to_be_checked()
 
 
+@pytest.mark.parametrize(
+    ("path", "labels", "remove"),
+    [
+        ("fi/haku/", ["Lapset, nuoret ja perheet", "Valtakunnallinen"], "Poista valinta: {}"),
+        ("sv/sok/", ["Barn, unga och familjer", "Riksomfattande"], "Ta bort valet: {}"),
+    ],
+)
+def test_what_a_link_chooses_shows_above_the_results_and_each_choice_can_be_removed(
+    page: Any, site_url: str, path: str, labels: list[str], remove: str
+) -> None:
+    """A coordinator's link that chooses a theme and a region: on a phone the filters wait
+    below the results, so what is chosen shows above them, in the page's language, and each
+    choice is removed by a press (here by keyboard), focus staying among the choices."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    lang: Lang = "fi" if path.startswith("fi") else "sv"
+    themes = {"children-youth-families"}
+    national = expected_titles(
+        lang, {t.code for t in check_site(ROOT).site.vocabulary.terms("themes")}, {"national"}
+    )
+    page.goto(site_url + path + "?theme=children-youth-families&region=national")
+    settled(page)
+    chosen = page.locator("[data-search-chosen] button")
+    expect(chosen).to_have_text(labels)
+    assert chosen.first.evaluate("e => e.getBoundingClientRect().bottom") < page.locator(
+        ".search-result"
+    ).first.evaluate("e => e.getBoundingClientRect().top")
+    expect(page.locator(".search-result")).to_have_count(len(expected_titles(lang, themes, {"national"})))
+    page.get_by_role("button", name=remove.format(labels[0]), exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{path}\?region=national$"))
+    expect(chosen).to_have_text(labels[1:])
+    expect(chosen.first).to_be_focused()
+    expect(page.locator("#f-theme-children-youth-families")).not_to_be_checked()
+    settled(page)
+    assert re.match(rf"{len(national)}\b", page.locator("#search-status").inner_text())
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{path}$"))
+    expect(page.locator("[data-search-chosen]")).to_be_hidden()
+    expect(page.locator("#search-query")).to_be_focused()
+
+
 def _regions() -> tuple[Any, ...]:
     return check_site(ROOT).site.vocabulary.terms("regions")
 

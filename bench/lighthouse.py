@@ -69,6 +69,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build content/)")
     parser.add_argument("pages", nargs="*", default=PAGES)
     args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE} is missing; install it as the docstring says (npm install …)")
     with tempfile.TemporaryDirectory() as scratch:
         site = args.site
         if site is None:

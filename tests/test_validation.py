@@ -268,6 +268,22 @@ def test_a_comment_that_cuts_a_text_value_short_is_reported(tmp_path: Path) -> N
     ]
 
 
+def test_a_value_that_starts_with_a_hash_is_told_to_be_in_quotes(tmp_path: Path) -> None:
+    """'funding: #ESR' is a field with a comment and no value: the message that it is empty says
+    why, and how to write it (a list item's too)."""
+    text = (
+        practice()
+        .replace("funding: ESR.", "funding: #ESR")
+        .replace("organisations: [Esimerkkikunta]", "organisations:\n  -  #MeToo ry")
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:11:4: item 1 of organisations is empty: YAML reads '#MeToo ry' as a "
+        'comment, not as the value; if it is the value, put it in quotes: - "#MeToo ry"',
+        "content/fi/esimerkki.md:14:9: funding is empty: YAML reads '#ESR' as a comment, not as the "
+        'value; if it is the value, put it in quotes: funding: "#ESR"',
+    ]
+
+
 def test_a_comment_that_cuts_a_value_short_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
     """Every problem at once: the comment is reported with a practice's or a page's other
     mistakes, not before them (an editor mended 'AlkuKiri #1' and only then heard that the

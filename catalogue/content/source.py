@@ -44,7 +44,8 @@ class SourceDocument(NamedTuple):
     front_digest: str = ""
     """Hash of the file's path and front matter's text: unchanged by edits to the text below."""
     written: dict[KeyPath, str] = {}  # noqa: RUF012 - shared, never changed
-    """(key, ...) → a plain value's text as the file has it ('no', '2024-01-05'), for messages."""
+    """(key, ...) → a plain value's text as the file has it ('no', '2024-01-05'), for messages;
+    of an empty value followed by a comment ('funding: #ESR'), the comment."""
     problems: tuple[Problem, ...] = ()
     """Mistakes that do not stop reading the file (a comment that cuts a value short, a field
     given twice): they are reported with the file's other problems, all at once."""
@@ -206,6 +207,7 @@ def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem
     if problems:
         return problems + slips
     _collect_positions(node, (), (positions, written), first_line, shown_as, slips)
+    written |= comments_in_place_of_values(written, positions, front_text, first_line)
     front = _constructed(node, shown_as, first_line, problems)
     if problems:
         return problems + slips
@@ -340,6 +342,23 @@ def comments_cut_short(root: yaml.Node, text: str, first_line: int) -> list[tupl
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             todo.extend(item for pair in node.value for item in pair)
+    return found
+
+
+def comments_in_place_of_values(
+    written: dict[KeyPath, str], positions: dict[KeyPath, tuple[int, int]], text: str, first_line: int
+) -> dict[KeyPath, str]:
+    """Key → the comment that follows an empty value ('funding: #ESR'): most likely the value
+    itself, which YAML reads as a comment from ' #' on."""
+    if "#" not in text:
+        return {}
+    lines = text.split("\n")
+    found = {}
+    for key, value in written.items():
+        line, column = positions[key]
+        rest = lines[line - first_line][column - 1 :] if value == "" and key else ""
+        if COMMENT_AFTER.match(rest):
+            found[key] = rest.strip()
     return found
 
 

@@ -17,6 +17,7 @@ from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
 from .vocabulary import Vocabulary
+from .yaml_errors import quoted_to_write
 
 DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<year>\d{4})")
 """A date as Finns and Swedes write it: 16.9.2019."""
@@ -58,10 +59,10 @@ class ValueChecker:
         """A line of text; `shown`: readers see it as written (not so an id, an address or an
         e-mail address, whose own checks refuse quotes)."""
         item = isinstance(key[-1], int)  # an item of a list (organisations)
+        what = f"item {int(key[-1]) + 1} of {label}" if item else label
         if isinstance(value, str) and value.strip():
             text = value.strip()
             if shown and in_typographic_quotes(text) is not None:
-                what = f"item {int(key[-1]) + 1} of {label}" if item else label
                 self.problem(
                     key,
                     f"{what} is in typographic quotes ({text[0]}…{text[-1]}), which YAML keeps as part of "
@@ -70,11 +71,17 @@ class ValueChecker:
                     warning=True,
                 )
             return text
-        if (isinstance(value, str) or value is None) and item:
+        empty = isinstance(value, str) or value is None
+        comment = self.doc.written.get(key, "") if empty else ""
+        if comment.startswith("#"):
             self.problem(
-                key, f"item {int(key[-1]) + 1} of {label} is empty; write it, or remove it from the list"
+                key,
+                f"{what} is empty: YAML reads '{comment}' as a comment, not as the value; if it is the "
+                f"value, put it in quotes: {'-' if item else f'{key[-1]}:'} {quoted_to_write(comment)}",
             )
-        elif isinstance(value, str) or value is None:
+        elif empty and item:
+            self.problem(key, f"{what} is empty; write it, or remove it from the list")
+        elif empty:
             self.problem(key, f"{label} is empty; write the text after the colon")
         elif isinstance(value, bool | int | float | date):
             written = self.doc.written.get(key, str(value))

@@ -173,3 +173,20 @@ def test_a_comma_in_the_facts_follows_its_value_and_each_link_is_a_24_px_target(
         assert abs(item["comma"] - item["link"]) <= 6, item  # on the line of the value's last word
         assert min(item["heights"]) >= 24, item
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_a_practice_s_type_stands_inside_its_header_with_room_above(
+    chromium: Any, site_url: str, viewport: dict[str, int]
+) -> None:
+    """The type above a practice's title ("FÖRÄNDRING AV VERKSAMHETSKULTUREN") opens the
+    header's tinted band, with room above it inside the band as below the breadcrumbs: its
+    margin once fell through the band and left it on the band's top edge."""
+    page = open_page(chromium, site_url + "sv/praxis/narpesmodellen/", viewport)
+    band, label, crumbs = (
+        page.locator(selector).first.bounding_box()
+        for selector in (".practice-header", ".practice-header .eyebrow", ".breadcrumbs")
+    )
+    assert label["y"] - band["y"] >= 16
+    assert band["y"] - (crumbs["y"] + crumbs["height"]) >= 16
+    page.context.close()

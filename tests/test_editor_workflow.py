@@ -681,6 +681,19 @@ def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None
         assert written == site_urls(site)
 
 
+def edited_catalogues(root: Path, edits: list[tuple[str, str, str]]) -> list[int]:
+    """Make each (language, old, new) replacement in that language's messages.po; return the
+    line of each edited entry's msgid."""
+    entries = []
+    for lang, old, new in edits:
+        po = root / f"locales/{lang}/LC_MESSAGES/messages.po"
+        text = po.read_text(encoding="utf-8")
+        before = text[: text.index(old)].splitlines()
+        entries.append(max(n for n, line in enumerate(before, start=1) if line.startswith("msgid ")))
+        po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return entries
+
+
 def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Path) -> None:
     """Templates fill every interface string in and take it as markup: a placeholder the
     English text lacks, a lone percent sign or markup would end the build in a traceback or
@@ -691,13 +704,7 @@ def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Pa
         ("fi", 'msgstr "Etusivu"', 'msgstr "<b>Etusivu</b>"'),
         ("sv", 'msgstr "Sök"', 'msgstr "Sök 100 %"'),
     ]
-    entries = []  # the line of each edited entry's msgid
-    for lang, old, new in edits:
-        po = root / f"locales/{lang}/LC_MESSAGES/messages.po"
-        text = po.read_text(encoding="utf-8")
-        before = text[: text.index(old)].splitlines()
-        entries.append(max(n for n, line in enumerate(before, start=1) if line.startswith("msgid ")))
-        po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    entries = edited_catalogues(root, edits)
     out = tmp_path / "site"
     with pytest.raises(ContentError) as raised:
         build(root, out, search=False)
@@ -712,6 +719,28 @@ def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Pa
         f"format); {fill.format('none')}",
     ]
     assert not out.exists()
+
+
+def test_a_translation_that_leaves_out_what_the_page_fills_in_is_reported_at_its_line(tmp_path: Path) -> None:
+    """A translation without the count ('käytäntöä' for '%(num)d practices') would show every
+    list without its number; without the {value} the search fills in, a button would read
+    'Poista valinta: {arvo}' to a screen reader. A singular may say the one in words."""
+    root = make_project(tmp_path, pair())
+    edits = [
+        ("fi", 'msgstr[1] "%(num)d käytäntöä"', 'msgstr[1] "käytäntöä"'),
+        ("fi", 'msgstr[0] "%(num)d käytäntö"', 'msgstr[0] "yksi käytäntö"'),
+        ("sv", 'msgstr "Ta bort valet: {value}"', 'msgstr "Ta bort valet: {värde}"'),
+    ]
+    entries = edited_catalogues(root, edits)
+    with pytest.raises(ContentError) as raised:
+        build(root, tmp_path / "site", search=False)
+    fi, sv = "locales/fi/LC_MESSAGES/messages.po", "locales/sv/LC_MESSAGES/messages.po"
+    assert [str(p) for p in raised.value.problems] == [
+        f"{fi}:{entries[0]}:1: the translation of '%(num)d practice' leaves out %(num)d, which the "
+        "page fills in; keep it in the translation",
+        f"{sv}:{entries[2]}:1: the translation of 'Remove the choice: {{value}}' leaves out {{value}}, "
+        "which the page fills in; keep it in the translation",
+    ]
 
 
 FINNISH_PLURALS = (

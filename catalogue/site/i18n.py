@@ -185,17 +185,22 @@ def _same_rule(forms: int, rule: str, language_forms: int, language_rule: str) -
 
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
+FILLED_BY_SCRIPT = re.compile(r"\{\w+\}")
+"""A placeholder the search page's script fills in ('Remove the choice: {value}')."""
 MARKUP = re.compile(r"<[a-zA-Z/!]")
 
 
 def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
     """What keeps a translation from being shown, if anything: templates fill every interface string in
     (Jinja's i18n: `%(name)s` from what the English text names, and the count as `num` where
-    it has a plural), and take it as markup."""
+    it has a plural), and take it as markup; the search page's script fills in its {name}s.
+    A placeholder left out would show a count without its number, or a script's text without
+    its value."""
     names: dict[str, object] = {name: 1 for text in ids for name in PLACEHOLDER.findall(text)}
     names |= {"num": 1} if len(ids) > 1 else {}
     shown = ", ".join(dict.fromkeys(m[0] for text in ids for m in PLACEHOLDER.finditer(text))) or "none"
-    for string in strings:
+    wanted = {name: written for text in ids for name, written in _placeholders(text).items()}
+    for index, string in enumerate(strings):
         try:
             string % names  # only whether it can be filled in
         except (KeyError, ValueError, TypeError) as error:
@@ -208,7 +213,20 @@ def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
                 f"the translation of {ids[0]!r} holds HTML markup, which the English text does not; "
                 "write it as plain text"
             )
+        # A singular (n = 1 in both languages) may say the one in words.
+        spared = {"num"} if index == 0 and len(ids) > 1 else set()
+        if left_out := sorted(wanted[n] for n in wanted.keys() - _placeholders(string).keys() - spared):
+            return (
+                f"the translation of {ids[0]!r} leaves out {', '.join(left_out)}, which the page fills "
+                "in; keep it in the translation"
+            )
     return None
+
+
+def _placeholders(text: str) -> dict[str, str]:
+    """Name → the placeholder as written: num → %(num)d, and {value} → {value}."""
+    braced = {m[0]: m[0] for m in FILLED_BY_SCRIPT.finditer(text)}
+    return {m[1]: m[0] for m in PLACEHOLDER.finditer(text)} | braced
 
 
 def translations(mo: bytes, lang: Lang) -> StrictTranslations:

@@ -55,6 +55,31 @@ def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.Cap
     ]
 
 
+def test_a_lost_address_is_reported_while_other_files_have_mistakes(tmp_path: Path) -> None:
+    """Every problem at once: a slug changed without its alias is reported beside another
+    practice's mistakes, not once they are mended; the addresses of a file with mistakes, even
+    one whose front matter cannot be read, are not taken for lost."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    edits = [
+        ("content/fi/esimerkki.md", "slug: esimerkki", "slug: uusi-nimi"),
+        ("content/fi/toinen.md", "start_year: 2016", "start_year: kaksi"),
+        ("content/sv/toinen.md", "title: ", "title: [Kesken "),
+    ]
+    for path, old, new in edits:
+        file = root / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert errors_of(root) == [
+        "content/fi/esimerkki.md:4:7: the slug changed to 'uusi-nimi', and the old address "
+        f"'/fi/kaytannot/esimerkki/' was published (content/published-urls.txt:"
+        f"{ledger.index('/fi/kaytannot/esimerkki/') + 1}); keep it working by adding aliases: [esimerkki] "
+        "to this file",
+        "content/fi/toinen.md:12:13: start_year should be a year such as 2016, not 'kaksi'",
+        "content/sv/toinen.md:3:8: invalid YAML: the list that opens here with [ is not closed; end it "
+        "with ] on the same line",
+    ]
+
+
 def test_a_ledger_line_that_is_no_address_is_reported_at_its_line(tmp_path: Path) -> None:
     root = published(tmp_path, pair())
     ledger = root / "content/published-urls.txt"

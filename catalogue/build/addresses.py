@@ -5,7 +5,7 @@ redirects that would hide a page or lead nowhere, at their line of content/redir
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -24,10 +24,19 @@ def _at(practice: Practice, field: str, message: str) -> Problem:
     return Problem(PurePath(practice.source), line, column, message)
 
 
-def lost_addresses(ledger: dict[str, int], site: Site, redirects_exist: bool) -> list[Problem]:
+def lost_addresses(
+    ledger: dict[str, int], site: Site, redirects_exist: bool, unchecked: Sequence[Unchecked] = ()
+) -> list[Problem]:
     """Every ledger address the site would no longer serve, each reported once: where a
-    practice file's change lost it (its id, its slug, its draft line), else at its ledger line."""
-    missing = set(ledger) - urls.ledger_urls(site)
+    practice file's change lost it (its id, its slug, its draft line), else at its ledger line.
+    `unchecked`: files with mistakes, whose pages are not in `site`: an address they may have
+    is not lost."""
+    unknown = _unknown_sections(unchecked)
+    missing = {
+        address
+        for address in set(ledger) - urls.ledger_urls(site) - _addresses_declared(unchecked)
+        if not address.startswith(unknown)
+    }
     create = "" if redirects_exist else " (create the file, it does not exist yet)"
     problems, codes_gone = _lost_codes(missing, ledger)
     problems += _drafted(missing, ledger, site.drafts, create)  # its addresses are certain
@@ -227,7 +236,7 @@ def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Proble
     if not any(links.pages or own[source] for source, links in texts):
         return []
     served = urls.site_urls(site) | _addresses_declared(unchecked)
-    unknown = tuple(urls.section(file.lang, "practices") for file in unchecked if file.slugs is None)
+    unknown = _unknown_sections(unchecked)
     ids = practice_addresses(site)
     problems = []
     for source, links in texts:
@@ -266,6 +275,15 @@ def _addresses_declared(unchecked: Iterable[Unchecked]) -> set[str]:
         declared |= {urls.short(lang, practice_id) for practice_id in file.ids for lang in LANGS}
         declared |= {urls.practice_slug(file.lang, slug) for slug in file.slugs or ()}
     return declared
+
+
+def _unknown_sections(unchecked: Iterable[Unchecked]) -> tuple[str, ...]:
+    """Where a file whose front matter cannot be read may have its page: its language's
+    practices (and the short links, if no line gives its id)."""
+    unread = [file for file in unchecked if file.slugs is None]
+    sections = {urls.section(file.lang, "practices") for file in unread}
+    sections |= {urls.section(lang, "short") for file in unread if not file.ids for lang in LANGS}
+    return tuple(sorted(sections))
 
 
 def _own_addresses(

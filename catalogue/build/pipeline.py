@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
@@ -126,12 +126,20 @@ def check_site(
         problems.extend(broken_links(site, loaded.unchecked))
     if addressed and loaded.complete:
         problems.extend(broken_redirects(site) + broken_sections(site, cache))
-    if addressed and loaded.complete and ledger:
-        problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists()))
+    # A file with mistakes hides no lost address either: its own addresses are not taken for
+    # lost. Other errors (a practice without its other language, redirects.yaml unread) would
+    # make addresses look lost that are not, so they are mended first.
+    in_files = {PurePath(file.source) for file in loaded.unchecked}
+    if addressed and ledger and all(p.path in in_files for p in _errors(loaded.problems)):
+        problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists(), loaded.unchecked))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing:
         raise ContentError(problems)
     return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
+
+
+def _errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
 
 
 def site_settings(root: Path, strict: bool = False) -> SiteConfig:

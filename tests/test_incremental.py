@@ -247,10 +247,10 @@ class Editing(RuleBasedStateMachine):
         current = next(
             line for line in text.splitlines() if line.strip().startswith("fi: ") and "kielikoulutus" in line
         )
-        vocabulary.write_text(
-            text.replace(current, current.replace("kielikoulutus", label.lower() + " ja kielikoulutus")),
-            encoding="utf-8",
-        )
+        # The label is written anew, not added to: labels grown without end would be too long
+        # for an address, a mistake this rule does not mean to make.
+        relabelled = current[: current.index("fi: ") + 4] + f"{label} ja kielikoulutus"
+        vocabulary.write_text(text.replace(current, relabelled), encoding="utf-8")
 
     @rule(template=st.sampled_from(sorted(TEMPLATE_EDITS)))
     def edit_template(self, template: str) -> None:

@@ -99,7 +99,7 @@ def test_on_a_phone_the_table_keeps_its_caption_and_row_headings_in_view(
 ) -> None:
     """At 390 px the themes × phases table scrolls sideways: its caption wraps within the
     screen, each row's theme stays at the left, and a cell reached by keyboard is not hidden
-    under it (WCAG 2.4.11)."""
+    under it (WCAG 2.4.11); without JavaScript, which keeps it so, the column scrolls away."""
     context = chromium.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(site_url + PAGE[lang].removesuffix("index.html"))
@@ -115,4 +115,12 @@ def test_on_a_phone_the_table_keeps_its_caption_and_row_headings_in_view(
         page.keyboard.press("Shift+Tab")
         seen = scroller.evaluate(EDGES)
         assert seen["focused"] >= seen["column"] - 1, seen
+    context.close()
+    # Without JavaScript the column scrolls with the table, and hides no cell reached by Tab.
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE[lang].removesuffix("index.html"))
+    scroller = page.locator(".table-scroll").first
+    scroller.evaluate("element => element.scrollLeft = element.scrollWidth")
+    assert scroller.locator("tbody th").first.bounding_box()["x"] < at_rest["x"] - 100
     context.close()

@@ -768,6 +768,21 @@ def test_a_translation_that_leaves_out_what_the_page_fills_in_is_reported_at_its
     ]
 
 
+def test_the_check_reports_a_catalogue_mistake_with_the_content_s(tmp_path: Path) -> None:
+    """A pull request's annotations come from `check`: a translation that cannot be shown is
+    reported there, at its line, with the content's mistakes, not only once pages are made."""
+    files = pair()
+    files["content/fi/esimerkki.md"] = files["content/fi/esimerkki.md"].replace(
+        "start_year: 2016", "start_year: kaksi"
+    )
+    root = make_project(tmp_path, files)
+    [entry] = edited_catalogues(root, [("sv", 'msgstr "Sök"', 'msgstr "Sök 100 %"')])
+    assert [e.split(": ", 1)[0] for e in errors_of(root)] == [
+        "content/fi/esimerkki.md:12:13",
+        f"locales/sv/LC_MESSAGES/messages.po:{entry}:1",
+    ]
+
+
 FINNISH_PLURALS = (
     "1: the plural rule is not Finnish's, so counts would read wrong; write the line as "
     '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'

@@ -19,16 +19,15 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
+from ..config import LANGS, ConfigError, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
 from ..content.rules import heavy_images
-from ..content.source import read_bytes
 from ..content.vocabulary import read_vocabulary
 from ..problems import ContentError, Problem, Severity
-from ..site.i18n import catalogue_path, compile_catalogue, translations
+from ..site.i18n import translations
 from ..site.pages import Page, site_pages
 from ..site.templates import Setting, assets_named, make_env, template_digests, template_sources
 from ..site.urls import SEARCH_FOLDER
@@ -36,6 +35,7 @@ from ..workers import chunks, map_jobs
 from . import write
 from .addresses import broken_links, broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes, image_sizes
+from .catalogues import catalogue_problems, compiled_catalogues
 from .make import MakeJob, make_pages, template_problems
 from .recipes import digest, recipes
 from .sections import broken_sections
@@ -122,6 +122,7 @@ def check_site(
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))
+    problems.extend(catalogue_problems(root, cache))
     if addressed:  # a file with mistakes hides no link that leads nowhere: every problem at once
         problems.extend(broken_links(site, loaded.unchecked))
     if addressed and loaded.complete:
@@ -130,16 +131,13 @@ def check_site(
     # lost. Other errors (a practice without its other language, redirects.yaml unread) would
     # make addresses look lost that are not, so they are mended first.
     in_files = {PurePath(file.source) for file in loaded.unchecked}
-    if addressed and ledger and all(p.path in in_files for p in _errors(loaded.problems)):
+    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
+    if addressed and ledger and all(p.path in in_files for p in errors):
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists(), loaded.unchecked))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing:
         raise ContentError(problems)
     return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
-
-
-def _errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
 
 
 def site_settings(root: Path, strict: bool = False) -> SiteConfig:
@@ -186,29 +184,6 @@ def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
     editor = file_hashes(root, "admin", cache)  # the web editor: its own files, not linked from pages
     files |= {f"admin/{path}": (root / "admin" / path, full) for path, full in editor.items()}
     return Plan(setting, pages, keys, files)
-
-
-def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
-    """Each language's messages.po in gettext's compiled form: kept in the build cache by the
-    hash of the .po, so that a rebuild need not even import Babel's catalogue reader."""
-    files = {lang: catalogue_path(root / "locales", lang) for lang in LANGS}
-    read = {lang: read_bytes(file, file.relative_to(root)) for lang, file in files.items()}
-    if missing := [problem for raw in read.values() if isinstance(raw, list) for problem in raw]:
-        raise ContentError(missing)  # a catalogue that cannot be read
-    po = {lang: raw for lang, raw in read.items() if isinstance(raw, bytes)}
-    keys = {lang: hashlib.blake2b(b"messages.po\0" + po[lang]).hexdigest() for lang in LANGS}
-    found = cache.checked({key: "catalogue" for key in keys.values()})
-    made: dict[Lang, bytes] = {}
-    problems: list[Problem] = []
-    for lang in (lang for lang in LANGS if keys[lang] not in found):
-        try:
-            made[lang] = compile_catalogue(po[lang], lang)
-        except ContentError as error:  # both catalogues' problems at once
-            problems += error.problems
-    if problems:
-        raise ContentError(problems)
-    cache.put_checked({keys[lang]: ("catalogue", mo, "") for lang, mo in made.items()}, {})
-    return {lang: made[lang] if lang in made else found[keys[lang]] for lang in LANGS}
 
 
 def compiled_templates(cache: BuildCache) -> Path | None:

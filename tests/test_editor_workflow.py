@@ -749,12 +749,14 @@ def test_a_translation_that_cannot_be_shown_is_reported_at_its_line(tmp_path: Pa
 def test_a_translation_that_leaves_out_what_the_page_fills_in_is_reported_at_its_line(tmp_path: Path) -> None:
     """A translation without the count ('käytäntöä' for '%(num)d practices') would show every
     list without its number; without the {value} the search fills in, a button would read
-    'Poista valinta: {arvo}' to a screen reader. A singular may say the one in words."""
+    'Poista valinta: {arvo}' to a screen reader; one it does not fill in would show as written.
+    A singular may say the one in words."""
     root = make_project(tmp_path, pair())
     edits = [
         ("fi", 'msgstr[1] "%(num)d käytäntöä"', 'msgstr[1] "käytäntöä"'),
         ("fi", 'msgstr[0] "%(num)d käytäntö"', 'msgstr[0] "yksi käytäntö"'),
         ("sv", 'msgstr "Ta bort valet: {value}"', 'msgstr "Ta bort valet: {värde}"'),
+        ("sv", 'msgstr "Visar resultat för: {words}"', 'msgstr "Visar resultat för: {words} {ord}"'),
     ]
     entries = edited_catalogues(root, edits)
     with pytest.raises(ContentError) as raised:
@@ -765,6 +767,9 @@ def test_a_translation_that_leaves_out_what_the_page_fills_in_is_reported_at_its
         "page fills in; keep it in the translation",
         f"{sv}:{entries[2]}:1: the translation of 'Remove the choice: {{value}}' leaves out {{value}}, "
         "which the page fills in; keep it in the translation",
+        f"{sv}:{entries[3]}:1: the translation of 'Showing results for: {{words}}' has {{ord}}, which "
+        "nothing fills in, so the page would show it as written; use the English text's placeholders "
+        "({words})",
     ]
 
 

@@ -195,7 +195,7 @@ def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
     (Jinja's i18n: `%(name)s` from what the English text names, and the count as `num` where
     it has a plural), and take it as markup; the search page's script fills in its {name}s.
     A placeholder left out would show a count without its number, or a script's text without
-    its value."""
+    its value; a {name} the English text lacks would show as written."""
     names: dict[str, object] = {name: 1 for text in ids for name in PLACEHOLDER.findall(text)}
     names |= {"num": 1} if len(ids) > 1 else {}
     shown = ", ".join(dict.fromkeys(m[0] for text in ids for m in PLACEHOLDER.finditer(text))) or "none"
@@ -219,6 +219,12 @@ def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
             return (
                 f"the translation of {ids[0]!r} leaves out {', '.join(left_out)}, which the page fills "
                 "in; keep it in the translation"
+            )
+        if added := sorted(set(FILLED_BY_SCRIPT.findall(string)) - set(wanted.values())):
+            braced = ", ".join(sorted(v for v in wanted.values() if FILLED_BY_SCRIPT.fullmatch(v))) or "none"
+            return (
+                f"the translation of {ids[0]!r} has {', '.join(added)}, which nothing fills in, so the page "
+                f"would show it as written; use the English text's placeholders ({braced})"
             )
     return None
 

@@ -196,10 +196,11 @@ def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
     it has a plural), and take it as markup; the search page's script fills in its {name}s.
     A placeholder left out would show a count without its number, or a script's text without
     its value; a {name} the English text lacks would show as written."""
-    names: dict[str, object] = {name: 1 for text in ids for name in PLACEHOLDER.findall(text)}
-    names |= {"num": 1} if len(ids) > 1 else {}
-    shown = ", ".join(dict.fromkeys(m[0] for text in ids for m in PLACEHOLDER.finditer(text))) or "none"
     wanted = {name: written for text in ids for name, written in _placeholders(text).items()}
+    filled = {name: written for name, written in wanted.items() if written.startswith("%")}
+    names = dict.fromkeys(filled, 1) | ({"num": 1} if len(ids) > 1 else {})
+    shown = ", ".join(filled.values()) or "none"
+    braced = ", ".join(sorted(set(wanted.values()) - set(filled.values()))) or "none"
     for index, string in enumerate(strings):
         try:
             string % names  # only whether it can be filled in
@@ -215,13 +216,13 @@ def _problem(ids: tuple[str, ...], strings: tuple[str, ...]) -> str | None:
             )
         # A singular (n = 1 in both languages) may say the one in words.
         spared = {"num"} if index == 0 and len(ids) > 1 else set()
-        if left_out := sorted(wanted[n] for n in wanted.keys() - _placeholders(string).keys() - spared):
+        found = _placeholders(string)
+        if left_out := sorted(wanted[n] for n in wanted.keys() - found.keys() - spared):
             return (
                 f"the translation of {ids[0]!r} leaves out {', '.join(left_out)}, which the page fills "
                 "in; keep it in the translation"
             )
-        if added := sorted(set(FILLED_BY_SCRIPT.findall(string)) - set(wanted.values())):
-            braced = ", ".join(sorted(v for v in wanted.values() if FILLED_BY_SCRIPT.fullmatch(v))) or "none"
+        if added := sorted(found[n] for n in found.keys() - wanted.keys()):  # a %(name)s fails above
             return (
                 f"the translation of {ids[0]!r} has {', '.join(added)}, which nothing fills in, so the page "
                 f"would show it as written; use the English text's placeholders ({braced})"

@@ -3,16 +3,16 @@ fresh translations, links that resolve."""
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from operator import attrgetter
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from ..config import LANGUAGE_NAMES, Lang
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
-from .values import closest
 
 
 class Findings(NamedTuple):
@@ -112,8 +112,8 @@ def _file_name(practice: Practice, other: Practice | None) -> list[Problem]:
     """The web editor pairs a practice's two files by their name, not by their id: named
     apart, they are two practices there, each without its other language. The file not
     named after its id is told to be."""
-    name, wanted = PurePath(practice.source).name, f"{practice.id}.md"
-    if other is None or name in (PurePath(other.source).name, wanted):
+    name, wanted = posixpath.basename(practice.source), f"{practice.id}.md"
+    if other is None or name in (posixpath.basename(other.source), wanted):
         return []
     return [
         _at(
@@ -138,7 +138,9 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
     slugs_by_practice: dict[str, Practice] = {}
-    for practice in sorted(practices, key=lambda p: (p.published, PurePath(p.source).stem != p.id, p.source)):
+    for practice in sorted(
+        practices, key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source)
+    ):
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
             problems.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from .content.source import read_text
-from .problems import Problem
+from .problems import Problem, closest
 
 Lang = Literal["fi", "sv"]
 LANGS: tuple[Lang, ...] = ("fi", "sv")
@@ -178,9 +177,9 @@ def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> It
     for key in sorted(data.keys() - form.keys()):
         if table and key in FORM:
             hint = f"{key} goes above the first line in [brackets], else it is one of [{table[:-1]}]"
-        elif close := difflib.get_close_matches(key, list(form), n=1):
-            meant.add(close[0])
-            hint = f"did you mean the {_shown(table + close[0], form[close[0]])}?"
+        elif close := closest(key, form):
+            meant.add(close)
+            hint = f"did you mean the {_shown(table + close, form[close])}?"
         else:
             hint = f"the settings {where}are {', '.join(form)}"
         yield f"{table}{key}", f"unknown {_shown(table + key, data[key])}; {hint}"

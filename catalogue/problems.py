@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import PurePath
 from typing import NamedTuple
@@ -39,3 +41,9 @@ class ContentError(Exception):
 
     def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
         return (ContentError, (self.problems,))  # raised in a worker, reported by the parent
+
+
+def closest(value: str, options: Iterable[str]) -> str | None:
+    """The option `value` most likely misspells, if any is close: for a message's 'did you mean'."""
+    close = difflib.get_close_matches(value, list(options), n=1)
+    return close[0] if close else None

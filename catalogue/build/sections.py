@@ -14,8 +14,7 @@ from pathlib import PurePath
 
 from ..config import LANGUAGE_NAMES
 from ..content.model import Practice, Site, StaticPage, other_lang
-from ..content.values import closest
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
 from .addresses import practice_addresses
 from .cache import BuildCache
 

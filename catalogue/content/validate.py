@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
 from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
@@ -16,7 +16,7 @@ from .model import Practice, StaticPage, Text, flat_positions
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
-from .values import ValueChecker, closest, did_you_mean
+from .values import ValueChecker, did_you_mean
 from .vocabulary import Vocabulary
 
 

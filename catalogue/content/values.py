@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..config import Lang
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
+from .dates import written_date
 from .fields import CONTACT_KEYS, LINK_KEYS
 from .house_style import in_typographic_quotes, scalar
 from .html_policy import scheme_of, web_address
@@ -19,14 +20,8 @@ from .source import SourceDocument
 from .vocabulary import Vocabulary
 from .yaml_errors import quoted_to_write
 
-DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<year>\d{4})")
-"""A date as Finns and Swedes write it: 16.9.2019."""
-YEAR_MONTH_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-"""The right form (2019-09-16), or its order without the zeros (2019-9-16)."""
 YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
 """Years written as a span (2017–2019), which two fields hold."""
-TIME = re.compile(r"[ T]+(?:klo\.?\s*|kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
-"""A time of day after a date (10:00, klo 10.00, T10:00:00), which a date field does not hold."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
 
@@ -151,27 +146,13 @@ class ValueChecker:
         return None
 
     def day(self, key: tuple[str, ...], value: Any) -> date | None:
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, datetime):  # 2019-09-16 10:00:00, which YAML reads as a moment
-            text, timed = value.date().isoformat(), 1
-        else:
-            text, timed = TIME.subn("", value.strip() if isinstance(value, str) else "")
-        meant = YEAR_MONTH_DAY.fullmatch(text) or DAY_MONTH_YEAR.fullmatch(text)
-        if meant:
-            try:
-                day = date(int(meant["year"]), int(meant["month"]), int(meant["day"]))
-            except ValueError:
-                message = f"{key[0]} '{text}' is not a date in the calendar; check the day and the month"
-            else:
-                if text == day.isoformat() and not timed:
-                    return day  # a quoted date is fine too
-                without = " without the time" if timed else ""
-                message = f"{key[0]} should be a date written YYYY-MM-DD{without}: {day.isoformat()}"
-        else:
-            shown = self.shown(key, value)
-            message = f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"
-        self.problem(key, message)
+        found = written_date(str(key[0]), value)
+        if isinstance(found, date):
+            return found
+        shown = self.shown(key, value)
+        self.problem(
+            key, found or f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"
+        )
         return None
 
     def flag(self, key: tuple[str, ...], value: Any) -> bool | None:
@@ -252,13 +233,12 @@ class ValueChecker:
         close to it, or a label with a word close to it ("kielikoulutus")."""
         by_label = self.codes_by_label(group)
         candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
-        close = difflib.get_close_matches(value.casefold(), list(candidates), n=1, cutoff=0.6)
-        if not close:
+        close = closest(value.casefold(), candidates)
+        if close is None:
             words = {word: label for label in by_label for word in re.split(r"[\s,]+", label)}
-            close = [
-                words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
-            ]
-        return candidates[close[0]] if close else None
+            word = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
+            close = words[word[0]] if word else None
+        return candidates[close] if close else None
 
     def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):
@@ -387,12 +367,6 @@ class ValueChecker:
                 "needs all six criteria",
             )
         return {c: result[c] for c in codes if c in result}
-
-
-def closest(value: str, options: tuple[str, ...] | list[str]) -> str | None:
-    """The option `value` most likely misspells, if any is close."""
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:

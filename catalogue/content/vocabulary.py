@@ -12,7 +12,8 @@ from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from .collation import sort_key
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
-from .source import YAML_LOADER, bytes_digest, comments_cut_short, compose_mending, read_text
+from .source import YAML_LOADER, bytes_digest, compose_mending, read_text
+from .yaml_comments import comments_cut_short
 
 FACETS = ("themes", "phases", "target_groups", "regions", "practice_types")
 """Vocabularies that classify practices and have listing pages."""

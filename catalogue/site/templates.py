@@ -3,7 +3,6 @@ templates: a hash of each one together with every template it uses."""
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from ..config import Lang, SiteConfig
 from ..content.model import Practice, other_lang
 from ..content.source import read_text
 from ..content.vocabulary import Term, Vocabulary
-from ..problems import ContentError
+from ..problems import ContentError, closest
 from . import urls
 from .i18n import StrictTranslations, iso_date, long_date
 from .line_breaks import HEADING, breakable_address, hyphenator, in_headings
@@ -86,8 +85,8 @@ def _globals(setting: Setting, lang: Lang) -> dict[str, object]:
         """A static file's address, with its version; a file static/ lacks is a template
         mistake, not a page that would load without its script or stylesheet."""
         if path not in versions:
-            close = difflib.get_close_matches(path, versions, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else "add it there or correct the name"
+            close = closest(path, versions)
+            fix = f"did you mean '{close}'?" if close else "add it there or correct the name"
             raise LookupError(f"static/{path} does not exist; {fix}")
         return f"{config.base_path}static/{path}?v={versions[path]}"
 

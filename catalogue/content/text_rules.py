@@ -263,62 +263,67 @@ def link_problems(path: PurePath, links: list[TextLink]) -> Iterator[Problem]:
     relative to the page), and a Markdown link the sanitiser would remove (HTML's are warned
     about with the rest of its HTML)."""
     for link in links:
-        target, line, column = link.target, link.line, link.column
-        scheme = scheme_of(target)
-        if " " in target and practice_id(link) is None:  # as Markdown takes it, but no valid HTML
-            message = (
-                f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
-                f"space as %20: {target[:60].replace(' ', '%20')}"
-            )
-            yield Problem(path, line, column, message)
-            continue
-        if scheme in ("http", "https") and not web_address(target):
-            message = (
-                f"the link '{target[:60]}' is not a web address a browser can open; write it in full, such "
-                "as https://www.kotoutuminen.fi/"
-            )
-            yield Problem(path, line, column, message)
-            continue
-        if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
-            continue
-        if scheme and link.markdown:
-            message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
-            yield Problem(path, line, column, message, Severity.WARNING)
-        elif not target:
-            yield Problem(path, line, column, "the link has no address; write it between the brackets")
-        elif not scheme and DOMAIN.fullmatch(target):
-            message = (
-                f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
-                f"of this site; write it in full: https://{target[:60]}"
-            )
-            yield Problem(path, line, column, message)
-        elif not scheme and (named := PRACTICE_FILE.fullmatch(target)):
-            message = (
-                f"the link '{target[:60]}' leads to a practice's file, which GitHub's preview follows but "
-                f"the site does not have; link to the practice by its id: practice:{named['name']}"
-                f"{named['heading'] or ''}"
-            )
-            yield Problem(path, line, column, message)
-        elif not scheme and (written := WITHOUT_ROOT.fullmatch(target)):
-            fixed = "/" + written["path"]
-            message = (
-                f"the address '{target[:60]}' is read from the file's folder in GitHub's preview, but "
-                "from the page's address on the site, where it leads nowhere; write it from the site's "
-                f"root: {fixed[:61]}"
-                if written["up"]
-                else f"the address '{target[:60]}' needs a slash in front, or it leads nowhere: {fixed[:61]}"
-            )
-            yield Problem(path, line, column, message)
-        elif not scheme and PICTURE.fullmatch(target):
-            message = (
-                f"the picture '{target[:60]}' is looked for beside the page, where there is none; save it "
-                f"under static/images/ and write its address from there: /static/images/{target[:60]}"
-            )
-            yield Problem(path, line, column, message)
-        elif not scheme:
-            message = (
-                f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
-                "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
-                "or a heading (#…)"
-            )
-            yield Problem(path, line, column, message)
+        if found := _link_mistake(link):
+            yield Problem(path, link.line, link.column, *found)
+
+
+def _link_mistake(link: TextLink) -> tuple[str, Severity] | None:
+    """What is wrong with one link, and how much."""
+    target = link.target
+    scheme = scheme_of(target)
+    if " " in target and practice_id(link) is None:  # as Markdown takes it, but no valid HTML
+        message = (
+            f"the address '{target[:60]}' has a space, which a web address cannot hold; write each "
+            f"space as %20: {target[:60].replace(' ', '%20')}"
+        )
+        return message, Severity.ERROR
+    if scheme in ("http", "https") and not web_address(target):
+        message = (
+            f"the link '{target[:60]}' is not a web address a browser can open; write it in full, such "
+            "as https://www.kotoutuminen.fi/"
+        )
+        return message, Severity.ERROR
+    if scheme in URL_SCHEMES or practice_id(link) is not None or target.startswith(("/", "#")):
+        return None
+    if scheme and link.markdown:
+        message = f"the link '{target[:60]}' is removed from the page ({LINKS})"
+        return message, Severity.WARNING
+    if not target:
+        return "the link has no address; write it between the brackets", Severity.ERROR
+    if not scheme and DOMAIN.fullmatch(target):
+        message = (
+            f"the link '{target[:60]}' has no https:// in front, so it would lead to a missing page "
+            f"of this site; write it in full: https://{target[:60]}"
+        )
+        return message, Severity.ERROR
+    if not scheme and (named := PRACTICE_FILE.fullmatch(target)):
+        message = (
+            f"the link '{target[:60]}' leads to a practice's file, which GitHub's preview follows but "
+            f"the site does not have; link to the practice by its id: practice:{named['name']}"
+            f"{named['heading'] or ''}"
+        )
+        return message, Severity.ERROR
+    if not scheme and (written := WITHOUT_ROOT.fullmatch(target)):
+        fixed = "/" + written["path"]
+        message = (
+            f"the address '{target[:60]}' is read from the file's folder in GitHub's preview, but "
+            "from the page's address on the site, where it leads nowhere; write it from the site's "
+            f"root: {fixed[:61]}"
+            if written["up"]
+            else f"the address '{target[:60]}' needs a slash in front, or it leads nowhere: {fixed[:61]}"
+        )
+        return message, Severity.ERROR
+    if not scheme and PICTURE.fullmatch(target):
+        message = (
+            f"the picture '{target[:60]}' is looked for beside the page, where there is none; save it "
+            f"under static/images/ and write its address from there: /static/images/{target[:60]}"
+        )
+        return message, Severity.ERROR
+    if not scheme:
+        message = (
+            f"the link '{target[:60]}' would lead to a missing page of this site; write a web address "
+            "in full (https://…), or link to another practice (practice:its-id), a file (/static/…) "
+            "or a heading (#…)"
+        )
+        return message, Severity.ERROR
+    return None  # another scheme in HTML: warned about with the rest of its HTML

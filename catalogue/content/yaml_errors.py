@@ -111,20 +111,8 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
     the message, and the line as it says to write it where that is sure."""
     field = FIELD_LINE.fullmatch(line)
     previous = next((text for text in reversed(above) if text.strip()), "")
-    if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
-        return _tab_message(line, previous)
-    if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
-        fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
-        return f"a field needs a space after its colon: {fixed}", f"{no_space['name']} {no_space['value']}"
-    if odd := ODD_SPACE.match(line):
-        space = (
-            "a no-break space" if odd["space"] == "\xa0" else f"an unusual space (U+{ord(odd['space']):04X})"
-        )
-        message = (
-            f"after the colon is {space}, often pasted from a word processor or a web page; YAML "
-            "needs an ordinary space there: delete it and type a space"
-        )
-        return message, f"{line[: odd.start('space')]} {line[odd.end('space') :]}"
+    if spacing := _space_message(problem, context, line, previous):
+        return spacing
     if context.startswith("while scanning a quoted"):
         if field and field["value"].endswith(tuple(TYPOGRAPHIC_QUOTES)):
             message = (
@@ -169,6 +157,25 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         return f"this value cannot be read ({problem}); put it in quotes", None
     detail = f" ({problem})" if problem else ""
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
+
+
+def _space_message(problem: str, context: str, line: str, previous: str) -> tuple[str, str | None] | None:
+    """A tab, no space after a field's colon, or a space there that YAML does not take for one."""
+    if "\t" in problem or "'\\t'" in problem or line.startswith("\t"):
+        return _tab_message(line, previous)
+    if context.startswith("while scanning a simple key") and (no_space := NO_SPACE.fullmatch(line)):
+        fixed = f"{no_space['name'].strip()} {no_space['value'].strip()}"
+        return f"a field needs a space after its colon: {fixed}", f"{no_space['name']} {no_space['value']}"
+    if odd := ODD_SPACE.match(line):
+        space = (
+            "a no-break space" if odd["space"] == "\xa0" else f"an unusual space (U+{ord(odd['space']):04X})"
+        )
+        message = (
+            f"after the colon is {space}, often pasted from a word processor or a web page; YAML "
+            "needs an ordinary space there: delete it and type a space"
+        )
+        return message, f"{line[: odd.start('space')]} {line[odd.end('space') :]}"
+    return None
 
 
 def _field_above(lines: list[str], index: int) -> tuple[int, re.Match[str]] | None:

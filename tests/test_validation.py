@@ -472,16 +472,37 @@ def test_a_contact_without_a_name_and_a_link_without_its_fields(tmp_path: Path) 
     ]
 
 
-def test_markup_in_the_title_or_the_summary_is_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("title", "summary", "found"),
+    [
+        (
+            '"**Uusi** malli"',
+            "Katso <b>tämä</b>.",
+            [("**", "it without Markdown or HTML"), ("<b>", "it without Markdown or HTML")],
+        ),
+        # Text copied from a web page's source keeps its entities.
+        (
+            "Kieli &amp; työ",
+            "Kursseja&nbsp;aikuisille, &#8220;Kotona&#8221;.",
+            [("&amp;", "& itself"), ("&nbsp;", "a space")],
+        ),
+    ],
+)
+def test_markup_in_the_title_or_the_summary_is_a_warning(
+    tmp_path: Path, title: str, summary: str, found: list[tuple[str, str]]
+) -> None:
     """They are plain text: on the page, in lists, in search results and in the open data."""
     files = pair()
-    files["content/fi/esimerkki.md"] = practice(title='"**Uusi** malli"').replace(
-        "summary: Lyhyt kuvaus.", "summary: Katso <b>tämä</b>."
+    files["content/fi/esimerkki.md"] = practice(title=title).replace(
+        "summary: Lyhyt kuvaus.", f"summary: {summary}"
     )
-    plain = "would show on the page as written; write it without Markdown or HTML"
+    (title_mark, title_fix), (summary_mark, summary_fix) = found
+    shown = "would show on the page as written; write"
     assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
-        f"content/fi/esimerkki.md:3:8: warning: the title is plain text, so '**' {plain}",
-        f"content/fi/esimerkki.md:5:10: warning: the summary is plain text, so '<b>' {plain}",
+        f"content/fi/esimerkki.md:3:8: warning: the title is plain text, so '{title_mark}' {shown} "
+        + title_fix,
+        f"content/fi/esimerkki.md:5:10: warning: the summary is plain text, so '{summary_mark}' {shown} "
+        + summary_fix,
     ]
 
 

@@ -700,10 +700,10 @@ def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None
     files["content/fi/toinen.md"] = practice("other", "toinen", extra="aliases: [vanha-nimi]")
     files["content/redirects.yaml"] = "fi/poistettu/: fi/kaytannot/\n"
     for root in (ROOT, make_project(tmp_path, files)):
-        site = check_site(root).site
-        pages = plan_site(root, site, BuildCache(None, "")).pages
+        checked = check_site(root)
+        pages = plan_site(root, checked, BuildCache(None, "")).pages
         written = {page.path.removesuffix("index.html") for page in pages if not page.path.startswith("_")}
-        assert written == site_urls(site)
+        assert written == site_urls(checked.site)
 
 
 def edited_catalogues(root: Path, edits: list[tuple[str, str, str]]) -> list[int]:

@@ -1,6 +1,6 @@
 """The interface's message catalogues (locales/*/LC_MESSAGES/messages.po) in gettext's
-compiled form, kept in the build cache by the hash of each .po; and their mistakes, each at
-its line."""
+compiled form, kept in the build cache by the hash of each .po; or their mistakes, each at its
+line."""
 
 from __future__ import annotations
 
@@ -35,13 +35,3 @@ def compiled_catalogues(root: Path, cache: BuildCache) -> dict[Lang, bytes]:
         raise ContentError(problems)
     cache.put_checked({keys[lang]: ("catalogue", mo, "") for lang, mo in made.items()}, {})
     return {lang: made[lang] if lang in made else found[keys[lang]] for lang in LANGS}
-
-
-def catalogue_problems(root: Path, cache: BuildCache) -> list[Problem]:
-    """The message catalogues' mistakes, told with the content's and by `check` (a pull
-    request's annotations), not only once pages are made. Compiled, they stay in the cache."""
-    try:
-        compiled_catalogues(root, cache)
-    except ContentError as error:
-        return error.problems
-    return []

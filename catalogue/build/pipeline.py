@@ -19,7 +19,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from ..config import LANGS, ConfigError, SiteConfig, load_config
+from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
 from ..content.load import load_site
 from ..content.model import Site
@@ -35,7 +35,7 @@ from ..workers import chunks, map_jobs
 from . import write
 from .addresses import broken_links, broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes, image_sizes
-from .catalogues import catalogue_problems, compiled_catalogues
+from .catalogues import compiled_catalogues
 from .make import MakeJob, make_pages, template_problems
 from .recipes import digest, recipes
 from .sections import broken_sections
@@ -72,6 +72,8 @@ class Reporter:
 class Checked(NamedTuple):
     site: Site
     warnings: list[Problem]
+    catalogues: dict[Lang, bytes]
+    """Each language's interface catalogue, compiled (see catalogues.compiled_catalogues)."""
 
 
 class Plan(NamedTuple):
@@ -122,7 +124,11 @@ def check_site(
     ledger, found = read_ledger(root)
     problems.extend(found)
     problems.extend(heavy_images(root))
-    problems.extend(catalogue_problems(root, cache))
+    catalogues: dict[Lang, bytes] = {}
+    try:  # told with the content's mistakes, and by `check` (a pull request's annotations)
+        catalogues = compiled_catalogues(root, cache)
+    except ContentError as error:
+        problems.extend(error.problems)
     if addressed:  # a file with mistakes hides no link that leads nowhere: every problem at once
         problems.extend(broken_links(site, loaded.unchecked))
     if addressed and loaded.complete:
@@ -137,7 +143,8 @@ def check_site(
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing:
         raise ContentError(problems)
-    return Checked(site, sorted(problems, key=lambda p: p.sort_key))  # warnings: in file order, as errors
+    warnings = sorted(problems, key=lambda p: p.sort_key)  # in file order, as errors
+    return Checked(site, warnings, catalogues)
 
 
 def site_settings(root: Path, strict: bool = False) -> SiteConfig:
@@ -156,10 +163,10 @@ def site_settings(root: Path, strict: bool = False) -> SiteConfig:
         raise ContentError(error.problems + found) from None
 
 
-def plan_site(root: Path, site: Site, cache: BuildCache) -> Plan:
+def plan_site(root: Path, checked: Checked, cache: BuildCache) -> Plan:
     """Every output file: its page (or static file) and its recipe."""
+    site, catalogues = checked.site, checked.catalogues
     with template_problems(root / "templates"):
-        catalogues = compiled_catalogues(root, cache)
         strings = {lang: translations(catalogues[lang], lang) for lang in LANGS}
         statics = file_hashes(root, "static", cache)
         versions = {path: full[:10] for path, full in statics.items()}
@@ -232,7 +239,7 @@ def build(
         reporter.stage("checking content…")
         checked = check_site(root, config, strict, cache)
         reporter.stage("planning pages…")
-        plan = plan_site(root, checked.site, cache)
+        plan = plan_site(root, checked, cache)
         previous = cache.outputs(out_dir)
         unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
         staging = write.begin(out_dir)

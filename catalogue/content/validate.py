@@ -140,10 +140,10 @@ written."""
 
 def _plainly(markup: str) -> str:
     """How to write what `markup` meant in plain text."""
-    character = html.unescape(markup) if markup.startswith("&") else markup
-    if character == markup:
+    meant = html.unescape(markup)  # an entity's character; Markdown or a tag as it is
+    if meant == markup:
         return "write it without Markdown or HTML"
-    return "write a space" if character.isspace() else f"write {character} itself"
+    return "write a space" if meant.isspace() else f"write {meant} itself"
 
 
 PLACEHOLDER = re.compile(

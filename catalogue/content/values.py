@@ -149,10 +149,8 @@ class ValueChecker:
         found = written_date(str(key[0]), value)
         if isinstance(found, date):
             return found
-        shown = self.shown(key, value)
-        self.problem(
-            key, found or f"{key[0]} should be a date written YYYY-MM-DD, such as 2016-05-12, not {shown}"
-        )
+        example = "should be a date written YYYY-MM-DD, such as 2016-05-12"
+        self.problem(key, found or f"{key[0]} {example}, not {self.shown(key, value)}")
         return None
 
     def flag(self, key: tuple[str, ...], value: Any) -> bool | None:

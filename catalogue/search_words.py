@@ -171,13 +171,20 @@ class Lemmas:
         """Inflected form → lemma, for the forms of `lemmas` that do not start with their lemma
         (the search page finds those by prefix). A form of two lemmas (kosken: koski, koskea)
         goes to the first in alphabetical order, whatever order `lemmas` come in."""
-        forms_by_lemma = self._forms_by_lemma
         forms: dict[str, str] = {}
         for lemma in sorted(lemmas):
-            for form in (f.decode() for f in forms_by_lemma.get(lemma, ())):
+            for form in self._forms(lemma):
                 if not form.startswith(lemma):
                     forms.setdefault(form, lemma)
         return forms
+
+    def _forms(self, lemma: str) -> list[str]:
+        """The dictionary's forms of `lemma`; for a compound it lacks, those of its last part,
+        the rest in front: kielikoulutuksessa from koulutuksessa (kielikoulutus)."""
+        for word in (lemma, *self.compound_parts(lemma)):
+            if found := self._forms_by_lemma.get(word):
+                return [lemma.removesuffix(word) + form.decode() for form in found]
+        return []
 
     @cached_property
     def _forms_by_lemma(self) -> Any:

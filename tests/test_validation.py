@@ -499,10 +499,38 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(
     (title_mark, title_fix), (summary_mark, summary_fix) = found
     shown = "would show on the page as written; write"
     assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
-        f"content/fi/esimerkki.md:3:8: warning: the title is plain text, so '{title_mark}' {shown} "
-        + title_fix,
-        f"content/fi/esimerkki.md:5:10: warning: the summary is plain text, so '{summary_mark}' {shown} "
+        f"content/fi/esimerkki.md:3:8: warning: title is plain text, so '{title_mark}' {shown} " + title_fix,
+        f"content/fi/esimerkki.md:5:10: warning: summary is plain text, so '{summary_mark}' {shown} "
         + summary_fix,
+    ]
+
+
+def test_markup_in_any_plain_text_field_is_a_warning(tmp_path: Path) -> None:
+    """Organisations, municipality, funding, the contact and link texts are shown as written
+    too (text copied from a web page's source keeps its entities); a criterion's evidence is
+    Markdown, and may have it."""
+    files = pair()
+    files["content/fi/esimerkki.md"] = (
+        practice(
+            extra="municipality: Turku &amp; Kaarina\n"
+            "contact:\n  name: <b>Maija</b> Meikäläinen\n"
+            "links:\n  - text: '[Raportti](https://example.fi)'\n    url: https://example.fi/raportti\n",
+            criteria=CRITERIA.replace("eriarvoisuutta", "**eriarvoisuutta**", 1),
+        )
+        .replace("organisations: [Esimerkkikunta]", "organisations: [Esimerkkikunta, Kieli&nbsp;ry]")
+        .replace("funding: ESR.", "funding: ESR &#38; kunta.")
+    )
+    shown = "would show on the page as written; write"
+    warnings = [str(w) for w in check_site(make_project(tmp_path, files)).warnings]
+    assert [w for w in warnings if "plain text" in w] == [
+        f"content/fi/esimerkki.md:10:33: warning: item 2 of organisations is plain text, so '&nbsp;' {shown} "
+        "a space",
+        f"content/fi/esimerkki.md:13:10: warning: funding is plain text, so '&#38;' {shown} & itself",
+        f"content/fi/esimerkki.md:22:15: warning: municipality is plain text, so '&amp;' {shown} & itself",
+        f"content/fi/esimerkki.md:24:9: warning: contact name is plain text, so '<b>' {shown} it without "
+        "Markdown or HTML",
+        f"content/fi/esimerkki.md:26:11: warning: link text is plain text, so '](' {shown} it without "
+        "Markdown or HTML",
     ]
 
 

@@ -1,10 +1,12 @@
 """The one way a practice file is written: fields in their declared order, lists of codes on
 one line, a string quoted only where YAML would misread it. `build.py new`, the web editor
 (static/admin/house-style.js, the same rules in JavaScript) and CONTRIBUTING.md all write it,
-so a change to one field changes one line of the file."""
+so a change to one field changes one line of the file. And what a value must not be written
+with, since the page would show it: typographic quotes, Markdown or HTML in plain text."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -32,6 +34,20 @@ _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛‹›"
 _IN_TYPOGRAPHIC_QUOTES = re.compile(f"[{TYPOGRAPHIC_QUOTES}]([^{TYPOGRAPHIC_QUOTES}]*)[{TYPOGRAPHIC_QUOTES}]")
+
+
+MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
+"""Markdown or HTML (a tag, or an entity such as &amp; in text copied from a page's source),
+which a plain-text field (a title, an organisation: in lists, search results and the open
+data too) would show as written."""
+
+
+def plainly(markup: str) -> str:
+    """How to write what `markup` meant in plain text."""
+    meant = html.unescape(markup)  # an entity's character; Markdown or a tag as it is
+    if meant == markup:
+        return "write it without Markdown or HTML"
+    return "write a space" if meant.isspace() else f"write {meant} itself"
 
 
 def in_typographic_quotes(text: str) -> str | None:

@@ -3,7 +3,6 @@ problems with positions."""
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from typing import Any
@@ -46,13 +45,6 @@ def validate_practice(
                 (name,),
                 f"the {name} is {len(values[name])} characters long; readers scan lists and search "
                 f"results by it, so keep it within {most}",
-                warning=True,
-            )
-        if values[name] and (markup := MARKUP.search(values[name])):
-            check.problem(
-                (name,),
-                f"the {name} is plain text, so '{markup[0]}' would show on the page as written; "
-                + _plainly(markup[0]),
                 warning=True,
             )
     if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
@@ -132,20 +124,6 @@ DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "transla
 OPTIONAL = frozenset(spec.name for spec in FIELDS if not spec.required)
 LONGEST = {"title": 120, "summary": 300}
 """Lengths past which a field gets a warning."""
-MARKUP = re.compile(r"\*\*|__|`|\]\(|</?[a-zA-Z][^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
-"""Markdown or HTML (a tag, or an entity such as &amp; in text copied from a page's source),
-which the title and the summary (plain text, in lists and search results too) would show as
-written."""
-
-
-def _plainly(markup: str) -> str:
-    """How to write what `markup` meant in plain text."""
-    meant = html.unescape(markup)  # an entity's character; Markdown or a tag as it is
-    if meant == markup:
-        return "write it without Markdown or HTML"
-    return "write a space" if meant.isspace() else f"write {meant} itself"
-
-
 PLACEHOLDER = re.compile(
     r"^\s*(\.\.\.|…|TODO\b.*|Kirjoita .* tähän\..*|Skriv .* här\..*)\s*$", re.IGNORECASE | re.DOTALL
 )

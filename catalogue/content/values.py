@@ -12,7 +12,7 @@ from ..config import Lang
 from ..problems import Problem, Severity, closest
 from .dates import written_date
 from .fields import CONTACT_KEYS, LINK_KEYS
-from .house_style import in_typographic_quotes, scalar
+from .house_style import MARKUP, in_typographic_quotes, plainly, scalar
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
@@ -50,9 +50,11 @@ class ValueChecker:
 
     # Scalars -------------------------------------------------------------------------------
 
-    def text(self, key: tuple[str | int, ...], value: Any, label: str, shown: bool = True) -> str | None:
-        """A line of text; `shown`: readers see it as written (not so an id, an address or an
-        e-mail address, whose own checks refuse quotes)."""
+    def text(
+        self, key: tuple[str | int, ...], value: Any, label: str, shown: bool = True, markdown: bool = False
+    ) -> str | None:
+        """A line of text; `shown`: readers see it (not so an id, an address or an e-mail
+        address, whose own checks refuse quotes), as written unless it is `markdown`."""
         item = isinstance(key[-1], int)  # an item of a list (organisations)
         what = f"item {int(key[-1]) + 1} of {label}" if item else label
         if isinstance(value, str) and value.strip():
@@ -63,6 +65,13 @@ class ValueChecker:
                     f"{what} is in typographic quotes ({text[0]}…{text[-1]}), which YAML keeps as part of "
                     "the text, so the page shows them; remove them unless they belong to the text (the "
                     'quotes YAML reads are straight: "…")',
+                    warning=True,
+                )
+            if shown and not markdown and (markup := MARKUP.search(text)):
+                self.problem(
+                    key,
+                    f"{what} is plain text, so '{markup[0]}' would show on the page as written; "
+                    + plainly(markup[0]),
                     warning=True,
                 )
             return text
@@ -354,7 +363,7 @@ class ValueChecker:
                 self.problem((*key, name), f"unknown criterion '{name}'{self.suggest(str(name), 'criteria')}")
                 meant.add(self.meant(str(name), "criteria"))
                 continue
-            text = self.text((*key, name), evidence, f"the evidence for '{name}'")
+            text = self.text((*key, name), evidence, f"the evidence for '{name}'", markdown=True)
             if text:
                 result[name] = text
         missing = [c for c in codes if c not in value and c not in meant]

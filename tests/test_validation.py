@@ -940,6 +940,25 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
     ]
 
 
+def test_a_link_with_a_slip_in_its_address_gets_the_address_meant(tmp_path: Path) -> None:
+    """What would be right: the address of that folder of the site the link's last part is
+    closest to; for a practice, its link by id, which keeps working when its address changes."""
+    body = (
+        "## Linkit\n\n[Esimerkki](/fi/kaytannot/esimerki/), "
+        "[teema](/fi/teemat/kotoutumiskoulutus-ja-kieli/) ja [muu](/fi/teemat/ei-ole/)\n"
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:25:13: the link '/fi/kaytannot/esimerki/' leads to no page of this site; "
+        "did you mean practice:sample (the practice at /fi/kaytannot/esimerkki/)? A link by id keeps "
+        "working when the practice's address changes",
+        "content/fi/esimerkki.md:25:47: the link '/fi/teemat/kotoutumiskoulutus-ja-kieli/' leads to no "
+        "page of this site; did you mean /fi/teemat/kotoutumiskoulutus-ja-kielikoulutus/?",
+        "content/fi/esimerkki.md:25:97: the link '/fi/teemat/ei-ole/' leads to no page of this site; check "
+        "the address, or link to another practice with practice:its-id, which keeps working when its "
+        "address changes",
+    ]
+
+
 def test_a_link_to_no_page_is_reported_while_files_have_other_mistakes(tmp_path: Path) -> None:
     """Every problem at once: a mistake in a file's front matter (or in another file) does not
     hide a link that leads nowhere. A link to an address a file with mistakes declares (its

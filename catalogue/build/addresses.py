@@ -15,7 +15,7 @@ from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site, Unchecked, other_lang
 from ..content.redirects import REDIRECTS
 from ..content.vocabulary import FACETS, VOCABULARY
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
 from ..site import urls
 
 
@@ -247,10 +247,7 @@ def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Proble
             if page.startswith(unknown):
                 continue
             if page not in served:
-                message = (
-                    f"the link '{written}' leads to no page of this site; check the address, or link to "
-                    "another practice with practice:its-id, which keeps working when its address changes"
-                )
+                message = f"the link '{written}' leads to no page of this site; " + _meant(page, served, ids)
                 problems.append(Problem(PurePath(source), line, column, message))
             elif written.startswith("http"):
                 parts = urlsplit(written)  # its query (the search's filters) and heading are kept
@@ -266,6 +263,31 @@ def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Proble
                 )
                 problems.append(Problem(PurePath(source), line, column, message, Severity.WARNING))
     return problems
+
+
+def _meant(page: str, served: set[str], ids: dict[str, str]) -> str:
+    """The address of the page's folder whose last part `page`'s is closest to, if any is
+    close; a practice by its id."""
+    folder, name = _parts(page)
+    near = {_parts(other)[1]: other for other in served if other.endswith("/") and _parts(other)[0] == folder}
+    meant = near.get(closest(name, near) or "")
+    if meant in ids:
+        return (
+            f"did you mean practice:{ids[meant]} (the practice at /{meant})? A link by id keeps working "
+            "when the practice's address changes"
+        )
+    if meant:
+        return f"did you mean /{meant}?"
+    return (
+        "check the address, or link to another practice with practice:its-id, which keeps working when "
+        "its address changes"
+    )
+
+
+def _parts(address: str) -> tuple[str, str]:
+    """An address's folder and its last part."""
+    folder, _, name = address.rstrip("/").rpartition("/")
+    return folder, name
 
 
 def _addresses_declared(unchecked: Iterable[Unchecked]) -> set[str]:

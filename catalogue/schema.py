@@ -35,7 +35,6 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         "slugs": {"type": "array", "items": {"type": "string", "pattern": SLUG}},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
         "text": text,
-        "markdown": text,
         "texts": {"type": "array", "minItems": 1, "items": text},
         "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
         "date": {"type": "string", "pattern": DATE, "format": "date"},

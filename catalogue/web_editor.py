@@ -30,7 +30,6 @@ _WIDGETS: dict[str, dict[str, Any]] = {
     "slug": {"widget": "string", "i18n": True, "pattern": [SLUG, "a–z, 0–9, -"]},
     "slugs": {"widget": "list", "i18n": True},
     "text": {"widget": "string", "i18n": True},
-    "markdown": {"widget": "text", "i18n": True},
     "texts": {"widget": "list", "i18n": True, "min": 1},
     "year": {"widget": "number", "i18n": "duplicate", "value_type": "int", "min": 1900, "max": 2100},
     "date": {

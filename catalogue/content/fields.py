@@ -11,7 +11,6 @@ Kind = Literal[
     "hash",
     "slug",
     "text",
-    "markdown",
     "texts",
     "code",
     "codes",

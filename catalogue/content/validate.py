@@ -226,7 +226,7 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
             return check.slugs(key, value)
         case "hash":
             return check.hash(key, value)
-        case "text" | "markdown":
+        case "text":
             return check.text(key, value, spec.name)
         case "texts":
             return check.texts(key, value)

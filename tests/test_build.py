@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import re
 from pathlib import Path
 
 import pytest
 
-from catalogue.build.pipeline import build
+from catalogue.build.pipeline import Reporter, build
 from catalogue.cli import main
 from catalogue.config import load_config
 from catalogue.serve import start_live
@@ -250,6 +252,29 @@ def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path, capsys: pytest.Ca
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out.startswith("Built ") and captured.out.count("\n") == 1
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_counts_the_files_checked_and_the_pages_made(tmp_path: Path) -> None:
+    """Each stage on one line, rewritten in place; the long ones count as they go, and the
+    line is cleared at the end, for the summary to take its place."""
+    terminal = Terminal()
+    build(ROOT, tmp_path / "o", reporter=Reporter(terminal), search=False, use_cache=False)
+    lines = terminal.getvalue().split("\r\x1b[2K")
+    stages = [re.sub(r"^\[ *\d+\.\d s\] ", "", line) for line in lines[1:-1]]
+    files = len(list((ROOT / "content").glob("[fs][iv]/*.md")))
+    checked = f"checking content… {files} of {files} files"
+    assert stages[:3] == ["checking content…", checked, "planning pages…"]
+    making = re.fullmatch(r"making (\d+) of \d+ pages…", stages[3])
+    assert making, stages
+    counts = re.findall(rf"^{re.escape(making[0])} (\d+) made$", "\n".join(stages[4:]), re.MULTILINE)
+    assert len(counts) == len(stages) - 4 >= 4, stages  # the pages are made on both cores, in parts
+    assert list(map(int, counts)) == sorted(map(int, counts)) and counts[-1] == making[1]
+    assert lines[-1] == ""
 
 
 def test_a_build_that_would_publish_a_local_address_says_so_in_one_line(

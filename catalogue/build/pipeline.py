@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
-from ..content.load import load_site
+from ..content.load import Progress, load_site
 from ..content.model import Site
 from ..content.redirects import REDIRECTS
 from ..content.rules import heavy_images
@@ -62,6 +62,10 @@ class Reporter:
             elapsed = time.perf_counter() - self.started
             self.stream.write(f"\r\x1b[2K[{elapsed:5.1f} s] {message}")
             self.stream.flush()
+
+    def counting(self, stage: str, unit: str) -> Progress:
+        """What tells this stage's progress: '{stage} {done} of {total} {unit}'."""
+        return lambda done, total: self.stage(f"{stage} {done:,} of {total:,} {unit}")
 
     def done(self) -> None:
         if self.live:
@@ -109,16 +113,21 @@ def search_input(plan: Plan) -> SearchInput:
 
 
 def check_site(
-    root: Path, config: SiteConfig | None = None, strict: bool = False, cache: BuildCache | None = None
+    root: Path,
+    config: SiteConfig | None = None,
+    strict: bool = False,
+    cache: BuildCache | None = None,
+    progress: Progress | None = None,
 ) -> Checked:
-    """Load and check everything; raise ContentError with every problem, or return the site."""
+    """Load and check everything; raise ContentError with every problem, or return the site.
+    `progress` is told how many of the files to check are checked, as the work goes on."""
     config = config or site_settings(root, strict)
     vocabulary, problems = read_vocabulary(root / "content" / "vocabulary.yaml")
     if vocabulary is None:
         raise ContentError(problems)
     addressed = not problems  # a vocabulary with mistakes does not tell its pages' addresses
     cache = cache or BuildCache(None, "")
-    loaded = load_site(root, config, vocabulary, cache)
+    loaded = load_site(root, config, vocabulary, cache, progress)
     site = loaded.site
     problems.extend(loaded.problems)
     ledger, found = read_ledger(root)
@@ -237,7 +246,7 @@ def build(
     out_dir = out_dir.resolve()
     with build_cache(root, use_cache) as cache:
         reporter.stage("checking content…")
-        checked = check_site(root, config, strict, cache)
+        checked = check_site(root, config, strict, cache, reporter.counting("checking content…", "files"))
         reporter.stage("planning pages…")
         plan = plan_site(root, checked, cache)
         previous = cache.outputs(out_dir)
@@ -299,15 +308,19 @@ def make_outputs(
         else:
             dirty.append(page)
             recipe_of[page.path] = recipe
-    reporter.stage(f"making {len(dirty)} of {len(plan.pages)} pages…")
+    making = f"making {len(dirty):,} of {len(plan.pages):,} pages…"
+    reporter.stage(making)
     parallel = len(dirty) >= PARALLEL_FROM
     if parallel:
         compile_templates(plan.setting)
     jobs = [
         MakeJob(plan.setting, (cache.path, cache.salt), staging, part) for part in chunks(dirty, parallel)
     ]
+    count = 0
     for made in map_jobs(make_pages, jobs, parallel):
         outputs.update({m.path: Output(recipe_of[m.path], m.size, m.mtime_ns) for m in made})
+        count += len(made)
+        reporter.stage(f"{making} {count:,} made")
     for path, (file, full) in plan.statics.items():
         known = current.get(path)
         if known and known.recipe == full:

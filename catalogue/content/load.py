@@ -12,7 +12,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -45,6 +45,8 @@ PAGE_KEYS = ("about", "accessibility")
 """The Markdown pages each language must have under content/pages/<lang>/<key>.md."""
 PROJECT_FILES = frozenset({"vocabulary.yaml", "published-urls.txt", "redirects.yaml", "practice.schema.json"})
 """Files directly under content/ that are not practices."""
+Progress = Callable[[int, int], None]
+"""Told how much of a stage's work is done, and how much there is: (done, total)."""
 PARALLEL_FROM = 50
 """From this many files to check on, they are checked on all cores."""
 
@@ -69,7 +71,13 @@ class Loaded(NamedTuple):
     unchecked: list[Unchecked]
 
 
-def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: BuildCache) -> Loaded:
+def load_site(
+    root: Path,
+    config: SiteConfig,
+    vocabulary: Vocabulary,
+    cache: BuildCache,
+    progress: Progress | None = None,
+) -> Loaded:
     """Read every content file under root/content; return the site and all problems. Where
     files have mistakes, the site is made of the others, so that the checks after this one
     can still look at links: every problem at once."""
@@ -96,7 +104,8 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: Bui
         else:
             message = "files directly under content/ are not read; put a practice in content/fi or content/sv"
             problems.append(Problem(shown, 1, 1, message))
-    for job, result in zip(jobs, check_files(jobs, vocabulary, cache, cache.seen("content")), strict=True):
+    results = check_files(jobs, vocabulary, cache, cache.seen("content"), progress)
+    for job, result in zip(jobs, results, strict=True):
         problems.extend(result.problems)
         present.update((found, job.lang) for found in result.ids)
         if result.practice and result.text:
@@ -124,10 +133,15 @@ def load_site(root: Path, config: SiteConfig, vocabulary: Vocabulary, cache: Bui
 
 
 def check_files(
-    files: list[FileJob], vocabulary: Vocabulary, cache: BuildCache, known: dict[str, Seen]
+    files: list[FileJob],
+    vocabulary: Vocabulary,
+    cache: BuildCache,
+    known: dict[str, Seen],
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Every file's result, in order: from the cache where its bytes were checked before,
-    else checked now (on all cores for many) and kept. `known`: each file as last read."""
+    else checked now (on all cores for many) and kept. `known`: each file as last read;
+    `progress`: told how many of the files to check are checked, after each part."""
     digests: dict[str, str] = {}
     """Shown path → the hash of the file's bytes."""
     seen: dict[str, Seen] = {}
@@ -160,6 +174,8 @@ def check_files(
             if key:
                 new[key] = (contexts[job.shown], stored.dump(result), source)
         cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
+        if progress:
+            progress(len(fresh), len(jobs))
     cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
     return [fresh[job.shown] if job.shown in fresh else kept[job.shown] for job in files]
 

@@ -320,7 +320,8 @@ def make_outputs(
     for made in map_jobs(make_pages, jobs, parallel):
         outputs.update({m.path: Output(recipe_of[m.path], m.size, m.mtime_ns) for m in made})
         count += len(made)
-        reporter.stage(f"{making} {count:,} made")
+        if made:
+            reporter.stage(f"{making} {count:,} made")
     for path, (file, full) in plan.statics.items():
         known = current.get(path)
         if known and known.recipe == full:

@@ -174,7 +174,7 @@ def check_files(
             if key:
                 new[key] = (contexts[job.shown], stored.dump(result), source)
         cache.put_checked(new, {job.shown: seen[job.shown] for job in part if job.shown in seen})
-        if progress:
+        if progress and jobs:
             progress(len(fresh), len(jobs))
     cache.put_checked({}, {shown: entry for shown, entry in seen.items() if shown not in fresh})
     return [fresh[job.shown] if job.shown in fresh else kept[job.shown] for job in files]

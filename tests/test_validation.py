@@ -1089,6 +1089,26 @@ def test_a_link_to_a_section_its_page_does_not_have_is_told_the_headings_there_a
     ]
 
 
+def test_a_link_to_a_missing_section_is_warned_of_while_files_have_mistakes(tmp_path: Path) -> None:
+    """Every problem at once: another file's mistake does not hide the warning; a link to a
+    section of the file with the mistake waits for it to be mended, as its headings are not known."""
+    body = "## Tausta\n\n[Tulokset](#tulos), [toisen osa](practice:toinen#ei-ole)\n"
+    files = {
+        **pair(body=body),
+        **pair("toinen", "toinen", "annan", extra="end_year: pian"),
+    }
+    with pytest.raises(ContentError) as raised:
+        check_site(make_project(tmp_path, files))
+    assert [str(p) for p in raised.value.problems if "section" in str(p) or "end_year" in str(p)] == [
+        "content/fi/esimerkki.md:25:12: warning: this page has no section '#tulos', so the link opens it "
+        "at its top; the headings of its text: '#tausta'",
+        "content/fi/toinen.md:22:11: end_year should be a year such as 2016, not 'pian'",
+        "content/sv/esimerkki.md:25:12: warning: this page has no section '#tulos', so the link opens it "
+        "at its top; the headings of its text: '#tausta'",
+        "content/sv/toinen.md:22:11: end_year should be a year such as 2016, not 'pian'",
+    ]
+
+
 def test_a_link_shown_as_code_is_no_link_and_one_in_a_criterion_or_a_page_is_checked(tmp_path: Path) -> None:
     """Markdown shows code (`…`, ``` … ```, an indented block) as written: an example link
     there leads nowhere and is not checked. The criteria's evidence and the about pages are

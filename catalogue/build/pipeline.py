@@ -139,9 +139,9 @@ def check_site(
     except ContentError as error:
         problems.extend(error.problems)
     if addressed:  # a file with mistakes hides no link that leads nowhere: every problem at once
-        problems.extend(broken_links(site, loaded.unchecked))
+        problems.extend(broken_links(site, loaded.unchecked) + broken_sections(site, cache))
     if addressed and loaded.complete:
-        problems.extend(broken_redirects(site) + broken_sections(site, cache))
+        problems.extend(broken_redirects(site))
     # A file with mistakes hides no lost address either: its own addresses are not taken for
     # lost. Other errors (a practice without its other language, redirects.yaml unread) would
     # make addresses look lost that are not, so they are mended first.

@@ -72,8 +72,16 @@ def test_a_link_to_a_mistyped_practice_id_suggests_the_id(tmp_path: Path) -> Non
     files = pair()
     files["content/fi/esimerkki.md"] = practice(body="Katso [tämä](practice:sampel).\n")
     assert problems(tmp_path, files) == [
-        "content/fi/esimerkki.md:23:14: no practice has the id 'sampel'; did you mean 'sample'?; link to "
-        "another practice with [text](practice:its-id)"
+        "content/fi/esimerkki.md:23:14: no practice has the id 'sampel'; did you mean practice:sample?"
+    ]
+
+
+def test_a_link_to_a_mistyped_file_name_suggests_the_file(tmp_path: Path) -> None:
+    text = practice(body="## Liite\n\n[Kuvake](/static/favicon.svgg) ja [tyylit](/static/sitee.css)\n")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:25:10: the file static/favicon.svgg does not exist; did you mean "
+        "/static/favicon.svg?",
+        "content/fi/esimerkki.md:25:44: the file static/sitee.css does not exist; did you mean /static/site.css?",
     ]
 
 

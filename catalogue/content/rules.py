@@ -319,15 +319,14 @@ def _check_links(
             )
             problems.append(Problem(PurePath(source), line, column, message))
         elif target not in ids:
+            near = closest(target, sorted(ids))
+            fix = (
+                f"did you mean practice:{near}?"
+                if near
+                else "link to another practice with [text](practice:its-id)"
+            )
             problems.append(
-                Problem(
-                    PurePath(source),
-                    line,
-                    column,
-                    f"no practice has the id '{target}'"
-                    + (f"; did you mean '{near}'?" if (near := closest(target, sorted(ids))) else "")
-                    + "; link to another practice with [text](practice:its-id)",
-                )
+                Problem(PurePath(source), line, column, f"no practice has the id '{target}'; {fix}")
             )
     if not links.files:
         return problems
@@ -335,14 +334,11 @@ def _check_links(
     for path, line, column in links.files:
         target_file = (static / path).resolve()
         if not target_file.is_file() or not target_file.is_relative_to(static.resolve()):
-            problems.append(
-                Problem(
-                    PurePath(source),
-                    line,
-                    column,
-                    f"the file static/{path} does not exist; check the name, or add the file under static/",
-                )
-            )
+            files = [file.relative_to(static).as_posix() for file in static.rglob("*") if file.is_file()]
+            near = closest(path, files)
+            fix = f"did you mean /static/{near}?" if near else "check the name, or add the file under static/"
+            message = f"the file static/{path} does not exist; {fix}"
+            problems.append(Problem(PurePath(source), line, column, message))
     return problems
 
 

@@ -68,6 +68,27 @@ def test_a_misspelled_required_field_is_one_message_with_a_swedish_example(tmp_p
     ]
 
 
+def test_a_practice_begun_as_a_copy_is_told_an_id_and_slug_of_its_own_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    """The copy keeps the other practice's id and slug: it is told to take its own, from its
+    title; the original keeps its pair (its Swedish version is compared with it, not with the
+    copy), and the copy is not told to be renamed after the id it should not have."""
+    files = pair("esimerkki", "esimerkki", extra="translated_from: 0123456789ab")
+    files["content/fi/esimerkki.md"] = practice("esimerkki", "esimerkki")
+    files["content/fi/kopio.md"] = practice("esimerkki", "esimerkki", title="Uusi käytäntö Kainuussa")
+    found = all_problems(tmp_path, files)
+    assert found[:2] == [
+        "content/fi/kopio.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; if this file "
+        "is another practice, give it an id of its own, such as 'uusi-kaytanto-kainuussa'; if it is the "
+        "same practice, keep only one of the two files",
+        "content/fi/kopio.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; two "
+        "practices cannot share an address, so choose another, such as 'uusi-kaytanto-kainuussa'",
+    ]
+    assert [p.split(": warning: ")[0] for p in found[2:]] == ["content/sv/esimerkki.md:22:18"]
+    assert "content/fi/esimerkki.md has changed" in found[2]
+
+
 def test_a_link_to_a_mistyped_practice_id_suggests_the_id(tmp_path: Path) -> None:
     files = pair()
     files["content/fi/esimerkki.md"] = practice(body="Katso [tämä](practice:sampel).\n")
@@ -81,7 +102,8 @@ def test_a_link_to_a_mistyped_file_name_suggests_the_file(tmp_path: Path) -> Non
     assert problems(tmp_path, one_file(text)) == [
         "content/fi/esimerkki.md:25:10: the file static/favicon.svgg does not exist; did you mean "
         "/static/favicon.svg?",
-        "content/fi/esimerkki.md:25:44: the file static/sitee.css does not exist; did you mean /static/site.css?",
+        "content/fi/esimerkki.md:25:44: the file static/sitee.css does not exist; did you mean "
+        "/static/site.css?",
     ]
 
 

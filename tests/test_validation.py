@@ -722,8 +722,9 @@ def test_key_given_twice(tmp_path: Path) -> None:
 def test_two_practices_with_the_same_id(tmp_path: Path) -> None:
     files = {**pair(), "content/fi/toinen.md": practice("sample", "toinen")}
     assert problems(tmp_path, files) == [
-        "content/fi/toinen.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; "
-        "each practice needs its own id in each language"
+        "content/fi/toinen.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; if this file is "
+        "another practice, give it an id of its own, such as 'esimerkkikaytanto'; if it is the same "
+        "practice, keep only one of the two files"
     ]
 
 
@@ -734,7 +735,7 @@ def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
     }
     assert problems(tmp_path, files) == [
         "content/fi/toinen.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
-        "two practices cannot share an address, so choose another"
+        "two practices cannot share an address, so choose another, such as 'esimerkkikaytanto'"
     ]
 
 
@@ -746,7 +747,7 @@ def test_of_two_practices_at_one_address_the_later_published_is_told_to_move(tmp
     )
     assert problems(tmp_path, {**pair(), "content/fi/aaa-uusi.md": new}) == [
         "content/fi/aaa-uusi.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
-        "two practices cannot share an address, so choose another"
+        "two practices cannot share an address, so choose another, such as 'esimerkkikaytanto'"
     ]
 
 
@@ -758,10 +759,11 @@ def test_of_two_practices_published_the_same_day_the_copy_is_told_to_move(tmp_pa
         "content/fi/Kopio.md": practice("esimerkki", "esimerkki", title="Uusi"),
     }
     assert problems(tmp_path, files) == [
-        "content/fi/Kopio.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; each practice "
-        "needs its own id in each language",
+        "content/fi/Kopio.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; if this file is "
+        "another practice, give it an id of its own, such as 'uusi'; if it is the same practice, keep only "
+        "one of the two files",
         "content/fi/Kopio.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
-        "two practices cannot share an address, so choose another",
+        "two practices cannot share an address, so choose another, such as 'uusi'",
     ]
 
 

@@ -122,7 +122,7 @@ def load_site(
     texts: dict[tuple[str, Lang], Text] = {}
     practices: list[Practice] = []
     for p, text in published:
-        if (p.id, p.lang) in texts:  # an id given twice (reported above): one file is left unchecked
+        if p.source in findings.copies:  # an id given twice (reported above): the copy is left out
             unchecked.append(Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases)))
             continue
         texts[(p.id, p.lang)] = text

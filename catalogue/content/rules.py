@@ -13,11 +13,14 @@ from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
+from .slugs import shortened, slugify
 
 
 class Findings(NamedTuple):
     problems: list[Problem]
     stale: frozenset[tuple[str, Lang]]
+    copies: frozenset[str]
+    """The files whose id another file has already (see `_unique_addresses`): left out of the site."""
 
 
 def _at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -41,15 +44,17 @@ def check_collection(
     date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
     cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
-    problems = _unique_addresses(practices)
-    by_key = {(p.id, p.lang): (p, text) for p, text in checked}
+    problems, copies = _unique_addresses(practices)
+    by_key = {(p.id, p.lang): (p, text) for p, text in checked if p.source not in copies}
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
     named = ids | {found for found, _ in present}
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
-        other, other_text = by_key.get((practice.id, other_lang(practice.lang)), (None, None))
+        mate = (practice.id, other_lang(practice.lang))
+        # A copy's id is another file's (told above), and so is the pair it would make.
+        other, other_text = (None, None) if practice.source in copies else by_key.get(mate, (None, None))
         problems.extend(_file_name(practice, other))
         if practice.draft:
             continue
@@ -70,7 +75,7 @@ def check_collection(
     problems.extend(_unpaired_problems(unpaired, present))
     for source, links in [(page.source, page.links) for page in pages] + unchecked:
         problems.extend(_check_links(source, links, named, drafts, root))
-    return Findings(problems, frozenset(stale))
+    return Findings(problems, frozenset(stale), frozenset(copies))
 
 
 def _future_dates(practice: Practice, today: date) -> list[Problem]:
@@ -128,13 +133,16 @@ def _file_name(practice: Practice, other: Practice | None) -> list[Problem]:
     ]
 
 
-def _unique_addresses(practices: list[Practice]) -> list[Problem]:
+def _unique_addresses(practices: list[Practice]) -> tuple[list[Problem], set[str]]:
     """One id per language; one practice per address, counting earlier addresses (aliases).
     Of two practices that claim the same, the one published first keeps it, and the other is
     reported: most likely the one being added, whose address is not in use yet. Between equal
     dates, a file not named by its id is reported first: a copy of a practice keeps its id,
-    date and slug, but not its file name."""
+    date and slug, but not its file name. Returns the problems and the files reported for
+    their id (the copies)."""
     problems: list[Problem] = []
+    copies: set[str] = set()
+    taken = {p.id for p in practices} | {slug for p in practices for slug in (p.slug, *p.aliases)}
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
     slugs_by_practice: dict[str, Practice] = {}
@@ -143,12 +151,14 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
     ):
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
+            copies.add(practice.source)
             problems.append(
                 _at(
                     practice,
                     "id",
-                    f"id '{practice.id}' is already used by {first.source}; "
-                    "each practice needs its own id in each language",
+                    f"id '{practice.id}' is already used by {first.source}; if this file is another "
+                    f"practice, give it an id of its own{_such_as(practice, taken)}; if it is the same "
+                    "practice, keep only one of the two files",
                 )
             )
         for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
@@ -165,13 +175,14 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
             owner = addresses.setdefault((slug, practice.lang), (practice, field))
             if owner[0] is not practice:
                 what = "the slug" if owner[1] == "slug" else "an alias"
+                instead = _such_as(practice, taken) if field == "slug" else ""
                 problems.append(
                     _at(
                         practice,
                         field,
                         f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
                         f"already {what} of {owner[0].source}; two practices cannot share "
-                        "an address, so choose another",
+                        f"an address, so choose another{instead if field == 'slug' else ''}",
                     )
                 )
         other_language = slugs_by_practice.get(practice.slug)
@@ -187,7 +198,13 @@ def _unique_addresses(practices: list[Practice]) -> list[Problem]:
                 )
             )
         slugs_by_practice.setdefault(practice.slug, practice)
-    return problems
+    return problems, copies
+
+
+def _such_as(practice: Practice, taken: set[str]) -> str:
+    """', such as …': an id or slug made of the practice's title, if no practice has it."""
+    made = shortened(slugify(practice.title))
+    return f", such as '{made}'" if made and made not in taken else ""
 
 
 def _pair_problems(

@@ -161,30 +161,7 @@ def _unique_addresses(practices: list[Practice]) -> tuple[list[Problem], set[str
                     "practice, keep only one of the two files",
                 )
             )
-        for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
-            if field == "aliases" and slug == practice.slug:
-                problems.append(
-                    _at(
-                        practice,
-                        "aliases",
-                        f"alias '{slug}' is this practice's own slug; an alias "
-                        "is an earlier slug, so remove it from aliases",
-                    )
-                )
-                continue
-            owner = addresses.setdefault((slug, practice.lang), (practice, field))
-            if owner[0] is not practice:
-                what = "the slug" if owner[1] == "slug" else "an alias"
-                instead = _such_as(practice, taken) if field == "slug" else ""
-                problems.append(
-                    _at(
-                        practice,
-                        field,
-                        f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
-                        f"already {what} of {owner[0].source}; two practices cannot share "
-                        f"an address, so choose another{instead if field == 'slug' else ''}",
-                    )
-                )
+        problems += _claimed_addresses(practice, addresses, taken)
         other_language = slugs_by_practice.get(practice.slug)
         if other_language and other_language.id != practice.id and other_language.lang != practice.lang:
             problems.append(
@@ -199,6 +176,40 @@ def _unique_addresses(practices: list[Practice]) -> tuple[list[Problem], set[str
             )
         slugs_by_practice.setdefault(practice.slug, practice)
     return problems, copies
+
+
+def _claimed_addresses(
+    practice: Practice, addresses: dict[tuple[str, Lang], tuple[Practice, str]], taken: set[str]
+) -> list[Problem]:
+    """The practice's slug and aliases that an earlier practice in `addresses` has (which
+    records them as its own where none has), or that repeat its slug. `taken`: every id and
+    address, which a suggested slug must not be."""
+    problems: list[Problem] = []
+    for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
+        if field == "aliases" and slug == practice.slug:
+            problems.append(
+                _at(
+                    practice,
+                    "aliases",
+                    f"alias '{slug}' is this practice's own slug; an alias "
+                    "is an earlier slug, so remove it from aliases",
+                )
+            )
+            continue
+        owner = addresses.setdefault((slug, practice.lang), (practice, field))
+        if owner[0] is not practice:
+            what = "the slug" if owner[1] == "slug" else "an alias"
+            instead = _such_as(practice, taken) if field == "slug" else ""
+            problems.append(
+                _at(
+                    practice,
+                    field,
+                    f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
+                    f"already {what} of {owner[0].source}; two practices cannot share "
+                    f"an address, so choose another{instead}",
+                )
+            )
+    return problems
 
 
 def _such_as(practice: Practice, taken: set[str]) -> str:

@@ -46,6 +46,17 @@ TITLE, DESCRIPTION, CRITERION = 1, 2, 3
 above its evidence."""
 EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>", re.IGNORECASE)
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
+LINK_WORDS = re.compile(r"(?<!!)\[(?P<markdown>[^\[\]\n]+)\]\(|<a\b[^>]*>(?P<html>[^<]+)</a>", re.IGNORECASE)
+"""A link's text: [text](target), <a href="…">text</a>."""
+VAGUE_LINK_TEXTS = frozenset(
+    {
+        *("tästä", "täältä", "tässä", "tänne", "tämä", "linkki", "linkistä", "lisää", "lisätietoa"),
+        *("lisätietoja", "lue lisää", "klikkaa", "klikkaa tästä", "napsauta tästä", "katso tästä"),
+        *("här", "hit", "länk", "länken", "mer", "läs mer", "klicka här", "se här", "mer information"),
+        *("here", "click here", "read more", "more", "link", "this"),
+    }
+)
+"""Link texts that say nothing of where a link leads (in Finnish, Swedish and English)."""
 HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
 """A heading's line, as Python-Markdown reads one: #s at its start, with or without a space."""
 ADDRESS_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
@@ -216,6 +227,15 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
         )
         message = f"the link has no text, so a screen reader cannot tell where it leads; write that {where}"
         yield Problem(path, number, match.start() + 1, message)
+    for match in LINK_WORDS.finditer(line):
+        text = match["markdown"] or match["html"]
+        if text.strip(" \t.…:!?»›\"'").casefold() in VAGUE_LINK_TEXTS:
+            message = (
+                f"the link text '{text.strip()}' does not say where the link leads, and screen readers "
+                "list a page's links by their text alone; name what it leads to instead (the report, "
+                "the service)"
+            )
+            yield Problem(path, number, match.start() + 1, message, Severity.WARNING)
     for match in IMAGE.finditer(line):
         if not match.group("alt").strip():
             message = (

@@ -219,23 +219,7 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
             "longer holds, or say in words what changed"
         )
         yield Problem(path, number, match.start() + 1, message)
-    for match in EMPTY_LINK.finditer(line):
-        where = (
-            f"between the brackets: [Where it leads]({match['target']})"
-            if match["target"] is not None
-            else "between <a …> and </a>"
-        )
-        message = f"the link has no text, so a screen reader cannot tell where it leads; write that {where}"
-        yield Problem(path, number, match.start() + 1, message)
-    for match in LINK_WORDS.finditer(line):
-        text = match["markdown"] or match["html"]
-        if text.strip(" \t.…:!?»›\"'").casefold() in VAGUE_LINK_TEXTS:
-            message = (
-                f"the link text '{text.strip()}' does not say where the link leads, and screen readers "
-                "list a page's links by their text alone; name what it leads to instead (the report, "
-                "the service)"
-            )
-            yield Problem(path, number, match.start() + 1, message, Severity.WARNING)
+    yield from _link_text_problems(path, number, line)
     for match in IMAGE.finditer(line):
         if not match.group("alt").strip():
             message = (
@@ -264,6 +248,27 @@ def _line_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
             )
         if src := HTML_SRC.search(match.group("attrs")):
             yield from _image_elsewhere(path, number, match.start() + 1, src["src"])
+
+
+def _link_text_problems(path: PurePath, number: int, line: str) -> Iterator[Problem]:
+    """Links on one line whose text a screen reader cannot tell where they lead by."""
+    for match in EMPTY_LINK.finditer(line):
+        where = (
+            f"between the brackets: [Where it leads]({match['target']})"
+            if match["target"] is not None
+            else "between <a …> and </a>"
+        )
+        message = f"the link has no text, so a screen reader cannot tell where it leads; write that {where}"
+        yield Problem(path, number, match.start() + 1, message)
+    for match in LINK_WORDS.finditer(line):
+        text = match["markdown"] or match["html"]
+        if text.strip(" \t.…:!?»›\"'").casefold() in VAGUE_LINK_TEXTS:
+            message = (
+                f"the link text '{text.strip()}' does not say where the link leads, and screen readers "
+                "list a page's links by their text alone; name what it leads to instead (the report, "
+                "the service)"
+            )
+            yield Problem(path, number, match.start() + 1, message, Severity.WARNING)
 
 
 def _image_elsewhere(path: PurePath, number: int, column: int, src: str) -> Iterator[Problem]:

@@ -925,13 +925,15 @@ def test_a_link_to_a_practices_file_gets_the_link_to_the_practice(tmp_path: Path
 
 def test_a_link_whose_text_does_not_say_where_it_leads_is_a_warning(tmp_path: Path) -> None:
     """A screen reader lists a page's links by their text: 'tästä' and 'här' say nothing there
-    (WCAG 2.4.4). A text that names where it leads is left alone, however short."""
+    (WCAG 2.4.4); so do the links: of the front matter. A text that names where it leads is left
+    alone, however short."""
     body = (
         "## Linkit\n\nRaportti on [tästä](https://example.fi/r.pdf), [Lue lisää…](https://migri.fi/) "
         "ja [Migri](https://migri.fi/).\n"
     )
     sv_body = '## Länkar\n\nRapporten finns <a href="https://example.fi/r.pdf">här</a>.\n'
-    files = pair(body=body)
+    links = "links:\n  - text: Lue lisää\n    url: https://migri.fi/"
+    files = pair(body=body, extra=links)
     files["content/sv/esimerkki.md"] = practice("sample", "exempel", body=sv_body, criteria=CRITERIA_SV)
     found = [str(w) for w in check_site(make_project(tmp_path, files)).warnings if "link text" in str(w)]
     says = (
@@ -939,8 +941,9 @@ def test_a_link_whose_text_does_not_say_where_it_leads_is_a_warning(tmp_path: Pa
         "alone; name what it leads to instead (the report, the service)"
     )
     assert found == [
-        f"content/fi/esimerkki.md:25:13: warning: the link text 'tästä' {says}",
-        f"content/fi/esimerkki.md:25:48: warning: the link text 'Lue lisää…' {says}",
+        f"content/fi/esimerkki.md:23:11: warning: the link text 'Lue lisää' {says}",
+        f"content/fi/esimerkki.md:28:13: warning: the link text 'tästä' {says}",
+        f"content/fi/esimerkki.md:28:48: warning: the link text 'Lue lisää…' {says}",
         f"content/sv/esimerkki.md:25:17: warning: the link text 'här' {says}",
     ]
 

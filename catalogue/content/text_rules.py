@@ -261,14 +261,19 @@ def _link_text_problems(path: PurePath, number: int, line: str) -> Iterator[Prob
         message = f"the link has no text, so a screen reader cannot tell where it leads; write that {where}"
         yield Problem(path, number, match.start() + 1, message)
     for match in LINK_WORDS.finditer(line):
-        text = match["markdown"] or match["html"]
-        if text.strip(" \t.…:!?»›\"'").casefold() in VAGUE_LINK_TEXTS:
-            message = (
-                f"the link text '{text.strip()}' does not say where the link leads, and screen readers "
-                "list a page's links by their text alone; name what it leads to instead (the report, "
-                "the service)"
-            )
-            yield Problem(path, number, match.start() + 1, message, Severity.WARNING)
+        if vague := vague_link_text(match["markdown"] or match["html"]):
+            yield Problem(path, number, match.start() + 1, vague, Severity.WARNING)
+
+
+def vague_link_text(text: str) -> str | None:
+    """The warning for a link text that says nothing of where the link leads; None for one
+    that says something."""
+    if text.strip(" \t.…:!?»›\"'").casefold() not in VAGUE_LINK_TEXTS:
+        return None
+    return (
+        f"the link text '{text.strip()}' does not say where the link leads, and screen readers list "
+        "a page's links by their text alone; name what it leads to instead (the report, the service)"
+    )
 
 
 def _image_elsewhere(path: PurePath, number: int, column: int, src: str) -> Iterator[Problem]:

@@ -17,6 +17,7 @@ from .html_policy import scheme_of, web_address
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
+from .text_rules import vague_link_text
 from .vocabulary import Vocabulary
 from .yaml_errors import quoted_to_write
 
@@ -337,6 +338,8 @@ class ValueChecker:
             if data is None:
                 continue
             text = self.text((*key, index, "text"), data.get("text"), "link text")
+            if text and (vague := vague_link_text(text)):
+                self.problem((*key, index, "text"), vague, warning=True)
             url = self.url((*key, index, "url"), data.get("url"))
             if text and url:
                 result.append(Link(text, url))

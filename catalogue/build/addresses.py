@@ -120,7 +120,7 @@ def _changed_ids_and_slugs(
         renamed = any(urls.practice_slug(practice.lang, alias) in ledger for alias in practice.aliases)
         if short in ledger and page not in ledger and not renamed:  # a new slug, its old one lost
             section = urls.practice_slug(practice.lang, "").rstrip("/")
-            olds = sorted(a for a in missing if a.startswith(section) and _slug_of(a) in _names(practice))
+            olds = sorted(a for a in missing if a.startswith(section) and _parts(a)[1] in _names(practice))
             old = olds[0] if olds else _only(a for a in missing if a.startswith(section))
             if old:
                 missing.discard(old)
@@ -130,7 +130,7 @@ def _changed_ids_and_slugs(
                         "slug",
                         f"the slug changed to '{practice.slug}', and the old address '/{old}' was "
                         f"published ({LEDGER}:{ledger[old]}); keep it working by adding "
-                        f"aliases: [{_slug_of(old)}] to this file",
+                        f"aliases: [{_parts(old)[1]}] to this file",
                     )
                 )
     return problems
@@ -269,7 +269,8 @@ def _meant(page: str, served: set[str], ids: dict[str, str]) -> str:
     """The address of the page's folder whose last part `page`'s is closest to, if any is
     close; a practice by its id."""
     folder, name = _parts(page)
-    near = {_parts(other)[1]: other for other in served if other.endswith("/") and _parts(other)[0] == folder}
+    pages = [(_parts(other), other) for other in served if other.endswith("/")]
+    near = {last: other for (where, last), other in pages if where == folder}
     meant = near.get(closest(name, near) or "")
     if meant in ids:
         return (
@@ -325,10 +326,6 @@ def practice_addresses(site: Site) -> dict[str, str]:
             ids[address] = p.id
         ids |= {urls.practice_slug(p.lang, alias): p.id for alias in p.aliases}
     return ids
-
-
-def _slug_of(address: str) -> str:
-    return address.rstrip("/").rsplit("/", 1)[1]
 
 
 def _names(practice: Practice) -> set[str]:

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import watchfiles
 
 from . import editor_backend
-from .build.pipeline import Built, Reporter, build, index_published, site_settings
+from .build.pipeline import Built, build, index_published, site_settings
 from .config import SiteConfig
 from .problems import ContentError
 
@@ -366,7 +366,7 @@ def start_live(
     def rebuild() -> None:
         settings = site_settings(root, strict).with_base_url(config.base_url)  # as edited, served here
         with lock:
-            built = build(root, out, settings, strict, Reporter(), search=False, keep_search=True)
+            built = build(root, out, settings, strict=strict, search=False, keep_search=True)
         if indexer:
             indexer.request(built)
 

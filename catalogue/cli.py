@@ -11,7 +11,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import NoReturn
 
-from .build.pipeline import Reporter, build, check_site, open_cache, site_settings
+from .build.pipeline import build, check_site, open_cache, site_settings
+from .build.progress import Reporter
 from .config import ConfigError, SiteConfig
 from .content.ledger import LEDGER, write_ledger
 from .content.vocabulary import load_vocabulary

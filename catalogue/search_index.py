@@ -121,8 +121,14 @@ def copy_with_lemmas(job: CopyJob) -> Copied:
     return Copied(words, lemmas)
 
 
-def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundle: Path) -> None:
-    """Index `pages` (each page's file is `file_of(path)`) into the empty folder `bundle`.
+def write_bundle(
+    pages: list[IndexedPage],
+    file_of: Callable[[str], Path],
+    bundle: Path,
+    tell: Callable[[str], None] = lambda step: None,
+) -> None:
+    """Index `pages` (each page's file is `file_of(path)`) into the empty folder `bundle`;
+    `tell`: told each step, and the pages read as they are.
     Copies of the pages, each with its lemma section, are written into a folder of their own
     first (on all cores when there are many), so that Pagefind reads exactly these pages in
     one request (a request per page would take a tenth of a second each)."""
@@ -135,14 +141,19 @@ def write_bundle(pages: list[IndexedPage], file_of: Callable[[str], Path], bundl
             for lang in LANGS
             for part in chunks([p for p in pages if p.lang == lang], parallel)
         ]
+        read = 0
         for job, copied in zip(jobs, map_jobs(copy_with_lemmas, jobs, parallel), strict=True):
             found[job.lang].words.update(copied.words)
             found[job.lang].lemmas.update(copied.lemmas)
+            read += len(job.files)
+            tell(f"{read:,} of {len(pages):,} pages read")
         globs = [f"{lang}/**/*.html" for lang in sorted({p.lang for p in pages})]
         parts = {glob: Path(scratch) / f".bundle-{number}" for number, glob in enumerate(globs)}
         if parts:  # Pagefind makes no index of no pages; the search page then loads none
+            tell(f"Pagefind is indexing {len(pages):,} pages")
             _index(Path(scratch), parts)
             _merge(list(parts.values()), bundle)
+    tell("writing the words' forms")
     for lang in LANGS:
         lemmas, words = found[lang].lemmas, found[lang].words
         forms = Lemmas(lang).forms_of(lemmas) if lemmas else {}

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
 
-from catalogue.build.pipeline import Reporter, build
+from catalogue.build.pipeline import build, search_input
+from catalogue.build.progress import Reporter
 from catalogue.cli import main
 from catalogue.config import load_config
+from catalogue.problems import ContentError
 from catalogue.serve import start_live
 
 from .helpers import CRITERIA, ROOT, make_project, pair, practice
@@ -263,7 +266,7 @@ def test_progress_on_a_terminal_counts_the_files_checked_and_the_pages_made(tmp_
     """Each stage on one line, rewritten in place; the long ones count as they go, and the
     line is cleared at the end, for the summary to take its place."""
     terminal = Terminal()
-    build(ROOT, tmp_path / "o", reporter=Reporter(terminal), search=False, use_cache=False)
+    build(ROOT, tmp_path / "o", reporter=Reporter(terminal, tick=3600), search=False, use_cache=False)
     lines = terminal.getvalue().split("\r\x1b[2K")
     stages = [re.sub(r"^\[ *\d+\.\d s\] ", "", line) for line in lines[1:-1]]
     files = len(list((ROOT / "content").glob("[fs][iv]/*.md")))
@@ -275,6 +278,63 @@ def test_progress_on_a_terminal_counts_the_files_checked_and_the_pages_made(tmp_
     assert len(counts) == len(stages) - 4 >= 4, stages  # the pages are made on both cores, in parts
     assert list(map(int, counts)) == sorted(map(int, counts)) and counts[-1] == making[1]
     assert lines[-1] == ""
+
+
+def shown_stages(terminal: Terminal) -> list[str]:
+    """What a terminal showed, each line without its elapsed time ('[  1.2 s] ')."""
+    return [re.sub(r"^\[ *\d+\.\d s\] ", "", line) for line in terminal.getvalue().split("\r\x1b[2K")]
+
+
+def test_progress_of_the_search_stage_counts_the_pages_read_then_names_pagefinds_part(
+    tmp_path: Path,
+) -> None:
+    terminal = Terminal()
+    built = build(ROOT, tmp_path / "o", reporter=Reporter(terminal, tick=3600), use_cache=False)
+    stages = shown_stages(terminal)
+    searching = stages[stages.index("indexing for search…") :]
+    indexed = search_input(built.plan).indexed
+    pages, finnish = len(indexed), len([page for page in indexed if page.lang == "fi"])
+    assert searching == [
+        "indexing for search…",
+        f"indexing for search… {finnish} of {pages} pages read",
+        f"indexing for search… {pages} of {pages} pages read",
+        f"indexing for search… Pagefind is indexing {pages} pages",
+        "indexing for search… writing the words' forms",
+        "",
+    ]
+
+
+def test_a_long_stage_shows_the_time_going_on_and_nothing_is_written_after_the_end() -> None:
+    """Pagefind's part of the search stage takes a minute at 5,000 practices: the line is
+    drawn again every `tick`, its time counting on, so that the build is not taken for stuck."""
+    terminal = Terminal()
+    reporter = Reporter(terminal, tick=0.02)
+    reporter.stage("indexing for search… Pagefind is indexing 10000 pages")
+    time.sleep(0.3)
+    reporter.done()
+    ended = terminal.getvalue()
+    time.sleep(0.1)
+    assert terminal.getvalue() == ended
+    lines = ended.split("\r\x1b[2K")
+    assert lines[0] == "" and lines[-1] == ""
+    drawn = [
+        re.fullmatch(r"\[ *(\d+\.\d) s\] indexing for search… Pagefind is indexing 10000 pages", x)
+        for x in lines
+    ]
+    times = [float(match[1]) for match in drawn[1:-1] if match]
+    assert len(times) == len(lines) - 2, lines
+    assert len(times) >= 5 and times == sorted(times) and times[-1] >= 0.2, times
+
+
+def test_a_failed_build_stops_the_clock_and_clears_its_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path, pair())
+    (root / "content/fi/esimerkki.md").write_text(practice(themes="[nope]"), encoding="utf-8")
+    terminal = Terminal()
+    with pytest.raises(ContentError):
+        build(root, tmp_path / "o", reporter=Reporter(terminal, tick=0.01), search=False)
+    ended = terminal.getvalue()
+    time.sleep(0.1)
+    assert terminal.getvalue() == ended and ended.endswith("\r\x1b[2K")
 
 
 def test_a_build_that_would_publish_a_local_address_says_so_in_one_line(

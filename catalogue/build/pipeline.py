@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
 from ..content.ledger import read_ledger
@@ -37,6 +35,7 @@ from .addresses import broken_links, broken_redirects, lost_addresses
 from .cache import BuildCache, Output, code_salt, file_hashes, image_sizes
 from .catalogues import compiled_catalogues
 from .make import MakeJob, make_pages, template_problems
+from .progress import Reporter
 from .recipes import digest, recipes
 from .sections import broken_sections
 
@@ -47,30 +46,6 @@ CACHE_FILE = Path(".cache/build.sqlite")
 PARALLEL_FROM = 200
 """From this many pages to make on, they are made on all cores (each job carries its pages'
 data to its worker, which for a few long lists costs more than it saves)."""
-
-
-class Reporter:
-    """Progress on a terminal; silence elsewhere (CI logs, pipes, tests)."""
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-        self.started = time.perf_counter()
-
-    def stage(self, message: str) -> None:
-        if self.live:
-            elapsed = time.perf_counter() - self.started
-            self.stream.write(f"\r\x1b[2K[{elapsed:5.1f} s] {message}")
-            self.stream.flush()
-
-    def counting(self, stage: str, unit: str) -> Progress:
-        """What tells this stage's progress: '{stage} {done} of {total} {unit}'."""
-        return lambda done, total: self.stage(f"{stage} {done:,} of {total:,} {unit}")
-
-    def done(self) -> None:
-        if self.live:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
 
 
 class Checked(NamedTuple):
@@ -244,7 +219,7 @@ def build(
     `keep_search`: keep the search bundle as it is (`serve` indexes in the background)."""
     reporter = reporter or Reporter()
     out_dir = out_dir.resolve()
-    with build_cache(root, use_cache) as cache:
+    with reporter, build_cache(root, use_cache) as cache:
         reporter.stage("checking content…")
         checked = check_site(root, config, strict, cache, reporter.counting("checking content…", "files"))
         reporter.stage("planning pages…")
@@ -263,14 +238,13 @@ def build(
                     reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
                     prepare_dictionaries(LANGS)
                 reporter.stage("indexing for search…")
-                bundle = make_bundle(wanted, staging, out_dir)
+                bundle = make_bundle(wanted, staging, out_dir, reporter.within("indexing for search…"))
             outputs |= bundle if search or keep_search else {}
             made = [path for path, output in outputs.items() if previous.get(path) != output]
         except BaseException:
             write.discard(staging)
             raise
         _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
-    reporter.done()
     return Built(len(outputs), len(made), checked.warnings, plan)
 
 
@@ -350,8 +324,11 @@ def _made_from(key: str, bundle: dict[str, Output]) -> bool:
     return bool(bundle) and all(output.recipe == key for output in bundle.values())
 
 
-def make_bundle(wanted: SearchInput, staging: Path, out_dir: Path) -> dict[str, Output]:
-    """Index the pages (made in staging, or unchanged in out_dir) into staging's bundle."""
+def make_bundle(
+    wanted: SearchInput, staging: Path, out_dir: Path, tell: Callable[[str], None] = lambda step: None
+) -> dict[str, Output]:
+    """Index the pages (made in staging, or unchanged in out_dir) into staging's bundle;
+    `tell`: told each step."""
 
     def file_of(path: str) -> Path:
         made = staging / path
@@ -361,7 +338,7 @@ def make_bundle(wanted: SearchInput, staging: Path, out_dir: Path) -> dict[str, 
     folder.mkdir()
     from ..search_index import write_bundle
 
-    write_bundle(wanted.indexed, file_of, folder)
+    write_bundle(wanted.indexed, file_of, folder, tell)
     return {
         f"{SEARCH_FOLDER}/{path}": Output(wanted.key, *stat) for path, stat in write.files_in(folder).items()
     }

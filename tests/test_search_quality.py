@@ -64,6 +64,18 @@ def test_an_inflected_compound_the_dictionary_lacks_finds_every_practice_with_it
     assert {paths["alkukiri"], paths["towards-working-life-parents"]} <= set(shown), shown
 
 
+def test_a_compound_no_practice_has_is_searched_as_its_parts(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    """No practice says 'kotiäideille' (to stay-at-home mothers) or 'hemmamammor': the end of
+    each is a form the catalogue knows (äideille → äiti, mammor), searched with the part before
+    it, which finds the practice for parents at home with their children; before, the first
+    found only a practice about foster families and the second nothing."""
+    for lang, query in (("fi", "kotiäideille"), ("sv", "hemmamammor")):
+        shown = search(page, site_url, lang, query)
+        assert shown[:1] == [practice_paths_of(built_site, lang)["towards-working-life-parents"]], query
+
+
 def test_a_word_no_page_has_is_not_answered_by_a_shorter_word(
     page: Any, site_url: str, built_site: Any
 ) -> None:

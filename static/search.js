@@ -243,18 +243,20 @@ async function start(form) {
     if (!words.length) return { results: [], note: "" };
     let found = await allWords(words, false);
     if (found.length) return { results: found, note: "" };
-    const alone = await Promise.all(
-      words.map(async (word) => ((await allWords([word], false)).length ? word : (await corrected(word)) || word)),
-    );
+    // Each word on its own: one found stays as typed; one not found is corrected to a close
+    // word of the catalogue, else split into the parts of a compound.
+    const typed = words;
+    const known = await Promise.all(typed.map(async (word) => (await allWords([word], false)).length > 0));
+    const alone = await Promise.all(typed.map(async (word, i) => (known[i] ? word : (await corrected(word)) || word)));
     let message = "";
-    if (alone.some((word, i) => word !== words[i])) {
+    if (alone.some((word, i) => word !== typed[i])) {
       words = alone;
       message = text.corrected.replace("{words}", words.join(" "));
       found = await allWords(words, false);
       if (found.length) return { results: found, note: message };
     }
     const split = await Promise.all(
-      words.map(async (word) => ((await allWords([word], false)).length ? [word] : (await parts(word)) || [word])),
+      words.map(async (word, i) => (known[i] || word !== typed[i] ? [word] : (await parts(word)) || [word])),
     );
     if (split.some((part) => part.length > 1)) {
       found = await allWords(split.flat(), false);

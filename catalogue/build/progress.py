@@ -59,7 +59,7 @@ class Reporter:
     def _keep_time(self, tick: float) -> None:
         while not self.ended.wait(tick):
             with self.drawing:
-                if self.message and not self.ended.is_set():
+                if self.message:
                     self._draw()
 
     def _draw(self) -> None:

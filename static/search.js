@@ -439,8 +439,8 @@ async function start(form) {
     link.textContent = page.meta.title || page.url;
     heading.append(link);
     const summary = document.createElement("p");
-    const excerpt = term ? excerptOf(page) : "";
-    if (excerpt) summary.append(...markedText(excerpt));
+    const excerpt = term ? excerptOf(page) : [];
+    if (excerpt.some((node) => node.textContent.trim())) summary.append(...excerpt);
     else summary.textContent = page.meta.summary || "";
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
@@ -468,8 +468,8 @@ async function start(form) {
     return item;
   }
 
-  // The excerpt of the section with most matches, never of the lemma section (a page found
-  // only through its lemmas shows its summary).
+  // The excerpt of the section with most matches, as text and marks, never of the lemma
+  // section (a page found only through its lemmas shows its summary).
   function excerptOf(page) {
     const anchor = (page.anchors || []).find((a) => a.id === WORDS_ANCHOR);
     const end = anchor ? anchor.location : Infinity;
@@ -478,11 +478,25 @@ async function start(form) {
       .map((sub) => ({ sub, hits: (sub.locations || []).filter((location) => location < end).length }))
       .filter((entry) => entry.hits > 0)
       .sort((a, b) => b.hits - a.hits);
-    if (!sections.length) return "";
-    // A section's excerpt may begin with its heading ("Tausta. Yhä useampi…"): leave it out.
+    if (!sections.length) return [];
     const { title, excerpt } = sections[0].sub;
-    const heading = `${new Option(title).innerHTML}. `;
-    return excerpt.startsWith(heading) ? excerpt.slice(heading.length) : excerpt;
+    return withoutHeading(markedText(excerpt), `${title}.`);
+  }
+
+  // A section's excerpt may begin with its heading ("Tausta. Yhä useampi…"), its words marked
+  // where they matched ("<mark>Närpesmodellen</mark> – integration genom arbete."): leave it
+  // out. The title's section holds the title alone: nothing is left, and the summary is shown.
+  function withoutHeading(nodes, heading) {
+    if (!nodes.map((node) => node.textContent).join("").startsWith(heading)) return nodes;
+    let left = heading.length;
+    for (const node of nodes) {
+      const cut = Math.min(left, node.textContent.length);
+      node.textContent = node.textContent.slice(cut);
+      left -= cut;
+    }
+    const rest = nodes.filter((node) => node.textContent);
+    if (rest.length) rest[0].textContent = rest[0].textContent.trimStart();
+    return rest;
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the matched words; rebuild it

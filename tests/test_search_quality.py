@@ -4,6 +4,7 @@ words, places, organisations, words without ä/ö/å, typos), and how the page s
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from typing import Any
 
@@ -47,8 +48,6 @@ def test_a_reader_query_of_each_kind_finds_its_practice_in_the_first_five(
 
 
 def practice_paths_of(site: Any, lang: str) -> dict[str, str]:
-    import json
-
     data = json.loads((site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8"))
     return {p["id"]: urllib.parse.urlsplit(p["url"]).path for p in data["practices"]}
 
@@ -133,3 +132,15 @@ def test_excerpts_do_not_begin_with_their_section_heading(page: Any, site_url: s
     excerpts = page.locator(".search-result h2 + p").all_inner_texts()
     assert excerpts
     assert not [text for text in excerpts if text.startswith(("Tausta.", "Kuvaus.", "Tulokset."))]
+
+
+def test_a_result_found_by_its_title_shows_its_summary_not_its_title_again(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    """The title's section holds the title alone, and Pagefind marks the matched word in its
+    excerpt ("<mark>Närpesmodellen</mark> – integration genom arbete."), so the heading was not
+    found at the excerpt's start and the result showed its title twice."""
+    search(page, site_url, "sv", "närpesmodellen")
+    data = json.loads((built_site / "data/v1/practices.sv.json").read_text(encoding="utf-8"))
+    summary = next(p["summary"] for p in data["practices"] if p["id"] == "narpes-model")
+    expect(page.locator(".search-result h2 + p").first).to_have_text(summary)

@@ -210,13 +210,21 @@ async function start(form) {
   }
 
   // A compound no practice has (kotiäideille): the longest end of it that is a form the
-  // catalogue knows (äideille → äiti) and the part before it, searched as two words.
+  // catalogue knows (äideille → äiti) or one of its words (grupperna) and the part before it,
+  // searched as two words.
   async function parts(word) {
     for (let at = 3; at <= word.length - 4; at += 1) {
-      const last = await lemmaOf(word.slice(at));
+      const last = await knownWord(word.slice(at));
       if (last) return [word.slice(0, at), last];
     }
     return null;
+  }
+
+  async function knownWord(word) {
+    const lemma = await lemmaOf(word);
+    if (lemma) return lemma;
+    const lower = word.toLowerCase();
+    return (await wordFile(word)).words.includes(lower) ? lower : null;
   }
 
   function editDistance(a, b) {
@@ -259,7 +267,8 @@ async function start(form) {
       words.map(async (word, i) => (known[i] || word !== typed[i] ? [word] : (await parts(word)) || [word])),
     );
     if (split.some((part) => part.length > 1)) {
-      found = await allWords(split.flat(), false);
+      words = split.flat(); // from here on, the parts stand for the compound
+      found = await allWords(words, false);
       if (found.length) return { results: found, note: message };
     }
     found = await allWords(words);

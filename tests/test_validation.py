@@ -1851,12 +1851,29 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
     ]
 
 
-def test_a_redirects_file_that_is_not_yaml_is_reported_at_its_line(tmp_path: Path) -> None:
-    files = {**pair(), "content/redirects.yaml": "fi/vanha/: fi/kaytannot/\nfi/toinen/: fi/: x\n"}
+def test_each_line_of_the_redirects_that_is_not_yaml_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    """Read as one YAML document, the file stopped at its first mistake, and a line without its
+    colon was reported at the line after it ("could not find expected ':'"). Each line is one
+    redirect, read on its own: every mistake at its line, comments and blank lines allowed."""
+    redirects = (
+        "fi/vanha/: fi/kaytannot/\n"
+        "fi/toinen/: fi/: x\n"
+        "fi/kolmas/ fi/kaytannot/\n"
+        "\n"
+        "# Poistettu 2026\n"
+        "fi/neljas/: fi/kaytannot/  # yhdistetty\n"
+        "sv/x/: [sv/, fi/\n"
+    )
+    files = {**pair(), "content/redirects.yaml": redirects}
+    form = (
+        "each line should be 'old/address/: new/address/', for example "
+        "'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
+    )
     assert problems(tmp_path, files) == [
-        "content/redirects.yaml:2:16: this line cannot be read (mapping values are not allowed in this "
-        "context); each "
-        "line should be 'old/address/: new/address/', for example 'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
+        f"content/redirects.yaml:2:16: this line cannot be read (mapping values are not allowed in this "
+        f"context); {form}",
+        f"content/redirects.yaml:3:1: the ':' after the old address is missing; {form}",
+        f"content/redirects.yaml:7:17: this line cannot be read (did not find expected ',' or ']'); {form}",
     ]
 
 

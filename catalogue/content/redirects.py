@@ -41,47 +41,68 @@ def read_redirects(root: Path, own_urls: tuple[str, ...]) -> tuple[dict[str, Red
     text = read_text(root / REDIRECTS, REDIRECTS)
     if isinstance(text, list):
         return {}, text
-    try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = getattr(error, "problem", None) or error
-        return {}, [Problem(REDIRECTS, line, column, f"this line cannot be read ({detail}); {FORM}")]
-    if node is None:
-        return {}, []
-    if not isinstance(node, yaml.MappingNode):
-        return {}, [_at(node, FORM)]
     redirects: dict[str, Redirect] = {}
     problems: list[Problem] = []
-    for old_node, new_node in node.value:
-        old, new = _address(old_node, problems, own_urls), _address(new_node, problems, own_urls)
+    for number, line in enumerate(text.splitlines(), 1):
+        entry = _entry(line, number, problems)
+        if entry is None:
+            continue
+        old_node, new_node = entry
+        old = _address(old_node, number, problems, own_urls)
+        new = _address(new_node, number, problems, own_urls)
         if old and not OLD.fullmatch(old):
             message = f"'/{old}' is not below fi/ or sv/, where the pages are; {FORM}"
-            problems.append(_at(old_node, message))
+            problems.append(_at(old_node, number, message))
         elif old in redirects:
             first = redirects[old].line
-            problems.append(_at(old_node, f"'/{old}' is given twice (first on line {first}); keep only one"))
+            message = f"'/{old}' is given twice (first on line {first}); keep only one"
+            problems.append(_at(old_node, number, message))
         elif old and new:
-            redirects[old] = Redirect(new, old_node.start_mark.line + 1)
+            redirects[old] = Redirect(new, number)
     return ({}, problems) if problems else (redirects, [])
 
 
-def _address(node: yaml.Node, problems: list[Problem], own_urls: tuple[str, ...]) -> str:
+def _entry(line: str, number: int, problems: list[Problem]) -> tuple[yaml.Node, yaml.Node] | None:
+    """A line's old and new address as YAML reads them; None for a blank line or a comment,
+    or (with a problem) for a line that is not one redirect. Each line is read on its own, so
+    that every line's mistake is found, at its own line."""
+    try:
+        node = yaml.compose(line, Loader=YAML_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        detail = getattr(error, "problem", None) or error
+        message = f"this line cannot be read ({detail}); {FORM}"
+        column = (mark.column + 1 if mark.line == 0 else len(line) + 1) if mark else 1  # past it: at its end
+        problems.append(Problem(REDIRECTS, number, column, message))
+        return None
+    if node is None:
+        return None
+    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+        old, new = node.value[0]
+        return old, new
+    missing = ":" not in line and isinstance(node, yaml.ScalarNode)
+    problems.append(
+        _at(node, number, f"the ':' after the old address is missing; {FORM}" if missing else FORM)
+    )
+    return None
+
+
+def _address(node: yaml.Node, number: int, problems: list[Problem], own_urls: tuple[str, ...]) -> str:
     """The address a node gives, or '' and a problem."""
     if node.tag not in PLAIN and node.tag not in (SEQUENCE, MAPPING):
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(_at(node, f"a YAML tag ({tag}) is used; write the address alone"))
+        problems.append(_at(node, number, f"a YAML tag ({tag}) is used; write the address alone"))
     elif not isinstance(node, yaml.ScalarNode):
-        problems.append(_at(node, f"this should be one address, not a list or fields; {FORM}"))
+        problems.append(_at(node, number, f"this should be one address, not a list or fields; {FORM}"))
     elif not node.value:
-        problems.append(_at(node, f"an address is missing here; {FORM}"))
+        problems.append(_at(node, number, f"an address is missing here; {FORM}"))
     elif (own := site_path(node.value, own_urls)) and ADDRESS.fullmatch(below := own[1].strip("/")):
-        problems.append(_at(node, f"write the address without '{own[0]}' in front: '{below}/'"))
+        problems.append(_at(node, number, f"write the address without '{own[0]}' in front: '{below}/'"))
     elif not ADDRESS.fullmatch(node.value.strip("/")):
         problems.append(
             _at(
                 node,
+                number,
                 f"'{node.value[:80]}' is not an address of this site; an address is lowercase letters, "
                 "digits and hyphens between slashes, such as 'fi/kaytannot/vanha-nimi/'",
             )
@@ -91,11 +112,12 @@ def _address(node: yaml.Node, problems: list[Problem], own_urls: tuple[str, ...]
             f"the part '{shortened(longest)}…' of this address is {len(longest)} characters long; keep each "
             f"part within {LONGEST_SEGMENT}"
         )
-        problems.append(_at(node, message))
+        problems.append(_at(node, number, message))
     else:
         return str(node.value).strip("/") + "/"
     return ""
 
 
-def _at(node: yaml.Node, message: str) -> Problem:
-    return Problem(REDIRECTS, node.start_mark.line + 1, node.start_mark.column + 1, message)
+def _at(node: yaml.Node, number: int, message: str) -> Problem:
+    """A problem at line `number`, at the node's column."""
+    return Problem(REDIRECTS, number, node.start_mark.column + 1, message)

@@ -487,14 +487,17 @@ async function start(form) {
       .map((sub) => ({ sub, hits: (sub.locations || []).filter((location) => location < end).length }))
       .filter((entry) => entry.hits > 0)
       .sort((a, b) => b.hits - a.hits);
-    if (!sections.length) return [];
-    const { title, excerpt } = sections[0].sub;
-    return withoutHeading(markedText(excerpt), `${title}.`);
+    for (const { sub } of sections) {
+      const excerpt = withoutHeading(markedText(sub.excerpt), `${sub.title}.`);
+      if (excerpt.some((node) => node.textContent.trim())) return excerpt;
+    }
+    return [];
   }
 
   // A section's excerpt may begin with its heading ("Tausta. Yhä useampi…"), its words marked
   // where they matched ("<mark>Närpesmodellen</mark> – integration genom arbete."): leave it
-  // out. The title's section holds the title alone: nothing is left, and the summary is shown.
+  // out. The title's section holds the title alone: nothing is left, and the next section
+  // with matches is shown (else the summary).
   function withoutHeading(nodes, heading) {
     if (!nodes.map((node) => node.textContent).join("").startsWith(heading)) return nodes;
     let left = heading.length;

@@ -1854,7 +1854,8 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
 def test_each_line_of_the_redirects_that_is_not_yaml_is_reported_at_its_own_line(tmp_path: Path) -> None:
     """Read as one YAML document, the file stopped at its first mistake, and a line without its
     colon was reported at the line after it ("could not find expected ':'"). Each line is one
-    redirect, read on its own: every mistake at its line, comments and blank lines allowed."""
+    redirect, read on its own: every mistake at its line, comments, blank lines and a tab in
+    front allowed."""
     redirects = (
         "fi/vanha/: fi/kaytannot/\n"
         "fi/toinen/: fi/: x\n"
@@ -1863,6 +1864,7 @@ def test_each_line_of_the_redirects_that_is_not_yaml_is_reported_at_its_own_line
         "# Poistettu 2026\n"
         "fi/neljas/: fi/kaytannot/  # yhdistetty\n"
         "sv/x/: [sv/, fi/\n"
+        "\tfi/viides/: fi/kaytannot/\n"
     )
     files = {**pair(), "content/redirects.yaml": redirects}
     form = (

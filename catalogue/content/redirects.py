@@ -66,8 +66,10 @@ def _entry(line: str, number: int, problems: list[Problem]) -> tuple[yaml.Node, 
     """A line's old and new address as YAML reads them; None for a blank line or a comment,
     or (with a problem) for a line that is not one redirect. Each line is read on its own, so
     that every line's mistake is found, at its own line."""
+    text = line.lstrip()
+    text = " " * (len(line) - len(text)) + text  # a tab in front is no mistake here; columns stay
     try:
-        node = yaml.compose(line, Loader=YAML_LOADER)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         detail = getattr(error, "problem", None) or error

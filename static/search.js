@@ -449,7 +449,7 @@ async function start(form) {
     heading.append(link);
     const summary = document.createElement("p");
     const excerpt = term ? excerptOf(page) : [];
-    if (excerpt.some((node) => node.textContent.trim())) summary.append(...excerpt);
+    if (excerpt.length) summary.append(...excerpt);
     else summary.textContent = page.meta.summary || "";
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
@@ -478,7 +478,7 @@ async function start(form) {
   }
 
   // The excerpt of the section with most matches, as text and marks, never of the lemma
-  // section (a page found only through its lemmas shows its summary).
+  // section; none (the summary is shown) for a page found only through its lemmas.
   function excerptOf(page) {
     const anchor = (page.anchors || []).find((a) => a.id === WORDS_ANCHOR);
     const end = anchor ? anchor.location : Infinity;

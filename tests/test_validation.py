@@ -385,6 +385,15 @@ def test_unknown_code_suggests_from_a_word_of_a_label(tmp_path: Path) -> None:
     ]
 
 
+def test_unknown_code_suggests_the_code_it_is_the_start_of(tmp_path: Path) -> None:
+    """An editor who remembers one word of a code ('employment') gets the code it is a part of."""
+    text = practice(themes="[employment]")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:6:10: unknown themes code 'employment'; "
+        "did you mean 'employment-entrepreneurship' (Työllistyminen ja yrittäjyys)?"
+    ]
+
+
 def test_a_label_instead_of_a_code_gets_the_code(tmp_path: Path) -> None:
     text = practice(themes="[Kotoutumiskoulutus ja kielikoulutus]")
     assert problems(tmp_path, one_file(text)) == [

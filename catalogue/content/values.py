@@ -238,15 +238,20 @@ class ValueChecker:
 
     def meant(self, value: str, group: str) -> str | None:
         """The code a wrong `value` most likely means: a code or a label (in this language)
-        close to it, or a label with a word close to it ("kielikoulutus")."""
+        close to it, or the one code or label with a word close to it ("kielikoulutus",
+        "employment")."""
         by_label = self.codes_by_label(group)
         candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
         close = closest(value.casefold(), candidates)
-        if close is None:
-            words = {word: label for label in by_label for word in re.split(r"[\s,]+", label)}
-            word = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
-            close = words[word[0]] if word else None
-        return candidates[close] if close else None
+        if close is not None:
+            return candidates[close]
+        words: dict[str, set[str]] = {}
+        for name, code in candidates.items():
+            for word in re.split(r"[\s,-]+", name):
+                words.setdefault(word, set()).add(code)
+        word = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
+        meant = words[word[0]] if word else set()
+        return meant.pop() if len(meant) == 1 else None
 
     def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):

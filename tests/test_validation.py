@@ -321,8 +321,9 @@ def test_a_text_is_checked_where_its_front_matter_cannot_be_read(tmp_path: Path)
     )
     assert problems(tmp_path, files) == [
         f"content/fi/esimerkki.md:3:8: {unclosed}",
-        "content/fi/esimerkki.md:5:1: the heading '#### Tausta' skips a level: after a level-2 heading "
-        "comes level 3 or less, so that readers who move by headings miss nothing; write '### Tausta'",
+        "content/fi/esimerkki.md:5:1: the heading '#### Tausta' skips a level for readers who move by "
+        "headings: the text follows a level-2 heading on its page (one only screen readers announce), so "
+        "its first heading is level 3 or less; write '### Tausta'",
         "content/fi/esimerkki.md:7:7: the link has no text, so a screen reader cannot tell where it leads; "
         "write that between the brackets: [Where it leads](https://migri.fi/)",
         f"content/pages/fi/about.md:2:8: {unclosed}",
@@ -1465,8 +1466,22 @@ def test_headings_go_down_one_level_at_a_time_below_the_title(tmp_path: Path) ->
         f"content/fi/esimerkki.md:37:1: the line of = under 'Toinen' makes it a level-1 heading; {level_1}, "
         "so write it as '## Toinen'",
         "content/fi/esimerkki.md:40:1: the heading '##' has no text; write it after the #s",
-        "content/pages/fi/about.md:5:1: the heading '### Aluksi' skips a level: after a level-1 heading "
-        "comes level 2 or less, so that readers who move by headings miss nothing; write '## Aluksi'",
+        "content/pages/fi/about.md:5:1: the heading '### Aluksi' skips a level for readers who move by "
+        "headings: the text follows the page's title (level 1), so its first heading is level 2; write "
+        "'## Aluksi'",
+    ]
+
+
+def test_a_criterions_first_heading_follows_the_criterions_name(tmp_path: Path) -> None:
+    """A criterion's evidence is shown under the criterion's name, a level-3 heading."""
+    criteria = CRITERIA.replace(
+        "  high-impact: Tulokset ovat parempia.",
+        "  high-impact: |\n    ##### Mittarit\n\n    Tulokset ovat parempia.",
+    )
+    assert problems(tmp_path, one_file(practice(criteria=criteria))) == [
+        "content/fi/esimerkki.md:19:16: the heading '##### Mittarit' skips a level for readers who move by "
+        "headings: the text follows the criterion's name, a level-3 heading, so its first heading is level 4 "
+        "or less; write '#### Mittarit'"
     ]
 
 

@@ -44,6 +44,11 @@ TITLE, DESCRIPTION, CRITERION = 1, 2, 3
 """The levels of the headings a text follows: an about page's title (h1); a practice's
 "Description" (h2, shown to screen readers only), under its title; a criterion's name (h3),
 above its evidence."""
+FOLLOWS = {
+    TITLE: "the page's title (level 1)",
+    DESCRIPTION: "a level-2 heading on its page (one only screen readers announce)",
+    CRITERION: "the criterion's name, a level-3 heading",
+}
 EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>", re.IGNORECASE)
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
 LINK_WORDS = re.compile(r"(?<!!)\[(?P<markdown>[^\[\]\n]+)\]\(|<a\b[^>]*>(?P<html>[^<]+)</a>", re.IGNORECASE)
@@ -98,7 +103,7 @@ def _heading_problems(
     """The headings as a screen reader lists them: the page's title its only level-1
     heading, none empty, and none a level deeper than the one before it allows. `seen`: the
     lines with their code blanked out."""
-    previous = after
+    previous, first = after, True
     for index, level, text in headings(lines, seen):
         number, shown = first_line + index, lines[index].strip()[:60]
         if level == 1 and lines[index].startswith("#"):
@@ -115,6 +120,13 @@ def _heading_problems(
             yield Problem(path, number, 1, message)
         elif not text:
             yield Problem(path, number, 1, f"the heading '{shown}' has no text; write it after the #s")
+        elif level > previous + 1 and first:
+            message = (
+                f"the heading '{shown}' skips a level for readers who move by headings: the text follows "
+                f"{FOLLOWS[after]}, so its first heading is level {after + 1}"
+                f"{'' if after == TITLE else ' or less'}; write '{'#' * (after + 1)} {text}'"
+            )
+            yield Problem(path, number, 1, message)
         elif level > previous + 1:
             message = (
                 f"the heading '{shown}' skips a level: after a level-{previous} heading comes level "
@@ -122,7 +134,7 @@ def _heading_problems(
                 f"'{'#' * (previous + 1)} {text}'"
             )
             yield Problem(path, number, 1, message)
-        previous = level
+        previous, first = level, False
 
 
 def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]]:

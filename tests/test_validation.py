@@ -784,6 +784,22 @@ def test_file_without_front_matter(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [("## Tausta\n\nTeksti.\n", 22), ("Teksti ilman otsikkoa.\n", 22), ("Huom: teksti.\n", 1)],
+)
+def test_a_front_matter_not_closed_is_reported_where_the_text_starts(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    """Where the closing '---' was deleted, the first line of the text is where it goes back (a
+    line that could be a field, 'Huom: …', leaves the file's first line to report it at)."""
+    text = practice(body=body).replace("\n---\n", "\n", 1)
+    here = "above this line, after the last field" if line > 1 else "after the last field"
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:{line}:1: the front matter is not closed; add a line '---' {here}"
+    ]
+
+
 def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     latin1 = (
         practice().encode("utf-8").replace("Esimerkkikäyt".encode(), "Esimerkkik\xe4yt".encode("latin-1"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
@@ -155,7 +156,10 @@ NO_FRONT_MATTER = (
     "the file has no front matter; it must start with a line '---', then the fields (id, title, ...), "
     "then another '---' line before the text"
 )
-NOT_CLOSED = "the front matter is not closed; add a line '---' after the last field"
+NOT_CLOSED = "the front matter is not closed; add a line"
+TEXT_LINE = re.compile(r"#{2,6}\s|[^\s#:-][^:]*$")
+"""A line that starts a text rather than continuing a front matter: a Markdown heading (## …),
+or a line at the left edge that is no field (it has no colon)."""
 NOT_FIELDS = "the front matter must be a list of fields such as 'title: ...', one per line"
 
 
@@ -184,10 +188,23 @@ def split_front_matter(text: str) -> Parts | None:
     )
 
 
+def _not_closed(text: str, shown_as: PurePath) -> Problem:
+    """A front matter without its closing '---', reported at the line where the text most
+    likely starts (the line the '---' goes above), else at the file's first line."""
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if TEXT_LINE.match(line):
+            return _problem(shown_as, number, 1, f"{NOT_CLOSED} '---' above this line, after the last field")
+    return _problem(shown_as, 1, 1, f"{NOT_CLOSED} '---' after the last field")
+
+
 def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
     parts = split_front_matter(text)
     if parts is None:
-        return [_problem(shown_as, 1, 1, NOT_CLOSED if YAMLHandler().detect(text) else NO_FRONT_MATTER)]
+        return [
+            _not_closed(text, shown_as)
+            if YAMLHandler().detect(text)
+            else _problem(shown_as, 1, 1, NO_FRONT_MATTER)
+        ]
     composed = compose_mending(parts.front, shown_as, parts.front_line, FRONT_MATTER_FIELDS)
     if isinstance(composed, list):
         return composed

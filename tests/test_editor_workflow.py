@@ -55,6 +55,16 @@ def test_a_changed_id_is_caught_by_the_ledger(tmp_path: Path, capsys: pytest.Cap
     ]
 
 
+def slug_without_alias(ledger: list[str]) -> str:
+    """The error for content/fi/esimerkki.md's slug changed to 'uusi-nimi' without its alias."""
+    line = ledger.index("/fi/kaytannot/esimerkki/") + 1
+    return (
+        "content/fi/esimerkki.md:4:7: the slug changed to 'uusi-nimi', and the old address "
+        f"'/fi/kaytannot/esimerkki/' was published (content/published-urls.txt:{line}); keep it working "
+        "by adding aliases: [esimerkki] to this file"
+    )
+
+
 def test_a_lost_address_is_reported_while_other_files_have_mistakes(tmp_path: Path) -> None:
     """Every problem at once: a slug changed without its alias is reported beside another
     practice's mistakes, not once they are mended; the addresses of a file with mistakes, even
@@ -70,13 +80,35 @@ def test_a_lost_address_is_reported_while_other_files_have_mistakes(tmp_path: Pa
         file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert errors_of(root) == [
-        "content/fi/esimerkki.md:4:7: the slug changed to 'uusi-nimi', and the old address "
-        f"'/fi/kaytannot/esimerkki/' was published (content/published-urls.txt:"
-        f"{ledger.index('/fi/kaytannot/esimerkki/') + 1}); keep it working by adding aliases: [esimerkki] "
-        "to this file",
+        slug_without_alias(ledger),
         "content/fi/toinen.md:12:13: start_year should be a year such as 2016, not 'kaksi'",
         "content/sv/toinen.md:3:8: invalid YAML: the list that opens here with [ is not closed; end it "
         "with ] on the same line",
+    ]
+
+
+def test_a_lost_address_is_reported_beside_a_practice_left_without_its_other_language(
+    tmp_path: Path,
+) -> None:
+    """Every problem at once: a Finnish file deleted leaves its Swedish one without its pair,
+    and its Finnish addresses lost; both are reported, and so is a slug changed elsewhere."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    (root / "content/fi/toinen.md").unlink()
+    renamed = root / "content/fi/esimerkki.md"
+    renamed.write_text(
+        renamed.read_text(encoding="utf-8").replace("slug: esimerkki", "slug: uusi-nimi"), encoding="utf-8"
+    )
+    ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert errors_of(root) == [
+        slug_without_alias(ledger),
+        f"content/published-urls.txt:{ledger.index('/fi/kaytannot/toinen/') + 1}:1: '/fi/kaytannot/toinen/' "
+        "was published and would stop working; if a practice or a term was removed on purpose, add the "
+        "line 'fi/kaytannot/toinen/: fi/kaytannot/' to content/redirects.yaml (create the file, it does "
+        "not exist yet) (or point it at the page that replaces it); if a slug changed, add the old slug "
+        "to the practice's aliases",
+        "content/sv/toinen.md:1:1: there is no published Finnish version of 'other'; add "
+        "content/fi/other.md with id: other, or add translation_pending: true to this file while it is "
+        "being translated",
     ]
 
 
@@ -142,6 +174,13 @@ def test_a_page_removed_on_purpose_needs_a_redirect(tmp_path: Path) -> None:
         "it does not exist yet) (or point it at the page that replaces it); if a slug changed, add the "
         "old slug to the practice's aliases"
     )
+    # While a line of redirects.yaml has a mistake, the addresses it keeps are unknown: the
+    # line is mended first, not told to be written again.
+    (root / "content/redirects.yaml").write_text("fi/k/other/ fi/kaytannot/\n", encoding="utf-8")
+    assert [e.split(": ", 1)[1] for e in errors_of(root)] == [
+        "the ':' after the old address is missing; each line should be 'old/address/: new/address/', for "
+        "example 'fi/kaytannot/vanha-nimi/: fi/kaytannot/'"
+    ]
     (root / "content/redirects.yaml").write_text(
         "fi/kaytannot/toinen/: fi/kaytannot/esimerkki/\nsv/praxis/annan/: sv/praxis/exempel/\n"
         "fi/k/other/: fi/kaytannot/\nsv/k/other/: sv/praxis/\n",

@@ -14,7 +14,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..config import LANGS, ConfigError, Lang, SiteConfig, load_config
@@ -118,11 +118,10 @@ def check_site(
     if addressed and loaded.complete:
         problems.extend(broken_redirects(site))
     # A file with mistakes hides no lost address either: its own addresses are not taken for
-    # lost. Other errors (a practice without its other language, redirects.yaml unread) would
-    # make addresses look lost that are not, so they are mended first.
-    in_files = {PurePath(file.source) for file in loaded.unchecked}
-    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
-    if addressed and ledger and all(p.path in in_files for p in errors):
+    # lost. Only while redirects.yaml has mistakes are the addresses it keeps unknown: they
+    # would look lost, so its mistakes are mended first.
+    redirects_read = not any(p.path == REDIRECTS and p.severity is Severity.ERROR for p in loaded.problems)
+    if addressed and ledger and redirects_read:
         problems.extend(lost_addresses(ledger, site, (root / REDIRECTS).exists(), loaded.unchecked))
     failing = [p for p in problems if p.severity is Severity.ERROR or strict]
     if failing:

@@ -112,6 +112,20 @@ def test_a_lost_address_is_reported_beside_a_practice_left_without_its_other_lan
     ]
 
 
+def test_an_id_changed_to_another_practices_is_told_to_be_made_its_own_not_redirected(
+    tmp_path: Path,
+) -> None:
+    """The short links of a file given another practice's id are not told to be redirected:
+    the id is what to mend, and whether a short link is lost is known once it is."""
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    for path in ("content/fi/toinen.md", "content/sv/toinen.md"):
+        file = root / path
+        file.write_text(file.read_text(encoding="utf-8").replace("id: other", "id: sample"), encoding="utf-8")
+    errors = errors_of(root)
+    assert [e.split(":", 1)[0] for e in errors] == ["content/fi/toinen.md", "content/sv/toinen.md"]
+    assert "id 'sample' is already used by content/fi/esimerkki.md" in errors[0]
+
+
 def test_a_ledger_line_that_is_no_address_is_reported_at_its_line(tmp_path: Path) -> None:
     root = published(tmp_path, pair())
     ledger = root / "content/published-urls.txt"

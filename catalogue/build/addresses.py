@@ -31,7 +31,7 @@ def lost_addresses(
     practice file's change lost it (its id, its slug, its draft line), else at its ledger line.
     `unchecked`: files with mistakes, whose pages are not in `site`: an address they may have
     is not lost."""
-    unknown = _unknown_sections(unchecked)
+    unknown = _unknown_sections(unchecked) + _ids_in_doubt(unchecked, ledger)
     missing = {
         address
         for address in set(ledger) - urls.ledger_urls(site) - _addresses_declared(unchecked)
@@ -298,6 +298,14 @@ def _addresses_declared(unchecked: Iterable[Unchecked]) -> set[str]:
         declared |= {urls.short(lang, practice_id) for practice_id in file.ids for lang in LANGS}
         declared |= {urls.practice_slug(file.lang, slug) for slug in file.slugs or ()}
     return declared
+
+
+def _ids_in_doubt(unchecked: Iterable[Unchecked], ledger: dict[str, int]) -> tuple[str, ...]:
+    """The short links of each language in which a file with mistakes has a published page:
+    its id may be what changed (to another practice's, say), so a short link lost there is
+    told once the file is mended, not as one to redirect."""
+    published = [f for f in unchecked if any(urls.practice_slug(f.lang, s) in ledger for s in f.slugs or ())]
+    return tuple(sorted({urls.section(file.lang, "short") for file in published}))
 
 
 def _unknown_sections(unchecked: Iterable[Unchecked]) -> tuple[str, ...]:

@@ -395,6 +395,15 @@ def test_unknown_code_suggests_the_code_it_is_the_start_of(tmp_path: Path) -> No
     ]
 
 
+def test_an_unknown_code_as_close_to_two_codes_suggests_neither(tmp_path: Path) -> None:
+    """'karjala' is as close to etela-karjala as to pohjois-karjala: a guess could put a
+    practice in the wrong region, so the codes are listed instead."""
+    text = practice().replace("regions: [uusimaa]", "regions: [karjala]")
+    [problem] = problems(tmp_path, one_file(text))
+    assert problem.startswith("content/fi/esimerkki.md:9:11: unknown regions code 'karjala'; the codes are: ")
+    assert "etela-karjala" in problem and "pohjois-karjala" in problem
+
+
 def test_a_label_instead_of_a_code_gets_the_code(tmp_path: Path) -> None:
     text = practice(themes="[Kotoutumiskoulutus ja kielikoulutus]")
     assert problems(tmp_path, one_file(text)) == [

@@ -237,18 +237,15 @@ class ValueChecker:
         return f"; the codes are: {', '.join(self.vocabulary.codes(group))}"
 
     def meant(self, value: str, group: str) -> str | None:
-        """The code a wrong `value` most likely means: a code or a label (in this language)
-        close to it, or the one code or label with a word close to it ("kielikoulutus",
-        "employment")."""
-        by_label = self.codes_by_label(group)
-        candidates = {c: c for c in self.vocabulary.codes(group)} | by_label
-        close = closest(value.casefold(), candidates)
-        if close is not None:
-            return candidates[close]
+        """The code a wrong `value` most likely means: the one term with it as a word of its code or
+        label ('employment'; 'karjala' is two), else one close to it or with a word close to it."""
+        candidates = {c: c for c in self.vocabulary.codes(group)} | self.codes_by_label(group)
         words: dict[str, set[str]] = {}
         for name, code in candidates.items():
             for word in re.split(r"[\s,-]+", name):
                 words.setdefault(word, set()).add(code)
+        if value.casefold() not in words and (close := closest(value.casefold(), candidates)):
+            return candidates[close]
         word = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
         meant = words[word[0]] if word else set()
         return meant.pop() if len(meant) == 1 else None

@@ -1618,10 +1618,17 @@ def test_criteria_written_as_a_list_are_told_to_drop_the_dashes(tmp_path: Path) 
 
 
 def test_missing_criterion_in_a_published_practice(tmp_path: Path) -> None:
+    """The message gives the lines to add, as an editor writes them."""
     text = practice().replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; "
-        "a published practice needs all six criteria"
+        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; a published "
+        "practice needs all six criteria, so add the line '  generalisable: …' under criteria:, two spaces in"
+    ]
+    text = text.replace("  high-impact: Tulokset ovat parempia.\n", "")
+    assert problems(tmp_path / "two", one_file(text)) == [
+        "content/fi/esimerkki.md:15:1: criteria: the evidence for high-impact, generalisable is missing; a "
+        "published practice needs all six criteria, so add the lines '  high-impact: …', '  generalisable: "
+        "…' under criteria:, two spaces in"
     ]
 
 
@@ -1631,8 +1638,9 @@ def test_a_misspelt_criterion_is_one_problem_not_two(tmp_path: Path) -> None:
     text = practice().replace("  goal-oriented:", "  goal-orientated:")
     text = text.replace("  generalisable: Toimii muuallakin.\n", "")
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; "
-        "a published practice needs all six criteria",
+        "content/fi/esimerkki.md:15:1: criteria: the evidence for generalisable is missing; a published "
+        "practice needs all six criteria, so add the line '  generalisable: …' under criteria:, two spaces "
+        "in",
         "content/fi/esimerkki.md:16:20: unknown criterion 'goal-orientated'; did you mean 'goal-oriented' "
         "(Tavoitteellinen)?",
     ]

@@ -360,9 +360,7 @@ class ValueChecker:
             self.problem(key, f"criteria should list the evidence under each criterion: {', '.join(codes)}")
             return None
         result: dict[str, str] = {}
-        meant: set[str | None] = (
-            set()
-        )  # criteria whose name is misspelt: reported as such, not as missing too
+        meant: set[str | None] = set()  # misspelt criteria: reported as such, not as missing too
         for name, evidence in value.items():
             if name not in codes:
                 self.problem((*key, name), f"unknown criterion '{name}'{self.suggest(str(name), 'criteria')}")
@@ -373,10 +371,12 @@ class ValueChecker:
                 result[name] = text
         missing = [c for c in codes if c not in value and c not in meant]
         if missing and not draft:
+            lines = ", ".join(f"'  {c}: …'" for c in missing)
             self.problem(
                 key,
-                f"criteria: the evidence for {', '.join(missing)} is missing; a published practice "
-                "needs all six criteria",
+                f"criteria: the evidence for {', '.join(missing)} is missing; a published practice needs "
+                f"all six criteria, so add the line{'s' if len(missing) > 1 else ''} {lines} under "
+                "criteria:, two spaces in",
             )
         return {c: result[c] for c in codes if c in result}
 

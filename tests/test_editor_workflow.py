@@ -126,6 +126,20 @@ def test_an_id_changed_to_another_practices_is_told_to_be_made_its_own_not_redir
     assert "id 'sample' is already used by content/fi/esimerkki.md" in errors[0]
 
 
+def test_a_changed_id_is_reported_while_another_file_has_mistakes(tmp_path: Path) -> None:
+    root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    for path, old, new in [
+        ("content/fi/esimerkki.md", "id: sample", "id: renamed"),
+        ("content/sv/esimerkki.md", "id: sample", "id: renamed"),
+        ("content/fi/toinen.md", "start_year: 2016", "start_year: kaksi"),
+    ]:
+        file = root / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    errors = errors_of(root)
+    assert [e for e in errors if e.startswith("content/fi/esimerkki.md:2:5: the id changed from 'sample'")]
+    assert [e for e in errors if e.startswith("content/fi/toinen.md:12:13: start_year should be a year")]
+
+
 def test_a_ledger_line_that_is_no_address_is_reported_at_its_line(tmp_path: Path) -> None:
     root = published(tmp_path, pair())
     ledger = root / "content/published-urls.txt"

@@ -31,7 +31,7 @@ def lost_addresses(
     practice file's change lost it (its id, its slug, its draft line), else at its ledger line.
     `unchecked`: files with mistakes, whose pages are not in `site`: an address they may have
     is not lost."""
-    unknown = _unknown_sections(unchecked) + _ids_in_doubt(unchecked, ledger)
+    unknown = _unknown_sections(unchecked) + _ids_in_doubt(unchecked, ledger, site)
     missing = {
         address
         for address in set(ledger) - urls.ledger_urls(site) - _addresses_declared(unchecked)
@@ -300,12 +300,19 @@ def _addresses_declared(unchecked: Iterable[Unchecked]) -> set[str]:
     return declared
 
 
-def _ids_in_doubt(unchecked: Iterable[Unchecked], ledger: dict[str, int]) -> tuple[str, ...]:
-    """The short links of each language in which a file with mistakes has a published page:
-    its id may be what changed (to another practice's, say), so a short link lost there is
-    told once the file is mended, not as one to redirect."""
-    published = [f for f in unchecked if any(urls.practice_slug(f.lang, s) in ledger for s in f.slugs or ())]
-    return tuple(sorted({urls.section(file.lang, "short") for file in published}))
+def _ids_in_doubt(unchecked: Iterable[Unchecked], ledger: dict[str, int], site: Site) -> tuple[str, ...]:
+    """The short links of each language in which a file with mistakes has a published page
+    but not, by its id, a short link of its own (its id changed, or another practice has it):
+    its id is what to mend, not a lost short link to redirect, so one lost there is told once
+    the file is mended."""
+    taken = {(p.id, p.lang) for p in site.practices}
+    doubtful = [
+        file
+        for file in unchecked
+        if any(urls.practice_slug(file.lang, slug) in ledger for slug in file.slugs or ())
+        and not any(urls.short(file.lang, i) in ledger and (i, file.lang) not in taken for i in file.ids)
+    ]
+    return tuple(sorted({urls.section(file.lang, "short") for file in doubtful}))
 
 
 def _unknown_sections(unchecked: Iterable[Unchecked]) -> tuple[str, ...]:

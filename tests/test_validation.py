@@ -370,28 +370,22 @@ def test_missing_required_field(tmp_path: Path) -> None:
     ]
 
 
-def test_unknown_code_suggests_the_nearest_code(tmp_path: Path) -> None:
-    text = practice(themes="[integration-trainig]")
+TRAINING = "'integration-training' (Kotoutumiskoulutus ja kielikoulutus)"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("integration-trainig", TRAINING),
+        ("kielikoulutus", TRAINING),
+        ("employment", "'employment-entrepreneurship' (Työllistyminen ja yrittäjyys)"),
+    ],
+)
+def test_unknown_code_suggests_the_code_meant(tmp_path: Path, written: str, meant: str) -> None:
+    """From a near spelling of a code, a word of one label, or a word of one code."""
+    text = practice(themes=f"[{written}]")
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:6:10: unknown themes code 'integration-trainig'; "
-        "did you mean 'integration-training' (Kotoutumiskoulutus ja kielikoulutus)?"
-    ]
-
-
-def test_unknown_code_suggests_from_a_word_of_a_label(tmp_path: Path) -> None:
-    text = practice(themes="[kielikoulutus]")
-    assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:6:10: unknown themes code 'kielikoulutus'; "
-        "did you mean 'integration-training' (Kotoutumiskoulutus ja kielikoulutus)?"
-    ]
-
-
-def test_unknown_code_suggests_the_code_it_is_the_start_of(tmp_path: Path) -> None:
-    """An editor who remembers one word of a code ('employment') gets the code it is a part of."""
-    text = practice(themes="[employment]")
-    assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:6:10: unknown themes code 'employment'; "
-        "did you mean 'employment-entrepreneurship' (Työllistyminen ja yrittäjyys)?"
+        f"content/fi/esimerkki.md:6:10: unknown themes code '{written}'; did you mean {meant}?"
     ]
 
 

@@ -156,7 +156,6 @@ NO_FRONT_MATTER = (
     "the file has no front matter; it must start with a line '---', then the fields (id, title, ...), "
     "then another '---' line before the text"
 )
-NOT_CLOSED = "the front matter is not closed; add a line"
 TEXT_LINE = re.compile(r"#{2,6}\s|[^\s#:-][^:]*$")
 """A line that starts a text rather than continuing a front matter: a Markdown heading (## …),
 or a line at the left edge that is no field (it has no colon)."""
@@ -193,8 +192,9 @@ def _not_closed(text: str, shown_as: PurePath) -> Problem:
     likely starts (the line the '---' goes above), else at the file's first line."""
     for number, line in enumerate(text.split("\n")[1:], start=2):
         if TEXT_LINE.match(line):
-            return _problem(shown_as, number, 1, f"{NOT_CLOSED} '---' above this line, after the last field")
-    return _problem(shown_as, 1, 1, f"{NOT_CLOSED} '---' after the last field")
+            message = "the front matter is not closed; add a line '---' above this line, after the last field"
+            return _problem(shown_as, number, 1, message)
+    return _problem(shown_as, 1, 1, "the front matter is not closed; add a line '---' after the last field")
 
 
 def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:

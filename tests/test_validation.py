@@ -741,6 +741,23 @@ def test_two_practices_with_the_same_id(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_given_another_practices_id_is_told_the_id_of_its_twin_by_name(tmp_path: Path) -> None:
+    """A Finnish file given the id of another practice, beside a Swedish file of the same name
+    whose id has no Finnish version: one message, at the id, with the id to give. The Swedish
+    file is not told to add content/fi/other.md (content/fi/toinen.md is its Finnish version),
+    nor the Finnish file that its slug is 'a different practice's'."""
+    twin = pair("other", "toinen", "toinen")
+    twin["content/fi/toinen.md"] = twin["content/fi/toinen.md"].replace("id: other", "id: sample")
+    root = make_project(tmp_path, {**pair(), **twin})
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "content/fi/toinen.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; if this file "
+        "is the Finnish version of content/sv/toinen.md, give it that file's id: other; if it is the "
+        "same practice as content/fi/esimerkki.md, keep only one of the two files"
+    ]
+
+
 def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
     files = {
         **pair(),

@@ -13,20 +13,14 @@ from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
-from .slugs import shortened, slugify
+from .unique import problem_at, unique_addresses
 
 
 class Findings(NamedTuple):
     problems: list[Problem]
     stale: frozenset[tuple[str, Lang]]
     copies: frozenset[str]
-    """The files whose id another file has already (see `_unique_addresses`): left out of the site."""
-
-
-def _at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
-    """A problem at the line of a practice's field."""
-    line, column = practice.at(field)
-    return Problem(PurePath(practice.source), line, column, message, severity)
+    """The files whose id another file has already (see `unique_addresses`): left out of the site."""
 
 
 def check_collection(
@@ -44,7 +38,7 @@ def check_collection(
     date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
     cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
-    problems, copies = _unique_addresses(practices)
+    problems, copies, twins = unique_addresses(practices, present)
     by_key = {(p.id, p.lang): (p, text) for p, text in checked if p.source not in copies}
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
@@ -59,7 +53,9 @@ def check_collection(
         if practice.draft:
             continue
         alone = other is None and (practice.id, other_lang(practice.lang)) not in present
-        if alone and not practice.translation_pending:
+        if practice.source in twins:
+            pass  # its other language's file has another practice's id, and is told to take this one's
+        elif alone and not practice.translation_pending:
             unpaired.append(practice)  # reported below, as a missing translation or a changed id
         else:
             problems.extend(_pair_problems(practice, other, present))
@@ -80,7 +76,7 @@ def check_collection(
 
 def _future_dates(practice: Practice, today: date) -> list[Problem]:
     return [
-        _at(
+        problem_at(
             practice,
             name,
             f"{name} {day.isoformat()} is after today ({today.isoformat()}), and the page would show it; "
@@ -102,7 +98,7 @@ def _unpaired_problems(unpaired: list[Practice], present: set[tuple[str, Lang]])
         return [problem for p in unpaired for problem in _pair_problems(p, None, present)]
     a, b = fi[0], sv[0]
     return [
-        _at(
+        problem_at(
             a,
             "id",
             f"the id is '{a.id}' here but '{b.id}' in {b.source}, and neither has a version in the other "
@@ -121,7 +117,7 @@ def _file_name(practice: Practice, other: Practice | None) -> list[Problem]:
     if other is None or name in (posixpath.basename(other.source), wanted):
         return []
     return [
-        _at(
+        problem_at(
             practice,
             "id",
             f"this file and its {LANGUAGE_NAMES[other.lang]} version {other.source} are named apart, "
@@ -131,91 +127,6 @@ def _file_name(practice: Practice, other: Practice | None) -> list[Problem]:
             Severity.WARNING,
         )
     ]
-
-
-def _unique_addresses(practices: list[Practice]) -> tuple[list[Problem], set[str]]:
-    """One id per language; one practice per address, counting earlier addresses (aliases).
-    Of two practices that claim the same, the one published first keeps it, and the other is
-    reported: most likely the one being added, whose address is not in use yet. Between equal
-    dates, a file not named by its id is reported first: a copy of a practice keeps its id,
-    date and slug, but not its file name. Returns the problems and the files reported for
-    their id (the copies)."""
-    problems: list[Problem] = []
-    copies: set[str] = set()
-    taken = {p.id for p in practices} | {slug for p in practices for slug in (p.slug, *p.aliases)}
-    ids: dict[tuple[str, Lang], Practice] = {}
-    addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
-    slugs_by_practice: dict[str, Practice] = {}
-    for practice in sorted(
-        practices, key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source)
-    ):
-        first = ids.setdefault((practice.id, practice.lang), practice)
-        if first is not practice:
-            copies.add(practice.source)
-            problems.append(
-                _at(
-                    practice,
-                    "id",
-                    f"id '{practice.id}' is already used by {first.source}; if this file is another "
-                    f"practice, give it an id of its own{_such_as(practice, taken)}; if it is the same "
-                    "practice, keep only one of the two files",
-                )
-            )
-        problems += _claimed_addresses(practice, addresses, taken)
-        other_language = slugs_by_practice.get(practice.slug)
-        if other_language and other_language.id != practice.id and other_language.lang != practice.lang:
-            problems.append(
-                _at(
-                    practice,
-                    "slug",
-                    f"slug '{practice.slug}' is also the slug of "
-                    f"{other_language.source}, a different practice in the other language; "
-                    "choose another so that links cannot be mixed up",
-                    Severity.WARNING,
-                )
-            )
-        slugs_by_practice.setdefault(practice.slug, practice)
-    return problems, copies
-
-
-def _claimed_addresses(
-    practice: Practice, addresses: dict[tuple[str, Lang], tuple[Practice, str]], taken: set[str]
-) -> list[Problem]:
-    """The practice's slug and aliases that an earlier practice in `addresses` has (which
-    records them as its own where none has), or that repeat its slug. `taken`: every id and
-    address, which a suggested slug must not be."""
-    problems: list[Problem] = []
-    for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
-        if field == "aliases" and slug == practice.slug:
-            problems.append(
-                _at(
-                    practice,
-                    "aliases",
-                    f"alias '{slug}' is this practice's own slug; an alias "
-                    "is an earlier slug, so remove it from aliases",
-                )
-            )
-            continue
-        owner = addresses.setdefault((slug, practice.lang), (practice, field))
-        if owner[0] is not practice:
-            what = "the slug" if owner[1] == "slug" else "an alias"
-            instead = _such_as(practice, taken) if field == "slug" else ""
-            problems.append(
-                _at(
-                    practice,
-                    field,
-                    f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
-                    f"already {what} of {owner[0].source}; two practices cannot share "
-                    f"an address, so choose another{instead}",
-                )
-            )
-    return problems
-
-
-def _such_as(practice: Practice, taken: set[str]) -> str:
-    """', such as …': an id or slug made of the practice's title, if no practice has it."""
-    made = shortened(slugify(practice.title))
-    return f", such as '{made}'" if made and made not in taken else ""
 
 
 def _pair_problems(
@@ -228,7 +139,7 @@ def _pair_problems(
     if other is None or other.draft:
         if practice.translation_pending:
             return [
-                _at(
+                problem_at(
                     practice,
                     "translation_pending",
                     f"the {name} version of '{practice.id}' is pending; the site tells {name} readers so",
@@ -248,7 +159,7 @@ def _pair_problems(
         return [Problem(PurePath(practice.source), 1, 1, message)]
     if practice.translation_pending:
         return [
-            _at(
+            problem_at(
                 practice,
                 "translation_pending",
                 f"the {name} version exists now ({other.source}); remove translation_pending",
@@ -260,7 +171,7 @@ def _pair_problems(
 
 def _stale(practice: Practice, source: Practice, substance: str) -> Problem:
     command = f"python build.py translated {practice.source}"
-    return _at(
+    return problem_at(
         practice,
         "translated_from",
         f"possibly out of date: {source.source} has changed since this version was translated "
@@ -288,7 +199,7 @@ def _compare_pair(fi: Practice, sv: Practice) -> list[Problem]:
                 if b is not None
                 else f"{name} is not given here, but {fi.source} has {name}: {there}"
             )
-            problems.append(_at(sv, name, f"{message}; the two language versions must agree"))
+            problems.append(problem_at(sv, name, f"{message}; the two language versions must agree"))
     return problems
 
 
@@ -301,10 +212,10 @@ def _untranslated(fi: tuple[Practice, Text], sv: tuple[Practice, Text]) -> list[
     problems = []
     same = f"word for word as in {there.source}, so one of the two is not translated"
     if here.summary == there.summary:
-        problems.append(_at(here, "summary", f"the summary is {same}", Severity.WARNING))
+        problems.append(problem_at(here, "summary", f"the summary is {same}", Severity.WARNING))
     if codes := [code for code, text in here.criteria.items() if there.criteria.get(code) == text]:
         message = f"the evidence for {', '.join(codes)} is {same}"
-        problems.append(_at(here, "criteria", message, Severity.WARNING))
+        problems.append(problem_at(here, "criteria", message, Severity.WARNING))
     if copied := copied_lines(here_text.lines, there_text.lines):
         (line, other_line), more = copied[0], len(copied) - 1
         message = f"this line is word for word line {other_line} of {there.source}"

@@ -1,0 +1,136 @@
+"""One id per language and one practice per address: which file keeps an id or an address
+that two claim, and what the other is told."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePath
+from typing import NamedTuple
+
+from ..config import LANGUAGE_NAMES, Lang
+from ..problems import Problem, Severity
+from .model import Practice, other_lang
+from .slugs import shortened, slugify
+
+
+class Claims(NamedTuple):
+    problems: list[Problem]
+    copies: set[str]
+    """The files whose id another file has already: left out of the site."""
+    twins: set[str]
+    """Files whose version in the other language is a copy told to take their id: that
+    version is not missing, so they are not told to add it."""
+
+
+def problem_at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    """A problem at the line of a practice's field."""
+    line, column = practice.at(field)
+    return Problem(PurePath(practice.source), line, column, message, severity)
+
+
+def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) -> Claims:
+    """Of two practices that claim the same id or address (counting earlier addresses,
+    aliases), the one published first keeps it, and the other is reported: most likely the
+    one being added, whose address is not in use yet. Between equal dates, a file not named by
+    its id is reported first: a copy of a practice keeps its id, date and slug, but not its
+    file name. `present`: (id, language) of every file read, valid or not."""
+    claims = Claims([], set(), set())
+    taken = {p.id for p in practices} | {slug for p in practices for slug in (p.slug, *p.aliases)}
+    by_source = {p.source: p for p in practices}
+    ids: dict[tuple[str, Lang], Practice] = {}
+    addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
+    slugs_by_practice: dict[str, Practice] = {}
+    for practice in sorted(
+        practices, key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source)
+    ):
+        first = ids.setdefault((practice.id, practice.lang), practice)
+        if first is not practice:
+            claims.copies.add(practice.source)
+            twin = _twin_by_name(practice, by_source, present)
+            claims.twins.update([twin.source] if twin else [])
+            claims.problems.append(_copy_problem(practice, first, twin, taken))
+        claims.problems.extend(_claimed_addresses(practice, addresses, taken))
+        other_language = slugs_by_practice.get(practice.slug)
+        if (
+            other_language
+            and other_language.id != practice.id
+            and other_language.lang != practice.lang
+            and not {practice.source, other_language.source} & claims.copies  # its id is told
+        ):
+            claims.problems.append(
+                problem_at(
+                    practice,
+                    "slug",
+                    f"slug '{practice.slug}' is also the slug of "
+                    f"{other_language.source}, a different practice in the other language; "
+                    "choose another so that links cannot be mixed up",
+                    Severity.WARNING,
+                )
+            )
+        slugs_by_practice.setdefault(practice.slug, practice)
+    return claims
+
+
+def _twin_by_name(
+    practice: Practice, by_source: dict[str, Practice], present: set[tuple[str, Lang]]
+) -> Practice | None:
+    """The other language's file of the same name, if its id has no file in this language:
+    the practice this file most likely is (the web editor pairs two files by their name)."""
+    name = posixpath.basename(practice.source)
+    twin = by_source.get(f"content/{other_lang(practice.lang)}/{name}")
+    return twin if twin and (twin.id, practice.lang) not in present else None
+
+
+def _copy_problem(practice: Practice, first: Practice, twin: Practice | None, taken: set[str]) -> Problem:
+    if twin:
+        fix = (
+            f"if this file is the {LANGUAGE_NAMES[practice.lang]} version of {twin.source}, give it "
+            f"that file's id: {twin.id}; if it is the same practice as {first.source}, keep only one "
+            "of the two files"
+        )
+    else:
+        fix = (
+            f"if this file is another practice, give it an id of its own{_such_as(practice, taken)}; "
+            "if it is the same practice, keep only one of the two files"
+        )
+    return problem_at(practice, "id", f"id '{practice.id}' is already used by {first.source}; {fix}")
+
+
+def _claimed_addresses(
+    practice: Practice, addresses: dict[tuple[str, Lang], tuple[Practice, str]], taken: set[str]
+) -> list[Problem]:
+    """The practice's slug and aliases that an earlier practice in `addresses` has (which
+    records them as its own where none has), or that repeat its slug. `taken`: every id and
+    address, which a suggested slug must not be."""
+    problems: list[Problem] = []
+    for slug, field in [(practice.slug, "slug"), *((alias, "aliases") for alias in practice.aliases)]:
+        if field == "aliases" and slug == practice.slug:
+            problems.append(
+                problem_at(
+                    practice,
+                    "aliases",
+                    f"alias '{slug}' is this practice's own slug; an alias "
+                    "is an earlier slug, so remove it from aliases",
+                )
+            )
+            continue
+        owner = addresses.setdefault((slug, practice.lang), (practice, field))
+        if owner[0] is not practice:
+            what = "the slug" if owner[1] == "slug" else "an alias"
+            instead = _such_as(practice, taken) if field == "slug" else ""
+            problems.append(
+                problem_at(
+                    practice,
+                    field,
+                    f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
+                    f"already {what} of {owner[0].source}; two practices cannot share "
+                    f"an address, so choose another{instead}",
+                )
+            )
+    return problems
+
+
+def _such_as(practice: Practice, taken: set[str]) -> str:
+    """', such as …': an id or slug made of the practice's title, if no practice has it."""
+    made = shortened(slugify(practice.title))
+    return f", such as '{made}'" if made and made not in taken else ""

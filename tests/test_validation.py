@@ -1516,8 +1516,24 @@ def test_a_criterions_first_heading_follows_the_criterions_name(tmp_path: Path) 
     )
     assert problems(tmp_path, one_file(practice(criteria=criteria))) == [
         "content/fi/esimerkki.md:19:16: the heading '##### Mittarit' skips a level for readers who move by "
-        "headings: the text follows the criterion's name, a level-3 heading, so its first heading is level 4 "
-        "or less; write '#### Mittarit'"
+        "headings: the text follows the criterion's name, a level-3 heading, so its first heading is level "
+        "4; write '#### Mittarit'"
+    ]
+
+
+def test_a_heading_in_a_criterion_ranks_below_the_criterions_name(tmp_path: Path) -> None:
+    """A level-2 or level-3 heading in a criterion's evidence would rank with the criteria's
+    names, or above them: a screen reader would list it as another criterion, or as the end of
+    the assessment. Each is told, at the criterion's line."""
+    criteria = CRITERIA.replace(
+        "  high-impact: Tulokset ovat parempia.",
+        "  high-impact: |\n    ## Mittarit\n\n    Tulokset ovat parempia.\n\n    ### Lisää\n\n    Teksti.",
+    )
+    assert problems(tmp_path, one_file(practice(criteria=criteria))) == [
+        f"content/fi/esimerkki.md:19:16: the heading '{heading}' would rank with the criteria's names "
+        "(level 3) or above them for readers who move by headings; a heading in a criterion's evidence "
+        f"is level 4 or deeper, so write '#### {text}'"
+        for heading, text in [("## Mittarit", "Mittarit"), ("### Lisää", "Lisää")]
     ]
 
 

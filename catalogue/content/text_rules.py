@@ -120,11 +120,18 @@ def _heading_problems(
             yield Problem(path, number, 1, message)
         elif not text:
             yield Problem(path, number, 1, f"the heading '{shown}' has no text; write it after the #s")
+        elif after == CRITERION and level <= CRITERION:
+            message = (
+                f"the heading '{shown}' would rank with the criteria's names (level 3) or above them for "
+                "readers who move by headings; a heading in a criterion's evidence is level 4 or deeper, "
+                f"so write '#### {text}'"
+            )
+            yield Problem(path, number, 1, message)
         elif level > previous + 1 and first:
             message = (
                 f"the heading '{shown}' skips a level for readers who move by headings: the text follows "
                 f"{FOLLOWS[after]}, so its first heading is level {after + 1}"
-                f"{'' if after == TITLE else ' or less'}; write '{'#' * (after + 1)} {text}'"
+                f"{'' if after in (TITLE, CRITERION) else ' or less'}; write '{'#' * (after + 1)} {text}'"
             )
             yield Problem(path, number, 1, message)
         elif level > previous + 1:

@@ -140,6 +140,23 @@ def test_a_changed_id_is_reported_while_another_file_has_mistakes(tmp_path: Path
     assert [e for e in errors if e.startswith("content/fi/toinen.md:12:13: start_year should be a year")]
 
 
+@pytest.mark.parametrize("slug_line", ["slug: Uusi Nimi", ""])
+def test_a_slug_mistyped_or_left_out_is_told_alone_not_as_a_lost_address(
+    tmp_path: Path, slug_line: str
+) -> None:
+    """While a file's slug is left out or is no slug, the slug is what to mend, not an address
+    to redirect. Once it is one, a new slug without the old as an alias is told at the file."""
+    root = published(tmp_path, pair())
+    file = root / "content/fi/esimerkki.md"
+    file.write_text(practice().replace("slug: esimerkki", slug_line), encoding="utf-8")
+    errors = errors_of(root)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("content/fi/esimerkki.md:"), errors
+    assert "slug" in errors[0] and "published" not in errors[0], errors
+    file.write_text(practice(slug="uusi-nimi"), encoding="utf-8")
+    assert [error.split(": ", 1)[0] for error in errors_of(root)] == ["content/fi/esimerkki.md:4:7"]
+
+
 def test_a_ledger_line_that_is_no_address_is_reported_at_its_line(tmp_path: Path) -> None:
     root = published(tmp_path, pair())
     ledger = root / "content/published-urls.txt"

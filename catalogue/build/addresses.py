@@ -14,6 +14,7 @@ from ..content.html_policy import site_path
 from ..content.ledger import LEDGER
 from ..content.model import Links, Practice, Site, Unchecked, other_lang
 from ..content.redirects import REDIRECTS
+from ..content.slugs import is_slug
 from ..content.vocabulary import FACETS, VOCABULARY
 from ..problems import Problem, Severity, closest
 from ..site import urls
@@ -317,9 +318,11 @@ def _ids_in_doubt(unchecked: Iterable[Unchecked], ledger: dict[str, int], site: 
 
 def _unknown_sections(unchecked: Iterable[Unchecked]) -> tuple[str, ...]:
     """Where a file whose front matter cannot be read may have its page: its language's
-    practices (and the short links, if no line gives its id)."""
+    practices (and the short links, if no line gives its id); so too a file whose slug is left
+    out or mistyped, the slug being what to mend: a slug changed is told once it is one."""
     unread = [file for file in unchecked if file.slugs is None]
-    sections = {urls.section(file.lang, "practices") for file in unread}
+    unknown = [file for file in unchecked if not (file.slugs and all(map(is_slug, file.slugs)))]
+    sections = {urls.section(file.lang, "practices") for file in unknown}
     sections |= {urls.section(lang, "short") for file in unread if not file.ids for lang in LANGS}
     return tuple(sorted(sections))
 

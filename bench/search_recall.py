@@ -4,6 +4,8 @@ typed into the real search page of the sample catalogue, in Debian's headless Ch
     python bench/search_recall.py              # build content/ with search, print the table
     python bench/search_recall.py --site _site # measure an already built site
     python bench/search_recall.py --failures   # also list the queries that miss
+    python bench/search_recall.py --slow --only kotiäideille --only hemmamammor
+                                               # the time each takes on a slow connection
 
 For each language it prints recall at 5 (the share of queries with a wanted practice among
 the first five results), MRR (the mean of 1 / the rank of the first wanted practice, 0 when
@@ -17,6 +19,7 @@ import json
 import statistics
 import sys
 import tempfile
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +50,8 @@ class Outcome:
     """Practice ids in the order shown."""
     fallback: bool
     """The page said no practice has all the words."""
+    seconds: float
+    """From opening the search's address to its results."""
 
     @property
     def rank(self) -> int | None:
@@ -72,7 +77,13 @@ def ids_by_url(site: Path) -> dict[str, str]:
     return found
 
 
-def run_queries(site: Path, queries: list[Query]) -> list[Outcome]:
+SLOW = {"offline": False, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
+"""A slow connection as Chromium emulates it: 400 ms a round trip, 50 kB/s each way."""
+
+
+def run_queries(site: Path, queries: list[Query], slow: bool = False) -> list[Outcome]:
+    """Each query's outcome. `slow`: each query on a first visit (nothing cached) over SLOW,
+    after the search page itself has loaded."""
     from playwright.sync_api import sync_playwright
 
     ids = ids_by_url(site)
@@ -81,13 +92,20 @@ def run_queries(site: Path, queries: list[Query]) -> list[Outcome]:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         for query in queries:
+            if slow:
+                page.context.close()
+                page = browser.new_context().new_page()
+                page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW)
+                page.goto(url + SEARCH_PAGE[query.lang])
+            started = time.perf_counter()
             page.goto(url + SEARCH_PAGE[query.lang] + "?" + urllib.parse.urlencode({"q": query.text}))
             page.wait_for_selector("[data-search-results][aria-busy='false']", state="attached")
+            seconds = time.perf_counter() - started
             hrefs = page.eval_on_selector_all(
                 ".search-result h2 a", "links => links.map(a => new URL(a.href).pathname)"
             )
             fallback = page.locator("[data-search-note]:not([hidden])").count() > 0
-            outcomes.append(Outcome(query, [ids.get(h, h) for h in hrefs][:10], fallback))
+            outcomes.append(Outcome(query, [ids.get(h, h) for h in hrefs][:10], fallback, seconds))
         browser.close()
     return outcomes
 
@@ -123,15 +141,22 @@ def main() -> None:
         action="store_true",
         help="list the queries whose wanted practice is not in the first five",
     )
+    parser.add_argument("--only", action="append", help="run only this query (repeatable)")
+    parser.add_argument(
+        "--slow", action="store_true", help="print each query's time on an emulated slow connection"
+    )
     args = parser.parse_args()
-    queries = load_queries(args.queries)
+    queries = [q for q in load_queries(args.queries) if not args.only or q.text in args.only]
     with tempfile.TemporaryDirectory() as scratch:
         site = args.site
         if site is None:
             site = Path(scratch) / "_site"
             build(ROOT, site, use_cache=False)
-        outcomes = run_queries(site, queries)
+        outcomes = run_queries(site, queries, args.slow)
     print(table(outcomes))
+    if args.slow:
+        for o in outcomes:
+            print(f"{o.query.lang} {o.query.text!r}: {o.seconds:.2f} s, {len(o.found)} results")
     if args.failures:
         for o in outcomes:
             if o.rank is None or o.rank > 5:

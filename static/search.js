@@ -213,11 +213,22 @@ async function start(form) {
   // catalogue knows (äideille → äiti) or one of its words (grupperna) and the part before it,
   // searched as two words.
   async function parts(word) {
-    for (let at = 3; at <= word.length - 4; at += 1) {
-      const last = await knownWord(word.slice(at));
-      if (last) return [word.slice(0, at), last];
-    }
-    return null;
+    const ats = Array.from({ length: Math.max(0, word.length - 6) }, (_, i) => i + 3);
+    const ends = await Promise.all(ats.map((at) => knownWord(word.slice(at)))); // fetched at once
+    const longest = ends.findIndex(Boolean);
+    return longest < 0 ? null : [word.slice(0, ats[longest]), ends[longest]];
+  }
+
+  // A compound that only one or two practices have as typed is also searched as its parts:
+  // the practices with "kotoutumisen palvelut" follow those with "kotoutumispalvelut". (Not
+  // for more: splitting fetches a words file per letter of the compound, which cost about 2 s
+  // of a search on a slow connection.)
+  async function withParts(found, words) {
+    if (found.length > 2) return found;
+    const split = await Promise.all(words.map(async (word) => (await parts(word)) || [word]));
+    if (!split.some((part) => part.length > 1)) return found;
+    const more = await allWords(split.flat(), false);
+    return [...found, ...more.filter((result) => !found.some((r) => r.id === result.id))];
   }
 
   async function knownWord(word) {
@@ -250,7 +261,7 @@ async function start(form) {
       .filter(Boolean);
     if (!words.length) return { results: [], note: "" };
     let found = await allWords(words, false);
-    if (found.length) return { results: found, note: "" };
+    if (found.length) return { results: await withParts(found, words), note: "" };
     // Each word on its own: one found stays as typed; one not found is corrected to a close
     // word of the catalogue, else split into the parts of a compound.
     const typed = words;

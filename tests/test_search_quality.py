@@ -93,6 +93,19 @@ def test_a_compound_whose_parts_no_practice_has_together_shows_those_with_most_o
     )
 
 
+def test_a_compound_only_one_practice_has_is_also_searched_as_its_parts(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    """Only Mångkulturell folkhälsa says 'kotoutumispalvelujen'; the practices about small
+    municipalities say 'kotoutuminen' and 'palvelut' apart, and were not shown at all for
+    'pienen kunnan kotoutumispalvelut'. They follow the one with the compound as typed."""
+    paths = practice_paths_of(built_site, "fi")
+    shown = search(page, site_url, "fi", "pienen kunnan kotoutumispalvelut")
+    assert shown[0] == paths["mangkulturell-folkhalsa"], shown
+    small = {paths[pid] for pid in ("yhteinen-kuntamme", "kotopaikka", "punkalaidun-rural-integration")}
+    assert small & set(shown[1:5]), shown
+
+
 def test_a_word_no_page_has_is_not_answered_by_a_shorter_word(
     page: Any, site_url: str, built_site: Any
 ) -> None:

@@ -29,15 +29,20 @@ async function start(form) {
   let pageFacets;
   let wordKeys;
   try {
+    // Pagefind loads beside the facet map, not after it, and with words to search for (a
+    // shared link, words typed before the page was ready) so does its index, at once: on a
+    // slow connection each of these round trips waited for the one before. Browsing without
+    // words needs no index. No practice in this language yet (data-total 0): the build made
+    // no Pagefind index of it either.
+    const words = new URLSearchParams(location.search).get("q") || form.elements.q.value.trim();
+    const loading = Number(text.total) > 0 ? loadPagefind(text.bundle, text.base, Boolean(words)) : null;
     ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
-    if (pageFacets.size === 0) {
-      // No practice in this language yet: the build made no Pagefind index of it either.
+    if (!loading || pageFacets.size === 0) {
       status.textContent = text.none;
       list.setAttribute("aria-busy", "false");
       return;
     }
-    pagefind = await import(text.bundle + "pagefind.js");
-    await pagefind.options({ baseUrl: text.base, excerptLength: 24 });
+    pagefind = await loading;
   } catch (error) {
     console.error(error);
     status.textContent = text.error;
@@ -593,6 +598,22 @@ async function start(form) {
     showState({ ...initial, q: typed });
     commit(true); // the address takes the typed words
   }
+}
+
+// Pagefind, its options set. `warm`: its worker starts now, not at the first search, and the
+// WebAssembly is fetched beside the index's entry and metadata, not after them (the
+// file Pagefind names after the language it stems, fi or sv; a name it changed would show as
+// a failed request in the browser tests).
+async function loadPagefind(bundle, base, warm) {
+  if (warm) {
+    const wasm = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "" });
+    wasm.href = `${bundle}wasm.${document.documentElement.lang}.pagefind`;
+    document.head.append(wasm);
+  }
+  const pagefind = await import(bundle + "pagefind.js");
+  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  if (warm) pagefind.init();
+  return pagefind;
 }
 
 // The facet codes of every indexed page, keyed by the id Pagefind gives its results, and the

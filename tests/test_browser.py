@@ -432,6 +432,30 @@ def test_first_search_transfers_at_most_160_kb(chromium: Any, site_url: str, que
     context.close()
 
 
+def test_a_shared_search_fetches_pagefind_beside_the_facet_map_and_its_webassembly_at_once(
+    chromium: Any, site_url: str
+) -> None:
+    """With words in its address, the page asks for Pagefind's code with the facet map, and
+    for its WebAssembly before Pagefind's own chain (entry, metadata, then WebAssembly) gets
+    there: on a slow connection each waited for the one before. (The bytes of a first search,
+    above, show that the WebAssembly still comes once.)"""
+    context = chromium.new_context()
+    page = context.new_page()
+    events: list[str] = []
+
+    def name(request: Any) -> str:
+        return str(urlsplit(request.url).path.rsplit("/", 1)[1])
+
+    page.on("request", lambda request: events.append(f"ask {name(request)}"))
+    page.on("response", lambda response: events.append(f"got {name(response.request)}"))
+    page.goto(f"{site_url}fi/haku/?q=kieli")
+    expect(page.locator(".search-result").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert events.index("ask pagefind.js") < events.index("got facets.fi.json"), events
+    assert events.index("ask wasm.fi.pagefind") < events.index("ask pagefind-entry.json"), events
+
+
 def test_browsing_without_words_needs_no_word_index(chromium: Any, site_url: str) -> None:
     context = chromium.new_context()
     page = context.new_page()

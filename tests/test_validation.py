@@ -370,6 +370,16 @@ def test_missing_required_field(tmp_path: Path) -> None:
     ]
 
 
+def test_a_missing_slug_is_given_one_made_of_the_title(tmp_path: Path) -> None:
+    """As a new practice's page address would be; a published practice's lost address is
+    told once the slug is back (test_editor_workflow.py)."""
+    text = practice(title="Kotona Suomessa – perheiden tuki").replace("slug: esimerkki\n", "")
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:2:1: the required field 'slug' is missing; add a line such as: "
+        "slug: kotona-suomessa-perheiden-tuki"
+    ]
+
+
 TRAINING = "'integration-training' (Kotoutumiskoulutus ja kielikoulutus)"
 
 

@@ -13,6 +13,7 @@ from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
 from .model import Practice, StaticPage, Text, flat_positions
+from .slugs import shortened, slugify
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
@@ -187,6 +188,13 @@ def _placeholder_message(value: str) -> str:
     )
 
 
+def _example(spec: Field, given: dict[str, Any], lang: Lang) -> str:
+    """An example of a missing field's line: a slug made of the title, as a new page's would be."""
+    title = given.get("title")
+    made = shortened(slugify(title)) if spec.name == "slug" and isinstance(title, str) else ""
+    return made or spec.example_in(lang)
+
+
 def _field_values(
     check: ValueChecker, front: dict[str, Any], lang: Lang, meant: set[str | None]
 ) -> dict[str, Any]:
@@ -204,7 +212,7 @@ def _field_values(
                 check.problem(
                     (),
                     f"the required field '{spec.name}' is missing; add a line such as: "
-                    f"{spec.name}: {spec.example_in(lang)}",
+                    f"{spec.name}: {_example(spec, given, lang)}",
                 )
             values[spec.name] = DEFAULTS.get(spec.name)
             continue

@@ -76,8 +76,8 @@ def _twin_by_name(
 ) -> Practice | None:
     """The other language's file of the same name, if its id has no file in this language:
     the practice this file most likely is (the web editor pairs two files by their name)."""
-    name = posixpath.basename(practice.source)
-    twin = by_source.get(f"content/{other_lang(practice.lang)}/{name}")
+    folder, name = posixpath.split(practice.source)  # content/fi, alkukiri.md
+    twin = by_source.get(posixpath.join(posixpath.dirname(folder), other_lang(practice.lang), name))
     return twin if twin and (twin.id, practice.lang) not in present else None
 
 

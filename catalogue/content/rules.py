@@ -38,7 +38,8 @@ def check_collection(
     date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
     cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
-    problems, copies, twins = unique_addresses(practices, present)
+    problems, copies, meant = unique_addresses(practices, present)
+    present = present | meant  # a copy told to take its twin's id stands for that version
     by_key = {(p.id, p.lang): (p, text) for p, text in checked if p.source not in copies}
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
@@ -53,9 +54,7 @@ def check_collection(
         if practice.draft:
             continue
         alone = other is None and (practice.id, other_lang(practice.lang)) not in present
-        if practice.source in twins:
-            pass  # its other language's file has another practice's id, and is told to take this one's
-        elif alone and not practice.translation_pending:
+        if alone and not practice.translation_pending:
             unpaired.append(practice)  # reported below, as a missing translation or a changed id
         else:
             problems.extend(_pair_problems(practice, other, present))

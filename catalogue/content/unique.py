@@ -17,9 +17,9 @@ class Claims(NamedTuple):
     problems: list[Problem]
     copies: set[str]
     """The files whose id another file has already: left out of the site."""
-    twins: set[str]
-    """Files whose version in the other language is a copy told to take their id: that
-    version is not missing, so they are not told to add it."""
+    meant: set[tuple[str, Lang]]
+    """(id, language) of each copy told to take the id of its twin by name (the other
+    language's file): that version is there, with a mistake told, not missing."""
 
 
 def problem_at(practice: Practice, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -47,7 +47,7 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
         if first is not practice:
             claims.copies.add(practice.source)
             twin = _twin_by_name(practice, by_source, present)
-            claims.twins.update([twin.source] if twin else [])
+            claims.meant.update([(twin.id, practice.lang)] if twin else [])
             claims.problems.append(_copy_problem(practice, first, twin, taken))
         claims.problems.extend(_claimed_addresses(practice, addresses, taken))
         other_language = slugs_by_practice.get(practice.slug)
@@ -82,6 +82,7 @@ def _twin_by_name(
 
 
 def _copy_problem(practice: Practice, first: Practice, twin: Practice | None, taken: set[str]) -> Problem:
+    """A copy's id problem: take its twin's id if it has one, else one of its own."""
     if twin:
         fix = (
             f"if this file is the {LANGUAGE_NAMES[practice.lang]} version of {twin.source}, give it "

@@ -23,5 +23,10 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def title_slug(title: str) -> str:
+    """A slug to suggest for a practice: its title's, at most 60 characters."""
+    return shortened(slugify(title))
+
+
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
 from .model import Practice, other_lang
-from .slugs import shortened, slugify
+from .slugs import title_slug
 
 
 class Claims(NamedTuple):
@@ -133,5 +133,5 @@ def _claimed_addresses(
 
 def _such_as(practice: Practice, taken: set[str]) -> str:
     """', such as …': an id or slug made of the practice's title, if no practice has it."""
-    made = shortened(slugify(practice.title))
+    made = title_slug(practice.title)
     return f", such as '{made}'" if made and made not in taken else ""

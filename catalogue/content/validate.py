@@ -13,7 +13,7 @@ from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
 from .model import Practice, StaticPage, Text, flat_positions
-from .slugs import shortened, slugify
+from .slugs import title_slug
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
@@ -191,7 +191,7 @@ def _placeholder_message(value: str) -> str:
 def _example(spec: Field, given: dict[str, Any], lang: Lang) -> str:
     """An example of a missing field's line: a slug made of the title, as a new page's would be."""
     title = given.get("title")
-    made = shortened(slugify(title)) if spec.name == "slug" and isinstance(title, str) else ""
+    made = title_slug(title) if spec.name == "slug" and isinstance(title, str) else ""
     return made or spec.example_in(lang)
 
 

@@ -28,20 +28,20 @@ async function start(form) {
   let pagefind;
   let pageFacets;
   let wordKeys;
+  if (Number(text.total) === 0) {
+    // No practice in this language yet: the build made no Pagefind index of it either.
+    status.textContent = text.none;
+    list.setAttribute("aria-busy", "false");
+    return;
+  }
   try {
     // Pagefind loads beside the facet map, not after it, and with words to search for (a
     // shared link, words typed before the page was ready) so does its index, at once: on a
     // slow connection each of these round trips waited for the one before. Browsing without
-    // words needs no index. No practice in this language yet (data-total 0): the build made
-    // no Pagefind index of it either.
+    // words needs no index.
     const words = new URLSearchParams(location.search).get("q") || form.elements.q.value.trim();
-    const loading = Number(text.total) > 0 ? loadPagefind(text.bundle, text.base, Boolean(words)) : null;
+    const loading = loadPagefind(text.bundle, text.base, Boolean(words));
     ({ pageFacets, wordKeys } = await loadFacets(`${text.bundle}facets.${document.documentElement.lang}.json`));
-    if (!loading || pageFacets.size === 0) {
-      status.textContent = text.none;
-      list.setAttribute("aria-busy", "false");
-      return;
-    }
     pagefind = await loading;
   } catch (error) {
     console.error(error);

@@ -855,6 +855,31 @@ def test_a_file_saved_as_utf16_is_named_so_and_its_twin_is_not_reported_missing(
 
 
 @pytest.mark.parametrize(
+    ("swedish", "message"),
+    [
+        (
+            "",
+            "1:1: the file has no front matter; it must start with a line '---', then the fields (id, "
+            "title, ...), then another '---' line before the text",
+        ),
+        (
+            pair("esimerkki")["content/sv/esimerkki.md"].replace("id: esimerkki\n", ""),
+            "2:1: the required field 'id' is missing; add a line such as: id: esimerkki",
+        ),
+    ],
+)
+def test_a_file_whose_id_cannot_be_read_is_its_twins_version_by_name(
+    tmp_path: Path, swedish: str, message: str
+) -> None:
+    """A Swedish file left empty, or without its id (a translation begun from a blank file):
+    the Finnish file of the same name, which the web editor pairs it with, is not told to add
+    a Swedish version, which is there; a missing id is given the file's name, as the files of
+    a practice are named after its id."""
+    files = {**pair("esimerkki"), "content/sv/esimerkki.md": swedish}
+    assert problems(tmp_path, files) == [f"content/sv/esimerkki.md:{message}"]
+
+
+@pytest.mark.parametrize(
     ("front", "message"),
     [
         (

@@ -23,7 +23,7 @@ from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
 from .characters import UNPUBLISHABLE, unpublishable_characters
-from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked
+from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked, twin_source
 from .redirects import read_redirects
 from .rules import check_collection
 from .source import (
@@ -113,6 +113,11 @@ def load_site(
         else:
             links = result.text.links if result.text else None
             unchecked.append(Unchecked(job.shown, job.lang, links, result.ids, result.slugs))
+    by_source = {practice.source: practice for practice, _ in checked}
+    for file in unchecked:
+        twin = None if file.ids else by_source.get(twin_source(file.source, file.lang))
+        if twin:  # a file whose id cannot be read is most likely its twin's version by name
+            present.add((twin.id, file.lang))
     unchecked_links = [(file.source, file.links) for file in unchecked if file.links]
     findings = check_collection(checked, present, pages, unchecked_links, root, date.today())
     problems.extend(findings.problems)
@@ -218,7 +223,9 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     criteria = practice.criteria if practice else {}
     source = json.dumps({"body": doc.body, "criteria": criteria}, ensure_ascii=False)
     slugs = () if practice else _declared_slugs(doc.front)
-    return key, FileResult(practice, text, unseen + problems, (str(doc.front.get("id")),), slugs), source
+    given = doc.front.get("id")
+    ids = () if given is None else (str(given),)
+    return key, FileResult(practice, text, unseen + problems, ids, slugs), source
 
 
 def _declared_slugs(front: dict[str, object]) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -161,6 +162,13 @@ LANGUAGE_NEUTRAL_FIELDS = (
 
 def other_lang(lang: Lang) -> Lang:
     return "sv" if lang == "fi" else "fi"
+
+
+def twin_source(source: str, lang: Lang) -> str:
+    """The other language's file of the same name (content/sv/x.md for content/fi/x.md): the
+    file the web editor pairs it with."""
+    folder, name = posixpath.split(source)
+    return posixpath.join(posixpath.dirname(folder), other_lang(lang), name)
 
 
 class StaticPage(NamedTuple):

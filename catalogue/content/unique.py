@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
-from .model import Practice, other_lang
+from .model import Practice, twin_source
 from .slugs import title_slug
 
 
@@ -76,8 +76,7 @@ def _twin_by_name(
 ) -> Practice | None:
     """The other language's file of the same name, if its id has no file in this language:
     the practice this file most likely is (the web editor pairs two files by their name)."""
-    folder, name = posixpath.split(practice.source)  # content/fi, alkukiri.md
-    twin = by_source.get(posixpath.join(posixpath.dirname(folder), other_lang(practice.lang), name))
+    twin = by_source.get(twin_source(practice.source, practice.lang))
     return twin if twin and (twin.id, practice.lang) not in present else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
@@ -13,7 +14,7 @@ from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
 from .model import Practice, StaticPage, Text, flat_positions
-from .slugs import title_slug
+from .slugs import LONGEST_SEGMENT, is_slug, title_slug
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
@@ -188,11 +189,15 @@ def _placeholder_message(value: str) -> str:
     )
 
 
-def _example(spec: Field, given: dict[str, Any], lang: Lang) -> str:
-    """An example of a missing field's line: a slug made of the title, as a new page's would be."""
+def _example(spec: Field, given: dict[str, Any], lang: Lang, path: PurePath) -> str:
+    """An example of a missing field's line: a slug made of the title, as a new page's would
+    be; an id the file's name, as a practice's two files are named after it."""
     title = given.get("title")
-    made = title_slug(title) if spec.name == "slug" and isinstance(title, str) else ""
-    return made or spec.example_in(lang)
+    if spec.name == "slug" and isinstance(title, str):
+        return title_slug(title) or spec.example_in(lang)
+    if spec.name == "id" and is_slug(path.stem) and len(path.stem) <= LONGEST_SEGMENT:
+        return path.stem
+    return spec.example_in(lang)
 
 
 def _field_values(
@@ -212,7 +217,7 @@ def _field_values(
                 check.problem(
                     (),
                     f"the required field '{spec.name}' is missing; add a line such as: "
-                    f"{spec.name}: {_example(spec, given, lang)}",
+                    f"{spec.name}: {_example(spec, given, lang, check.doc.path)}",
                 )
             values[spec.name] = DEFAULTS.get(spec.name)
             continue

@@ -438,6 +438,21 @@ def test_codes_written_as_text_get_the_list_to_write(tmp_path: Path, themes: str
     assert found.startswith(f"content/fi/esimerkki.md:6:9: themes should be a list of codes{fix}")
 
 
+@pytest.mark.parametrize(
+    ("aliases", "fix"),
+    [
+        ("vanha-nimi", "; write: aliases: [vanha-nimi]"),
+        ("vanha-nimi, toinen-nimi", "; write: aliases: [vanha-nimi, toinen-nimi]"),
+        ("Vanha nimi", ", for example: aliases: [vanha-osoite]"),
+    ],
+)
+def test_earlier_slugs_written_as_text_get_the_list_to_write(tmp_path: Path, aliases: str, fix: str) -> None:
+    text = practice(extra=f"aliases: {aliases}")
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:22:10: aliases should be a list of earlier slugs{fix}"
+    ]
+
+
 def test_value_of_the_wrong_type(tmp_path: Path) -> None:
     text = practice().replace("start_year: 2016", "start_year: twenty")
     assert problems(tmp_path, one_file(text)) == [

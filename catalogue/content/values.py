@@ -120,10 +120,11 @@ class ValueChecker:
         return text
 
     def slugs(self, key: tuple[str, ...], value: Any) -> tuple[str, ...] | None:
-        if not isinstance(value, list):
-            self.problem(
-                key, f"{key[0]} should be a list of earlier slugs, for example: {key[0]}: [vanha-osoite]"
-            )
+        if not isinstance(value, list):  # as text: the list it is, if it is slugs
+            given = [part.strip() for part in value.split(",")] if isinstance(value, str) else [""]
+            written = ", ".join(given) if all(map(is_slug, given)) else ""
+            fix = f"; write: {key[0]}: [{written}]" if written else f", for example: {key[0]}: [vanha-osoite]"
+            self.problem(key, f"{key[0]} should be a list of earlier slugs{fix}")
             return None
         items = [self.identifier((*key, i), item, "an earlier page address") for i, item in enumerate(value)]
         return tuple(i for i in items if i) if all(items) else None
@@ -211,8 +212,7 @@ class ValueChecker:
         return {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
 
     def as_list(self, field: str, value: str, group: str) -> str:
-        """The list of codes a value written as text means: its code, or the code of its label
-        (in this language), or of each of its comma-separated parts."""
+        """The codes a value written as text means: its code or label's, or each comma-separated part's."""
         codes = self.vocabulary.codes(group)
         by_label = self.codes_by_label(group)
         parts = [value] if value.strip().casefold() in by_label else value.split(",")

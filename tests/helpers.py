@@ -88,12 +88,19 @@ def pair(
 ) -> dict[str, str]:
     """Content files for one practice in both languages (each in its own: the check warns of
     texts left word for word the same), both named after the Finnish slug (the web editor
-    pairs them by name)."""
+    pairs them by name). A practice other than 'sample' has titles of its own (the check warns
+    of two practices with one title): 'Esimerkkikäytäntö other'."""
+    own = "" if practice_id == "sample" else f" {practice_id}"
     sv_texts = {} if "criteria" in kwargs else {"criteria": CRITERIA_SV}
     return {
-        f"content/fi/{fi_slug}.md": practice(practice_id, fi_slug, **kwargs),
+        f"content/fi/{fi_slug}.md": practice(practice_id, fi_slug, title=f"Esimerkkikäytäntö{own}", **kwargs),
         f"content/sv/{fi_slug}.md": practice(
-            practice_id, sv_slug, title="Exempelpraxis", summary="Kort beskrivning.", **sv_texts, **kwargs
+            practice_id,
+            sv_slug,
+            title=f"Exempelpraxis{own}",
+            summary="Kort beskrivning.",
+            **sv_texts,
+            **kwargs,
         ),
     }
 

@@ -427,7 +427,7 @@ def test_alias_pointing_at_itself_or_at_another_practice(tmp_path: Path) -> None
         "content/fi/esimerkki.md:22:1: alias 'esimerkki' is this practice's own slug; an alias is an earlier "
         "slug, so remove it from aliases",
         "content/fi/toinen.md:4:7: slug 'toinen' is already an alias of content/fi/esimerkki.md; two "
-        "practices cannot share an address, so choose another, such as 'esimerkkikaytanto'",
+        "practices cannot share an address, so choose another, such as 'esimerkkikaytanto-other'",
     ]
 
 

@@ -543,6 +543,21 @@ def test_markup_in_the_title_or_the_summary_is_a_warning(
     ]
 
 
+def test_a_title_another_practice_has_is_a_warning(tmp_path: Path) -> None:
+    """A practice begun as a copy of another, given an id and a slug of its own as it is told,
+    keeps the other's title until someone notices; two practices may share a name, though
+    (two towns' language cafés), so it is a warning, at the later of the two."""
+    files = {**pair(), **pair("other", "toinen", "annan")}
+    files["content/fi/toinen.md"] = files["content/fi/toinen.md"].replace(
+        "title: Esimerkkikäytäntö other", "title: esimerkkikäytäntö "
+    )
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        "content/fi/toinen.md:3:8: warning: the title is also the title of content/fi/esimerkki.md; "
+        "readers tell practices apart by their titles in lists and search results, so say what sets "
+        "this one apart (its place or organisation, for example)"
+    ]
+
+
 def test_markup_in_any_plain_text_field_is_a_warning(tmp_path: Path) -> None:
     """Organisations, municipality, funding, the contact and link texts are shown as written
     too (text copied from a web page's source keeps its entities); a criterion's evidence is
@@ -621,7 +636,7 @@ def test_texts_left_word_for_word_as_in_the_other_language_are_a_warning(tmp_pat
         **pair("other", "toinen", "annan"),
     }
     files["content/fi/toinen.md"] = practice(
-        "other", "toinen", summary="Kort beskrivning.", extra="translated_from: 0123456789ab"
+        "other", "toinen", "Toinen", summary="Kort beskrivning.", extra="translated_from: 0123456789ab"
     )
     same = "so one of the two is not translated"
     warnings = check_site(make_project(tmp_path, files)).warnings
@@ -661,7 +676,7 @@ def test_a_text_in_the_other_language_than_its_folder_is_a_warning(tmp_path: Pat
         **pair("other", "toinen", "annan", body=finnish),
     }
     files["content/sv/toinen.md"] = practice(
-        "other", "annan", summary="Kort.", criteria=CRITERIA_SV, body=swedish
+        "other", "annan", "Annan", summary="Kort.", criteria=CRITERIA_SV, body=swedish
     )
     assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
         "content/fi/esimerkki.md:23:1: warning: the text is in Swedish, but the file is in content/fi/, so "
@@ -1832,7 +1847,9 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
 def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
     files = {
         **pair(),
-        "content/fi/luonnos.md": practice("draft-one", "luonnos", criteria="", extra="draft: true"),
+        "content/fi/luonnos.md": practice(
+            "draft-one", "luonnos", "Luonnos", criteria="", extra="draft: true"
+        ),
     }
     root = make_project(tmp_path, files)
     checked = check_site(root)

@@ -1,5 +1,5 @@
 """One id per language and one practice per address: which file keeps an id or an address
-that two claim, and what the other is told."""
+that two claim, and what the other is told; and a title two practices share, a warning."""
 
 from __future__ import annotations
 
@@ -33,13 +33,15 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
     aliases), the one published first keeps it, and the other is reported: most likely the
     one being added, whose address is not in use yet. Between equal dates, a file not named by
     its id is reported first: a copy of a practice keeps its id, date and slug, but not its
-    file name. `present`: (id, language) of every file read, valid or not."""
+    file name. Of two with the same title, the later is warned. `present`: (id, language) of
+    every file read, valid or not."""
     claims = Claims([], set(), set())
     taken = {p.id for p in practices} | {slug for p in practices for slug in (p.slug, *p.aliases)}
     by_source = {p.source: p for p in practices}
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
     slugs_by_practice: dict[str, Practice] = {}
+    titles: dict[tuple[str, Lang], Practice] = {}
     for practice in sorted(
         practices, key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source)
     ):
@@ -50,6 +52,7 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
             claims.meant.update([(twin.id, practice.lang)] if twin else [])
             claims.problems.append(_copy_problem(practice, first, twin, taken))
         claims.problems.extend(_claimed_addresses(practice, addresses, taken))
+        claims.problems.extend([] if practice.source in claims.copies else _same_title(practice, titles))
         other_language = slugs_by_practice.get(practice.slug)
         if (
             other_language
@@ -128,6 +131,20 @@ def _claimed_addresses(
                 )
             )
     return problems
+
+
+def _same_title(practice: Practice, titles: dict[tuple[str, Lang], Practice]) -> list[Problem]:
+    """A warning if an earlier practice in `titles` (which records the practice's title where
+    none has it) has the same title, as readers see it: a copy's, most likely, not yet retitled."""
+    first = titles.setdefault((" ".join(practice.title.casefold().split()), practice.lang), practice)
+    if first is practice:
+        return []
+    message = (
+        f"the title is also the title of {first.source}; readers tell practices apart by their titles "
+        "in lists and search results, so say what sets this one apart (its place or organisation, "
+        "for example)"
+    )
+    return [problem_at(practice, "title", message, Severity.WARNING)]
 
 
 def _such_as(practice: Practice, taken: set[str]) -> str:

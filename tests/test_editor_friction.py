@@ -71,22 +71,55 @@ def test_a_misspelled_required_field_is_one_message_with_a_swedish_example(tmp_p
 def test_a_practice_begun_as_a_copy_is_told_an_id_and_slug_of_its_own_and_nothing_else(
     tmp_path: Path,
 ) -> None:
-    """The copy keeps the other practice's id and slug: it is told to take its own, from its
-    title; the original keeps its pair (its Swedish version is compared with it, not with the
-    copy), and the copy is not told to be renamed after the id it should not have."""
+    """The copy keeps the other practice's id and slug: it is told to take its own, the id
+    its file is named after (the same in both languages) and a slug from its title; the
+    original keeps its pair (its Swedish version is compared with it, not with the copy), and
+    the copy is not told to be renamed after the id it should not have."""
     files = pair("esimerkki", "esimerkki", extra="translated_from: 0123456789ab")
     files["content/fi/esimerkki.md"] = practice("esimerkki", "esimerkki")
     files["content/fi/kopio.md"] = practice("esimerkki", "esimerkki", title="Uusi käytäntö Kainuussa")
     found = all_problems(tmp_path, files)
     assert found[:2] == [
         "content/fi/kopio.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; if this file "
-        "is another practice, give it an id of its own, such as 'uusi-kaytanto-kainuussa'; if it is the "
+        "is another practice, give it an id of its own, such as 'kopio'; if it is the "
         "same practice, keep only one of the two files",
         "content/fi/kopio.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; two "
         "practices cannot share an address, so choose another, such as 'uusi-kaytanto-kainuussa'",
     ]
     assert [p.split(": warning: ")[0] for p in found[2:]] == ["content/sv/esimerkki.md:22:18"]
     assert "content/fi/esimerkki.md has changed" in found[2]
+
+
+def test_a_practice_begun_as_a_copy_of_both_files_is_told_one_id_for_both_and_a_title_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """Both files copied, named after the new practice's id as CONTRIBUTING.md says, nothing
+    else changed yet: both are told the same id (a title's would differ between the languages,
+    and two ids would part the pair), and that the title is the other practice's; no slug made
+    of that title is suggested."""
+    files = pair("esimerkki", "esimerkki")
+    files |= {name.replace("esimerkki.md", "uusi.md"): text for name, text in files.items()}
+    found = all_problems(tmp_path, files)
+    same_title = (
+        "readers tell practices apart by their titles in lists and search results, so say what sets "
+        "this one apart (its place or organisation, for example)"
+    )
+    assert found[:3] == [
+        "content/fi/uusi.md:2:5: id 'esimerkki' is already used by content/fi/esimerkki.md; if this file is "
+        "another practice, give it an id of its own, such as 'uusi'; if it is the same practice, keep only "
+        "one of the two files",
+        "content/fi/uusi.md:3:8: warning: the title is also the title of content/fi/esimerkki.md; "
+        + same_title,
+        "content/fi/uusi.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; two "
+        "practices cannot share an address, so choose another",
+    ]
+    assert [p for p in found[3:] if ": id " in p or "title is also" in p] == [
+        "content/sv/uusi.md:2:5: id 'esimerkki' is already used by content/sv/esimerkki.md; if this file is "
+        "another practice, give it an id of its own, such as 'uusi'; if it is the same practice, keep only "
+        "one of the two files",
+        "content/sv/uusi.md:3:8: warning: the title is also the title of content/sv/esimerkki.md; "
+        + same_title,
+    ]
 
 
 def test_a_link_to_a_mistyped_practice_id_suggests_the_id(tmp_path: Path) -> None:

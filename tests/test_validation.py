@@ -776,7 +776,7 @@ def test_two_practices_with_the_same_id(tmp_path: Path) -> None:
     files = {**pair(), "content/fi/toinen.md": practice("sample", "toinen")}
     assert problems(tmp_path, files) == [
         "content/fi/toinen.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; if this file is "
-        "another practice, give it an id of its own, such as 'esimerkkikaytanto'; if it is the same "
+        "another practice, give it an id of its own, such as 'toinen'; if it is the same "
         "practice, keep only one of the two files"
     ]
 
@@ -801,23 +801,23 @@ def test_a_file_given_another_practices_id_is_told_the_id_of_its_twin_by_name(tm
 def test_two_practices_with_the_same_url(tmp_path: Path) -> None:
     files = {
         **pair(),
-        "content/fi/toinen.md": practice("other", "esimerkki", extra="translation_pending: true"),
+        "content/fi/toinen.md": practice("other", "esimerkki", "Toinen", extra="translation_pending: true"),
     }
     assert problems(tmp_path, files) == [
         "content/fi/toinen.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
-        "two practices cannot share an address, so choose another, such as 'esimerkkikaytanto'"
+        "two practices cannot share an address, so choose another, such as 'toinen'"
     ]
 
 
 def test_of_two_practices_at_one_address_the_later_published_is_told_to_move(tmp_path: Path) -> None:
     """A new practice that takes a published one's address is the one reported, wherever its
     file sorts: moving the published practice would break its links."""
-    new = practice("uusi", "esimerkki", extra="translation_pending: true").replace(
+    new = practice("uusi", "esimerkki", "Uusi käytäntö", extra="translation_pending: true").replace(
         "published: 2017-01-02", "published: 2024-05-01"
     )
     assert problems(tmp_path, {**pair(), "content/fi/aaa-uusi.md": new}) == [
         "content/fi/aaa-uusi.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; "
-        "two practices cannot share an address, so choose another, such as 'esimerkkikaytanto'"
+        "two practices cannot share an address, so choose another, such as 'uusi-kaytanto'"
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePath
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LONGEST_SEGMENT = 120
@@ -30,3 +31,10 @@ def title_slug(title: str) -> str:
 
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
+
+
+def name_id(file: str | PurePath) -> str:
+    """The id a practice file's name gives (content/fi/narpes-model.md: narpes-model), as a
+    practice's two files are named after its id; '' if the name is no id."""
+    stem = PurePath(file).stem
+    return stem if is_slug(stem) and len(stem) <= LONGEST_SEGMENT else ""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
 from .model import Practice, twin_source
-from .slugs import title_slug
+from .slugs import name_id, title_slug
 
 
 class Claims(NamedTuple):
@@ -36,7 +36,8 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
     file name. Of two with the same title, the later is warned. `present`: (id, language) of
     every file read, valid or not."""
     claims = Claims([], set(), set())
-    taken = {p.id for p in practices} | {slug for p in practices for slug in (p.slug, *p.aliases)}
+    given = {p.id for p in practices}
+    taken = given | {slug for p in practices for slug in (p.slug, *p.aliases)}
     by_source = {p.source: p for p in practices}
     ids: dict[tuple[str, Lang], Practice] = {}
     addresses: dict[tuple[str, Lang], tuple[Practice, str]] = {}
@@ -50,9 +51,9 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
             claims.copies.add(practice.source)
             twin = _twin_by_name(practice, by_source, present)
             claims.meant.update([(twin.id, practice.lang)] if twin else [])
-            claims.problems.append(_copy_problem(practice, first, twin, taken))
+            claims.problems.append(_copy_problem(practice, first, twin, given, taken))
         claims.problems.extend(_claimed_addresses(practice, addresses, taken))
-        claims.problems.extend([] if practice.source in claims.copies else _same_title(practice, titles))
+        claims.problems.extend(_same_title(practice, titles))
         other_language = slugs_by_practice.get(practice.slug)
         if (
             other_language
@@ -83,8 +84,12 @@ def _twin_by_name(
     return twin if twin and (twin.id, practice.lang) not in present else None
 
 
-def _copy_problem(practice: Practice, first: Practice, twin: Practice | None, taken: set[str]) -> Problem:
-    """A copy's id problem: take its twin's id if it has one, else one of its own."""
+def _copy_problem(
+    practice: Practice, first: Practice, twin: Practice | None, given: set[str], taken: set[str]
+) -> Problem:
+    """A copy's id problem: take its twin's id if it has one, else one of its own: the one its
+    file's name gives if no practice has it (the same in both languages, as a title's is not),
+    else one made of its title. `given`: every practice's id; `taken`: every id and address."""
     if twin:
         fix = (
             f"if this file is the {LANGUAGE_NAMES[practice.lang]} version of {twin.source}, give it "
@@ -92,8 +97,10 @@ def _copy_problem(practice: Practice, first: Practice, twin: Practice | None, ta
             "of the two files"
         )
     else:
+        named = name_id(practice.source)
+        such_as = f", such as '{named}'" if named and named not in given else _such_as(practice, taken)
         fix = (
-            f"if this file is another practice, give it an id of its own{_such_as(practice, taken)}; "
+            f"if this file is another practice, give it an id of its own{such_as}; "
             "if it is the same practice, keep only one of the two files"
         )
     return problem_at(practice, "id", f"id '{practice.id}' is already used by {first.source}; {fix}")
@@ -120,7 +127,8 @@ def _claimed_addresses(
         owner = addresses.setdefault((slug, practice.lang), (practice, field))
         if owner[0] is not practice:
             what = "the slug" if owner[1] == "slug" else "an alias"
-            instead = _such_as(practice, taken) if field == "slug" else ""
+            retitled = _title_key(practice.title) != _title_key(owner[0].title)  # a copy's is the other's
+            instead = _such_as(practice, taken) if field == "slug" and retitled else ""
             problems.append(
                 problem_at(
                     practice,
@@ -136,7 +144,7 @@ def _claimed_addresses(
 def _same_title(practice: Practice, titles: dict[tuple[str, Lang], Practice]) -> list[Problem]:
     """A warning if an earlier practice in `titles` (which records the practice's title where
     none has it) has the same title, as readers see it: a copy's, most likely, not yet retitled."""
-    first = titles.setdefault((" ".join(practice.title.casefold().split()), practice.lang), practice)
+    first = titles.setdefault((_title_key(practice.title), practice.lang), practice)
     if first is practice:
         return []
     message = (
@@ -145,6 +153,11 @@ def _same_title(practice: Practice, titles: dict[tuple[str, Lang], Practice]) ->
         "for example)"
     )
     return [problem_at(practice, "title", message, Severity.WARNING)]
+
+
+def _title_key(title: str) -> str:
+    """A title as readers tell it from another: its case and spacing aside."""
+    return " ".join(title.casefold().split())
 
 
 def _such_as(practice: Practice, taken: set[str]) -> str:

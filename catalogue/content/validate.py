@@ -14,7 +14,7 @@ from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
 from .model import Practice, StaticPage, Text, flat_positions
-from .slugs import LONGEST_SEGMENT, is_slug, title_slug
+from .slugs import name_id, title_slug
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
@@ -195,9 +195,7 @@ def _example(spec: Field, given: dict[str, Any], lang: Lang, path: PurePath) -> 
     title = given.get("title")
     if spec.name == "slug" and isinstance(title, str):
         return title_slug(title) or spec.example_in(lang)
-    if spec.name == "id" and is_slug(path.stem) and len(path.stem) <= LONGEST_SEGMENT:
-        return path.stem
-    return spec.example_in(lang)
+    return (spec.name == "id" and name_id(path)) or spec.example_in(lang)
 
 
 def _field_values(

@@ -2071,6 +2071,26 @@ def test_a_mistake_in_the_vocabulary_does_not_hide_the_practices_mistakes(tmp_pa
     assert [p.path.as_posix() for p in raised.value.problems] == ["content/vocabulary.yaml"]
 
 
+def test_a_code_written_as_words_in_the_vocabulary_is_told_alone_with_the_code_to_write(
+    tmp_path: Path,
+) -> None:
+    """'Employment entrepreneurship' for employment-entrepreneurship: the vocabulary's line is
+    told, with the code to write; the practices that use the code are not told it is unknown
+    (every practice with the theme was, the vocabulary's own line last)."""
+    root = make_project(tmp_path, pair(themes="[employment-entrepreneurship]"))
+    vocabulary = root / "content/vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    old = "  - code: employment-entrepreneurship\n"
+    line = text[: text.index(old)].count("\n") + 1
+    vocabulary.write_text(text.replace(old, "  - code: Employment entrepreneurship\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    assert [str(p) for p in raised.value.problems] == [
+        f"content/vocabulary.yaml:{line}:11: the code 'Employment entrepreneurship' is not lowercase "
+        "letters, digits and hyphens; write 'employment-entrepreneurship'"
+    ]
+
+
 def test_a_label_missing_from_the_vocabulary_is_not_also_a_lost_address(tmp_path: Path) -> None:
     """A term's page is addressed by its label: with the Swedish label gone, its page's
     address is unknown, not changed, so the check does not ask for a redirect from it."""
@@ -2149,7 +2169,7 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         "participation-civil-society, refugee-reception",
         f"content/vocabulary.yaml:{line + 3}:61: unknown field 'fi'; the fields here are code, replaced_by",
         f"content/vocabulary.yaml:{line + 4}:12: the code 'Old Training' is not lowercase letters, digits "
-        "and hyphens (such as 'integration-training')",
+        "and hyphens; write 'old-training'",
     ]
 
 

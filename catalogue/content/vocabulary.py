@@ -209,17 +209,19 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     step = fields.get("step")
     if step is not None and step.tag != BOOL:
         problems.append(_at(step, "step should be true or false"))
-    if not code or not is_slug(code):
+    code = code if not code or is_slug(code) else slugify(code)  # the code practices most likely use
+    if not code:
         return None
     label = {lang: text or code for lang, text in label.items()}  # only ever checked against
     return Term(code, label, description, step is None or YAML_LOADER("").construct_object(step) is True)
 
 
 def _not_a_code(node: yaml.Node, written: str) -> Problem:
-    return _at(
-        node,
-        f"the code '{written}' is not lowercase letters, digits and hyphens (such as 'integration-training')",
-    )
+    """A code that is no code: 'Employment entrepreneurship' is told to be written
+    'employment-entrepreneurship', the code it is read as meanwhile (see `_term`)."""
+    meant = slugify(written)
+    fix = f"; write '{meant}'" if meant else " (such as 'integration-training')"
+    return _at(node, f"the code '{written}' is not lowercase letters, digits and hyphens{fix}")
 
 
 def _fields(

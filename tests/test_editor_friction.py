@@ -130,6 +130,27 @@ def test_a_link_to_a_mistyped_practice_id_suggests_the_id(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "whose"),
+    [
+        ("toinen", "the slug of content/fi/toinen.md"),
+        ("annan", "the slug of content/sv/toinen.md"),
+        ("vanha-toinen", "an alias of content/fi/toinen.md"),
+    ],
+)
+def test_a_link_to_a_practice_by_its_address_is_given_its_id(
+    tmp_path: Path, written: str, whose: str
+) -> None:
+    """The page's address is what an editor sees (/fi/kaytannot/toinen/): a link by its slug,
+    the other language's or an earlier one is given the id, by which a practice is linked."""
+    files = {**pair(), **pair("other", "toinen", "annan", extra="aliases: [vanha-toinen]")}
+    files["content/fi/esimerkki.md"] = practice(body=f"Katso [toinen](practice:{written}).\n")
+    assert problems(tmp_path, files) == [
+        f"content/fi/esimerkki.md:23:16: no practice has the id '{written}', but it is {whose}; link to "
+        "that practice by its id: practice:other"
+    ]
+
+
 def test_a_link_to_a_mistyped_file_name_suggests_the_file(tmp_path: Path) -> None:
     text = practice(body="## Liite\n\n[Kuvake](/static/favicon.svgg) ja [tyylit](/static/sitee.css)\n")
     assert problems(tmp_path, one_file(text)) == [

@@ -44,6 +44,10 @@ def check_collection(
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
     named = ids | {found for found, _ in present}
+    addresses: dict[str, tuple[Practice, str]] = {}
+    for p in practices:
+        for slug, what in [(p.slug, "the slug"), *((alias, "an alias") for alias in p.aliases)]:
+            addresses.setdefault(slug, (p, what))
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
@@ -65,11 +69,11 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(_check_links(practice.source, text.links, named, drafts, root))
+        problems.extend(_check_links(practice.source, text.links, named, drafts, addresses, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
     for source, links in [(page.source, page.links) for page in pages] + unchecked:
-        problems.extend(_check_links(source, links, named, drafts, root))
+        problems.extend(_check_links(source, links, named, drafts, addresses, root))
     return Findings(problems, frozenset(stale), frozenset(copies))
 
 
@@ -236,10 +240,16 @@ def _show(value: object) -> str:
 
 
 def _check_links(
-    source: str | PurePath, links: Links, ids: set[str], drafts: set[str], root: Path
+    source: str | PurePath,
+    links: Links,
+    ids: set[str],
+    drafts: set[str],
+    addresses: dict[str, tuple[Practice, str]],
+    root: Path,
 ) -> list[Problem]:
     """Links to a practice that no id names or that is a draft in both languages (it has no
-    page), and links to a file static/ does not have."""
+    page), and links to a file static/ does not have. `addresses`: each slug and alias that
+    is no id → its practice and what it is of it ('the slug', 'an alias')."""
     problems: list[Problem] = []
     if not links.practices and not links.files:
         return problems
@@ -254,6 +264,13 @@ def _check_links(
             message = (
                 "the link has no practice id; write it right after practice: with no space, as in "
                 "[text](practice:its-id)"
+            )
+            problems.append(Problem(PurePath(source), line, column, message))
+        elif target not in ids and target in addresses:  # the address an editor sees, not the id
+            owner, what = addresses[target]
+            message = (
+                f"no practice has the id '{target}', but it is {what} of {owner.source}; link to that "
+                f"practice by its id: practice:{owner.id}"
             )
             problems.append(Problem(PurePath(source), line, column, message))
         elif target not in ids:

@@ -1,5 +1,5 @@
 """WCAG 2.1 AA checks in Chromium: axe-core on every page type in both languages, reflow,
-text resizing, keyboard use and printing."""
+text resizing, keyboard use, printing and what a screen reader reads."""
 
 from __future__ import annotations
 
@@ -292,3 +292,18 @@ def test_copy_link_button_copies_the_permanent_link(chromium: Any, site_url: str
     expect(page.locator(".copy-status")).to_have_text("Länken kopierades.")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/sv/k/narpes-model/")
     context.close()
+
+
+def test_a_screen_reader_hears_no_separator_signs_and_a_pause_between_a_cards_facts(
+    page: Any, site_url: str
+) -> None:
+    """What Chromium's accessibility tree, which screen readers read, holds of a list page: the
+    breadcrumb's '›' signs were read out between its links, and a card's organisation, region
+    and years ran together ('Lahtis stad Päijänne-Tavastland 2018'), set apart on the screen
+    by space alone."""
+    page.goto(site_url + "sv/praxis/")
+    breadcrumb = page.locator("nav.breadcrumbs").aria_snapshot()
+    assert "›" not in breadcrumb and 'link "Startsida"' in breadcrumb
+    assert page.locator(".card-meta").first.aria_snapshot() == (
+        "- paragraph: Lahtis stad , Päijänne-Tavastland , 2018"
+    )

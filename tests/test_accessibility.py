@@ -307,3 +307,15 @@ def test_a_screen_reader_hears_no_separator_signs_and_a_pause_between_a_cards_fa
     assert page.locator(".card-meta").first.aria_snapshot() == (
         "- paragraph: Lahtis stad , Päijänne-Tavastland , 2018"
     )
+
+
+def test_a_screen_reader_hears_a_criterion_link_by_its_name_without_the_arrow(
+    page: Any, site_url: str
+) -> None:
+    """A search result's links to the criteria whose evidence has the words: the '→' before
+    each is drawn, not read out ('right arrow Tavoitteellinen')."""
+    page.goto(site_url + "fi/haku/?q=kielikoulutusta")
+    expect(page.locator("[data-search-results]")).to_have_attribute("aria-busy", "false")
+    link = page.locator(".search-subresults a").first
+    assert link.aria_snapshot().splitlines()[0] == '- link "Tavoitteellinen":'
+    assert link.evaluate("a => getComputedStyle(a, '::before').content").startswith('"→ "')

@@ -113,11 +113,7 @@ def load_site(
         else:
             links = result.text.links if result.text else None
             unchecked.append(Unchecked(job.shown, job.lang, links, result.ids, result.slugs))
-    by_source = {practice.source: practice for practice, _ in checked}
-    for file in unchecked:
-        twin = None if file.ids else by_source.get(twin_source(file.source, file.lang))
-        if twin:  # a file whose id cannot be read is most likely its twin's version by name
-            present.add((twin.id, file.lang))
+    present |= _twins_of_the_nameless(unchecked, [practice for practice, _ in checked])
     unchecked_links = [(file.source, file.links) for file in unchecked if file.links]
     findings = check_collection(checked, present, pages, unchecked_links, root, date.today())
     problems.extend(findings.problems)
@@ -135,6 +131,16 @@ def load_site(
     drafts = tuple(p for p, _ in checked if p.draft)
     site = Site(config, vocabulary, tuple(practices), texts, tuple(pages), findings.stale, redirects, drafts)
     return Loaded(site, problems, not any(p.severity is Severity.ERROR for p in problems), unchecked)
+
+
+def _twins_of_the_nameless(unchecked: list[Unchecked], practices: list[Practice]) -> set[tuple[str, Lang]]:
+    """(id, language) of each version there is though its id cannot be read (an empty file, a
+    missing id line): the id of its twin by name, the other language's file of the same name."""
+    by_source = {practice.source: practice for practice in practices}
+    twins = [
+        (by_source.get(twin_source(file.source, file.lang)), file.lang) for file in unchecked if not file.ids
+    ]
+    return {(twin.id, lang) for twin, lang in twins if twin}
 
 
 def check_files(

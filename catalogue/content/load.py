@@ -23,7 +23,7 @@ from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
 from .characters import UNPUBLISHABLE, unpublishable_characters
-from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked, twin_source
+from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked
 from .redirects import read_redirects
 from .rules import check_collection
 from .source import (
@@ -38,6 +38,7 @@ from .source import (
 )
 from .text_links import links_of
 from .text_rules import DESCRIPTION, TITLE, text_problems
+from .unique import twins_of_the_nameless
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary
 
@@ -113,7 +114,7 @@ def load_site(
         else:
             links = result.text.links if result.text else None
             unchecked.append(Unchecked(job.shown, job.lang, links, result.ids, result.slugs))
-    present |= _twins_of_the_nameless(unchecked, [practice for practice, _ in checked])
+    present |= twins_of_the_nameless(unchecked, [practice for practice, _ in checked], present)
     unchecked_links = [(file.source, file.links) for file in unchecked if file.links]
     findings = check_collection(checked, present, pages, unchecked_links, root, date.today())
     problems.extend(findings.problems)
@@ -131,16 +132,6 @@ def load_site(
     drafts = tuple(p for p, _ in checked if p.draft)
     site = Site(config, vocabulary, tuple(practices), texts, tuple(pages), findings.stale, redirects, drafts)
     return Loaded(site, problems, not any(p.severity is Severity.ERROR for p in problems), unchecked)
-
-
-def _twins_of_the_nameless(unchecked: list[Unchecked], practices: list[Practice]) -> set[tuple[str, Lang]]:
-    """(id, language) of each version there is though its id cannot be read (an empty file, a
-    missing id line): the id of its twin by name, the other language's file of the same name."""
-    by_source = {practice.source: practice for practice in practices}
-    twins = [
-        (by_source.get(twin_source(file.source, file.lang)), file.lang) for file in unchecked if not file.ids
-    ]
-    return {(twin.id, lang) for twin, lang in twins if twin}
 
 
 def check_files(

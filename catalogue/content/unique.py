@@ -1,5 +1,6 @@
 """One id per language and one practice per address: which file keeps an id or an address
-that two claim, and what the other is told; and a title two practices share, a warning."""
+that two claim, and what the other is told; which version a file stands for by its name; and
+a title two practices share, a warning."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import NamedTuple
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
-from .model import Practice, twin_source
+from .model import Practice, Unchecked, twin_source
 from .slugs import name_id, title_slug
 
 
@@ -49,7 +50,7 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
             claims.copies.add(practice.source)
-            twin = _twin_by_name(practice, by_source, present)
+            twin = _twin_by_name(practice.source, practice.lang, by_source, present)
             claims.meant.update([(twin.id, practice.lang)] if twin else [])
             claims.problems.append(_copy_problem(practice, first, twin, given, taken))
         claims.problems.extend(_claimed_addresses(practice, addresses, taken))
@@ -75,13 +76,25 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
     return claims
 
 
+def twins_of_the_nameless(
+    unchecked: list[Unchecked], practices: list[Practice], present: set[tuple[str, Lang]]
+) -> set[tuple[str, Lang]]:
+    """(id, language) of each version there is though its id cannot be read (an empty file, a
+    missing id line): the id of its twin by name."""
+    by_source = {p.source: p for p in practices}
+    nameless = [file for file in unchecked if not file.ids]
+    twins = [(_twin_by_name(file.source, file.lang, by_source, present), file.lang) for file in nameless]
+    return {(twin.id, lang) for twin, lang in twins if twin}
+
+
 def _twin_by_name(
-    practice: Practice, by_source: dict[str, Practice], present: set[tuple[str, Lang]]
+    source: str, lang: Lang, by_source: dict[str, Practice], present: set[tuple[str, Lang]]
 ) -> Practice | None:
     """The other language's file of the same name, if its id has no file in this language:
-    the practice this file most likely is (the web editor pairs two files by their name)."""
-    twin = by_source.get(twin_source(practice.source, practice.lang))
-    return twin if twin and (twin.id, practice.lang) not in present else None
+    the practice the file at `source` most likely is (the web editor pairs two files by their
+    name)."""
+    twin = by_source.get(twin_source(source, lang))
+    return twin if twin and (twin.id, lang) not in present else None
 
 
 def _copy_problem(

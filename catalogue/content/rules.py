@@ -44,10 +44,6 @@ def check_collection(
     ids = {p.id for p in practices}
     drafts = ids - {p.id for p in practices if not p.draft}
     named = ids | {found for found, _ in present}
-    addresses: dict[str, tuple[Practice, str]] = {}
-    for p in practices:
-        for slug, what in [(p.slug, "the slug"), *((alias, "an alias") for alias in p.aliases)]:
-            addresses.setdefault(slug, (p, what))
     stale: set[tuple[str, Lang]] = set()
     unpaired: list[Practice] = []
     for practice, text in checked:
@@ -69,11 +65,11 @@ def check_collection(
             if practice.translated_from and practice.translated_from != other_text.substance:
                 stale.add((practice.id, practice.lang))
                 problems.append(_stale(practice, other, other_text.substance))
-        problems.extend(_check_links(practice.source, text.links, named, drafts, addresses, root))
+        problems.extend(_check_links(practice.source, text.links, named, drafts, practices, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
     for source, links in [(page.source, page.links) for page in pages] + unchecked:
-        problems.extend(_check_links(source, links, named, drafts, addresses, root))
+        problems.extend(_check_links(source, links, named, drafts, practices, root))
     return Findings(problems, frozenset(stale), frozenset(copies))
 
 
@@ -244,12 +240,11 @@ def _check_links(
     links: Links,
     ids: set[str],
     drafts: set[str],
-    addresses: dict[str, tuple[Practice, str]],
+    practices: list[Practice],
     root: Path,
 ) -> list[Problem]:
     """Links to a practice that no id names or that is a draft in both languages (it has no
-    page), and links to a file static/ does not have. `addresses`: each slug and alias that
-    is no id → its practice and what it is of it ('the slug', 'an alias')."""
+    page), and links to a file static/ does not have."""
     problems: list[Problem] = []
     if not links.practices and not links.files:
         return problems
@@ -266,8 +261,8 @@ def _check_links(
                 "[text](practice:its-id)"
             )
             problems.append(Problem(PurePath(source), line, column, message))
-        elif target not in ids and target in addresses:  # the address an editor sees, not the id
-            owner, what = addresses[target]
+        elif target not in ids and (owner := _addressed(target, practices)):  # what an editor sees
+            what = "the slug" if owner.slug == target else "an alias"
             message = (
                 f"no practice has the id '{target}', but it is {what} of {owner.source}; link to that "
                 f"practice by its id: practice:{owner.id}"
@@ -295,6 +290,11 @@ def _check_links(
             message = f"the file static/{path} does not exist; {fix}"
             problems.append(Problem(PurePath(source), line, column, message))
     return problems
+
+
+def _addressed(slug: str, practices: list[Practice]) -> Practice | None:
+    """The practice whose slug or alias `slug` is, if one's is."""
+    return next((p for p in practices if slug == p.slug or slug in p.aliases), None)
 
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}

@@ -511,6 +511,57 @@ def test_a_contact_without_a_name_and_a_link_without_its_fields(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        (
+            "published: 2017-01-02\nupdated: 2016-01-01",
+            "15:10: updated 2016-01-01 is before published 2017-01-02; updated is the date of a later "
+            "change: the day the practice was published or later",
+        ),
+        (
+            "themes: []",
+            "6:1: themes should be a list of one or more codes, for example: themes: [basic-info-guidance]",
+        ),
+        (
+            "themes: [integration-training, integration-training]",
+            "6:32: 'integration-training' is listed twice in themes; keep it once",
+        ),
+        ("organisations: []", "10:1: organisations should be a list of one or more names"),
+        ("draft: kyllä", "22:8: draft should be true or false, not 'kyllä'"),
+        (
+            "translated_from: abc",
+            "22:18: translated_from should be the 12-character code that `python build.py translated FILE` "
+            "writes, not 'abc'",
+        ),
+        (
+            "contact:\n  name: Maija\n  email: maija(at)example.fi",
+            "24:10: 'maija(at)example.fi' is not an e-mail address such as name@example.fi",
+        ),
+        (
+            "contact: Maija Meikäläinen",
+            "22:10: contact should have the fields name, organisation, email, url, each on its own "
+            "indented line",
+        ),
+        (
+            "links: https://migri.fi/",
+            "22:8: links should be a list; start each link with '- text: ...' and give its url below",
+        ),
+    ],
+)
+def test_a_mistake_in_a_list_a_group_or_a_date_is_told_what_to_write(
+    tmp_path: Path, written: str, told: str
+) -> None:
+    field = written.split(":")[0]
+    text = practice()
+    if f"\n{field}:" in text:
+        line = next(line for line in text.splitlines() if line.startswith(f"{field}:"))
+        text = text.replace(line, written)
+    else:
+        text = practice(extra=written)
+    assert problems(tmp_path, one_file(text)) == [f"content/fi/esimerkki.md:{told}"]
+
+
+@pytest.mark.parametrize(
     ("title", "summary", "found"),
     [
         (

@@ -54,7 +54,11 @@ def validate_practice(
             ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
         )
     if values["published"] and values["updated"] and values["updated"] < values["published"]:
-        check.problem(("updated",), "updated is before published; updated is the date of a later change")
+        check.problem(
+            ("updated",),
+            f"updated {values['updated']} is before published {values['published']}; updated is the date "
+            "of a later change: the day the practice was published or later",
+        )
     if any(p.severity is Severity.ERROR for p in check.problems):
         return None, Text(doc.digest, doc.body_line, links_of(links), ""), check.problems
     practice = Practice(

@@ -498,15 +498,15 @@ def test_an_item_of_a_list_that_is_empty_or_a_number(tmp_path: Path) -> None:
     ]
 
 
-def test_a_contact_without_a_name_and_a_link_without_its_fields(tmp_path: Path) -> None:
+def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: Path) -> None:
     extra = "contact:\n  nimi: Maija\nlinks:\n  - https://migri.fi/"
     assert problems(tmp_path, one_file(practice(extra=extra))) == [
         "content/fi/esimerkki.md:22:1: contact has no name; add one on its own line under contact, indented "
         "like the other fields: name: Maija Meikäläinen",
         "content/fi/esimerkki.md:23:9: unknown field 'nimi' in contact; the fields are: name, organisation, "
         "email, url",
-        "content/fi/esimerkki.md:25:5: item 1 of links should have the fields text, url, each on its own "
-        "indented line",
+        "content/fi/esimerkki.md:25:5: item 1 of links is an address alone; a link also needs a text that "
+        "says where it leads: write '- text: …' and, on the next line under text, 'url: https://migri.fi/'",
     ]
 
 

@@ -84,6 +84,21 @@ def scalar(value: Any, in_flow: bool = False) -> str:
     return text if is_plain(text, in_flow) else quoted(text)
 
 
+def yaml_type(value: Any) -> str:
+    """What YAML read a value as, in words."""
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "group of fields"
+    return type(value).__name__
+
+
 def quoted(text: str) -> str:
     """A YAML double-quoted string."""
     escaped = re.sub(r'[\\"\n\t]', lambda m: _ESCAPES[m.group()], text)

@@ -12,7 +12,7 @@ from ..config import Lang
 from ..problems import Problem, Severity, closest
 from .dates import written_date
 from .fields import CONTACT_KEYS, LINK_KEYS
-from .house_style import MARKUP, in_typographic_quotes, plainly, scalar
+from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
@@ -44,7 +44,7 @@ class ValueChecker:
     def shown(self, key: tuple[str | int, ...], value: Any) -> str:
         """A value as the file has it (2024-01-05, no, 'text'), not as Python shows it."""
         if isinstance(value, list | dict):
-            return f"a {_yaml_type(value)}"
+            return f"a {yaml_type(value)}"
         if isinstance(value, str):
             return repr(value)
         return self.doc.written.get(key) or "an empty value"
@@ -93,10 +93,10 @@ class ValueChecker:
             self.problem(
                 key,
                 f"{label} should be text, but YAML reads {written} as a "
-                f'{_yaml_type(value)}; put it in quotes: {"" if item else f"{key[-1]}: "}"{written}"',
+                f'{yaml_type(value)}; put it in quotes: {"" if item else f"{key[-1]}: "}"{written}"',
             )
         else:
-            self.problem(key, f"{label} should be a single line of text, not a {_yaml_type(value)}")
+            self.problem(key, f"{label} should be a single line of text, not a {yaml_type(value)}")
         return None
 
     def identifier(self, key: tuple[str | int, ...], value: Any, what: str) -> str | None:
@@ -336,6 +336,13 @@ class ValueChecker:
             return None
         result = []
         for index, item in enumerate(value):
+            if isinstance(item, str) and web_address(address := item.strip()):
+                self.problem(
+                    (*key, index),
+                    f"item {index + 1} of links is an address alone; a link also needs a text that says "
+                    f"where it leads: write '- text: …' and, on the next line under text, 'url: {address}'",
+                )
+                continue
             data = self.mapping((*key, index), item, LINK_KEYS)
             if data is None:
                 continue
@@ -384,17 +391,3 @@ class ValueChecker:
 def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
     close = closest(value, options)
     return f"; did you mean '{close}'?" if close else f"; the fields are: {', '.join(options)}"
-
-
-def _yaml_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false value"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "group of fields"
-    return type(value).__name__

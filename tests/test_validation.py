@@ -529,6 +529,16 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
         ("organisations: []", "10:1: organisations should be a list of one or more names"),
         ("draft: kyllä", "22:8: draft should be true or false, not 'kyllä'"),
         (
+            "title: [Kotona Suomessa, alkuvaihe]",
+            "3:1: title should be a single line of text, not a list; without the brackets: "
+            "title: Kotona Suomessa, alkuvaihe",
+        ),
+        (
+            'funding: ["ESR: 80 %", kunta]',
+            "13:1: funding should be a single line of text, not a list; without the brackets: "
+            'funding: "ESR: 80 %, kunta"',
+        ),
+        (
             "translated_from: abc",
             "22:18: translated_from should be the 12-character code that `python build.py translated FILE` "
             "writes, not 'abc'",

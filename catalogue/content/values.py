@@ -96,7 +96,10 @@ class ValueChecker:
                 f'{yaml_type(value)}; put it in quotes: {"" if item else f"{key[-1]}: "}"{written}"',
             )
         else:
-            self.problem(key, f"{label} should be a single line of text, not a {yaml_type(value)}")
+            mend = ""  # [a, b]: a list of texts, which is one text with its brackets left out
+            if isinstance(value, list) and value and not item and all(isinstance(p, str) for p in value):
+                mend = f"; without the brackets: {key[-1]}: {scalar(', '.join(value))}"
+            self.problem(key, f"{label} should be a single line of text, not a {yaml_type(value)}{mend}")
         return None
 
     def identifier(self, key: tuple[str | int, ...], value: Any, what: str) -> str | None:

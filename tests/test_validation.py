@@ -561,6 +561,7 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
 def test_a_mistake_in_a_list_a_group_or_a_date_is_told_what_to_write(
     tmp_path: Path, written: str, told: str
 ) -> None:
+    """`written` takes the place of its field's line in a valid file, or is added to it."""
     field = written.split(":")[0]
     text = practice()
     if f"\n{field}:" in text:

@@ -550,7 +550,12 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
         (
             "contact: Maija Meikäläinen",
             "22:10: contact should have the fields name, organisation, email, url, each on its own "
-            "indented line",
+            "indented line: write 'contact:' and, on the next line, two spaces in, 'name: Maija Meikäläinen'",
+        ),
+        (
+            "contact: maija@example.fi",
+            "22:10: contact should have the fields name, organisation, email, url, each on its own "
+            "indented line: write 'contact:' and, on the next line, two spaces in, 'email: maija@example.fi'",
         ),
         (
             "links: https://migri.fi/",

@@ -1,5 +1,4 @@
-"""Checking one front-matter value at a time: a typed value, or a problem at its position
-with the fix."""
+"""Checking one front-matter value at a time: a typed value, or a problem at its place with the fix."""
 
 from __future__ import annotations
 
@@ -296,8 +295,13 @@ class ValueChecker:
     ) -> dict[str, Any] | None:
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
+            mend, text = "", value.strip() if isinstance(value, str) else ""
+            if text and what == key[-1]:  # contact: Maija Meikäläinen
+                part = "email" if EMAIL.match(text) else "url" if web_address(text) else allowed[0]
+                mend = f": write '{what}:' and, on the next line, two spaces in, '{part}: {text}'"
             self.problem(
-                key, f"{what} should have the fields {', '.join(allowed)}, each on its own indented line"
+                key,
+                f"{what} should have the fields {', '.join(allowed)}, each on its own indented line{mend}",
             )
             return None
         for name in value:

@@ -295,10 +295,10 @@ class ValueChecker:
     ) -> dict[str, Any] | None:
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
-            mend, text = "", value.strip() if isinstance(value, str) else ""
-            if text and what == key[-1]:  # contact: Maija Meikäläinen
-                part = "email" if EMAIL.match(text) else "url" if web_address(text) else allowed[0]
-                mend = f": write '{what}:' and, on the next line, two spaces in, '{part}: {text}'"
+            # A group written as one text (contact: Maija Meikäläinen): the field the text looks like.
+            text = value.strip() if isinstance(value, str) and not isinstance(key[-1], int) else ""
+            part = "email" if EMAIL.match(text) else "url" if web_address(text) else allowed[0]
+            mend = f": write '{what}:' and, on the next line, two spaces in, '{part}: {text}'" if text else ""
             self.problem(
                 key,
                 f"{what} should have the fields {', '.join(allowed)}, each on its own indented line{mend}",

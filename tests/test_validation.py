@@ -430,10 +430,21 @@ def test_a_label_instead_of_a_code_gets_the_code(tmp_path: Path) -> None:
             "; did you mean themes: [integration-training] (Kotoutumiskoulutus ja kielikoulutus)?",
         ),
         ("xyz", ", such as themes: [basic-info-guidance]; the codes are: basic-info-guidance, "),
+        (
+            "integration-training, employment",
+            "; did you mean themes: [integration-training, employment-entrepreneurship] "
+            "(Kotoutumiskoulutus ja kielikoulutus; Työllistyminen ja yrittäjyys)?",
+        ),
+        (
+            "integration-training, xyz",
+            "; write: themes: [integration-training, …] with the code you meant in place of 'xyz', "
+            "one of: basic-info-guidance, initial-assessment-plan, ",
+        ),
     ],
 )
 def test_codes_written_as_text_get_the_list_to_write(tmp_path: Path, themes: str, fix: str) -> None:
-    """Without brackets, as a label, several at once: the list of codes the editor meant."""
+    """Without brackets, as a label, several at once: the list of codes the editor meant, each
+    part of it a code, a label, the code it is close to or, if none, a place for one."""
     [found] = problems(tmp_path, one_file(practice(themes=themes)))
     assert found.startswith(f"content/fi/esimerkki.md:6:9: themes should be a list of codes{fix}")
 

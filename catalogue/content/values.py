@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from typing import Any
 
 from ..config import Lang
 from ..problems import Problem, Severity, closest
+from .code_hints import CodeHints
 from .dates import written_date
 from .fields import CONTACT_KEYS, LINK_KEYS
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
@@ -32,7 +32,7 @@ class ValueChecker:
     def __init__(self, doc: SourceDocument, vocabulary: Vocabulary, lang: Lang) -> None:
         self.doc = doc
         self.vocabulary = vocabulary
-        self.lang = lang
+        self.hints = CodeHints(vocabulary, lang)
         self.problems: list[Problem] = list(doc.problems)
 
     def problem(self, key: tuple[str | int, ...], message: str, warning: bool = False) -> None:
@@ -206,55 +206,13 @@ class ValueChecker:
             return None
         if value in codes:
             return value
-        self.problem(key, f"unknown {group.replace('_', ' ')} code '{value}'{self.suggest(value, group)}")
+        hint = self.hints.suggest(value, group)
+        self.problem(key, f"unknown {group.replace('_', ' ')} code '{value}'{hint}")
         return None
-
-    def codes_by_label(self, group: str) -> dict[str, str]:
-        """This language's labels of a vocabulary (casefolded) → their codes."""
-        return {t.label[self.lang].casefold(): t.code for t in self.vocabulary.terms(group)}
-
-    def as_list(self, field: str, value: str, group: str) -> str:
-        """The codes a value written as text means: its code or label's, or each comma-separated part's."""
-        codes = self.vocabulary.codes(group)
-        by_label = self.codes_by_label(group)
-        parts = [value] if value.strip().casefold() in by_label else value.split(",")
-        found = [part if part in codes else by_label.get(part.casefold()) for part in map(str.strip, parts)]
-        if all(found):
-            return f"; write: {field}: [{', '.join(code for code in found if code)}]"
-        if meant := self.meant(value.strip(), group):
-            label = self.vocabulary.term(group, meant).label[self.lang]
-            return f"; did you mean {field}: [{meant}] ({label})?"
-        return f", such as {field}: [{codes[0]}]; the codes are: {', '.join(codes)}"
-
-    def suggest(self, value: str, group: str) -> str:
-        """'; did you mean …?' from the codes and from this language's labels."""
-        if new := self.vocabulary.replaced.get(group, {}).get(value):
-            return f"; it was replaced by '{new}' ({self.vocabulary.term(group, new).label[self.lang]})"
-        by_label = self.codes_by_label(group)
-        if value.casefold() in by_label:
-            return f"; the code for '{value}' is '{by_label[value.casefold()]}'"
-        code = self.meant(value, group)
-        if code:
-            return f"; did you mean '{code}' ({self.vocabulary.term(group, code).label[self.lang]})?"
-        return f"; the codes are: {', '.join(self.vocabulary.codes(group))}"
-
-    def meant(self, value: str, group: str) -> str | None:
-        """The code a wrong `value` most likely means: the one term with it as a word of its code or
-        label ('employment'; 'karjala' is two), else one close to it or with a word close to it."""
-        candidates = {c: c for c in self.vocabulary.codes(group)} | self.codes_by_label(group)
-        words: dict[str, set[str]] = {}
-        for name, code in candidates.items():
-            for word in re.split(r"[\s,-]+", name):
-                words.setdefault(word, set()).add(code)
-        if value.casefold() not in words and (close := closest(value.casefold(), candidates)):
-            return candidates[close]
-        word = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.8)
-        meant = words[word[0]] if word else set()
-        return meant.pop() if len(meant) == 1 else None
 
     def codes(self, key: tuple[str, ...], value: Any, group: str) -> tuple[str, ...] | None:
         if isinstance(value, str):
-            self.problem(key, f"{key[0]} should be a list of codes{self.as_list(key[0], value, group)}")
+            self.problem(key, f"{key[0]} should be a list of codes{self.hints.as_list(key[0], value, group)}")
             return None
         if not isinstance(value, list) or not value:
             example = self.vocabulary.codes(group)[0]
@@ -377,8 +335,9 @@ class ValueChecker:
         meant: set[str | None] = set()  # misspelt criteria: reported as such, not as missing too
         for name, evidence in value.items():
             if name not in codes:
-                self.problem((*key, name), f"unknown criterion '{name}'{self.suggest(str(name), 'criteria')}")
-                meant.add(self.meant(str(name), "criteria"))
+                hint = self.hints.suggest(str(name), "criteria")
+                self.problem((*key, name), f"unknown criterion '{name}'{hint}")
+                meant.add(self.hints.meant(str(name), "criteria"))
                 continue
             text = self.text((*key, name), evidence, f"the evidence for '{name}'", markdown=True)
             if text:

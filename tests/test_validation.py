@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
@@ -19,6 +20,14 @@ def problems(tmp_path: Path, files: Mapping[str, str | bytes]) -> list[str]:
     with pytest.raises(ContentError) as raised:
         check_site(root)
     return [str(p) for p in raised.value.problems if "warning:" not in str(p)]
+
+
+def waited_for(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """Finnish files under test, each with a Swedish twin that waits for it, so that only their
+    own mistakes are reported (a practice with mistakes is told of a missing translation too)."""
+    ids = {found[1] for text in files.values() if (found := re.search(r"^id: (\S+)", str(text), re.M))}
+    waiting = "translation_pending: true"
+    return {**files, **{f"content/sv/{i}.md": practice(i, i, extra=waiting) for i in sorted(ids)}}
 
 
 def one_file(text: str | bytes) -> dict[str, str | bytes]:
@@ -138,7 +147,7 @@ def test_a_value_in_typographic_quotes_gets_straight_ones_in_the_line_to_write(t
         "content/fi/b.md": practice("b", "b").replace("funding: ESR.", "funding: ”ESR #2 hanke”"),
         "content/fi/c.md": '---\nid: c\ntitle: "Kotona: alku”\n---\nTeksti\n',
     }
-    assert problems(tmp_path, files) == [
+    assert problems(tmp_path, waited_for(files)) == [
         "content/fi/a.md:3:15: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
         f'reads as a new field; put the whole value in quotes: title: "Kotona: alku" {straight}',
         "content/fi/b.md:13:15: '#2 hanke”' is a YAML comment, left out of the value, which is only "
@@ -160,7 +169,7 @@ def test_yaml_mistakes_are_reported_where_they_were_made(tmp_path: Path) -> None
         "content/fi/d.md": good.replace("  goal-oriented: ", " goal-oriented: "),
         "content/fi/e.md": good.replace("title: ", 'title: "Kotona" ', 1),
     }
-    assert [p.split(": invalid YAML: ") for p in problems(tmp_path, files)] == [
+    assert [p.split(": invalid YAML: ") for p in problems(tmp_path, waited_for(files))] == [
         ["content/fi/a.md:3:1", "a field needs a space after its colon: title: Esimerkkikäytäntö"],
         [
             "content/fi/b.md:6:9",
@@ -207,7 +216,7 @@ def test_a_line_that_slipped_out_of_its_group_is_reported_where_the_spaces_are_w
     def under(name: str, group: str = "criteria") -> str:
         return f"'{name}' belongs under {group}:, so it needs two spaces in front of it: '  {name}: …'"
 
-    assert problems(tmp_path, files) == [
+    assert problems(tmp_path, waited_for(files)) == [
         "content/fi/a.md:16:1: invalid YAML: 'goal-oriented' belongs under criteria:, as the line below it "
         "does, so it needs the same 2 spaces in front of it: '  goal-oriented: …'",
         *(f"content/fi/b.md:{16 + i}:1: {under(code)}" for i, code in enumerate(codes)),
@@ -234,7 +243,7 @@ def test_a_pasted_space_after_a_colon_is_named(tmp_path: Path, space: str, name:
         f"invalid YAML: after the colon is {name}, often pasted from a word processor or a web page; YAML "
         "needs an ordinary space there: delete it and type a space"
     )
-    assert problems(tmp_path, files) == [
+    assert problems(tmp_path, waited_for(files)) == [
         f"content/fi/a.md:3:7: {message}",
         f"content/fi/b.md:16:17: {message}",
     ]
@@ -1842,7 +1851,7 @@ def test_names_written_without_a_list_are_shown_as_one(tmp_path: Path) -> None:
             "organisations: [Esimerkkikunta]", "organisations: Esimerkkikunta"
         ),
     }
-    assert problems(tmp_path, files) == [
+    assert problems(tmp_path, waited_for(files)) == [
         "content/fi/a.md:10:16: organisations should be a list: organisations: [Esimerkkikunta, "
         '"Yhdistys [Alku] ry"] for 2 names, or organisations: ["Esimerkkikunta, Yhdistys [Alku] ry"] '
         "for one name that has commas in it",
@@ -1963,6 +1972,37 @@ def test_a_missing_translation_is_an_error_unless_marked_pending(tmp_path: Path)
     with pytest.raises(ContentError) as raised:
         check_site(root, strict=True)
     assert [str(p) for p in raised.value.problems] == [warning]
+
+
+@pytest.mark.parametrize(
+    ("extra", "missing"),
+    [("", True), ("draft: true", False), ("translation_pending: true", False), ("draft: kyllä", False)],
+)
+def test_a_practice_with_mistakes_is_told_of_its_missing_translation_at_once(
+    tmp_path: Path, extra: str, missing: bool
+) -> None:
+    """An editor adding a practice in one language learns that it needs the other (or a
+    draft or translation_pending) with its other mistakes, not after mending them."""
+    text = practice(extra=extra).replace("## Tausta", "# Tausta")
+    found = problems(tmp_path, {"content/fi/esimerkki.md": text})
+    heading = "'# Tausta' is a level-1 heading"
+    assert [p for p in found if heading not in p] == [
+        *(
+            [
+                "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample'; add "
+                "content/sv/sample.md with id: sample, or add translation_pending: true to this file "
+                "while it is being translated"
+            ]
+            if missing
+            else []
+        ),
+        *(
+            ["content/fi/esimerkki.md:22:8: draft should be true or false, not 'kyllä'"]
+            if extra == "draft: kyllä"
+            else []
+        ),
+    ]
+    assert any(heading in p for p in found)
 
 
 def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) -> None:

@@ -86,8 +86,7 @@ def load_site(
     problems: list[Problem] = []
     checked: list[tuple[Practice, Text]] = []
     unchecked: list[Unchecked] = []
-    present: set[tuple[str, Lang]] = set()
-    """(id, language) of every practice file read, valid or not."""
+    present: set[tuple[str, Lang]] = set()  # (id, language) of every practice file read, valid or not
     pages: list[StaticPage] = []
     jobs: list[FileJob] = []
     for entry in sorted(content.iterdir()):
@@ -113,10 +112,11 @@ def load_site(
             checked.append((result.practice, result.text))
         else:
             links = result.text.links if result.text else None
-            unchecked.append(Unchecked(job.shown, job.lang, links, result.ids, result.slugs))
+            unchecked.append(
+                Unchecked(job.shown, job.lang, links, result.ids, result.slugs, result.needs_twin)
+            )
     present |= twins_of_the_nameless(unchecked, [practice for practice, _ in checked], present)
-    unchecked_links = [(file.source, file.links) for file in unchecked if file.links]
-    findings = check_collection(checked, present, pages, unchecked_links, root, date.today())
+    findings = check_collection(checked, present, pages, unchecked, root, date.today())
     problems.extend(findings.problems)
     redirects, found = read_redirects(root, config.own_urls)
     problems.extend(found)
@@ -125,7 +125,7 @@ def load_site(
     practices: list[Practice] = []
     for p, text in published:
         if p.source in findings.copies:  # an id given twice (reported above): the copy is left out
-            unchecked.append(Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases)))
+            unchecked.append(Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases), False))
             continue
         texts[(p.id, p.lang)] = text
         practices.append(p)
@@ -222,7 +222,10 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     slugs = () if practice else _declared_slugs(doc.front)
     given = doc.front.get("id")
     ids = () if given is None else (str(given),)
-    return key, FileResult(practice, text, unseen + problems, ids, slugs), source
+    alone = not practice and all(
+        doc.front.get(flag) in (None, False) for flag in ("draft", "translation_pending")
+    )
+    return key, FileResult(practice, text, unseen + problems, ids, slugs, alone), source
 
 
 def _declared_slugs(front: dict[str, object]) -> tuple[str, ...]:

@@ -134,6 +134,9 @@ class FileResult(NamedTuple):
     slugs: tuple[str, ...] | None = ()
     """The slug and aliases a file with mistakes declares, valid or not; None if its front
     matter cannot be read. A link to the pages they name is not reported meanwhile."""
+    needs_twin: bool = False
+    """A file with mistakes that is neither a draft nor waiting for its translation, as far as
+    its front matter says: its other language's version is missing, if it is, at once too."""
 
 
 class Unchecked(NamedTuple):
@@ -145,6 +148,8 @@ class Unchecked(NamedTuple):
     ids: tuple[str, ...]
     slugs: tuple[str, ...] | None
     """See FileResult.slugs."""
+    needs_twin: bool
+    """See FileResult.needs_twin."""
 
 
 LANGUAGE_NEUTRAL_FIELDS = (

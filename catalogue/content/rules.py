@@ -12,7 +12,8 @@ from typing import NamedTuple
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
-from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, other_lang
+from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, Unchecked, other_lang
+from .slugs import is_slug
 from .unique import problem_at, unique_addresses
 
 
@@ -27,14 +28,15 @@ def check_collection(
     checked: list[tuple[Practice, Text]],
     present: set[tuple[str, Lang]],
     pages: list[StaticPage],
-    unchecked: list[tuple[str, Links]],
+    unchecked: list[Unchecked],
     root: Path,
     today: date,
 ) -> Findings:
     """`present` holds (id, language) of every file read, valid or not, so that a broken file
     is not reported a second time as a missing translation of its twin, nor a link to it as a
     link to no practice. `pages`: the about pages, whose links are checked as the practices'
-    are, as are `unchecked`'s: (file, links) of each practice file with mistakes. `today`: a
+    are, as are those of `unchecked`, the practice files with mistakes, each of which is also
+    told of its missing translation. `today`: a
     date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
     cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
@@ -68,8 +70,19 @@ def check_collection(
         problems.extend(_check_links(practice.source, text.links, named, drafts, practices, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
-    for source, links in [(page.source, page.links) for page in pages] + unchecked:
-        problems.extend(_check_links(source, links, named, drafts, practices, root))
+    for file in unchecked:  # told of a missing translation with its other mistakes, at once
+        twin = other_lang(file.lang)
+        if (
+            file.needs_twin
+            and len(file.ids) == 1
+            and is_slug(file.ids[0])
+            and (file.ids[0], twin) not in present
+        ):
+            problems.append(_missing_twin(file.source, file.ids[0], twin))
+    linking = [(page.source, page.links) for page in pages] + [(f.source, f.links) for f in unchecked]
+    for source, links in linking:
+        if links:
+            problems.extend(_check_links(source, links, named, drafts, practices, root))
     return Findings(problems, frozenset(stale), frozenset(copies))
 
 
@@ -145,15 +158,11 @@ def _pair_problems(
                     Severity.WARNING,
                 )
             ]
-        add = (
-            f"publish it too (remove draft: true from {other.source})"
-            if other
-            else f"add content/{twin_lang}/{practice.id}.md with id: {practice.id}"
-        )
+        if other is None:
+            return [_missing_twin(practice.source, practice.id, twin_lang)]
         message = (
-            f"there is no published {name} version of '{practice.id}'"
-            f"{f' ({other.source} is a draft)' if other else ''}; {add}, or add translation_pending: "
-            "true to this file while it is being translated"
+            f"there is no published {name} version of '{practice.id}' ({other.source} is a draft); "
+            f"publish it too (remove draft: true from {other.source}), {PENDING}"
         )
         return [Problem(PurePath(practice.source), 1, 1, message)]
     if practice.translation_pending:
@@ -166,6 +175,17 @@ def _pair_problems(
             )
         ]
     return []
+
+
+PENDING = "or add translation_pending: true to this file while it is being translated"
+
+
+def _missing_twin(source: str, practice_id: str, lang: Lang) -> Problem:
+    message = (
+        f"there is no published {LANGUAGE_NAMES[lang]} version of '{practice_id}'; "
+        f"add content/{lang}/{practice_id}.md with id: {practice_id}, {PENDING}"
+    )
+    return Problem(PurePath(source), 1, 1, message)
 
 
 def _stale(practice: Practice, source: Practice, substance: str) -> Problem:

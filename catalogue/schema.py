@@ -83,7 +83,7 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         }
     else:
         schema = dict(kinds[spec.kind])
-    if not spec.required:  # left empty (`end_year:`), an optional field is one not given
+    if not spec.required or spec.kind == "criteria":  # left empty (`end_year:`), one not given
         schema = {"anyOf": [schema, {"type": "null"}]}
     return {**schema, "description": spec.help}
 
@@ -99,9 +99,12 @@ def practice_schema(vocabulary: Vocabulary) -> dict[str, Any]:
         "additionalProperties": False,
         "required": [f.name for f in FIELDS if f.required and f.kind != "criteria"],
         "properties": {spec.name: _property(spec, vocabulary) for spec in FIELDS},
-        # A published practice needs all six criteria; a draft may leave them out.
+        # A published practice needs all six criteria; a draft may leave them out, or empty.
         "if": {"not": {"required": ["draft"], "properties": {"draft": {"const": True}}}},
-        "then": {"required": ["criteria"], "properties": {"criteria": {"required": criteria}}},
+        "then": {
+            "required": ["criteria"],
+            "properties": {"criteria": {"type": "object", "required": criteria}},
+        },
     }
 
 

@@ -774,6 +774,14 @@ def test_schema_and_validator_agree_an_empty_optional_field_is_none_given(tmp_pa
     assert list(schema_validator().iter_errors(as_json(front_matter(empty_required))))
 
 
+def test_schema_and_validator_agree_a_draft_may_leave_its_criteria_empty(tmp_path: Path) -> None:
+    draft = practice(criteria="criteria:", extra="draft: true")
+    assert list(schema_validator().iter_errors(as_json(front_matter(draft)))) == []
+    check_site(make_project(tmp_path, {"content/fi/esimerkki.md": draft}))  # no error
+    published = practice(criteria="criteria:", extra="translation_pending: true")
+    assert list(schema_validator().iter_errors(as_json(front_matter(published))))
+
+
 def test_the_ledger_knows_every_address_the_build_writes(tmp_path: Path) -> None:
     """The ledger check computes addresses from the model without rendering; it must name
     exactly the files the render stage produces (host configuration files aside)."""

@@ -597,6 +597,15 @@ def test_a_mistake_in_a_list_a_group_or_a_date_is_told_what_to_write(
     assert problems(tmp_path, one_file(text)) == [f"content/fi/esimerkki.md:{told}"]
 
 
+@pytest.mark.parametrize("written", ["criteria: Kaikki kuusi täyttyvät.", "criteria:"])
+def test_criteria_written_as_one_text_are_shown_the_lines_to_write(tmp_path: Path, written: str) -> None:
+    assert problems(tmp_path, one_file(practice(criteria=written))) == [
+        f"content/fi/esimerkki.md:15:{11 if written.endswith('.') else 10}: criteria should hold the "
+        "evidence for each criterion on a line of its own below it, two spaces in: '  goal-oriented: …', "
+        "then customer-responsive, context-sensitive, high-impact, modellable and generalisable alike"
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "summary", "found"),
     [
@@ -1931,11 +1940,13 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert {p.title for p in site.practices} == {"Esimerkkikäytäntö", "Exempelpraxis"}
 
 
-def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize("criteria", ["", "criteria:"])
+def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path, criteria: str) -> None:
+    """Left out or left empty, to be written later."""
     files = {
         **pair(),
         "content/fi/luonnos.md": practice(
-            "draft-one", "luonnos", "Luonnos", criteria="", extra="draft: true"
+            "draft-one", "luonnos", "Luonnos", criteria=criteria, extra="draft: true"
         ),
     }
     root = make_project(tmp_path, files)

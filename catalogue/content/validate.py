@@ -207,9 +207,10 @@ def _field_values(
 ) -> dict[str, Any]:
     """Every declared field's checked value (None where it is missing or wrong). A required
     field that a misspelled one was meant to be is not reported a second time. An optional
-    field left empty (`end_year:`) is one not given."""
-    given = {name: value for name, value in front.items() if value is not None or name not in OPTIONAL}
-    draft = check.flag(("draft",), given["draft"]) if "draft" in given else False
+    field left empty (`end_year:`) is one not given, as are a draft's criteria, to be written later."""
+    draft = check.flag(("draft",), front["draft"]) if front.get("draft") is not None else False
+    optional = OPTIONAL | ({"criteria"} if draft else set())
+    given = {name: value for name, value in front.items() if value is not None or name not in optional}
     values: dict[str, Any] = {"draft": bool(draft)}
     for spec in FIELDS:
         if spec.name == "draft":

@@ -329,7 +329,12 @@ class ValueChecker:
             )
             return None
         if not isinstance(value, dict):
-            self.problem(key, f"criteria should list the evidence under each criterion: {', '.join(codes)}")
+            rest = f"{', '.join(codes[1:-1])} and {codes[-1]}"
+            self.problem(
+                key,
+                "criteria should hold the evidence for each criterion on a line of its own below it, two "
+                f"spaces in: '  {codes[0]}: …', then {rest} alike",
+            )
             return None
         result: dict[str, str] = {}
         meant: set[str | None] = set()  # misspelt criteria: reported as such, not as missing too

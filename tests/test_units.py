@@ -566,6 +566,31 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
     ]
 
 
+def test_a_term_added_as_one_line_to_the_vocabulary_is_shown_the_lines_to_write(tmp_path: Path) -> None:
+    """A new term written as its name alone, a description in one language only."""
+    from catalogue.content.vocabulary import load_vocabulary
+    from catalogue.problems import ContentError
+
+    text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
+    added = (
+        "  - Digitaaliset palvelut\n  - digital-services\n"
+        "  - code: language-cafes\n    fi: Kielikahvilat\n    sv: Språkkaféer\n"
+        "    description: Kielikahvilat ja keskusteluryhmät.\n\nphases:"
+    )
+    (tmp_path / "vocabulary.yaml").write_text(text.replace("\nphases:", added, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_vocabulary(tmp_path / "vocabulary.yaml")
+    assert [str(p) for p in raised.value.problems] == [
+        "content/vocabulary.yaml:58:5: 'Digitaaliset palvelut' is an entry of 'themes' without its "
+        "fields; write '- code: …' (small letters a-z, digits and hyphens, as the other codes) and, "
+        "below code, 'fi: Digitaaliset palvelut' and 'sv: …'",
+        "content/vocabulary.yaml:59:5: 'digital-services' is an entry of 'themes' without its fields; "
+        "write '- code: digital-services' and, below code, 'fi: …' and 'sv: …'",
+        "content/vocabulary.yaml:63:18: description should give each language's text on a line of its "
+        "own below it, two spaces further in: 'fi: …' and 'sv: …'",
+    ]
+
+
 def test_a_comment_repeated_by_aliases_in_the_vocabulary_is_reported_once_and_at_once(
     tmp_path: Path,
 ) -> None:

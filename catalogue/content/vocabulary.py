@@ -174,6 +174,18 @@ def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:
 
 def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     """One entry of a list and its problems; None if it has no code that can be read."""
+    if isinstance(entry, yaml.ScalarNode) and entry.value.strip():  # a term written as its name alone
+        name = entry.value.strip()
+        code, label = (name, "…") if is_slug(name) else ("…", name)
+        shape = " (small letters a-z, digits and hyphens, as the other codes)" if code == "…" else ""
+        problems.append(
+            _at(
+                entry,
+                f"'{name}' is an entry of '{group}' without its fields; write '- code: {code}'{shape} "
+                f"and, below code, 'fi: {label}' and 'sv: …'",
+            )
+        )
+        return None
     if not isinstance(entry, yaml.MappingNode):
         problems.append(_at(entry, f"each entry of '{group}' should be the fields code, fi and sv"))
         return None
@@ -205,7 +217,8 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
             what = f"the '{{}}' description of '{code}'"
             description = {lang: _text(parts.get(lang), what.format(lang), node, problems) for lang in LANGS}
         else:
-            problems.append(_at(node, "description should be the fields fi and sv, each on an indented line"))
+            where = "on a line of its own below it, two spaces further in: 'fi: …' and 'sv: …'"
+            problems.append(_at(node, f"description should give each language's text {where}"))
     step = fields.get("step")
     if step is not None and step.tag != BOOL:
         problems.append(_at(step, "step should be true or false"))

@@ -9,11 +9,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from babel.messages.pofile import read_po
 
+from catalogue.build.pipeline import build
 from catalogue.build.sections import PAGE_IDS, PRACTICE_PAGE_IDS
 from catalogue.config import load_config
 from catalogue.content.vocabulary import read_vocabulary
 
-from .helpers import ROOT, as_read, attribute, html_pages, one, soup
+from .helpers import ROOT, as_read, attribute, html_pages, make_project, one, pair, soup
 
 BASE = load_config(ROOT / "site.toml").base_url
 
@@ -59,7 +60,7 @@ def test_the_check_knows_the_ids_of_every_page_a_link_may_lead_into(built_site: 
     for page in sorted((built_site / "fi/kaytannot").glob("*/index.html")):
         html = soup(page)
         texts = [one(html, "#description"), *html.select(".criterion .prose")]
-        text_ids = {tag["id"] for text in texts for tag in text.find_all(id=True)} - {"description-heading"}
+        text_ids = {tag["id"] for text in texts for tag in text.find_all(id=True)}
         own = {tag["id"] for tag in html.find_all(id=True)} - text_ids
         assert own <= PRACTICE_PAGE_IDS | criteria, page
         seen |= own
@@ -204,6 +205,24 @@ def test_practice_page_has_criteria_sections_with_stable_anchors(built_site: Pat
         )
     ]
     assert one(page, ".criterion h3").get_text(" ", strip=True) == "1 Målinriktad"
+
+
+def test_a_practice_texts_own_headings_follow_the_table_of_contents(built_site: Path, tmp_path: Path) -> None:
+    """Moving by headings, a screen reader user comes from 'On this page' to the text's first
+    heading, not to a hidden 'Description' with nothing under it; the text's part of the page
+    is named all the same. A text that begins without a heading keeps the hidden one."""
+    for page in sorted((built_site / "fi/kaytannot").glob("*/index.html")):
+        html = soup(page)
+        description = one(html, "section#description")
+        assert attribute(description, "aria-label") == "Kuvaus", page
+        headings = [h for h in html.select("h2") if h.find_parent(class_="practice-content")]
+        assert headings[1] is description.find("h2"), page  # after 'Tällä sivulla'
+        assert "visually-hidden" not in (headings[1].get("class") or []), page
+    root = make_project(tmp_path, pair(body="Teksti ilman otsikkoa.\n\n## Tausta\n\nLisää.\n"))
+    build(root, tmp_path / "out", search=False)
+    html = soup(tmp_path / "out/fi/kaytannot/esimerkki/index.html")
+    hidden = one(html, "section#description").find("h2")
+    assert hidden.get_text() == "Kuvaus" and hidden.get("class") == ["visually-hidden"]
 
 
 def test_language_switch_goes_to_the_counterpart(built_site: Path) -> None:

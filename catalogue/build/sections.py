@@ -25,7 +25,6 @@ PRACTICE_PAGE_IDS = frozenset(
         "permalink-label",
         "toc-heading",
         "description",
-        "description-heading",
         "criteria",
         "criteria-heading",
         "links",

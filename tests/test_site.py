@@ -221,7 +221,7 @@ def test_a_practice_texts_own_headings_follow_the_table_of_contents(built_site: 
     root = make_project(tmp_path, pair(body="Teksti ilman otsikkoa.\n\n## Tausta\n\nLisää.\n"))
     build(root, tmp_path / "out", search=False)
     html = soup(tmp_path / "out/fi/kaytannot/esimerkki/index.html")
-    hidden = one(html, "section#description").find("h2")
+    hidden = one(html, "section#description > h2")
     assert hidden.get_text() == "Kuvaus" and hidden.get("class") == ["visually-hidden"]
 
 

@@ -133,7 +133,8 @@ def test_a_checked_result_is_stored_and_loaded_as_it_was_and_damage_is_not_trust
         assert stored.load(value[:-2]) is None
         with_mistakes = result._replace(practice=None)  # its text's links are checked all the same
         assert stored.load(stored.dump(with_mistakes)) == with_mistakes
-        alone = with_mistakes._replace(needs_twin=True)  # told of a missing translation, cached or not
+        # Told of a missing translation, or that it is a copy, cached or not.
+        alone = with_mistakes._replace(needs_twin=True, at=((2, 5), (4, 7)))
         assert stored.load(stored.dump(alone)) == alone
     cache = BuildCache(tmp_path / "cache.sqlite", "salt-a")
     cache.put_checked({"d1": ("context", b"value", "source")}, {})

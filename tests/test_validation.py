@@ -2016,6 +2016,25 @@ def test_a_practice_with_mistakes_is_told_of_its_missing_translation_at_once(
     assert any(heading in p for p in found)
 
 
+def test_a_copy_with_mistakes_is_told_at_once_that_its_id_and_slug_are_the_originals(tmp_path: Path) -> None:
+    """A new practice begun as a copy of another file (cp esimerkki.md uusi.md) learns that it
+    still has the other's id and slug with its other mistakes, not after mending them."""
+    copy = practice(title="Uusi kokeilu", body="# Tausta\n\nTeksti.\n")
+    found = problems(tmp_path, {**pair(), "content/fi/uusi.md": copy})
+    assert [p for p in found if "level-1 heading" not in p] == [
+        "content/fi/uusi.md:2:5: id 'sample' is already used by content/fi/esimerkki.md; if this file is "
+        "another practice, give it an id of its own, such as 'uusi'; if it is the same practice, keep "
+        "only one of the two files",
+        "content/fi/uusi.md:4:7: slug 'esimerkki' is already the slug of content/fi/esimerkki.md; two "
+        "practices cannot share an address, so choose another, such as 'uusi'",
+    ]
+    mended = copy.replace("# Tausta", "## Tausta")  # as a copy without mistakes is told
+    assert problems(tmp_path / "mended", {**pair(), "content/fi/uusi.md": mended}) == [
+        found[0],
+        found[1].replace("such as 'uusi'", "such as 'uusi-kokeilu'"),
+    ]
+
+
 def test_a_quoted_date_is_accepted_but_an_impossible_one_is_not(tmp_path: Path) -> None:
     files = dict(pair())
     files["content/fi/esimerkki.md"] = practice().replace("published: 2017-01-02", "published: '2017-01-02'")

@@ -111,10 +111,7 @@ def load_site(
         if result.practice and result.text:
             checked.append((result.practice, result.text))
         else:
-            links = result.text.links if result.text else None
-            unchecked.append(
-                Unchecked(job.shown, job.lang, links, result.ids, result.slugs, result.needs_twin)
-            )
+            unchecked.append(Unchecked.of(job.shown, job.lang, result))
     present |= twins_of_the_nameless(unchecked, [practice for practice, _ in checked], present)
     findings = check_collection(checked, present, pages, unchecked, root, date.today())
     problems.extend(findings.problems)
@@ -125,7 +122,9 @@ def load_site(
     practices: list[Practice] = []
     for p, text in published:
         if p.source in findings.copies:  # an id given twice (reported above): the copy is left out
-            unchecked.append(Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases), False))
+            unchecked.append(
+                Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases), False, None)
+            )
             continue
         texts[(p.id, p.lang)] = text
         practices.append(p)
@@ -225,7 +224,8 @@ def check_file(job: FileJob, vocabulary: Vocabulary) -> tuple[str, FileResult, s
     alone = not practice and all(
         doc.front.get(flag) in (None, False) for flag in ("draft", "translation_pending")
     )
-    return key, FileResult(practice, text, unseen + problems, ids, slugs, alone), source
+    at = None if practice else (doc.where("id"), doc.where("slug"))
+    return key, FileResult(practice, text, unseen + problems, ids, slugs, alone, at), source
 
 
 def _declared_slugs(front: dict[str, object]) -> tuple[str, ...]:

@@ -137,6 +137,9 @@ class FileResult(NamedTuple):
     needs_twin: bool = False
     """A file with mistakes that is neither a draft nor waiting for its translation, as far as
     its front matter says: its other language's version is missing, if it is, at once too."""
+    at: tuple[tuple[int, int], tuple[int, int]] | None = None
+    """Where a file with mistakes declares its id and its slug (line, column): a copy of another
+    practice's file is told there that they are the other's."""
 
 
 class Unchecked(NamedTuple):
@@ -150,6 +153,13 @@ class Unchecked(NamedTuple):
     """See FileResult.slugs."""
     needs_twin: bool
     """See FileResult.needs_twin."""
+    at: tuple[tuple[int, int], tuple[int, int]] | None
+    """See FileResult.at."""
+
+    @classmethod
+    def of(cls, source: str, lang: Lang, result: FileResult) -> Unchecked:
+        links = result.text.links if result.text else None
+        return cls(source, lang, links, result.ids, result.slugs, result.needs_twin, result.at)
 
 
 LANGUAGE_NEUTRAL_FIELDS = (

@@ -14,7 +14,7 @@ from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, Unchecked, other_lang
 from .slugs import is_slug
-from .unique import problem_at, unique_addresses
+from .unique import copies_with_mistakes, problem_at, unique_addresses
 
 
 class Findings(NamedTuple):
@@ -41,6 +41,7 @@ def check_collection(
     cannot know what day it is)."""
     practices = [practice for practice, _ in checked]
     problems, copies, meant = unique_addresses(practices, present)
+    problems.extend(copies_with_mistakes(unchecked, practices, copies, present))
     present = present | meant  # a copy told to take its twin's id stands for that version
     by_key = {(p.id, p.lang): (p, text) for p, text in checked if p.source not in copies}
     ids = {p.id for p in practices}
@@ -70,20 +71,23 @@ def check_collection(
         problems.extend(_check_links(practice.source, text.links, named, drafts, practices, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
-    for file in unchecked:  # told of a missing translation with its other mistakes, at once
-        twin = other_lang(file.lang)
-        if (
-            file.needs_twin
-            and len(file.ids) == 1
-            and is_slug(file.ids[0])
-            and (file.ids[0], twin) not in present
-        ):
-            problems.append(_missing_twin(file.source, file.ids[0], twin))
+    problems.extend(_missing_twins(unchecked, present))
     linking = [(page.source, page.links) for page in pages] + [(f.source, f.links) for f in unchecked]
     for source, links in linking:
         if links:
             problems.extend(_check_links(source, links, named, drafts, practices, root))
     return Findings(problems, frozenset(stale), frozenset(copies))
+
+
+def _missing_twins(unchecked: list[Unchecked], present: set[tuple[str, Lang]]) -> list[Problem]:
+    """Each file with mistakes is told of its missing translation with them, at once."""
+    problems = []
+    for file in unchecked:
+        twin = other_lang(file.lang)
+        declared = file.ids[0] if len(file.ids) == 1 and is_slug(file.ids[0]) else None
+        if file.needs_twin and declared and (declared, twin) not in present:
+            problems.append(_missing_twin(file.source, declared, twin))
+    return problems
 
 
 def _future_dates(practice: Practice, today: date) -> list[Problem]:

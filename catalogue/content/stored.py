@@ -31,13 +31,13 @@ def dump(result: FileResult) -> bytes:
     if result.text:
         text = (*result.text[:2], tuple(result.text.links), *result.text[3:])
     problems = [(str(p.path), p.line, p.column, p.message, p.severity.value) for p in result.problems]
-    return marshal.dumps((practice, text, problems, result.ids, result.slugs, result.needs_twin))
+    return marshal.dumps((practice, text, problems, result.ids, result.slugs, result.needs_twin, result.at))
 
 
 def load(value: bytes) -> FileResult | None:
     """The result `dump` stored; None for anything else (a cache is never trusted)."""
     try:
-        practice, text, problems, ids, slugs, needs_twin = marshal.loads(value)
+        practice, text, problems, ids, slugs, needs_twin, at = marshal.loads(value)
         checked = [
             Problem(PurePath(path), line, column, message, Severity(kind))
             for path, line, column, message, kind in problems
@@ -46,7 +46,7 @@ def load(value: bytes) -> FileResult | None:
             digest, line, links, substance, lines = text
             text = Text(digest, line, Links(*links), substance, lines)
         if practice is None:
-            return FileResult(None, text, checked, ids, slugs, needs_twin)
+            return FileResult(None, text, checked, ids, slugs, needs_twin, at)
         values = list(practice)
         for index in _DATE_INDEXES:
             values[index] = values[index] and date.fromordinal(values[index])

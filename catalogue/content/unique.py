@@ -103,20 +103,58 @@ def _copy_problem(
     """A copy's id problem: take its twin's id if it has one, else one of its own: the one its
     file's name gives if no practice has it (the same in both languages, as a title's is not),
     else one made of its title. `given`: every practice's id; `taken`: every id and address."""
+    named = name_id(practice.source)
+    such_as = f", such as '{named}'" if named and named not in given else _such_as(practice, taken)
+    return problem_at(
+        practice, "id", _id_taken(practice.source, practice.lang, practice.id, first, twin, such_as)
+    )
+
+
+def _id_taken(
+    source: str, lang: Lang, given_id: str, first: Practice, twin: Practice | None, such_as: str
+) -> str:
     if twin:
         fix = (
-            f"if this file is the {LANGUAGE_NAMES[practice.lang]} version of {twin.source}, give it "
+            f"if this file is the {LANGUAGE_NAMES[lang]} version of {twin.source}, give it "
             f"that file's id: {twin.id}; if it is the same practice as {first.source}, keep only one "
             "of the two files"
         )
     else:
-        named = name_id(practice.source)
-        such_as = f", such as '{named}'" if named and named not in given else _such_as(practice, taken)
         fix = (
             f"if this file is another practice, give it an id of its own{such_as}; "
             "if it is the same practice, keep only one of the two files"
         )
-    return problem_at(practice, "id", f"id '{practice.id}' is already used by {first.source}; {fix}")
+    return f"id '{given_id}' is already used by {first.source}; {fix}"
+
+
+def copies_with_mistakes(
+    unchecked: list[Unchecked], practices: list[Practice], copies: set[str], present: set[tuple[str, Lang]]
+) -> list[Problem]:
+    """A file with mistakes begun as a copy of another practice's (cp alkukiri.md uusi.md): it
+    declares that practice's id and is not named after it. It is told with its other mistakes,
+    at once, that its id and slug are the other's, as a copy without mistakes is; a file's own
+    name gives the id or slug to take. `copies`: the checked files whose id another has."""
+    by_key = {(p.id, p.lang): p for p in practices if p.source not in copies}
+    by_source = {p.source: p for p in practices}
+    taken = {name for p in practices for name in (p.id, p.slug, *p.aliases)}
+    problems: list[Problem] = []
+    for file in unchecked:
+        first = by_key.get((file.ids[0], file.lang)) if len(file.ids) == 1 else None
+        named = name_id(file.source)
+        if first is None or file.at is None or named == first.id:  # none taken, or the original
+            continue
+        id_at, slug_at = file.at
+        such_as = f", such as '{named}'" if named and named not in taken else ""
+        twin = _twin_by_name(file.source, file.lang, by_source, present)
+        message = _id_taken(file.source, file.lang, first.id, first, twin, such_as)
+        problems.append(Problem(PurePath(file.source), *id_at, message))
+        if file.slugs and first.slug == file.slugs[0]:
+            message = (
+                f"slug '{first.slug}' is already the slug of {first.source}; two practices cannot share "
+                f"an address, so choose another{such_as}"
+            )
+            problems.append(Problem(PurePath(file.source), *slug_at, message))
+    return problems
 
 
 def _claimed_addresses(

@@ -14,6 +14,9 @@ class Severity(Enum):
     WARNING = "warning"
 
 
+CAUSES = frozenset({"content/vocabulary.yaml", "content/published-urls.txt"})
+
+
 class Problem(NamedTuple):
     """One thing wrong in one place, said in plain language with the fix."""
 
@@ -28,8 +31,11 @@ class Problem(NamedTuple):
         return f"{self.path.as_posix()}:{self.line}:{self.column}: {prefix}{self.message}"
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path.as_posix(), self.line, self.column, self.message)
+    def sort_key(self) -> tuple[bool, str, int, int, str]:
+        """In file order, the files whose mistakes most often cause the practices' (the
+        vocabulary, the ledger of published addresses) before the others."""
+        path = self.path.as_posix()
+        return (path not in CAUSES, path, self.line, self.column, self.message)
 
 
 class ContentError(Exception):

@@ -100,12 +100,12 @@ def test_a_lost_address_is_reported_beside_a_practice_left_without_its_other_lan
     )
     ledger = (root / "content/published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert errors_of(root) == [
-        slug_without_alias(ledger),
         f"content/published-urls.txt:{ledger.index('/fi/kaytannot/toinen/') + 1}:1: '/fi/kaytannot/toinen/' "
         "was published and would stop working; if a practice or a term was removed on purpose, add the "
         "line 'fi/kaytannot/toinen/: fi/kaytannot/' to content/redirects.yaml (create the file, it does "
         "not exist yet) (or point it at the page that replaces it); if a slug changed, add the old slug "
         "to the practice's aliases",
+        slug_without_alias(ledger),
         "content/sv/toinen.md:1:1: there is no published Finnish version of 'other'; add "
         "content/fi/other.md with id: other, or add translation_pending: true to this file while it is "
         "being translated",
@@ -270,6 +270,22 @@ def test_a_vocabulary_code_once_published_stays_a_code(tmp_path: Path) -> None:
         "its search address in this file says; a published term stays, so put its entry back"
         for address in ("/fi/alueet/ahvenanmaa/", "/sv/regioner/aland/")
     ]
+
+
+def test_a_renamed_code_is_told_first_where_it_is_mended(tmp_path: Path) -> None:
+    """A code renamed in the vocabulary: the practices that use it are told too, but after
+    what the ledger says, which is where the mend is (the entry back, or replaced_by); as a
+    mistake in any file that every page is made from (the vocabulary, a template, site.toml)
+    is told before the practices' own."""
+    root = published(tmp_path, pair())
+    vocabulary = root / "content/vocabulary.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace("{code: uusimaa,", "{code: uusimaa-region,"),
+        encoding="utf-8",
+    )
+    found = [e.split(":", 1)[0] for e in errors_of(root)]
+    assert found == sorted(found, key=lambda path: path.startswith(("content/fi/", "content/sv/")))
+    assert found[0] == "content/published-urls.txt" and found[-1] == "content/sv/esimerkki.md"
 
 
 def test_a_code_replaced_by_another_keeps_its_search_links(tmp_path: Path) -> None:

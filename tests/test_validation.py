@@ -360,14 +360,14 @@ def test_a_merge_conflict_is_reported_at_its_first_line(tmp_path: Path) -> None:
         "keep the text that should stay (from one side, the other or both), then delete the lines of marks"
     )
     assert problems(tmp_path, files) == [
+        "content/published-urls.txt:2:1: '>>>>>>> main' is a mark git leaves where it could not join two "
+        "changes to the same lines (a merge conflict); check the text around it, keep what should "
+        "stay, then delete the line",
         f"content/fi/esimerkki.md:25:1: lines 25–29 are a merge conflict: {marks} '<<<<<<< HEAD', "
         f"'=======', '>>>>>>> kaannos'; {advice}",
         f"content/pages/fi/about.md:2:1: lines 2–6 are a merge conflict: {marks} '<<<<<<< HEAD', "
         f"'||||||| 5f0c2a1', '======='; {advice}, and look for the end of the conflict: no line "
         "'>>>>>>> …' closes it",
-        "content/published-urls.txt:2:1: '>>>>>>> main' is a mark git leaves where it could not join two "
-        "changes to the same lines (a merge conflict); check the text around it, keep what should "
-        "stay, then delete the line",
     ]
 
 
@@ -819,13 +819,13 @@ def test_an_address_part_too_long_for_a_folder_name_is_refused(tmp_path: Path) -
     label = "    fi: Kotoutumiskoulutus ja kielikoulutus\n"
     files["content/vocabulary.yaml"] = vocabulary.replace(label, f"    fi: {' '.join(['Kieli'] * 30)}\n")
     assert problems(tmp_path, files) == [
+        "content/vocabulary.yaml:23:9: the 'fi' label of 'integration-training' makes an address of 179 "
+        "characters ('kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli…'); keep the label "
+        "shorter, within 120",
         "content/fi/esimerkki.md:22:11: aliases is 324 characters long; keep it within 120 (an earlier page "
         "address), for example 'kotoutuminen-kotoutuminen-kotoutuminen-kotoutuminen'",
         "content/redirects.yaml:1:1: the part 'kotoutuminen-kotoutuminen-kotoutuminen-kotoutuminen…' of "
         "this address is 324 characters long; keep each part within 120",
-        "content/vocabulary.yaml:23:9: the 'fi' label of 'integration-training' makes an address of 179 "
-        "characters ('kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli-kieli…'); keep the label "
-        "shorter, within 120",
     ]
 
 
@@ -2209,9 +2209,9 @@ def test_a_mistake_in_the_vocabulary_does_not_hide_the_practices_mistakes(tmp_pa
     with pytest.raises(ContentError) as raised:
         check_site(root)
     assert [str(p) for p in raised.value.problems] == [
+        "content/vocabulary.yaml:10:5: the 'sv' label of 'housing' is missing; write it after the colon",
         "content/fi/esimerkki.md:22:11: end_year should be a year such as 2016, not '20x1'",
         "content/sv/esimerkki.md:22:11: end_year should be a year such as 2016, not '20x1'",
-        "content/vocabulary.yaml:10:5: the 'sv' label of 'housing' is missing; write it after the colon",
     ]
     vocabulary.write_text(text.replace("themes:\n", "themes:\n  - code: housing\n   fi: Asuminen\n", 1))
     with pytest.raises(ContentError) as raised:
@@ -2307,8 +2307,6 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         check_site(root)
     assert [str(p) for p in raised.value.problems if "warning" not in str(p)] == [
-        "content/fi/esimerkki.md:6:10: unknown themes code 'language-training'; it was replaced by "
-        "'integration-training' (Kotoutumiskoulutus ja kielikoulutus)",
         f"content/vocabulary.yaml:{line + 1}:5: 'refugee-reception' is a code of 'themes' in use; only a "
         "code no longer used is replaced",
         f"content/vocabulary.yaml:{line + 2}:39: replaced_by 'guidance' is not a code of 'themes'; give one "
@@ -2318,6 +2316,8 @@ def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
         f"content/vocabulary.yaml:{line + 3}:61: unknown field 'fi'; the fields here are code, replaced_by",
         f"content/vocabulary.yaml:{line + 4}:12: the code 'Old Training' is not lowercase letters, digits "
         "and hyphens; write 'old-training'",
+        "content/fi/esimerkki.md:6:10: unknown themes code 'language-training'; it was replaced by "
+        "'integration-training' (Kotoutumiskoulutus ja kielikoulutus)",
     ]
 
 

@@ -15,6 +15,7 @@ class Severity(Enum):
 
 
 CAUSES = frozenset({"content/vocabulary.yaml", "content/published-urls.txt"})
+"""content.vocabulary.VOCABULARY and content.ledger.LEDGER, written out: those modules import this one."""
 
 
 class Problem(NamedTuple):

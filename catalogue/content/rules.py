@@ -36,9 +36,9 @@ def check_collection(
     is not reported a second time as a missing translation of its twin, nor a link to it as a
     link to no practice. `pages`: the about pages, whose links are checked as the practices'
     are, as are those of `unchecked`, the practice files with mistakes, each of which is also
-    told of its missing translation. `today`: a
-    date after it is a mistyped year, most likely (a file's own check, kept in the build cache,
-    cannot know what day it is)."""
+    told of its missing translation, or that it is a copy. `today`: a date after it is a
+    mistyped year, most likely (a file's own check, kept in the build cache, cannot know what
+    day it is)."""
     practices = [practice for practice, _ in checked]
     problems, copies, meant = unique_addresses(practices, present)
     problems.extend(copies_with_mistakes(unchecked, practices, copies, present))

@@ -105,14 +105,12 @@ def _copy_problem(
     else one made of its title. `given`: every practice's id; `taken`: every id and address."""
     named = name_id(practice.source)
     such_as = f", such as '{named}'" if named and named not in given else _such_as(practice, taken)
-    return problem_at(
-        practice, "id", _id_taken(practice.source, practice.lang, practice.id, first, twin, such_as)
-    )
+    return problem_at(practice, "id", _id_taken(practice.lang, practice.id, first, twin, such_as))
 
 
-def _id_taken(
-    source: str, lang: Lang, given_id: str, first: Practice, twin: Practice | None, such_as: str
-) -> str:
+def _id_taken(lang: Lang, given_id: str, first: Practice, twin: Practice | None, such_as: str) -> str:
+    """What a file that gives `first`'s id is told: take its twin's (the other language's
+    file of the same name), or one of its own, `such_as` one."""
     if twin:
         fix = (
             f"if this file is the {LANGUAGE_NAMES[lang]} version of {twin.source}, give it "
@@ -146,7 +144,7 @@ def copies_with_mistakes(
         id_at, slug_at = file.at
         such_as = f", such as '{named}'" if named and named not in taken else ""
         twin = _twin_by_name(file.source, file.lang, by_source, present)
-        message = _id_taken(file.source, file.lang, first.id, first, twin, such_as)
+        message = _id_taken(file.lang, first.id, first, twin, such_as)
         problems.append(Problem(PurePath(file.source), *id_at, message))
         if file.slugs and first.slug == file.slugs[0]:
             message = (

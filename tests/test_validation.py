@@ -2016,6 +2016,21 @@ def test_a_practice_with_mistakes_is_told_of_its_missing_translation_at_once(
     assert any(heading in p for p in found)
 
 
+def test_a_practice_with_mistakes_is_told_at_once_that_its_translation_is_a_draft(tmp_path: Path) -> None:
+    """As `build.py new` leaves it: both files drafts; the Finnish one's draft: true removed
+    while it still has mistakes. It is told with them that the Swedish one is a draft."""
+    files = {
+        "content/fi/esimerkki.md": practice().replace("## Tausta", "# Tausta"),
+        "content/sv/esimerkki.md": practice("sample", "exempel", extra="draft: true"),
+    }
+    assert [p for p in problems(tmp_path, files) if "level-1 heading" not in p] == [
+        "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample' "
+        "(content/sv/esimerkki.md is a draft); publish it too (remove draft: true from "
+        "content/sv/esimerkki.md), or add translation_pending: true to this file while it is being "
+        "translated"
+    ]
+
+
 def test_a_copy_with_mistakes_is_told_at_once_that_its_id_and_slug_are_the_originals(tmp_path: Path) -> None:
     """A new practice begun as a copy of another file (cp esimerkki.md uusi.md) learns that it
     still has the other's id and slug with its other mistakes, not after mending them."""

@@ -71,7 +71,7 @@ def check_collection(
         problems.extend(_check_links(practice.source, text.links, named, drafts, practices, root))
         problems.extend(_future_dates(practice, today))
     problems.extend(_unpaired_problems(unpaired, present))
-    problems.extend(_missing_twins(unchecked, present))
+    problems.extend(_missing_twins(unchecked, present, by_key))
     linking = [(page.source, page.links) for page in pages] + [(f.source, f.links) for f in unchecked]
     for source, links in linking:
         if links:
@@ -79,13 +79,23 @@ def check_collection(
     return Findings(problems, frozenset(stale), frozenset(copies))
 
 
-def _missing_twins(unchecked: list[Unchecked], present: set[tuple[str, Lang]]) -> list[Problem]:
-    """Each file with mistakes is told of its missing translation with them, at once."""
+def _missing_twins(
+    unchecked: list[Unchecked],
+    present: set[tuple[str, Lang]],
+    by_key: dict[tuple[str, Lang], tuple[Practice, Text]],
+) -> list[Problem]:
+    """Each file with mistakes is told with them, at once, that its translation is missing
+    or a draft. `by_key`: the checked files by id and language."""
     problems = []
     for file in unchecked:
-        twin = other_lang(file.lang)
         declared = file.ids[0] if len(file.ids) == 1 and is_slug(file.ids[0]) else None
-        if file.needs_twin and declared and (declared, twin) not in present:
+        if not (file.needs_twin and declared):
+            continue
+        twin = other_lang(file.lang)
+        other, _ = by_key.get((declared, twin), (None, None))
+        if other and other.draft:
+            problems.append(_draft_twin(file.source, declared, other))
+        elif (declared, twin) not in present:
             problems.append(_missing_twin(file.source, declared, twin))
     return problems
 
@@ -164,11 +174,7 @@ def _pair_problems(
             ]
         if other is None:
             return [_missing_twin(practice.source, practice.id, twin_lang)]
-        message = (
-            f"there is no published {name} version of '{practice.id}' ({other.source} is a draft); "
-            f"publish it too (remove draft: true from {other.source}), {PENDING}"
-        )
-        return [Problem(PurePath(practice.source), 1, 1, message)]
+        return [_draft_twin(practice.source, practice.id, other)]
     if practice.translation_pending:
         return [
             problem_at(
@@ -188,6 +194,14 @@ def _missing_twin(source: str, practice_id: str, lang: Lang) -> Problem:
     message = (
         f"there is no published {LANGUAGE_NAMES[lang]} version of '{practice_id}'; "
         f"add content/{lang}/{practice_id}.md with id: {practice_id}, {PENDING}"
+    )
+    return Problem(PurePath(source), 1, 1, message)
+
+
+def _draft_twin(source: str, practice_id: str, other: Practice) -> Problem:
+    message = (
+        f"there is no published {LANGUAGE_NAMES[other.lang]} version of '{practice_id}' ({other.source} "
+        f"is a draft); publish it too (remove draft: true from {other.source}), {PENDING}"
     )
     return Problem(PurePath(source), 1, 1, message)
 

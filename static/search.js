@@ -505,9 +505,19 @@ async function start(form) {
       .sort((a, b) => b.hits - a.hits);
     for (const { sub } of sections) {
       const excerpt = withoutHeading(markedText(sub.excerpt), `${sub.title}.`);
-      if (excerpt.some((node) => node.textContent.trim())) return excerpt;
+      if (excerpt.some((node) => node.textContent.trim())) return withCuts(excerpt);
     }
     return [];
+  }
+
+  // The excerpt is a window of words: where it begins or ends inside a sentence ("odlingarna
+  // i slutet av…", "…har staden tagit emot"), "…" says so.
+  function withCuts(nodes) {
+    const whole = nodes.map((node) => node.textContent).join("").trim();
+    const cut = [...nodes];
+    if (/^\p{Ll}/u.test(whole)) cut.unshift(document.createTextNode("… "));
+    if (!/[.!?…]$/.test(whole)) cut.push(document.createTextNode(" …"));
+    return cut;
   }
 
   // A section's excerpt may begin with its heading ("Tausta. Yhä useampi…"), its words marked

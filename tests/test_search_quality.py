@@ -165,6 +165,18 @@ def test_excerpts_do_not_begin_with_their_section_heading(page: Any, site_url: s
     assert not [text for text in excerpts if text.startswith(("Tausta.", "Kuvaus.", "Tulokset."))]
 
 
+def test_an_excerpt_cut_inside_a_sentence_says_so(page: Any, site_url: str) -> None:
+    """Pagefind's excerpt is a window of words, which began 'odlingarna i slutet av…' and
+    ended '…har staden tagit emot': where it cuts a sentence, '…' shows it."""
+    search(page, site_url, "sv", "arbetsgivarna")
+    excerpts = page.locator(".search-result h2 + p").all_inner_texts()
+    assert excerpts
+    assert [text for text in excerpts if text.startswith("…")]  # one at least is cut at its start
+    for text in excerpts:
+        assert text.startswith("…") or not text[0].islower(), text
+        assert text.rstrip().endswith(("…", ".", "!", "?")), text
+
+
 def test_a_result_found_by_its_title_does_not_show_its_title_again(
     page: Any, site_url: str, built_site: Any
 ) -> None:

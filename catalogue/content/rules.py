@@ -93,10 +93,8 @@ def _missing_twins(
             continue
         twin = other_lang(file.lang)
         other, _ = by_key.get((declared, twin), (None, None))
-        if other and other.draft:
-            problems.append(_draft_twin(file.source, declared, other))
-        elif (declared, twin) not in present:
-            problems.append(_missing_twin(file.source, declared, twin))
+        if other.draft if other else (declared, twin) not in present:
+            problems.append(_no_published_twin(file.source, declared, twin, other))
     return problems
 
 
@@ -172,9 +170,7 @@ def _pair_problems(
                     Severity.WARNING,
                 )
             ]
-        if other is None:
-            return [_missing_twin(practice.source, practice.id, twin_lang)]
-        return [_draft_twin(practice.source, practice.id, other)]
+        return [_no_published_twin(practice.source, practice.id, twin_lang, other)]
     if practice.translation_pending:
         return [
             problem_at(
@@ -187,21 +183,17 @@ def _pair_problems(
     return []
 
 
-PENDING = "or add translation_pending: true to this file while it is being translated"
-
-
-def _missing_twin(source: str, practice_id: str, lang: Lang) -> Problem:
-    message = (
-        f"there is no published {LANGUAGE_NAMES[lang]} version of '{practice_id}'; "
-        f"add content/{lang}/{practice_id}.md with id: {practice_id}, {PENDING}"
+def _no_published_twin(source: str, practice_id: str, lang: Lang, draft: Practice | None) -> Problem:
+    """The file at `source` has no published version in `lang`: none at all, or `draft`."""
+    add = (
+        f"publish it too (remove draft: true from {draft.source})"
+        if draft
+        else f"add content/{lang}/{practice_id}.md with id: {practice_id}"
     )
-    return Problem(PurePath(source), 1, 1, message)
-
-
-def _draft_twin(source: str, practice_id: str, other: Practice) -> Problem:
     message = (
-        f"there is no published {LANGUAGE_NAMES[other.lang]} version of '{practice_id}' ({other.source} "
-        f"is a draft); publish it too (remove draft: true from {other.source}), {PENDING}"
+        f"there is no published {LANGUAGE_NAMES[lang]} version of '{practice_id}'"
+        f"{f' ({draft.source} is a draft)' if draft else ''}; {add}, or add translation_pending: "
+        "true to this file while it is being translated"
     )
     return Problem(PurePath(source), 1, 1, message)
 

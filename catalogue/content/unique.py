@@ -147,10 +147,7 @@ def copies_with_mistakes(
         message = _id_taken(file.lang, first.id, first, twin, such_as)
         problems.append(Problem(PurePath(file.source), *id_at, message))
         if file.slugs and first.slug == file.slugs[0]:
-            message = (
-                f"slug '{first.slug}' is already the slug of {first.source}; two practices cannot share "
-                f"an address, so choose another{such_as}"
-            )
+            message = _address_taken("slug", first.slug, first, "slug", such_as)
             problems.append(Problem(PurePath(file.source), *slug_at, message))
     return problems
 
@@ -175,19 +172,21 @@ def _claimed_addresses(
             continue
         owner = addresses.setdefault((slug, practice.lang), (practice, field))
         if owner[0] is not practice:
-            what = "the slug" if owner[1] == "slug" else "an alias"
             retitled = _title_key(practice.title) != _title_key(owner[0].title)  # a copy's is the other's
             instead = _such_as(practice, taken) if field == "slug" and retitled else ""
             problems.append(
-                problem_at(
-                    practice,
-                    field,
-                    f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is "
-                    f"already {what} of {owner[0].source}; two practices cannot share "
-                    f"an address, so choose another{instead}",
-                )
+                problem_at(practice, field, _address_taken(field, slug, owner[0], owner[1], instead))
             )
     return problems
+
+
+def _address_taken(field: str, slug: str, owner: Practice, owner_field: str, instead: str) -> str:
+    """What a practice whose slug or alias (`field`) is `owner`'s slug or alias is told."""
+    what = "the slug" if owner_field == "slug" else "an alias"
+    return (
+        f"{'alias' if field == 'aliases' else 'slug'} '{slug}' is already {what} of {owner.source}; "
+        f"two practices cannot share an address, so choose another{instead}"
+    )
 
 
 def _same_title(practice: Practice, titles: dict[tuple[str, Lang], Practice]) -> list[Problem]:

@@ -183,6 +183,21 @@ def test_an_empty_listing_is_not_linked_not_indexed_and_suggests_national_practi
             raise AssertionError(f"{html} links to an empty listing: {link}")
 
 
+def test_links_shown_in_a_row_are_a_list_not_separated_by_a_character(built_site: Path) -> None:
+    """A screen reader says 'list, 4 items' of a list; of '·' written between links, some read
+    out 'middle dot', and a phone's finger gets a narrow target on a wrapped line."""
+    pages = [built_site / "fi/index.html", built_site / "fi/alueet/lappi/index.html"]
+    for page in html_pages(built_site):
+        for paragraph in soup(page).select("p"):
+            links = paragraph.select("a")
+            between = "".join(paragraph.find_all(string=True, recursive=False))
+            if len(links) > 1 and "·" in between and not between.replace("·", "").strip():
+                raise AssertionError(f"{page}: links separated by '·': {paragraph}")
+    for page in pages:
+        rows = soup(page).select("ul.link-row")
+        assert rows and all(len(row.select(":scope > li > a")) > 1 for row in rows), page
+
+
 def test_every_listing_leads_into_the_search_with_its_value_chosen(built_site: Path) -> None:
     page = soup(built_site / "sv/teman/integrationsutbildning-och-sprakutbildning/index.html")
     link = one(page, ".term-summary a")

@@ -1,6 +1,6 @@
-"""Take full-page screenshots of the built site in headless Chromium.
+"""Take screenshots of the built site in headless Chromium (the whole page with --full).
 
-    python scripts/screenshots.py OUT_DIR [--width 375 --width 1280] [PATH ...]
+    python scripts/screenshots.py OUT_DIR [--width 375 --width 1280] [--full] [PATH ...]
 
 Serves _site/ on a free localhost port; PATHs are site-relative, with a query or #anchor if
 wanted (default: a set of page types). The file is named after the path.

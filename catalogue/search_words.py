@@ -35,6 +35,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TAG = re.compile(r"<[^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9]*")
+_NOT_A_KEY_LETTER = re.compile(r"[^a-z0-9]")
 
 
 def fold(word: str) -> str:
@@ -44,8 +45,11 @@ def fold(word: str) -> str:
 
 
 def file_key(word: str) -> str:
-    """The query file a word's forms are in: its first two folded letters (a–z, 0–9, else _)."""
-    return "".join(c if c.isascii() and c.isalnum() else "_" for c in fold(word)[:2]).ljust(2, "_")
+    """The query file a word's forms are in: its first two folded letters, each a–z or 0–9, else
+    _ (as search.js finds it). Two ASCII characters fold to themselves in lower case, so only a
+    word that begins otherwise is folded (the forms are tens of thousands, few start with ä)."""
+    head = word[:2].lower() if word[:2].isascii() else fold(word)[:2]
+    return _NOT_A_KEY_LETTER.sub("_", head).ljust(2, "_")
 
 
 def _element_end(page_html: str, tag: str, start: int) -> int:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue.search_words import (
     WORDS_ANCHOR,
@@ -63,6 +66,18 @@ def test_folding_and_file_keys_stay_inside_a_safe_alphabet() -> None:
     assert file_key("ä") == "a_"
     assert file_key("../etc") == "__"
     assert file_key("S:t") == "s_"
+
+
+TRICKY_WORDS = ["Åbo", "A\u030abo", "\ufb01x", "\u0301\u0301ab", "ǅem", "\U0001d50d"]
+"""Accents apart, a ligature, accents first, a title-case letter, a mathematical J (its NFKD form
+is an upper-case J, which search.js's key, folded in lower case first, has as _)."""
+
+
+@given(st.text(max_size=8) | st.sampled_from(TRICKY_WORDS))
+def test_a_file_key_is_the_first_two_letters_of_the_whole_word_folded(word: str) -> None:
+    """The search page finds a word's file by its first two folded letters, each a–z or 0–9
+    else _ (search.js): the file key folds only as much of the word as those need."""
+    assert file_key(word) == re.sub("[^a-z0-9]", "_", fold(word)[:2]).ljust(2, "_")
 
 
 def test_query_files_group_forms_and_words_by_their_first_letters() -> None:

@@ -96,6 +96,21 @@ def test_check_writes_nothing_and_reports(tmp_path: Path, capsys: pytest.Capture
     assert not (root / "_site").exists()
 
 
+def test_a_page_with_only_warnings_is_built_with_them(tmp_path: Path) -> None:
+    """A warning on the about page (HTML it may not use, a link 'here') does not stop it: the
+    site is built, the page with it, the warning told at its line. (It ended in a traceback,
+    KeyError: 'about (sv)', found by changing real content files at random.)"""
+    root = make_project(tmp_path, pair())
+    about = root / "content/pages/sv/about.md"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text + "Ny rad<script>alert(1)</script>.\n", encoding="utf-8")
+    built = build(root, root / "_site", search=False)
+    last_line = text.count("\n") + 1
+    assert [f"{w.path}:{w.line}" for w in built.warnings] == [f"content/pages/sv/about.md:{last_line}"]
+    page = (root / "_site/sv/om/index.html").read_text(encoding="utf-8")
+    assert "Ny rad" in page and "alert(1)" not in page
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     config = load_config(ROOT / "site.toml")
     build(ROOT, tmp_path / "a", config, search=False)

@@ -337,6 +337,7 @@ def validate_page(doc: SourceDocument, lang: Lang, key: str) -> tuple[StaticPage
     if not doc.body.strip():
         message = "the page has no text; write it below the front matter (after its closing '---' line)"
         check.problems.append(Problem(doc.path, 1, 1, message))
-    if title is None or description is None or check.problems:
+    if title is None or description is None or any(p.severity is Severity.ERROR for p in check.problems):
         return None, check.problems
-    return StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line, links_of(links)), []
+    page = StaticPage(key, lang, title, description, doc.body, doc.path, doc.body_line, links_of(links))
+    return page, check.problems  # and its warnings

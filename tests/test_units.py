@@ -566,6 +566,28 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
     ]
 
 
+def test_a_code_with_braces_in_the_vocabulary_is_told_not_a_traceback(tmp_path: Path) -> None:
+    """A term of one line pasted over a code line, its closing brace and all: the term's
+    description was named by a format string, which the brace broke (ValueError: Single '}'
+    encountered in format string; found by changing real content files at random)."""
+    from catalogue.content.vocabulary import load_vocabulary
+    from catalogue.problems import ContentError
+
+    text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
+    pasted = "  - code: keski-suomi, fi: Keski-Suomi, sv: Mellersta Finland}\n"
+    (tmp_path / "vocabulary.yaml").write_text(text.replace("  - code: basic-info-guidance\n", pasted, 1))
+    with pytest.raises(ContentError) as raised:
+        load_vocabulary(tmp_path / "vocabulary.yaml")
+    assert [str(p) for p in raised.value.problems] == [
+        "content/vocabulary.yaml:10:11: the code 'keski-suomi, fi: Keski-Suomi, sv: Mellersta Finland}' "
+        "is not lowercase letters, digits and hyphens; write "
+        "'keski-suomi-fi-keski-suomi-sv-mellersta-finland'",
+        "content/vocabulary.yaml:10:26: invalid YAML: a value contains ': ' (a colon and a space), which "
+        'YAML reads as a new field; put the whole value in quotes: - code: "keski-suomi, fi: Keski-Suomi, '
+        'sv: Mellersta Finland}"',
+    ]
+
+
 def test_a_term_added_as_one_line_to_the_vocabulary_is_shown_the_lines_to_write(tmp_path: Path) -> None:
     """A new term written as its name alone, a description in one language only."""
     from catalogue.content.vocabulary import load_vocabulary

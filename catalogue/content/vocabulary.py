@@ -214,8 +214,10 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
         node = fields["description"]
         if isinstance(node, yaml.MappingNode):
             parts = _fields(node, LANGS, "field", problems)
-            what = f"the '{{}}' description of '{code}'"
-            description = {lang: _text(parts.get(lang), what.format(lang), node, problems) for lang in LANGS}
+            description = {
+                lang: _text(parts.get(lang), f"the '{lang}' description of '{code}'", node, problems)
+                for lang in LANGS
+            }
         else:
             where = "on a line of its own below it, two spaces further in: 'fi: …' and 'sv: …'"
             problems.append(_at(node, f"description should give each language's text {where}"))

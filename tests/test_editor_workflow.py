@@ -924,6 +924,19 @@ FINNISH_PLURALS = (
             '"lisää"',
             "1: this text is cut off from its msgid or msgstr by the line above; {lines}",
         ),
+        (  # babel would end the build in a traceback: int('>0')
+            'msgstr[0] "%(num)d käytäntö"',
+            'msgstr[>0] "%(num)d käytäntö"',
+            'msgstr[>0] "%(num)d käytäntö"',
+            "1: the number in msgstr[>0] should be the plural form's: msgstr[0] for one, msgstr[1] for "
+            "more; {lines}",
+        ),
+        (  # the same: int('1]"%(num)d käytäntöä')
+            'msgstr[1] "%(num)d käytäntöä"',
+            'msgstr[1]"%(num)d käytäntöä"',
+            'msgstr[1]"%(num)d käytäntöä"',
+            "1: write a space between msgstr[1] and its text; {lines}",
+        ),
         (  # gettext would end the build in a traceback
             "plural=(n != 1);",
             "plural=(n != ;",

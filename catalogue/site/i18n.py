@@ -129,6 +129,15 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
         for number, (above, line) in enumerate(itertools.pairwise(lines), start=2)
         if line.lstrip().startswith('"') and (not above.strip() or above.lstrip().startswith("#"))
     ]
+    numbered = {n: keyword for n, line in enumerate(lines, start=1) if (keyword := _plural_keyword(line))}
+    problems += [
+        Problem(where, n, 1, f"{_plural_mistake(keyword)}; {PO_LINES}") for n, keyword in numbered.items()
+    ]
+    if numbered:  # babel would stop at the first in a traceback: the rest is read with msgstr[0]
+        po = "\n".join(
+            line.replace(numbered[n], "msgstr[0]", 1) if n in numbered else line
+            for n, line in enumerate(lines, start=1)
+        ).encode("utf-8")
     try:
         catalog = read_po(io.BytesIO(po), abort_invalid=True)
     except PoFileError as error:  # the catalogue up to the line: its header, and the plural rule
@@ -154,6 +163,25 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
     if problems:
         raise ContentError(problems)
     return catalog
+
+
+PLURAL_NUMBERS = "msgstr[0] for one, msgstr[1] for more"
+
+
+def _plural_keyword(line: str) -> str | None:
+    """A line's msgstr[…] whose number babel cannot read (msgstr[>0], msgstr[1 "…"), as babel
+    finds it: the line's first word, after #~ in an entry no longer used."""
+    line = line.strip()
+    keyword = (line[2:].lstrip() if line.startswith("#~") else line).partition(" ")[0]
+    unread = keyword.startswith("msgstr[") and not re.fullmatch(r"msgstr\[\d+\]", keyword)
+    return keyword if unread else None
+
+
+def _plural_mistake(keyword: str) -> str:
+    if written := re.match(r"msgstr\[\d+\]", keyword):
+        return f"write a space between {written[0]} and its text"
+    shown = keyword.split('"')[0].strip()
+    return f"the number in {shown} should be the plural form's: {PLURAL_NUMBERS}"
 
 
 def _line_of(lines: list[str], start: str) -> int:

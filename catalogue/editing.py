@@ -6,7 +6,7 @@ import re
 from pathlib import Path, PurePath
 from typing import Any
 
-from .config import Lang, SiteConfig
+from .config import LANGS, Lang, SiteConfig
 from .content.house_style import format_practice
 from .content.load import is_editor_backup
 from .content.slugs import is_slug, slugify
@@ -100,6 +100,9 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
             else "the practices are content/fi/*.md and content/sv/*.md"
         )
         raise EditError(f"there is no file {file}; {hint}")
+    if mine is None and target.parent not in {(root / "content" / lang).resolve() for lang in LANGS}:
+        where = f"the project in {root}: content/fi/*.md and content/sv/*.md"
+        raise EditError(f"{file} is not one of the practices of {where}")
     if mine is None:
         raise EditError(f"{file} is not a practice file that can be read; run `python build.py check`")
     lang, path, doc = mine

@@ -513,6 +513,23 @@ def test_translated_names_the_file_meant(
     assert capsys.readouterr().err == f"error: {message}\n"
 
 
+def test_translated_names_the_project_when_the_file_is_another_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of another copy of the catalogue (a second clone, `--root` left as it was), or an
+    about page, is no practice of this one: not one 'that cannot be read'."""
+    root = make_project(tmp_path / "a", pair())
+    other = make_project(tmp_path / "b", pair()) / "content/sv/esimerkki.md"
+    assert main(["--root", str(root), "translated", str(other)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {other} is not one of the practices of the project in {root}: content/fi/*.md and "
+        "content/sv/*.md\n"
+    )
+    about = root / "content/pages/sv/about.md"
+    assert main(["--root", str(root), "translated", str(about)]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {about} is not one of the practices of the project")
+
+
 def test_translated_sends_to_the_check_when_the_source_cannot_be_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -143,6 +143,12 @@ def handle(root: Path, request: dict[str, Any]) -> tuple[int, Any]:
             return 200, None
     except RefusedPath as refused:
         return 403, {"error": str(refused)}
-    except (KeyError, TypeError, ValueError, UnicodeDecodeError) as error:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        UnicodeDecodeError,
+        AttributeError,
+    ) as error:  # a value of another shape
         return 422, {"error": f"{action}: unusable request ({error})"}
     return 422, {"error": f"unknown action {action!r}"}

@@ -10,6 +10,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalogue.build.pipeline import build
 from catalogue.cli import main
@@ -479,6 +481,58 @@ def test_the_local_back_end_touches_only_practice_files_and_images(tmp_path: Pat
         assert _post(url, info, host=rebound.split("/")[2], origin=rebound.rstrip("/"))[0] == 403
     with serving(root / "_site") as url:  # a plain local server of the built site has no back end
         assert _post(url, info)[0] == 404
+
+
+BACK_END_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["content/fi/sample.md", "static/images/a.png", "../x", "content", "site.toml", "aGVp"]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["path", "folder", "extension", "files", "entry", "dataFiles", "raw", "assets"])
+            | st.sampled_from(["content", "asset", "paths", "label"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    action=st.sampled_from(["info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry"])
+    | st.sampled_from(["getMedia", "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "x"])
+    | st.none()
+    | st.integers(),
+    params=BACK_END_VALUES,
+)
+def test_any_request_to_the_local_back_end_is_answered_and_touches_nothing_else(
+    tmp_path_factory: pytest.TempPathFactory, action: Any, params: Any
+) -> None:
+    """Not only what Decap sends: whatever JSON the page (or a script on this machine) posts is
+    answered with a status, and leaves every file but practices and images as it was ('params'
+    of 1 ended in AttributeError, and the request in a dropped connection)."""
+    import json
+
+    from catalogue.editor_backend import handle
+
+    root = tmp_path_factory.mktemp("backend")
+    (root / "content/fi").mkdir(parents=True)
+    (root / "content/fi/sample.md").write_text("x", encoding="utf-8")
+    (root / "site.toml").write_text("y", encoding="utf-8")
+    status, answer = handle(root, {"action": action, "params": params})
+    assert status in (200, 403, 422) and json.dumps(answer)
+    touched = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    assert {p for p in touched if not p.startswith(("content/fi/", "content/sv/", "static/images/"))} == {
+        "site.toml"
+    }
+    assert (root / "site.toml").read_text(encoding="utf-8") == "y"
 
 
 def _policy(html: str) -> str:

@@ -83,8 +83,12 @@ def _listing(root: Path, folder: str, suffix: str) -> list[str]:
         raise RefusedPath(
             f"{folder}: the web editor may only list {', '.join(ENTRY_FOLDERS)}, {MEDIA_FOLDER}"
         )
-    found = sorted((root / folder).glob(f"*{suffix}")) if (root / folder).is_dir() else []
-    return [f"{folder}/{file.name}" for file in found if file.is_file() and not file.name.startswith(".")]
+    found = sorted((root / folder).iterdir()) if (root / folder).is_dir() else []  # the suffix is no pattern
+    return [
+        f"{folder}/{file.name}"
+        for file in found
+        if file.is_file() and file.name.endswith(suffix) and not file.name.startswith(".")
+    ]
 
 
 def _persist_entry(root: Path, params: dict[str, Any]) -> dict[str, Any]:

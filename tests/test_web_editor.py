@@ -459,6 +459,8 @@ def test_the_local_back_end_touches_only_practice_files_and_images(tmp_path: Pat
         assert ask("info") == (200, {"repo": "project", "publish_modes": ["simple"], "type": "local_fs"})
         status, entries = ask("entriesByFolder", folder="content", extension="md", depth=2)
         assert status == 200 and [e["file"]["path"] for e in entries] == ["content/fi/sample.md"]
+        status, entries = ask("entriesByFolder", folder="content/fi", extension="*/../../*")  # no pattern
+        assert status == 200 and entries == []
         assert ask("getEntry", path="site.toml")[1]["data"] is None
         assert ask("getEntry", path="content/fi/../../site.toml")[1]["data"] is None
         for path in ("site.toml", "content/fi/../../x.md", "templates/base.html", "content/fi/x.txt"):

@@ -83,7 +83,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         origin = self.headers.get("Origin")
         host = self.headers.get("Host", "")
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self.headers.get("Content-Length") or "0"
         # Only the editor page itself: a JSON request from this origin (another site's page
         # cannot send one without the browser asking first, and this server never agrees),
         # addressed to this machine by name (not a foreign name made to point here).
@@ -95,11 +95,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ):
             self._send_bytes(b'{"error": "refused"}', "application/json", status=403)
             return
-        if length > MAX_EDITOR_REQUEST:
-            self._send_bytes(b'{"error": "too large"}', "application/json", status=413)
+        if not length.isdigit() or int(length) > MAX_EDITOR_REQUEST:
+            status = 413 if length.isdigit() else 400  # too large, or no count at all
+            self._send_bytes(b'{"error": "unusable length"}', "application/json", status=status)
             return
         try:
-            request = json.loads(self.rfile.read(length))
+            request = json.loads(self.rfile.read(int(length)))
         except ValueError:
             request = None
         status, answer = (

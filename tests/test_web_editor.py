@@ -430,14 +430,19 @@ def strategies_examples() -> list[str]:
 
 
 def _post(
-    url: str, body: bytes, content_type: str = "application/json", origin: str = "", host: str = ""
+    url: str,
+    body: bytes,
+    content_type: str = "application/json",
+    origin: str = "",
+    host: str = "",
+    length: str = "",
 ) -> tuple[int, Any]:
     import json
     import urllib.error
     import urllib.request
 
     headers = {"Content-Type": content_type, **({"Origin": origin} if origin else {})}
-    headers |= {"Host": host} if host else {}
+    headers |= ({"Host": host} if host else {}) | ({"Content-Length": length} if length else {})
     request = urllib.request.Request(f"{url}api/v1", data=body, headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -479,6 +484,7 @@ def test_the_local_back_end_touches_only_practice_files_and_images(tmp_path: Pat
         info = json.dumps({"action": "info"}).encode()
         assert _post(url, info, content_type="text/plain")[0] == 403
         assert _post(url, info, origin="https://example.org")[0] == 403
+        assert _post(url, info, length="-1")[0] == 400  # answered, not a traceback in the terminal
         rebound = url.replace("localhost", "attacker.example")  # a foreign name pointed here
         assert _post(url, info, host=rebound.split("/")[2], origin=rebound.rstrip("/"))[0] == 403
     with serving(root / "_site") as url:  # a plain local server of the built site has no back end

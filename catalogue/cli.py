@@ -79,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd = commands.add_parser("new", help="start a practice in both languages (as a draft)")
     new_cmd.add_argument("--fi-title", required=True, help="the Finnish title")
     new_cmd.add_argument("--sv-title", required=True, help="the Swedish title")
-    new_cmd.add_argument("--id", default=None, help="the id (default: made from the Finnish title)")
+    new_cmd.add_argument(
+        "--id", default=None, help="the id (default: made from the Finnish title, at most 60 characters)"
+    )
     translated_cmd = commands.add_parser(
         "translated", help="mark a translation as up to date with its other language version"
     )

@@ -9,7 +9,7 @@ from typing import Any
 from .config import LANGS, Lang, SiteConfig
 from .content.house_style import format_practice
 from .content.load import is_editor_backup
-from .content.slugs import is_slug, slugify
+from .content.slugs import LONGEST_SEGMENT, is_slug, shortened, slugify, title_slug
 from .content.source import SourceDocument, read_source
 from .content.validate import validate_practice
 from .content.vocabulary import load_vocabulary
@@ -60,17 +60,22 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
         raise EditError(
             f"the Finnish title {fi_title!r} gives no id; give one with --id, such as 'my-practice'"
         )
-    practice_id = practice_id or slugify(fi_title)
+    practice_id = practice_id or title_slug(fi_title)
     if not is_slug(practice_id):
         raise EditError(
             f"the id '{practice_id}' may contain only a-z, 0-9 and hyphens, such as 'my-practice'"
+        )
+    if len(practice_id) > LONGEST_SEGMENT:
+        raise EditError(
+            f"the id '{practice_id}' is {len(practice_id)} characters long; give one of at most "
+            f"{LONGEST_SEGMENT}, such as '{shortened(practice_id)}'"
         )
     if any(doc.front.get("id") == practice_id for _, _, doc in _documents(root)):
         raise EditError(f"the id '{practice_id}' is already used; choose another with --id")
     criteria_codes = load_vocabulary(root / "content/vocabulary.yaml").codes("criteria")
     created = []
     for lang, title in (("fi", fi_title), ("sv", sv_title)):
-        slug = slugify(title)
+        slug = title_slug(title)
         if not slug:
             raise EditError(f"the title {title!r} cannot make an address; use letters")
         path = root / "content" / lang / f"{practice_id}.md"

@@ -147,6 +147,8 @@ def handle(root: Path, request: dict[str, Any]) -> tuple[int, Any]:
             return 200, None
     except RefusedPath as refused:
         return 403, {"error": str(refused)}
+    except OSError as error:  # a name too long for the file system, a full disk
+        return 500, {"error": f"{action}: the file could not be read or written ({error.strerror})"}
     except (
         KeyError,
         TypeError,

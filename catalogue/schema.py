@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .content.fields import CONTACT_KEYS, FIELDS, LINK_KEYS, Field
+from .content.slugs import LONGEST_SEGMENT
 from .content.vocabulary import Vocabulary
 
 SCHEMA_PATH = "content/practice.schema.json"
@@ -29,10 +30,11 @@ def _codes(vocabulary: Vocabulary, group: str) -> dict[str, Any]:
 
 def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
     text = {"type": "string", "minLength": 1, "pattern": "\\S"}
+    slug = {"type": "string", "pattern": SLUG, "maxLength": LONGEST_SEGMENT}
     kinds: dict[str, dict[str, Any]] = {
-        "id": {"type": "string", "pattern": SLUG},
-        "slug": {"type": "string", "pattern": SLUG},
-        "slugs": {"type": "array", "items": {"type": "string", "pattern": SLUG}},
+        "id": slug,
+        "slug": slug,
+        "slugs": {"type": "array", "items": slug},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
         "text": text,
         "texts": {"type": "array", "minItems": 1, "items": text},

@@ -659,6 +659,33 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
     )
 
 
+def test_new_makes_an_address_of_a_long_title_that_the_check_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title of a few hundred letters (a project's whole official name pasted in) gives an
+    id and slugs cut at a hyphen, as `check` suggests them, not an address the check refuses
+    or a file name too long to write (a traceback); an --id that long is refused with one to
+    take."""
+    root = make_project(tmp_path, pair())
+    words = "Kotoutumista tukevan monialaisen ohjauksen ja neuvonnan kehittämishanke " * 5
+    assert main(["--root", str(root), "new", "--fi-title", words, "--sv-title", "Ny"]) == 0
+    expected = "kotoutumista-tukevan-monialaisen-ohjauksen-ja-neuvonnan"
+    assert capsys.readouterr().out.splitlines() == [
+        f"Created content/fi/{expected}.md",
+        f"Created content/sv/{expected}.md",
+    ]
+    text = (root / f"content/fi/{expected}.md").read_text(encoding="utf-8")
+    assert f"id: {expected}\n" in text and f"slug: {expected}\n" in text
+    # the title itself is warned of (it is the editor's to shorten), and nothing else
+    assert [(p.line, p.message.split(" is ")[0]) for p in check_site(root).warnings] == [(4, "the title")]
+    too_long = "-".join(["kehittamishanke"] * 10)
+    assert main(["--root", str(root), "new", "--fi-title", "Uusi", "--sv-title", "Ny", "--id", too_long]) == 1
+    assert capsys.readouterr().err == (
+        f"error: the id '{too_long}' is 159 characters long; give one of at most 120, such as "
+        "'kehittamishanke-kehittamishanke-kehittamishanke'\n"
+    )
+
+
 def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = dict(pair())
     files["content/fi/esimerkki.md"] = practice(themes="[nope]")
@@ -783,6 +810,7 @@ def test_schema_accepts_every_sample_practice() -> None:
         ("  generalisable: Toimii muuallakin.\n", ""),
         ("slug: esimerkki", "slug: Esimerkki Käytäntö"),
         ("published: 2017-01-02", "published: 2. tammikuuta 2017"),
+        ("slug: esimerkki", "slug: " + "-".join(["esimerkki"] * 13)),  # 129 characters
     ],
 )
 def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[str, str]) -> None:

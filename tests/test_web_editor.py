@@ -34,6 +34,26 @@ def test_committed_editor_settings_are_the_generated_ones() -> None:
     )
 
 
+@pytest.mark.parametrize("name", ["id", "slug"])
+def test_the_form_takes_an_id_or_slug_exactly_when_the_check_does(name: str) -> None:
+    """The form says what to write while the editor types, instead of saving a file the check
+    refuses: an address of 121 letters or more among them (as an id, a file name too long to
+    write)."""
+    import re
+
+    import yaml
+
+    from catalogue.content.slugs import LONGEST_SEGMENT, is_slug
+
+    config = yaml.safe_load((ROOT / EDITOR_CONFIG_PATH).read_text(encoding="utf-8"))
+    field = next(f for f in config["collections"][0]["fields"] if f["name"] == name)
+    pattern, told = field["pattern"]
+    assert told == "a–z, 0–9, -; enintään 120 merkkiä / högst 120 tecken"
+    for value in ["a" * 120, "a" * 121, "kieli-" * 30 + "x", "a-b", "a--b", "-a", "Äänekoski", "", "a b"]:
+        expected = is_slug(value) and len(value) <= LONGEST_SEGMENT
+        assert bool(re.search(pattern, value)) == expected, value
+
+
 @pytest.fixture
 def editor_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A project with one practice under `serve` (rebuilding on every save), which gives the
@@ -475,6 +495,11 @@ def test_the_local_back_end_touches_only_practice_files_and_images(tmp_path: Pat
             ask("persistEntry", dataFiles=[{"path": "content/sv/sample.md", "raw": "x"}], assets=[])[0] == 200
         )
         assert (root / "content/sv/sample.md").read_text(encoding="utf-8") == "x"
+        status, answer = ask("persistEntry", dataFiles=[{"path": f"content/fi/{'a' * 300}.md", "raw": "x"}])
+        assert (status, json.loads(answer)) == (  # a name the file system refuses: answered
+            500,
+            {"error": "persistEntry: the file could not be read or written (File name too long)"},
+        )
         assert ask("deleteFile", path="content/fi/sample.md")[0] == 403  # practices are withdrawn
         assert (root / "content/fi/sample.md").exists()
         picture = {"path": "static/images/kuva.png", "content": "iVBORw0K", "encoding": "base64"}

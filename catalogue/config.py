@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
+from .content.characters import escaped
 from .content.source import read_text
 from .problems import Problem, closest
 
@@ -197,6 +198,8 @@ def _form_problems(data: dict[str, Any], form: dict[str, Any], table: str) -> It
             yield from _form_problems(value, kind, f"{name}.")
         elif not isinstance(value, str) or not value.strip():
             yield name, f'{name} should be text in quotes, such as {key} = "…"'
+        elif told := escaped(name, value):
+            yield name, told
 
 
 def _shown(name: str, value: Any) -> str:

@@ -2303,6 +2303,83 @@ def test_an_invisible_character_no_page_may_hold_is_shown_where_it_hides(tmp_pat
     ]
 
 
+def test_an_invisible_character_written_as_an_escape_is_told_at_its_field(tmp_path: Path) -> None:
+    """In double quotes YAML reads \\a, \\x0b or \\u202e as the character itself, which the
+    file's text does not hold: a bell in a summary reached the page (and the HTML checker
+    refused it). Every value is checked as the page gets it, a list's items and the criteria's
+    evidence too."""
+    text = practice(
+        title='"Esimerkki\\u202ekäytäntö"',
+        summary='"Lyhyt\\a kuvaus."',
+        extra='contact: {name: "Maija\\x0bMeikäläinen"}',
+    ).replace("organisations: [Esimerkkikunta]", 'organisations: [Esimerkkikunta, "Toinen\\x1b"]')
+    text = text.replace(
+        "high-impact: Tulokset ovat parempia.", 'high-impact: "Tulokset\\u2028ovat parempia."'
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:3:8: title has an invisible character ⟨U+202E⟩ in "
+        "'Esimerkki⟨U+202E⟩käytäntö', written as an escape in quotes (such as \\u202e): a direction "
+        "mark, which shows the text after it in another order than it is written; delete it",
+        "content/fi/esimerkki.md:5:10: summary has an invisible character ⟨U+0007⟩ in "
+        "'Lyhyt⟨U+0007⟩ kuvaus.', written as an escape in quotes (such as \\u0007): a control "
+        "character, which a web page may not contain; delete it",
+        "content/fi/esimerkki.md:10:33: organisations item 2 has an invisible character ⟨U+001B⟩ in "
+        "'Toinen⟨U+001B⟩', written as an escape in quotes (such as \\u001b): a control character, "
+        "which a web page may not contain; delete it",
+        "content/fi/esimerkki.md:19:16: criteria high-impact has an invisible character ⟨U+2028⟩ in "
+        "'Tulokset⟨U+2028⟩ovat', written as an escape in quotes (such as \\u2028): a line separator, "
+        "which browsers do not show as a break; press Enter instead, or delete it",
+        "content/fi/esimerkki.md:22:17: contact name has an invisible character ⟨U+000B⟩ in "
+        "'Maija⟨U+000B⟩Meikäläinen', written as an escape in quotes (such as \\u000b): a line break "
+        "pasted from a word processor; press Enter instead, or delete it",
+    ]
+
+
+def test_a_character_reference_to_an_invisible_character_is_told_at_its_place(tmp_path: Path) -> None:
+    """Markdown and HTML read &#7; as the character itself, which then reached the page; in
+    code it is shown as written, and &#128; is the euro sign, as browsers read it."""
+    text = practice(
+        body="## Tausta\n\nKello&#7;soi ja &#X202E;käänteinen, `&#7;` ja 5 &#128;.\n",
+        criteria=CRITERIA.replace("Vaiheet on kuvattu.", "Vaiheet&#x0b;on kuvattu."),
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:20:15: '&#x0b;' gives an invisible character ⟨U+000B⟩: a line break "
+        "pasted from a word processor; press Enter instead, or delete it",
+        "content/fi/esimerkki.md:25:6: '&#7;' gives an invisible character ⟨U+0007⟩: a control "
+        "character, which a web page may not contain; delete it",
+        "content/fi/esimerkki.md:25:17: '&#X202E;' gives an invisible character ⟨U+202E⟩: a direction "
+        "mark, which shows the text after it in another order than it is written; delete it",
+    ]
+
+
+def test_an_escaped_invisible_character_in_the_vocabulary_or_the_settings_is_told_too(
+    tmp_path: Path,
+) -> None:
+    """A term's label and the site's name are on every page: they are checked as the page
+    gets them, as front matter is."""
+    root = make_project(tmp_path, pair())
+    vocabulary = root / "content/vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    label = "fi: Perustieto, ohjaus ja neuvonta\n"
+    line = text[: text.index(label)].count("\n") + 1
+    vocabulary.write_text(text.replace(label, 'fi: "Perustieto\\u202e"\n', 1), encoding="utf-8")
+    settings = root / "site.toml"
+    text = settings.read_text(encoding="utf-8")
+    name = 'fi = "Kotoutumisen hyvät käytännöt"'
+    settings.write_text(text.replace(name, 'fi = "Kotoutumisen\\u0007 hyvät käytännöt"', 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        check_site(root)
+    assert [str(p) for p in raised.value.problems] == [
+        f"content/vocabulary.yaml:{line}:9: the 'fi' label of 'basic-info-guidance' has an invisible "
+        "character ⟨U+202E⟩ in 'Perustieto⟨U+202E⟩', written as an escape in quotes (such as "
+        "\\u202e): a direction mark, which shows the text after it in another order than it is "
+        "written; delete it",
+        f"site.toml:{text[: text.index(name)].count(chr(10)) + 1}:1: name.fi has an invisible character "
+        "⟨U+0007⟩ in 'Kotoutumisen⟨U+0007⟩ hyvät', written as an escape in quotes (such as \\u0007): a "
+        "control character, which a web page may not contain; delete it",
+    ]
+
+
 def test_a_replaced_code_points_to_its_replacement(tmp_path: Path) -> None:
     """A term merged into another keeps its old code as 'code: old, replaced_by: new': a
     practice still using the old code is told the new one. A replaced code still in use, or

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ..problems import Problem, Severity
+from .characters import referenced_characters
 from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of, web_address
 from .text_links import (
     DEFINED_LINE,
@@ -85,7 +86,7 @@ def text_problems(
     the level of the heading the text follows on its page (TITLE or DESCRIPTION)."""
     links = links_in(text, first_line)
     problems = list(link_problems(path, links))
-    if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@", "~~")):
+    if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@", "~~", "&#")):
         lines, seen = text.split("\n"), prose(text).split("\n")
         problems += _heading_problems(path, first_line, lines, seen, after)
         problems += list_problems(path, first_line, text, lines, seen)
@@ -94,6 +95,8 @@ def text_problems(
                 problems += _line_problems(path, first_line + offset, line)
             if "://" in line or "www." in line or "@" in line:
                 problems += _bare_addresses(path, first_line + offset, line)
+            if "&#" in line:
+                problems += referenced_characters(path, first_line + offset, line)
     return links, problems
 
 

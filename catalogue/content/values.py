@@ -8,6 +8,7 @@ from typing import Any
 
 from ..config import Lang
 from ..problems import Problem, Severity, closest
+from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date
 from .fields import CONTACT_KEYS, LINK_KEYS
@@ -34,6 +35,8 @@ class ValueChecker:
         self.vocabulary = vocabulary
         self.hints = CodeHints(vocabulary, lang)
         self.problems: list[Problem] = list(doc.problems)
+        for key, message in escaped_characters(doc.front):
+            self.problem(key, message)
 
     def problem(self, key: tuple[str | int, ...], message: str, warning: bool = False) -> None:
         line, column = self.doc.where(*key)

@@ -10,6 +10,7 @@ import yaml
 
 from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
+from .characters import escaped
 from .collation import sort_key
 from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import YAML_LOADER, bytes_digest, compose_mending, read_text
@@ -257,6 +258,8 @@ def _fields(
 def _text(node: yaml.Node | None, what: str, parent: yaml.Node, problems: list[Problem]) -> str:
     """A value written as text, as the file has it ('' and a problem if there is none)."""
     if isinstance(node, yaml.ScalarNode) and node.tag != NULL and node.value.strip():
+        if told := escaped(what, node.value):
+            problems.append(_at(node, told))
         return str(node.value).strip()
     message = (
         f"{what} is missing; write it after the colon"

@@ -121,6 +121,34 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     assert built(root, tmp_path / "after-garbage") == expected
 
 
+def test_compiled_templates_of_other_code_go_and_two_builds_of_new_code_share_theirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade, two builds at once (`serve` running and `make build`) both find no
+    folder for the new code's compiled templates: the one that looks second must neither fail
+    ('File exists') nor remove what the first has compiled in it meanwhile."""
+    cache = BuildCache(tmp_path / ".cache/build.sqlite", "new" * 8)
+    old = tmp_path / ".cache/templates" / ("old" * 8)[:16]
+    old.mkdir(parents=True)
+    (old / "x.cache").write_bytes(b"compiled by other code")
+    mine = old.with_name(cache.salt[:16])
+    looked = Path.is_dir
+
+    def other_build_makes_it_now(self: Path) -> bool:
+        if self == mine and not looked(self):  # just after this build looked: the other's turn
+            mine.mkdir()
+            (mine / "y.cache").write_bytes(b"compiled by the other build")
+            return False
+        return looked(self)
+
+    monkeypatch.setattr(Path, "is_dir", other_build_makes_it_now)
+    assert pipeline.compiled_templates(cache) == mine
+    monkeypatch.undo()
+    assert (mine / "y.cache").read_bytes() == b"compiled by the other build"
+    assert sorted(p.name for p in mine.parent.iterdir()) == [mine.name]
+    cache.close()
+
+
 def test_a_checked_result_is_stored_and_loaded_as_it_was_and_damage_is_not_trusted(tmp_path: Path) -> None:
     site = check_site(ROOT).site
     assert any(p.contact and p.links and p.updated for p in site.practices)  # every kind of value

@@ -182,8 +182,10 @@ def compiled_templates(cache: BuildCache) -> Path | None:
         return None
     folder = cache.path.with_name("templates") / cache.salt[:16]
     if not folder.is_dir():  # other code's compiled templates are of no use any more
-        shutil.rmtree(folder.parent, ignore_errors=True)
-        folder.mkdir(parents=True)
+        for other in folder.parent.iterdir() if folder.parent.is_dir() else []:
+            if other.name != folder.name:
+                shutil.rmtree(other, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)  # another build of the same code may make it too
     return folder
 
 

@@ -2140,6 +2140,7 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         "admin/: fi/\n"
         "fi/v/: https://hyvatkaytannot.kotoutuminen.fi/fi/kaytannot/\n"
         "fi/u/: https://example.com/fi/\n"
+        'fi/t/: "fi/\\u202eevil/"\n'  # an escape: the message shows what YAML reads
     )
     files = {**pair(), "content/redirects.yaml": redirects}
     address = (
@@ -2162,6 +2163,7 @@ def test_each_line_of_the_redirects_is_checked_at_its_line(tmp_path: Path) -> No
         "content/redirects.yaml:9:8: write the address without 'https://hyvatkaytannot.kotoutuminen.fi/' "
         "in front: 'fi/kaytannot/'",
         f"content/redirects.yaml:10:8: 'https://example.com/fi/' {address}",
+        f"content/redirects.yaml:11:8: 'fi/⟨U+202E⟩evil/' {address}",
     ]
 
 

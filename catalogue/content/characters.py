@@ -116,6 +116,11 @@ def _referenced(reference: str) -> str:
     return html.unescape(reference) or chr(code)
 
 
+def visible(text: str) -> str:
+    """The text with each invisible character shown as ⟨U+…⟩, for a message that quotes it."""
+    return UNPUBLISHABLE.sub(lambda found: _marked(found.group()), text)
+
+
 def _kind(character: str) -> str:
     """What an invisible character is, and what to do with it."""
     return KINDS.get(character) or (OVERRIDE if "\u202a" <= character <= "\u2069" else CONTROL)

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 import yaml
 
 from ..problems import Problem
+from .characters import visible
 from .html_policy import site_path
 from .model import Redirect
 from .slugs import LONGEST_SEGMENT, shortened
@@ -105,8 +106,8 @@ def _address(node: yaml.Node, number: int, problems: list[Problem], own_urls: tu
             _at(
                 node,
                 number,
-                f"'{node.value[:80]}' is not an address of this site; an address is lowercase letters, "
-                "digits and hyphens between slashes, such as 'fi/kaytannot/vanha-nimi/'",
+                f"'{visible(node.value[:80])}' is not an address of this site; an address is lowercase "
+                "letters, digits and hyphens between slashes, such as 'fi/kaytannot/vanha-nimi/'",
             )
         )
     elif len(longest := max(node.value.split("/"), key=len)) > LONGEST_SEGMENT:

@@ -141,6 +141,54 @@ def test_any_markdown_in_the_text_or_a_criterion_builds_or_is_reported(
     try_everything(make_project(tmp_path_factory.mktemp("p"), files))
 
 
+ANY_TEXT = st.text(
+    st.sampled_from("Kielikahvila ÅÄÖåäö-.,") | st.characters(exclude_categories=["Cs"]),
+    min_size=1,
+    max_size=12,
+)
+REFERENCE = st.integers(min_value=0, max_value=0x110000).map(lambda n: f"&#{n};" if n % 2 else f"&#x{n:x};")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(ANY_TEXT, min_size=4, max_size=4), references=st.lists(REFERENCE, max_size=4))
+@example(values=["a\x07", "b", "c", "d"], references=[])  # a bell in quotes: "a\u0007"
+@example(values=["a", "b", "c", "d"], references=["&#x202e;"])  # a direction override in the text
+def test_no_page_that_is_built_has_a_character_a_page_may_not_hold(
+    tmp_path_factory: pytest.TempPathFactory, values: list[str], references: list[str]
+) -> None:
+    """Whatever an editor writes in a text of the front matter (in double quotes any character
+    can be written as an escape) or as a character reference in the
+    text: the site is built without a character the HTML standard forbids, or not at all."""
+    from catalogue.content.characters import UNPUBLISHABLE
+
+    title, summary, organisation, evidence = map(_in_double_quotes, values)
+    text = practice(
+        title=title,
+        summary=summary,
+        body=f"## Tausta\n\nTeksti {' '.join(references)}.\n",
+        criteria=CRITERIA.replace("Vaiheet on kuvattu.", evidence),
+    ).replace("organisations: [Esimerkkikunta]", f"organisations: [{organisation}]")
+    out = tmp_path_factory.mktemp("site") / "out"
+    try:
+        build(
+            make_project(tmp_path_factory.mktemp("p"), {**pair(), "content/fi/esimerkki.md": text}),
+            out,
+            search=False,
+        )
+    except ContentError:
+        return
+    pages = [*out.rglob("*.html"), *out.rglob("*.xml")]
+    assert [str(page) for page in pages if UNPUBLISHABLE.search(page.read_text(encoding="utf-8"))] == []
+
+
+def _in_double_quotes(value: str) -> str:
+    """A YAML text in double quotes, each character that is not printable written as an escape."""
+    escaped = {"\\": "\\\\", '"': '\\"'}
+    return (
+        '"' + "".join(escaped.get(c) or (c if c.isprintable() else f"\\U{ord(c):08x}") for c in value) + '"'
+    )
+
+
 REDIRECT_PIECES = st.sampled_from(
     [
         "fi/vanha/: fi/kaytannot/\n",

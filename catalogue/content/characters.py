@@ -91,7 +91,8 @@ def escaped(what: str, value: str) -> str | None:
     if not found:
         return None
     written = f", written as an escape in quotes (such as \\u{ord(found[0].group()):04x})"
-    return f"{what} has {_described(value.replace(chr(10), ' '), found, written)}"
+    on_one_line = value.replace("\n", " ")  # a block of several lines is quoted as one
+    return f"{what} has {_described(on_one_line, found, written)}"
 
 
 def _part(part: str | int) -> str:
@@ -111,8 +112,8 @@ def referenced_characters(path: PurePath, number: int, line: str) -> Iterator[Pr
 def _referenced(reference: str) -> str:
     """The character a reference gives in a browser (and in nh3's output): &#128; is €, as
     Python's `html.unescape` has it, but &#7; is the control character, which it leaves out."""
-    number = reference[3:-1]
-    code = int(number, 16) if reference[2] in "xX" else int(reference[2:-1])
+    number = reference[2:-1]  # &#7; → 7, &#x202e; → x202e
+    code = int(number[1:], 16) if number[0] in "xX" else int(number)
     return html.unescape(reference) or chr(code)
 
 

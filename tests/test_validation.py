@@ -2337,11 +2337,15 @@ def test_an_invisible_character_written_as_an_escape_is_told_at_its_field(tmp_pa
     ]
 
 
+LONG_REFERENCE = "&#" + "9" * 5000 + ";"
+
+
 def test_a_character_reference_to_an_invisible_character_is_told_at_its_place(tmp_path: Path) -> None:
     """Markdown and HTML read &#7; as the character itself, which then reached the page; in
-    code it is shown as written, and &#128; is the euro sign, as browsers read it."""
+    code it is shown as written, and &#128; is the euro sign, as browsers read it. A number
+    past the last character gives the replacement character (and Python no traceback)."""
     text = practice(
-        body="## Tausta\n\nKello&#7;soi ja &#X202E;käänteinen, `&#7;` ja 5 &#128;.\n",
+        body="## Tausta\n\nKello&#7;soi ja &#X202E;käänteinen, `&#7;` ja 5 &#128;." + LONG_REFERENCE + "\n",
         criteria=CRITERIA.replace("Vaiheet on kuvattu.", "Vaiheet&#x0b;on kuvattu."),
     )
     assert problems(tmp_path, one_file(text)) == [

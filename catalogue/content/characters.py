@@ -113,8 +113,12 @@ def _referenced(reference: str) -> str:
     """The character a reference gives in a browser (and in nh3's output): &#128; is €, as
     Python's `html.unescape` has it, but &#7; is the control character, which it leaves out."""
     number = reference[2:-1]  # &#7; → 7, &#x202e; → x202e
-    code = int(number[1:], 16) if number[0] in "xX" else int(number)
-    return html.unescape(reference) or chr(code)
+    hexadecimal = number[0] in "xX"
+    digits = (number[1:] if hexadecimal else number).lstrip("0") or "0"
+    if len(digits) > 8:  # past the last character (U+10FFFF): the replacement character
+        return "\ufffd"
+    code = int(digits, 16 if hexadecimal else 10)
+    return html.unescape(f"&#{code};") or chr(code)
 
 
 def visible(text: str) -> str:

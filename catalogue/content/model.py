@@ -65,6 +65,10 @@ class Practice:
     """Where each front-matter field is in the file, for messages (see `flat_positions`)."""
     title_key: tuple[str, str, str]
     """The title's A–Ö sort key (collation.sort_key)."""
+    title_hyphenated: str
+    """The title with soft hyphens where a heading may break it on a phone
+    (line_breaks.hyphenated_heading), made with the record: a page that shows the title then
+    loads no hyphenation dictionary, which took half of a rebuild of the real catalogue."""
     digest: str
     """A hash of the file's path and front matter: everything above is made from them and
     the vocabulary, so a page that shows this record counts it by this hash."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
+from ..site.line_breaks import hyphenated_heading
 from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
@@ -67,6 +68,7 @@ def validate_practice(
         source=doc.path.as_posix(),
         positions=flat_positions({name: doc.where(name) for name in doc.front}),
         title_key=sort_key(values["title"]),
+        title_hyphenated=hyphenated_heading(values["title"], lang),
         digest=doc.front_digest,
     )
     return practice, _text(doc, practice, links), check.problems

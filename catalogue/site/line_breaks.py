@@ -52,6 +52,12 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
     return lambda text: long_word.sub(syllables, text)
 
 
+def hyphenated_heading(text: str, lang: Lang) -> str:
+    """`text` as a heading shows it on a phone: with soft hyphens in its words of HEADING
+    letters or more."""
+    return hyphenator(lang, HEADING)(text)
+
+
 HEADING_ELEMENT = re.compile(r"(<h[2-6]\b[^>]*>)(.*?)(</h[2-6]>)", re.DOTALL)
 TAG = re.compile(r"(<[^>]*>)")
 

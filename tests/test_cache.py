@@ -3,9 +3,11 @@ build from nothing; a failed or interrupted build, in any stage, leaves the site
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -17,6 +19,7 @@ from catalogue import search_index, workers
 from catalogue.build import make, pipeline, write
 from catalogue.build.cache import BuildCache
 from catalogue.build.pipeline import CACHE_FILE, build, check_site
+from catalogue.build.progress import Reporter
 from catalogue.content import load, stored
 from catalogue.content.model import FileResult
 from catalogue.problems import ContentError, Problem
@@ -341,6 +344,52 @@ def test_an_output_folder_deleted_or_replaced_is_made_whole_again(tmp_path: Path
     shutil.rmtree(out)
     (tmp_path / "copy").rename(out)
     assert built(root, out) == expected
+
+
+def test_two_builds_into_one_folder_at_once_take_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` rebuilding while `make build` runs in another terminal: the second build waits
+    for the first, says so, and the folder ends as a build from nothing makes it. (They shared
+    the staging folder: the second removed the pages the first was making, and the first
+    failed.)"""
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    built(root, out)
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Aivan uusi nimi"), encoding="utf-8")
+    made, go = threading.Event(), threading.Event()
+    real_publish = pipeline._publish
+
+    def first_waits(*args: Any) -> Any:
+        if not made.is_set():
+            made.set()
+            go.wait(10)
+        return real_publish(*args)
+
+    monkeypatch.setattr(pipeline, "_publish", first_waits)
+    failures: list[BaseException] = []
+    told = io.StringIO()
+
+    def run(reporter: Reporter | None = None) -> None:
+        try:
+            build(root, out, reporter=reporter, search=False)
+        except BaseException as error:
+            failures.append(error)
+
+    first = threading.Thread(target=run)
+    first.start()
+    assert made.wait(10)
+    second = threading.Thread(target=run, args=(Reporter(told),))
+    second.start()
+    second.join(1)
+    waited = second.is_alive()
+    go.set()
+    first.join(10)
+    second.join(10)
+    assert failures == [] and waited
+    assert told.getvalue() == f"waiting for another build into {out.name}/ to finish…\n"
+    assert site_files(out) == built(root, tmp_path / "fresh", use_cache=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh", "project", "site"]
 
 
 def _raise(error: BaseException) -> Callable[..., Any]:

@@ -225,28 +225,39 @@ def build(
         checked = check_site(root, config, strict, cache, reporter.counting("checking content…", "files"))
         reporter.stage("planning pages…")
         plan = plan_site(root, checked, cache)
-        previous = cache.outputs(out_dir)
-        unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
-        staging = write.begin(out_dir)
-        try:
-            outputs = make_outputs(plan, previous, staging, cache, reporter)
-            bundle = _bundle(previous)
-            wanted = search_input(plan) if search and not keep_search else None
-            if wanted and not _made_from(wanted.key, bundle):
-                from ..search_words import dictionaries_ready, prepare_dictionaries
-
-                if not dictionaries_ready(LANGS):
-                    reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
-                    prepare_dictionaries(LANGS)
-                reporter.stage("indexing for search…")
-                bundle = make_bundle(wanted, staging, out_dir, reporter.within("indexing for search…"))
-            outputs |= bundle if search or keep_search else {}
-            made = [path for path, output in outputs.items() if previous.get(path) != output]
-        except BaseException:
-            write.discard(staging)
-            raise
-        _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
+        waiting = f"waiting for another build into {out_dir.name}/ to finish…"
+        with write.held(out_dir, lambda: reporter.note(waiting)):
+            outputs, made = _write_site(plan, cache, out_dir, reporter, search, keep_search)
     return Built(len(outputs), len(made), checked.warnings, plan)
+
+
+def _write_site(
+    plan: Plan, cache: BuildCache, out_dir: Path, reporter: Reporter, search: bool, keep_search: bool
+) -> tuple[dict[str, Output], list[str]]:
+    """Make the files whose recipe changed in a staging folder, index them if asked, and
+    publish them into out_dir; return every output file's entry, and the paths made anew."""
+    previous = cache.outputs(out_dir)
+    unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
+    staging = write.begin(out_dir)
+    try:
+        outputs = make_outputs(plan, previous, staging, cache, reporter)
+        bundle = _bundle(previous)
+        wanted = search_input(plan) if search and not keep_search else None
+        if wanted and not _made_from(wanted.key, bundle):
+            from ..search_words import dictionaries_ready, prepare_dictionaries
+
+            if not dictionaries_ready(LANGS):
+                reporter.stage("preparing the Finnish and Swedish dictionaries (once per machine)…")
+                prepare_dictionaries(LANGS)
+            reporter.stage("indexing for search…")
+            bundle = make_bundle(wanted, staging, out_dir, reporter.within("indexing for search…"))
+        outputs |= bundle if search or keep_search else {}
+        made = [path for path, output in outputs.items() if previous.get(path) != output]
+    except BaseException:
+        write.discard(staging)
+        raise
+    _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
+    return outputs, made
 
 
 def _publish(
@@ -361,7 +372,7 @@ def index_published(
         folder.mkdir()
         try:
             fresh = make_bundle(wanted, folder, out_dir)
-            with lock:
+            with lock, write.held(out_dir, lambda: None):  # `make build` too may be at work
                 if latest() is built:
                     recorded = cache.outputs(out_dir)
                     write.publish(folder, out_dir, fresh, _bundle(recorded).keys() - fresh.keys())

@@ -39,6 +39,13 @@ class Reporter:
             self.message = message
             self._draw()
 
+    def note(self, message: str) -> None:
+        """A line that stays, on a terminal or not: what the person who waits must know."""
+        with self.drawing:
+            self.stream.write(f"\r\x1b[2K{message}\n" if self.live else f"{message}\n")
+            self.stream.flush()
+            self._draw()
+
     def counting(self, stage: str, unit: str) -> Progress:
         """What tells this stage's progress: '{stage} {done} of {total} {unit}'."""
         return lambda done, total: self.stage(f"{stage} {done:,} of {total:,} {unit}")

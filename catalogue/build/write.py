@@ -8,17 +8,38 @@ it exactly as it was; publishing only renames files, with Ctrl+C held back meanw
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 
 class WriteError(Exception):
     pass
+
+
+@contextmanager
+def held(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
+    """One build at a time changes out_dir: two at once (`serve`, and `make build` in another
+    terminal) would share the staging folder, the second removing what the first had made.
+    A build that finds another at work calls `waiting`, then waits for it. The lock is the
+    system's (flock) on the folder that holds out_dir, so no lock file is left behind, and
+    it is let go when its process ends, however it ends."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(out_dir.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)
 
 
 def staging_dir(out_dir: Path) -> Path:

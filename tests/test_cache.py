@@ -381,8 +381,10 @@ def test_two_builds_into_one_folder_at_once_take_turns(
     assert made.wait(10)
     second = threading.Thread(target=run, args=(Reporter(told),))
     second.start()
-    second.join(1)
-    waited = second.is_alive()
+    deadline = time.monotonic() + 10
+    while not told.getvalue() and second.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    waited = second.is_alive()  # without the lock, it ran to its end
     go.set()
     first.join(10)
     second.join(10)

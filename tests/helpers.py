@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def as_read(text: str) -> str:
-    """A heading's text as a reader reads it: its soft hyphens (line_breaks.hyphenator) are drawn
+    """A heading's text as a reader reads it: its soft hyphens (hyphenation.hyphenator) are drawn
     only where a line breaks."""
     return text.replace("\u00ad", "")
 

@@ -18,11 +18,12 @@ from catalogue.conflicts import merge_conflicts
 from catalogue.content.collation import sort_key
 from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.house_style import in_typographic_quotes
+from catalogue.content.hyphenation import HEADING, hyphenator
 from catalogue.content.slugs import slugify
 from catalogue.content.source import SourceDocument, parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
-from catalogue.site.line_breaks import HEADING, breakable_address, hyphenator, in_headings
+from catalogue.site.line_breaks import breakable_address, in_headings
 from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
 from catalogue.site.opendata import csv_field
 

@@ -67,7 +67,7 @@ class Practice:
     """The title's A–Ö sort key (collation.sort_key)."""
     title_hyphenated: str
     """The title with soft hyphens where a heading may break it on a phone
-    (line_breaks.hyphenated_heading), made with the record: a page that shows the title then
+    (hyphenation.hyphenated_heading), made with the record: a page that shows the title then
     loads no hyphenation dictionary, which took half of a rebuild of the real catalogue."""
     digest: str
     """A hash of the file's path and front matter: everything above is made from them and

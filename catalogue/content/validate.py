@@ -10,10 +10,10 @@ from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
-from ..site.line_breaks import hyphenated_heading
 from .collation import sort_key
 from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
 from .freshness import line_keys, substance_hash, written_in
+from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
 from .slugs import name_id, title_slug
 from .source import SourceDocument

@@ -12,13 +12,14 @@ from typing import NamedTuple
 import jinja2
 
 from ..config import Lang, SiteConfig
+from ..content.hyphenation import HEADING, hyphenator
 from ..content.model import Practice, other_lang
 from ..content.source import read_text
 from ..content.vocabulary import Term, Vocabulary
 from ..problems import ContentError, closest
 from . import urls
 from .i18n import StrictTranslations, iso_date, long_date
-from .line_breaks import HEADING, breakable_address, hyphenator, in_headings
+from .line_breaks import breakable_address, in_headings
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "

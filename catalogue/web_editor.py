@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .config import LANGS, read_settings
-from .content.fields import FIELDS, Field
+from .content.fields import FIELDS, LONG_TEXTS, Field
 from .content.slugs import LONGEST_SEGMENT
 from .content.vocabulary import Vocabulary
 from .schema import SLUG
@@ -58,7 +58,6 @@ _ONE_ITEM = {
     "links": ("Linkki", "Länk"),
 }
 """What one item of a list is called: the form's "Add …" buttons and each item's label."""
-_LONG_TEXTS = {"summary"}
 TEXT_BUTTONS = (
     *("bold", "italic", "link", "heading-two", "heading-three", "heading-four"),
     *("quote", "bulleted-list", "numbered-list"),
@@ -141,7 +140,7 @@ def _widget(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
             ],
         }
     widget = dict(_WIDGETS[spec.kind])
-    if spec.name in _LONG_TEXTS:
+    if spec.name in LONG_TEXTS:
         widget["widget"] = "text"
     if spec.name in _OWN_VALUE_PER_LANGUAGE:
         widget["i18n"] = True

@@ -559,6 +559,16 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
             'funding: "ESR: 80 %, kunta"',
         ),
         (
+            "title: |\n  Kotona Suomessa:\n  alkuvaihe",
+            "3:8: title should be a single line of text, but it has a line break; write it on one line: "
+            'title: "Kotona Suomessa: alkuvaihe"',
+        ),
+        (
+            'funding: "ESR.\\nKunta."',
+            "13:10: funding should be a single line of text, but it has a line break; write it on one "
+            "line: funding: ESR. Kunta.",
+        ),
+        (
             "translated_from: abc",
             "22:18: translated_from should be the 12-character code that `python build.py translated FILE` "
             "writes, not 'abc'",
@@ -595,6 +605,13 @@ def test_a_mistake_in_a_list_a_group_or_a_date_is_told_what_to_write(
     else:
         text = practice(extra=written)
     assert problems(tmp_path, one_file(text)) == [f"content/fi/esimerkki.md:{told}"]
+
+
+def test_a_summary_may_run_over_several_lines(tmp_path: Path) -> None:
+    """As the web editor's box of several lines writes it (every other text is one line)."""
+    summary = "|\n  Ensimmäinen virke.\n  Toinen virke."
+    site = check_site(make_project(tmp_path, one_file(practice(summary=summary)))).site
+    assert [p.summary for p in site.practices if p.lang == "fi"] == ["Ensimmäinen virke.\nToinen virke."]
 
 
 @pytest.mark.parametrize("written", ["criteria: Kaikki kuusi täyttyvät.", "criteria:"])

@@ -42,6 +42,11 @@ class Field(NamedTuple):
         return self.example_sv if lang == "sv" and self.example_sv else self.example
 
 
+LONG_TEXTS = frozenset({"summary"})
+"""The text fields that may run over several lines: the web editor gives them a box of
+several lines. Every other text is one line."""
+
+
 FIELDS: tuple[Field, ...] = (
     Field(
         "id",

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .collation import sort_key
-from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, Field
+from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LONG_TEXTS, Field
 from .freshness import line_keys, substance_hash, written_in
 from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
@@ -245,7 +245,7 @@ def _convert(check: ValueChecker, spec: Field, value: Any, draft: bool) -> Any:
         case "hash":
             return check.hash(key, value)
         case "text":
-            return check.text(key, value, spec.name)
+            return check.text(key, value, spec.name, lines=spec.name in LONG_TEXTS)
         case "texts":
             return check.texts(key, value)
         case "code":

@@ -54,14 +54,29 @@ class ValueChecker:
     # Scalars -------------------------------------------------------------------------------
 
     def text(
-        self, key: tuple[str | int, ...], value: Any, label: str, shown: bool = True, markdown: bool = False
+        self,
+        key: tuple[str | int, ...],
+        value: Any,
+        label: str,
+        shown: bool = True,
+        markdown: bool = False,
+        lines: bool = False,
     ) -> str | None:
-        """A line of text; `shown`: readers see it (not so an id, an address or an e-mail
-        address, whose own checks refuse quotes), as written unless it is `markdown`."""
+        """A line of text, or of several `lines` (or `markdown`); `shown`: readers see it (not
+        so an id, an address or an e-mail address, whose own checks refuse quotes), as written
+        unless it is `markdown`."""
         item = isinstance(key[-1], int)  # an item of a list (organisations)
         what = f"item {int(key[-1]) + 1} of {label}" if item else label
         if isinstance(value, str) and value.strip():
             text = value.strip()
+            if not (lines or markdown) and ("\n" in text or "\r" in text):  # as `title: |` keeps them
+                one_line = " ".join(text.split())
+                self.problem(
+                    key,
+                    f"{what} should be a single line of text, but it has a line break; write it on one "
+                    f"line: {'-' if item else f'{key[-1]}:'} {scalar(one_line)}",
+                )
+                return None
             if shown and in_typographic_quotes(text) is not None:
                 self.problem(
                     key,

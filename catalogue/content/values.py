@@ -70,28 +70,14 @@ class ValueChecker:
         if isinstance(value, str) and value.strip():
             text = value.strip()
             if not (lines or markdown) and ("\n" in text or "\r" in text):  # as `title: |` keeps them
-                one_line = " ".join(text.split())
                 self.problem(
                     key,
                     f"{what} should be a single line of text, but it has a line break; write it on one "
-                    f"line: {'-' if item else f'{key[-1]}:'} {scalar(one_line)}",
+                    f"line: {'-' if item else f'{key[-1]}:'} {scalar(' '.join(text.split()))}",
                 )
                 return None
-            if shown and in_typographic_quotes(text) is not None:
-                self.problem(
-                    key,
-                    f"{what} is in typographic quotes ({text[0]}…{text[-1]}), which YAML keeps as part of "
-                    "the text, so the page shows them; remove them unless they belong to the text (the "
-                    'quotes YAML reads are straight: "…")',
-                    warning=True,
-                )
-            if shown and not markdown and (markup := MARKUP.search(text)):
-                self.problem(
-                    key,
-                    f"{what} is plain text, so '{markup[0]}' would show on the page as written; "
-                    + plainly(markup[0]),
-                    warning=True,
-                )
+            if shown:
+                self.shown_text(key, what, text, markdown)
             return text
         empty = isinstance(value, str) or value is None
         comment = self.doc.written.get(key, "") if empty else ""
@@ -118,6 +104,24 @@ class ValueChecker:
                 mend = f"; without the brackets: {key[-1]}: {scalar(', '.join(value))}"
             self.problem(key, f"{label} should be a single line of text, not a {yaml_type(value)}{mend}")
         return None
+
+    def shown_text(self, key: tuple[str | int, ...], what: str, text: str, markdown: bool) -> None:
+        """Warnings of what a text shows readers that its editor did not mean to."""
+        if in_typographic_quotes(text) is not None:
+            self.problem(
+                key,
+                f"{what} is in typographic quotes ({text[0]}…{text[-1]}), which YAML keeps as part of "
+                "the text, so the page shows them; remove them unless they belong to the text (the "
+                'quotes YAML reads are straight: "…")',
+                warning=True,
+            )
+        if not markdown and (markup := MARKUP.search(text)):
+            self.problem(
+                key,
+                f"{what} is plain text, so '{markup[0]}' would show on the page as written; "
+                + plainly(markup[0]),
+                warning=True,
+            )
 
     def identifier(self, key: tuple[str | int, ...], value: Any, what: str) -> str | None:
         text = self.text(key, value, str(key[0]), shown=False)

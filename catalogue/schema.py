@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .content.fields import CONTACT_KEYS, FIELDS, LINK_KEYS, Field
+from .content.fields import CONTACT_KEYS, FIELDS, LINK_KEYS, LONG_TEXTS, Field
 from .content.slugs import LONGEST_SEGMENT
 from .content.vocabulary import Vocabulary
 
 SCHEMA_PATH = "content/practice.schema.json"
 SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+ONE_LINE = "^\\s*\\S[^\\n\\r]*\\s*$"
+"""Text of one line: the check leaves out the spaces and line breaks around it, not those inside."""
 
 
 def _codes(vocabulary: Vocabulary, group: str) -> dict[str, Any]:
@@ -29,15 +31,16 @@ def _codes(vocabulary: Vocabulary, group: str) -> dict[str, Any]:
 
 
 def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
-    text = {"type": "string", "minLength": 1, "pattern": "\\S"}
+    text = {"type": "string", "minLength": 1, "pattern": "\\S"}  # of several lines: the summary, Markdown
+    line = {"type": "string", "minLength": 1, "pattern": ONE_LINE}
     slug = {"type": "string", "pattern": SLUG, "maxLength": LONGEST_SEGMENT}
     kinds: dict[str, dict[str, Any]] = {
         "id": slug,
         "slug": slug,
         "slugs": {"type": "array", "items": slug},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
-        "text": text,
-        "texts": {"type": "array", "minItems": 1, "items": text},
+        "text": text if spec.name in LONG_TEXTS else line,
+        "texts": {"type": "array", "minItems": 1, "items": line},
         "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
         "date": {"type": "string", "pattern": DATE, "format": "date"},
         "bool": {"type": "boolean"},
@@ -46,7 +49,7 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
             "required": ["name"],
             "additionalProperties": False,
             "properties": {
-                **{key: text for key in CONTACT_KEYS},
+                **{key: line for key in CONTACT_KEYS},
                 "email": {
                     "type": "string",
                     "format": "email",
@@ -61,7 +64,7 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
                 "type": "object",
                 "required": list(LINK_KEYS),
                 "additionalProperties": False,
-                "properties": {"text": text, "url": {"type": "string", "pattern": "^https?://[^\\s]+$"}},
+                "properties": {"text": line, "url": {"type": "string", "pattern": "^https?://[^\\s]+$"}},
             },
         },
     }

@@ -811,6 +811,8 @@ def test_schema_accepts_every_sample_practice() -> None:
         ("slug: esimerkki", "slug: Esimerkki Käytäntö"),
         ("published: 2017-01-02", "published: 2. tammikuuta 2017"),
         ("slug: esimerkki", "slug: " + "-".join(["esimerkki"] * 13)),  # 129 characters
+        ("title: Esimerkkikäytäntö", "title: |\n  Esimerkki\n  käytäntö"),
+        ("organisations: [Esimerkkikunta]", 'organisations: ["Esimerkki\\nkunta"]'),
     ],
 )
 def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[str, str]) -> None:
@@ -821,6 +823,16 @@ def test_schema_and_validator_agree_on_mistakes(tmp_path: Path, change: tuple[st
         "content/sv/esimerkki.md": practice("sample", "exempel", extra="translation_pending: true"),
     }
     assert errors_of(make_project(tmp_path, files))
+
+
+def test_schema_and_validator_agree_a_summary_may_run_over_several_lines(tmp_path: Path) -> None:
+    text = practice(summary="|\n  Ensimmäinen virke.\n  Toinen virke.")
+    assert list(schema_validator().iter_errors(as_json(front_matter(text)))) == []
+    files = {
+        "content/fi/esimerkki.md": text,
+        "content/sv/esimerkki.md": practice("sample", "exempel", extra="translation_pending: true"),
+    }
+    assert check_site(make_project(tmp_path, files)).site.practices  # no ContentError
 
 
 def test_schema_and_validator_agree_an_empty_optional_field_is_none_given(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from .content.vocabulary import Vocabulary
 SCHEMA_PATH = "content/practice.schema.json"
 SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+EMAIL = "^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$"
 ONE_LINE = "^\\s*\\S[^\\n\\r]*\\s*$"
 """Text of one line: the check leaves out the spaces and line breaks around it, not those inside."""
 
@@ -50,11 +51,7 @@ def _property(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {
                 **{key: line for key in CONTACT_KEYS},
-                "email": {
-                    "type": "string",
-                    "format": "email",
-                    "pattern": "^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$",
-                },
+                "email": {"type": "string", "format": "email", "pattern": EMAIL},
                 "url": {"type": "string", "pattern": "^https?://[^\\s]+$"},
             },
         },

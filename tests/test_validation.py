@@ -120,6 +120,21 @@ def test_text_that_runs_on_to_a_line_of_its_own_is_told_to_join_it(tmp_path: Pat
     ]
 
 
+def test_a_field_written_as_a_lists_item_is_told_to_lose_its_dash(tmp_path: Path) -> None:
+    """'- funding: …' among fields, as an item of a list is written: YAML cannot read on; the
+    line without its dash is read again, so the file's other mistakes are told too."""
+    text = (
+        practice()
+        .replace("funding: ESR.", "- funding: ESR.")
+        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        "content/fi/esimerkki.md:13:1: invalid YAML: this line starts with '- ', as an item of a list "
+        "does, but the lines around it are fields; remove the '- ': funding: ESR.",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

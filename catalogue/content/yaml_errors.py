@@ -84,6 +84,12 @@ def yaml_problem(
             f"{_indent(lines[above]) + 2} spaces"
         )
         mended = {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
+    elif "expected key" in problem and (undashed := _dashed_field(lines, index)):
+        message = (
+            "this line starts with '- ', as an item of a list does, but the lines around it are fields; "
+            f"remove the '- ': {undashed}"
+        )
+        mended = {index: undashed}
     elif "expected key" in problem and (added := _item_under_brackets(lines, index)):
         above, written = added
         message = (
@@ -197,6 +203,16 @@ def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
     if field["value"][:1] in "[{'\"|>&*!" or _indent(line) > _indent(lines[above]):
         return None
     return above, field["name"].strip().removeprefix("- ").rstrip(":")
+
+
+def _dashed_field(lines: list[str], index: int) -> str | None:
+    """Line `index` without its '- ' if it is a field written as a list's item ('- funding:
+    ESR.') at the start of the line, below a field there."""
+    line, found = lines[index], _field_above(lines, index)
+    if found is None or _indent(lines[found[0]]) or not line.startswith("- "):
+        return None
+    field = line[2:].lstrip()
+    return field if FIELD_LINE.fullmatch(field) else None
 
 
 def _item_under_brackets(lines: list[str], index: int) -> tuple[int, str] | None:

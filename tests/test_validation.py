@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 import pytest
 
 from catalogue.build.pipeline import check_site
+from catalogue.content.fields import FIELDS_BY_NAME
 from catalogue.problems import ContentError
 
 from .helpers import CRITERIA, CRITERIA_SV, ROOT, make_project, pair, practice
@@ -1093,6 +1094,15 @@ def test_a_tab_after_a_colon_gets_a_space_where_yaml_refuses_it() -> None:
 def test_unknown_field_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file(practice(extra="theme: [x]"))) == [
         "content/fi/esimerkki.md:22:1: unknown field 'theme'; did you mean 'themes'?"
+    ]
+
+
+def test_a_field_name_yaml_reads_as_another_type_is_told_as_written(tmp_path: Path) -> None:
+    """YAML reads 'yes' and '~' as true and nothing: the message names them as written, at their line."""
+    fields = "; the fields are: " + ", ".join(FIELDS_BY_NAME)
+    assert problems(tmp_path, one_file(practice(extra="yes: x\n~: y"))) == [
+        f"content/fi/esimerkki.md:22:6: unknown field 'yes'{fields}",
+        f"content/fi/esimerkki.md:23:4: unknown field '~'{fields}",
     ]
 
 

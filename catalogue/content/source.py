@@ -281,9 +281,13 @@ def _constructed(
     loader = YAML_LOADER("")
     front: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        try:
-            key = loader.construct_object(key_node, deep=True)
-            front[str(key)] = loader.construct_object(value_node, deep=True)
+        try:  # a name as written ('yes', '~'), not as YAML reads it (True, None), as its position is kept
+            key = (
+                key_node.value
+                if isinstance(key_node, yaml.ScalarNode)
+                else str(loader.construct_object(key_node, deep=True))
+            )
+            front[key] = loader.construct_object(value_node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
             line, column = value_node.start_mark.line + first_line, value_node.start_mark.column + 1
             problems.append(

@@ -136,6 +136,29 @@ def test_a_field_written_as_a_lists_item_is_told_to_lose_its_dash(tmp_path: Path
     ]
 
 
+def test_a_dashed_line_among_the_fields_is_told_and_the_fields_below_it_are_read(tmp_path: Path) -> None:
+    """A '---' line slipped in among the fields ended the front matter there: the fields below
+    it were taken for the text, so a required one was missing and an optional one showed on
+    the page as a heading ('end_year: 2020' over the next '---'). Now the line is the problem,
+    and the fields below it are read and checked."""
+    text = (
+        practice(extra="end_year: 2020")
+        .replace("funding: ESR.", "---\nfunding: ESR.")
+        .replace("end_year: 2020", "---\nend_year: 2020\nregions: [uusimaa]", 1)
+        .replace("regions: [uusimaa]\norganisations", "organisations")
+    )
+    stray = "this '---' line ends the front matter, so the fields below it would show as the text; remove it"
+    assert problems(tmp_path, one_file(text)) == [
+        f"content/fi/esimerkki.md:12:1: {stray} (the front matter ends at the '---' on line 25)",
+        f"content/fi/esimerkki.md:22:1: {stray} (the front matter ends at the '---' on line 25)",
+    ]
+    assert problems(tmp_path / "2", one_file(text.replace("regions: [uusimaa]", "regions: [Uusimaa]"))) == [
+        f"content/fi/esimerkki.md:12:1: {stray} (the front matter ends at the '---' on line 25)",
+        f"content/fi/esimerkki.md:22:1: {stray} (the front matter ends at the '---' on line 25)",
+        "content/fi/esimerkki.md:24:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

@@ -23,6 +23,7 @@ from ..problems import Problem, Severity
 from ..workers import chunks, map_jobs
 from . import stored
 from .characters import UNPUBLISHABLE, unpublishable_characters
+from .front_matter import split_front_matter
 from .model import FileResult, Practice, Site, StaticPage, Text, Unchecked
 from .redirects import read_redirects
 from .rules import check_collection
@@ -34,7 +35,6 @@ from .source import (
     decoded_text,
     link_out,
     read_bytes,
-    split_front_matter,
 )
 from .text_links import links_of
 from .text_rules import DESCRIPTION, TITLE, text_problems

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from ..conflicts import merge_conflicts
 from ..problems import Problem
 from .characters import unpublishable_characters
+from .front_matter import boundary_problems, split_front_matter
 from .yaml_comments import comments_cut_short, comments_in_place_of_values
 from .yaml_errors import FRONT_MATTER_FIELDS, yaml_problem
 
@@ -152,63 +151,19 @@ def decode_source(raw: bytes, shown_as: PurePath) -> SourceDocument | list[Probl
     return result._replace(digest=bytes_digest(raw)) if isinstance(result, SourceDocument) else result
 
 
-NO_FRONT_MATTER = (
-    "the file has no front matter; it must start with a line '---', then the fields (id, title, ...), "
-    "then another '---' line before the text"
-)
-TEXT_LINE = re.compile(r"#{2,6}\s|[^\s#:-][^:]*$")
-"""A line that starts a text rather than continuing a front matter: a Markdown heading (## …),
-or a line at the left edge that is no field (it has no colon)."""
 NOT_FIELDS = "the front matter must be a list of fields such as 'title: ...', one per line"
-
-
-class Parts(NamedTuple):
-    """A file's front matter and the text below it, each with the line it starts on."""
-
-    front: str
-    front_line: int
-    body: str
-    body_line: int
-
-
-def split_front_matter(text: str) -> Parts | None:
-    """The parts of a file whose front matter is there and closed; else None."""
-    handler = YAMLHandler()
-    boundaries = list(handler.FM_BOUNDARY.finditer(text)) if handler.detect(text) else []
-    if len(boundaries) < 2:
-        return None
-    opening, closing = boundaries[0], boundaries[1]
-    body = text[closing.end() :].lstrip("\n")
-    return Parts(
-        text[opening.end() + 1 : closing.start()],
-        text.count("\n", 0, opening.end()) + 2,
-        body,
-        text.count("\n", 0, len(text) - len(body)) + 1,
-    )
-
-
-def _not_closed(text: str, shown_as: PurePath) -> Problem:
-    """A front matter without its closing '---', reported at the line where the text most
-    likely starts (the line the '---' goes above), else at the file's first line."""
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if TEXT_LINE.match(line):
-            message = "the front matter is not closed; add a line '---' above this line, after the last field"
-            return _problem(shown_as, number, 1, message)
-    return _problem(shown_as, 1, 1, "the front matter is not closed; add a line '---' after the last field")
 
 
 def parse_source(text: str, shown_as: PurePath) -> SourceDocument | list[Problem]:
     parts = split_front_matter(text)
+    stray = boundary_problems(text, parts, shown_as)
     if parts is None:
-        return [
-            _not_closed(text, shown_as)
-            if YAMLHandler().detect(text)
-            else _problem(shown_as, 1, 1, NO_FRONT_MATTER)
-        ]
+        return stray
     composed = compose_mending(parts.front, shown_as, parts.front_line, FRONT_MATTER_FIELDS)
     if isinstance(composed, list):
-        return composed
+        return stray + composed
     node, front_text, mistakes = composed
+    mistakes = stray + mistakes
     first_line, body, body_line = parts.front_line, parts.body, parts.body_line
     if node is None:  # nothing between the two '---' lines
         return SourceDocument(

@@ -159,6 +159,26 @@ def test_a_dashed_line_among_the_fields_is_told_and_the_fields_below_it_are_read
     ]
 
 
+def test_a_lists_item_without_its_space_and_a_group_indented_unalike_are_told_and_read_past(
+    tmp_path: Path,
+) -> None:
+    """'-Kela' under a list, and a group's first line indented further than the others: each
+    is told what to write, and the file is read on for its other mistakes."""
+    good = practice().replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    files = {
+        "content/fi/a.md": good.replace("organisations: [Esimerkkikunta]", "organisations:\n-Esimerkkikunta"),
+        "content/fi/b.md": good.replace("  goal-oriented:", "    goal-oriented:"),
+    }
+    unknown = "9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'"
+    assert problems(tmp_path, waited_for(files)) == [
+        f"content/fi/a.md:{unknown}",
+        "content/fi/a.md:11:1: invalid YAML: an item of a list needs a space after its '-': - Esimerkkikunta",
+        f"content/fi/b.md:{unknown}",
+        "content/fi/b.md:17:3: invalid YAML: the lines of a group are indented alike, but this one has 2 "
+        "spaces in front of it and the line above 4; give them the same number (2 in this project's files)",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

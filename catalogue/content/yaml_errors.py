@@ -25,6 +25,8 @@ PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
 """A field with nothing after its colon, at the start of a line: its group's lines follow."""
 NAMED = re.compile(r"\s*[\w-]+:")
 """A line that starts with a name and a colon: a field, however mistyped."""
+DASH_WITHOUT_SPACE = re.compile(r"(?P<indent> *)-(?P<item>[^\s-].*?)\s*")
+"""A list's item without the space after its '-': '-Kela'."""
 LIST_ITEM = re.compile(r"\s*-\s+(?P<value>\S.*?)\s*")
 """A list's item on a line of its own: '  - Migri'."""
 QUOTES = ('"', "'")
@@ -76,31 +78,66 @@ def yaml_problem(
         return Mistake(
             Problem(shown_as, at + first_line, 1, f"invalid YAML: {message}"), {at: spaces + lines[at]}
         )
-    if ("expected key" in problem or "expected ':'" in problem) and (runs_on := _runs_on(lines, index)):
+    if sure := _sure_mend(problem, lines, index, first_line):
+        message, mended = sure
+    else:
+        message, line = _yaml_message(problem, context, lines[index], lines[:index])
+        mended = {} if line is None else {index: line}
+    return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
+
+
+def _sure_mend(
+    problem: str, lines: list[str], index: int, first_line: int
+) -> tuple[str, dict[int, str]] | None:
+    """The message and the mended lines of a slip whose mend is sure, at line `index`: text
+    that runs on to a line of its own, a field written as a list's item, an item added under a
+    list in brackets, a list's item without the space after its '-', a group's lines indented
+    unalike."""
+    if "expected key" not in problem and "expected ':'" not in problem:
+        return None
+    if runs_on := _runs_on(lines, index):
         above, name = runs_on
         message = (
             f"this line goes on with the text of '{name}' on line {above + first_line}, but starts where a "
             "field would, so YAML cannot read it; join it to the end of that line, or start it with "
             f"{_indent(lines[above]) + 2} spaces"
         )
-        mended = {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
-    elif "expected key" in problem and (undashed := _dashed_field(lines, index)):
+        return message, {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
+    if undashed := _dashed_field(lines, index):
         message = (
             "this line starts with '- ', as an item of a list does, but the lines around it are fields; "
             f"remove the '- ': {undashed}"
         )
-        mended = {index: undashed}
-    elif "expected key" in problem and (added := _item_under_brackets(lines, index)):
+        return message, {index: undashed}
+    if added := _item_under_brackets(lines, index):
         above, written = added
         message = (
             "this line adds an item to the list on the line above, which is written in brackets, [ ]; "
             f"put the item inside them: {written.strip()}"
         )
-        mended = {above: written, index: ""}
-    else:
-        message, line = _yaml_message(problem, context, lines[index], lines[:index])
-        mended = {} if line is None else {index: line}
-    return Mistake(Problem(shown_as, index + first_line, column, f"invalid YAML: {message}"), mended)
+        return message, {above: written, index: ""}
+    if item := DASH_WITHOUT_SPACE.fullmatch(lines[index]):
+        written = f"{item['indent']}- {item['item']}"
+        return f"an item of a list needs a space after its '-': {written.strip()}", {index: written}
+    if unalike := _indented_unalike(lines, index):
+        above, spaces = unalike
+        message = (
+            f"the lines of a group are indented alike, but this one has {_indent(lines[index])} spaces in "
+            f"front of it and the line above {_indent(lines[above])}; give them the same number (2 in "
+            "this project's files)"
+        )
+        return message, {above: " " * spaces + lines[above].lstrip(" ")}
+    return None
+
+
+def _indented_unalike(lines: list[str], index: int) -> tuple[int, int] | None:
+    """(index, spaces) of the field above line `index` if both are fields of one group, that
+    one indented further: it takes this line's spaces."""
+    found = _field_above(lines, index)
+    if found is None or not FIELD_LINE.fullmatch(lines[index]):
+        return None
+    above, _ = found
+    return (above, _indent(lines[index])) if 0 < _indent(lines[index]) < _indent(lines[above]) else None
 
 
 def quoted_to_write(text: str) -> str:

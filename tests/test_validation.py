@@ -179,6 +179,22 @@ def test_a_lists_item_without_its_space_and_a_group_indented_unalike_are_told_an
     ]
 
 
+def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_path: Path) -> None:
+    """YAML reads a link's 'url:' written without its spaces as a field of its own, and the
+    link as one without an address: the editor is told the one thing to do, and the link is
+    checked as meant (its address at its own line)."""
+    text = practice(extra="links:\n- text: Migri\nurl: migri.fi").replace(
+        "regions: [uusimaa]", "regions: [Uusimaa]"
+    )
+    assert problems(tmp_path, one_file(text)) == [
+        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        "content/fi/esimerkki.md:24:1: 'url' belongs to the link above it, so it needs two spaces in "
+        "front of it: '  url: …'",
+        "content/fi/esimerkki.md:24:6: 'migri.fi' is not a web address; write it in full, such as "
+        "https://migri.fi",
+    ]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .collation import sort_key
-from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LONG_TEXTS, Field
+from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, LONG_TEXTS, Field
 from .freshness import line_keys, substance_hash, written_in
 from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
@@ -97,7 +97,7 @@ def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocum
     if "contact" in front:  # 'name:' or 'url:' alone may be meant for anything
         parents |= dict.fromkeys(CONTACT_KEYS, "contact")
 
-    def move(old: tuple[str, ...], new: tuple[str, ...], message: str) -> None:
+    def move(old: tuple[str, ...], new: tuple[str | int, ...], message: str) -> None:
         slips.append(Problem(doc.path, doc.where(*old)[0], 1, message))
         for key in [key for key in positions if key[: len(old)] == old]:
             positions[new + key[len(old) :]] = positions.pop(key)
@@ -106,7 +106,13 @@ def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocum
         spec = FIELDS_BY_NAME.get(name)
         parent = parents.get(name) if spec is None else None
         group = front.get(parent) if parent else None
-        if parent and isinstance(group, dict | None) and name not in (group or {}):
+        if spec is None and (link := _link_above(doc, front, name)) is not None:
+            message = (
+                f"'{name}' belongs to the link above it, so it needs two spaces in front of it: '  {name}: …'"
+            )
+            move((name,), ("links", link, name), message)
+            front["links"] = [*front["links"][:link], {**front["links"][link], name: front.pop(name)}]
+        elif parent and isinstance(group, dict | None) and name not in (group or {}):
             where = "" if parent in doc.front else f"; add the line '{parent}:' above the first"
             message = (
                 f"'{name}' belongs under {parent}:, so it needs two spaces in front of it: '  {name}: …'"
@@ -123,6 +129,17 @@ def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocum
                 move((name, key), (key,), message)
                 front[key], front[name] = value[key], None
     return doc._replace(front=front, positions=positions), slips
+
+
+def _link_above(doc: SourceDocument, front: dict[str, Any], name: str) -> int | None:
+    """The index of the last link if `name` (at the start of its line) is a part of a link
+    that it lacks, and the field above it is `links`."""
+    links = front.get("links")
+    if name not in LINK_KEYS or not isinstance(links, list) or not links or not isinstance(links[-1], dict):
+        return None
+    line = doc.where(name)[0]
+    above = max((doc.where(key)[0], key) for key in doc.front if doc.where(key)[0] < line)
+    return len(links) - 1 if above[1] == "links" and name not in links[-1] else None
 
 
 DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "translation_pending": False}

@@ -195,6 +195,16 @@ def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_
     ]
 
 
+def test_a_links_part_above_every_field_is_an_unknown_field(tmp_path: Path) -> None:
+    """Only a part written below the links is put back in the last link (a 'url:' on the first
+    line, with links further down, ended in a traceback)."""
+    text = practice(extra="links:\n- text: Migri\n  url: https://migri.fi/").replace(
+        "id: ", "url: x\nid: ", 1
+    )
+    fields = "; the fields are: " + ", ".join(FIELDS_BY_NAME)
+    assert problems(tmp_path, one_file(text)) == [f"content/fi/esimerkki.md:2:6: unknown field 'url'{fields}"]
+
+
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""

@@ -138,8 +138,8 @@ def _link_above(doc: SourceDocument, front: dict[str, Any], name: str) -> int | 
     if name not in LINK_KEYS or not isinstance(links, list) or not links or not isinstance(links[-1], dict):
         return None
     line = doc.where(name)[0]
-    above = max((doc.where(key)[0], key) for key in doc.front if doc.where(key)[0] < line)
-    return len(links) - 1 if above[1] == "links" and name not in links[-1] else None
+    above = max(((doc.where(key)[0], key) for key in doc.front if doc.where(key)[0] < line), default=None)
+    return len(links) - 1 if above and above[1] == "links" and name not in links[-1] else None
 
 
 DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "translation_pending": False}

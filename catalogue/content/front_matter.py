@@ -10,7 +10,7 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 
 from ..problems import Problem
-from .yaml_errors import FRONT_MATTER_FIELDS
+from .yaml_errors import FIELD_LINE, FRONT_MATTER_FIELDS, PARENT_LINE
 
 NO_FRONT_MATTER = (
     "the file has no front matter; it must start with a line '---', then the fields (id, title, ...), "
@@ -52,11 +52,12 @@ def split_front_matter(text: str) -> Parts | None:
         end += 1
     closing = boundaries[end]
     front: list[str] = []
-    lines: list[int] = []  # of the stray '---' lines
-    start, counted = opening.end() + 1, 0
+    strays: list[int] = []  # the lines of the stray '---' lines
+    start, line, counted = opening.end() + 1, 1, 0
     for stray in boundaries[1:end]:  # read as empty lines: the lines below keep their numbers
         front += [text[start : stray.start()], "\n" * stray.group().count("\n")]
-        lines.append(text.count("\n", counted, stray.start()) + (lines[-1] if lines else 1))
+        line += text.count("\n", counted, stray.start())
+        strays.append(line)
         start, counted = stray.end(), stray.start()
     front.append(text[start : closing.start()])
     body = text[closing.end() :].lstrip("\n")
@@ -66,23 +67,18 @@ def split_front_matter(text: str) -> Parts | None:
         text.count("\n", 0, opening.end()) + 2,
         body,
         text.count("\n", 0, len(text) - len(body)) + 1,
-        tuple((line, ends_at) for line in lines),
+        tuple((at, ends_at) for at in strays),
     )
-
-
-FIELD_START = re.compile(r"([\w-]+):(?:\s|$)")
 
 
 def _fields_only(text: str) -> bool:
     """Whether `text` holds front-matter fields only: each at the left edge, by a field's
     name, its parts indented or listed below it."""
     lines = [line for line in text.split("\n") if line.strip()]
-    names = [found[1] for line in lines if (found := FIELD_START.match(line))]
-    return (
-        bool(names)
-        and set(names) <= FRONT_MATTER_FIELDS
-        and all(line[0] in " -" or FIELD_START.match(line) for line in lines)
-    )
+    fields = [line for line in lines if line[0] not in " -"]
+    found = [FIELD_LINE.fullmatch(line) or PARENT_LINE.fullmatch(line) for line in fields]
+    names = {match["name"].rstrip(":") for match in found if match}
+    return bool(names) and all(found) and names <= FRONT_MATTER_FIELDS
 
 
 def boundary_problems(text: str, parts: Parts | None, shown_as: PurePath) -> list[Problem]:

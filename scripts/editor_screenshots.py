@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from catalogue.build.pipeline import build  # noqa: E402
-from catalogue.serve import make_server  # noqa: E402
+from catalogue.http_server import make_server  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 LOGIN = {"fi": "Kirjaudu", "sv": "Logga in"}

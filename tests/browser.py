@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.serve import make_server
+from catalogue.http_server import make_server
 
 CHROMIUM_ARGS = [
     "--headless",

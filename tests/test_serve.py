@@ -183,3 +183,40 @@ def test_a_build_that_ends_while_a_page_loads_still_reloads_it(tmp_path: Path) -
             assert events.readline().decode("utf-8") == "event: reload\n"
     finally:
         server.stop()
+
+
+def test_a_rebuild_that_fails_outside_the_content_is_shown_and_the_watch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk (or a fault of the generator's own) ends a rebuild with an error that is no
+    mistake in the content: it is shown as a failed build, the last good site stays served,
+    and the next change is built and served. It ended the watch: the site went stale."""
+    root = make_project(tmp_path, pair())
+    out = root / "_site"
+    config = load_config(root / "site.toml")
+    builds: list[int] = []
+
+    def rebuild() -> None:
+        builds.append(1)
+        if len(builds) == 2:  # the first rebuild after the server started
+            raise OSError(28, "No space left on device")
+        build(root, out, config, search=False)
+
+    server = LiveServer(root, out, config, 0, rebuild)
+    assert server.build_once() == []
+    server.start()
+    page = f"http://localhost:{server.port}/fi/kaytannot/esimerkki/"
+    try:
+        (root / "content/fi/esimerkki.md").write_text(practice(title="Ensimmäinen"), "utf-8")
+        deadline = time.monotonic() + 10
+        while len(builds) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)  # the failure is reported
+        assert server.state.errors == ["the site could not be built: [Errno 28] No space left on device"]
+        assert _served_soon(page, "Esimerkkikäytäntö")  # the last good site
+        (root / "content/fi/esimerkki.md").write_text(practice(title="Toinen"), "utf-8")
+        assert _served_soon(page, "Toinen")
+        assert server.state.errors == []
+    finally:
+        server.stop()
+    assert "the site could not be built: [Errno 28] No space left on device" in capsys.readouterr().err

@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:  # a command-line setting
         print("\n".join(error.lines()), file=sys.stderr)
         return 1
+    except OSError as error:  # the machine's, not the content's: a full disk, a folder not writable
+        print(f"{command} stopped: {error}", file=sys.stderr)
+        return 1
     raise AssertionError(command)
 
 

@@ -60,6 +60,20 @@ def test_bad_input_exits_1_with_one_line_per_problem_and_leaves_the_old_site(
     assert not (tmp_path / ".out.tmp").exists()
 
 
+def test_an_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out` under a file (or on a full disk, or in a folder not writable): the machine's
+    problem, not the content's, told in one line with the system's reason and path."""
+    root = make_project(tmp_path, pair())
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "notes.txt" / "site"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"build stopped: [Errno 17] File exists: '{tmp_path / 'notes.txt'}'"
+    ]
+
+
 def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) -> None:
     """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
     pipe (block-buffered) still arrives whole, and the exit status is main's."""

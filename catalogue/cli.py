@@ -16,7 +16,7 @@ from .build.progress import Reporter
 from .config import ConfigError, SiteConfig
 from .content.ledger import LEDGER, write_ledger
 from .content.vocabulary import load_vocabulary
-from .problems import ContentError, Problem, Severity
+from .problems import ContentError, Problem, Severity, ToolFailed
 from .site.urls import ledger_urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:  # a command-line setting
         print("\n".join(error.lines()), file=sys.stderr)
         return 1
-    except OSError as error:  # the machine's, not the content's: a full disk, a folder not writable
+    except (OSError, ToolFailed) as error:  # not the content's: a full disk, a folder not writable
         print(f"{command} stopped: {error}", file=sys.stderr)
         return 1
     raise AssertionError(command)

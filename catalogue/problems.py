@@ -50,6 +50,10 @@ class ContentError(Exception):
         return (ContentError, (self.problems,))  # raised in a worker, reported by the parent
 
 
+class ToolFailed(Exception):
+    """A program the build runs (Pagefind) failed; the message says what it said."""
+
+
 def closest(value: str, options: Iterable[str]) -> str | None:
     """The option `value` most likely misspells, if any is close: for a message's 'did you mean'."""
     close = difflib.get_close_matches(value, list(options), n=1)

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from .build.recipes import digest
 from .config import LANGS
+from .problems import ToolFailed
 from .search_words import (
     Lemmas,
     page_words,
@@ -217,7 +218,7 @@ def _index(pages: Path, parts: dict[str, Path]) -> None:
                 run.wait()
     for run, output in zip(runs, outputs, strict=True):
         if run.returncode:
-            raise RuntimeError(f"Pagefind failed ({run.returncode}): {output.decode('utf-8', 'replace')}")
+            raise ToolFailed(f"Pagefind failed ({run.returncode}): {output.decode('utf-8', 'replace')}")
 
 
 def _facet_map(pages: list[IndexedPage], lang: str, bundle: Path) -> dict[str, Any]:

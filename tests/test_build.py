@@ -74,6 +74,25 @@ def test_an_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(
     ]
 
 
+def test_a_pagefind_run_that_fails_is_told_in_one_line_and_leaves_the_old_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalogue import search_index
+
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 0
+    before = tree_digest(out)
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi nimi"), encoding="utf-8")
+    monkeypatch.setattr(search_index, "INDEX_FLAGS", ("--no-such-setting",))
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 1
+    told = capsys.readouterr().err
+    assert told.startswith("build stopped: Pagefind failed (2): ") and "--no-such-setting" in told
+    assert "Traceback" not in told
+    assert tree_digest(out) == before
+
+
 def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) -> None:
     """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
     pipe (block-buffered) still arrives whole, and the exit status is main's."""

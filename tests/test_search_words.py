@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catalogue.problems import ToolFailed
 from catalogue.search_words import (
     WORDS_ANCHOR,
     Lemmas,
@@ -148,5 +149,5 @@ def test_a_pagefind_run_that_fails_says_why(
     from catalogue import search_index
 
     monkeypatch.setattr(search_index, "INDEX_FLAGS", ("--no-such-setting",))
-    with pytest.raises(RuntimeError, match=r"Pagefind failed \(2\): .*--no-such-setting"):
+    with pytest.raises(ToolFailed, match=r"Pagefind failed \(2\): .*--no-such-setting"):
         search_index._index(built_site, {"fi/**/*.html": tmp_path / "fi"})

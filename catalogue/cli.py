@@ -128,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ToolFailed) as error:  # not the content's: a full disk, a folder not writable
         print(f"{command} stopped: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # 128 + SIGINT, as a shell reports Ctrl+C
+        tail = "; a build publishes the whole site or none of it" if command in ("build", "serve") else ""
+        print(f"\n{command} interrupted (Ctrl+C){tail}", file=sys.stderr)
+        return 130
     raise AssertionError(command)
 
 

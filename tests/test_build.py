@@ -93,6 +93,29 @@ def test_a_pagefind_run_that_fails_is_told_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalogue.build import make
+
+    root = make_project(tmp_path, pair())
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 0
+    before = tree_digest(out)
+    (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi nimi"), encoding="utf-8")
+
+    def pressed(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(make, "render", pressed)
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "build interrupted (Ctrl+C); a build publishes the whole site or none of it"
+    )
+    assert tree_digest(out) == before
+
+
 def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) -> None:
     """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
     pipe (block-buffered) still arrives whole, and the exit status is main's."""

@@ -4,6 +4,7 @@ never a traceback; the exit status is 1 when there are errors."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import time
@@ -193,10 +194,7 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
     if args.base_url:
         config = config.with_base_url(args.base_url)
     if command == "serve":
-        from .serve import serve_and_rebuild
-
-        serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
-        return 0
+        return _serve(root, out, config, args)
     if placeholders := config.placeholders():
         one = len(placeholders) == 1
         print(
@@ -211,4 +209,21 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
     _print_problems(built.warnings, "text")
     seconds = time.perf_counter() - started
     print(f"Built {built.pages} files into {out.name}/ ({built.made} made anew) in {seconds:.2f} s.")
+    return 0
+
+
+def _serve(root: Path, out: Path, config: SiteConfig, args: argparse.Namespace) -> int:
+    from .serve import serve_and_rebuild
+
+    try:
+        serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(
+            f"serve stopped: port {args.port} is in use (by another serve, or another program); stop it, "
+            f"or serve on another port: python build.py serve --port {args.port + 1}",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -116,6 +116,24 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+def test_serve_on_a_port_in_use_says_which_and_how_to_choose_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    root = make_project(tmp_path, pair())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--root", str(root), "serve", "--port", str(port), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"serve stopped: port {port} is in use (by another serve, or another program); stop it, or "
+        f"serve on another port: python build.py serve --port {port + 1}"
+    ]
+    assert not (root / "_site").exists()
+
+
 def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) -> None:
     """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
     pipe (block-buffered) still arrives whole, and the exit status is main's."""

@@ -179,6 +179,30 @@ def test_a_lists_item_without_its_space_and_a_group_indented_unalike_are_told_an
     ]
 
 
+def test_a_value_written_on_the_line_below_its_field_is_told_to_go_after_the_colon(tmp_path: Path) -> None:
+    """'organisations:' and, on the next line at its start, '[Kela]' (or a text): YAML cannot
+    read that line as a field. The editor is told to write it after the colon, and the file is
+    read on for its other mistakes. A group's line (under criteria:) is not taken for one."""
+    good = practice().replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    files = {
+        "content/fi/a.md": good.replace("s: [Esimerkkikunta]", "s:\n[Esimerkkikunta]"),
+        "content/fi/b.md": good.replace("funding: ESR.", "funding:\nESR."),
+        "content/fi/c.md": good.replace("  goal-oriented: Vähentää", "Vähentää"),
+    }
+    unknown = "9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'"
+    found = problems(tmp_path, waited_for(files))
+    assert found[:4] == [
+        f"content/fi/a.md:{unknown}",
+        "content/fi/a.md:11:1: invalid YAML: this line is the value of 'organisations' on the line above, "
+        "but starts where a field would, so YAML cannot read it; write it after the colon: "
+        "organisations: [Esimerkkikunta]",
+        f"content/fi/b.md:{unknown}",
+        "content/fi/b.md:14:1: invalid YAML: this line is the value of 'funding' on the line above, but "
+        "starts where a field would, so YAML cannot read it; write it after the colon: funding: ESR.",
+    ]
+    assert not any("value of 'criteria'" in line for line in found[4:])
+
+
 def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_path: Path) -> None:
     """YAML reads a link's 'url:' written without its spaces as a field of its own, and the
     link as one without an address: the editor is told the one thing to do, and the link is

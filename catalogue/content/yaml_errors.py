@@ -23,6 +23,8 @@ ODD_SPACE = re.compile(r"\s*(?:-\s+)?[\w-]+:(?P<space>[^\S \t\n])")
 word processor or a web page."""
 PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
 """A field with nothing after its colon, at the start of a line: its group's lines follow."""
+EMPTY_FIELD = re.compile(r"(?P<name>[\w-]+):\s*")
+"""A field with nothing after its colon, at the start of a line."""
 NAMED = re.compile(r"\s*[\w-]+:")
 """A line that starts with a name and a colon: a field, however mistyped."""
 DASH_WITHOUT_SPACE = re.compile(r"(?P<indent> *)-(?P<item>[^\s-].*?)\s*")
@@ -103,6 +105,13 @@ def _sure_mend(
             f"{_indent(lines[above]) + 2} spaces"
         )
         return message, {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
+    if below := _value_below(lines, index):
+        above, written = below
+        message = (
+            f"this line is the value of '{written.split(':')[0]}' on the line above, but starts where a "
+            f"field would, so YAML cannot read it; write it after the colon: {written}"
+        )
+        return message, {above: written, index: ""}
     if undashed := _dashed_field(lines, index):
         message = (
             "this line starts with '- ', as an item of a list does, but the lines around it are fields; "
@@ -240,6 +249,19 @@ def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
     if field["value"][:1] in "[{'\"|>&*!" or _indent(line) > _indent(lines[above]):
         return None
     return above, field["name"].strip().removeprefix("- ").rstrip(":")
+
+
+def _value_below(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index, the field with the value after its colon) of the line above line `index` if that
+    is a field with nothing after its colon and no group ('organisations:'), and this line, at
+    the start, its value ('[Kela]')."""
+    line, field = lines[index], EMPTY_FIELD.fullmatch(lines[index - 1]) if index else None
+    if field is None or not line.strip() or _indent(line) or NAMED.match(line) or line[0] in "-#":
+        return None
+    known = FIELDS_BY_NAME.get(field["name"])
+    if field["name"] not in FRONT_MATTER_FIELDS or (known and known.kind in ("contact", "links", "criteria")):
+        return None
+    return index - 1, f"{field['name']}: {line.strip()}"
 
 
 def _dashed_field(lines: list[str], index: int) -> str | None:

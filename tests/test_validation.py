@@ -697,6 +697,18 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
             "indented line: write 'contact:' and, on the next line, two spaces in, 'email: maija@example.fi'",
         ),
         (
+            "contact: Maija Meikäläinen, Esimerkkikunta, maija@example.fi",
+            "22:10: contact should have the fields name, organisation, email, url, each on its own "
+            "indented line: write 'contact:' and, on the next lines, two spaces in, 'name: Maija "
+            "Meikäläinen', 'organisation: Esimerkkikunta' and 'email: maija@example.fi'",
+        ),
+        (
+            "contact: Esimerkkikunta, maahanmuuttopalvelut",  # no address among them: one name
+            "22:10: contact should have the fields name, organisation, email, url, each on its own "
+            "indented line: write 'contact:' and, on the next line, two spaces in, 'name: "
+            "Esimerkkikunta, maahanmuuttopalvelut'",
+        ),
+        (
             "links: https://migri.fi/",
             "22:8: links should be a list; start each link with '- text: ...' and give its url below",
         ),

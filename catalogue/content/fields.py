@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from ..problems import closest
+
 Kind = Literal[
     "id",
     "slugs",
@@ -305,3 +307,9 @@ FIELD_INDEX = {f.name: index for index, f in enumerate(FIELDS)}
 
 CONTACT_KEYS = ("name", "organisation", "email", "url")
 LINK_KEYS = ("text", "url")
+
+
+def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
+    """A message's end for an unknown field: the one it most likely misspells, else them all."""
+    close = closest(value, options)
+    return f"; did you mean '{close}'?" if close else f"; the fields are: {', '.join(options)}"

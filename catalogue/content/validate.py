@@ -11,7 +11,7 @@ from typing import Any
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .collation import sort_key
-from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, LONG_TEXTS, Field
+from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, LONG_TEXTS, Field, did_you_mean
 from .freshness import line_keys, substance_hash, written_in
 from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
@@ -19,7 +19,7 @@ from .slugs import name_id, title_slug
 from .source import SourceDocument
 from .text_links import TextLink, links_of
 from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
-from .values import ValueChecker, did_you_mean
+from .values import ValueChecker
 from .vocabulary import Vocabulary
 
 

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from ..config import Lang
-from ..problems import Problem, Severity, closest
+from ..problems import Problem, Severity
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date
-from .fields import CONTACT_KEYS, LINK_KEYS
+from .fields import CONTACT_KEYS, LINK_KEYS, did_you_mean
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
@@ -25,6 +25,22 @@ YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
 """Years written as a span (2017–2019), which two fields hold."""
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
+
+
+def _group_lines(text: str, allowed: tuple[str, ...]) -> list[str]:
+    """A group written as one text ('contact: Maija, maija@example.fi') as its lines: with an
+    address among its comma-separated parts, each under the field it looks like (an address's,
+    else the group's next other field); else all of it under the one field it looks like."""
+
+    def looks(part: str) -> str | None:
+        return "email" if EMAIL.match(part) else "url" if web_address(part) else None
+
+    parts = [part.strip() for part in text.split(",")]
+    others = iter(name for name in allowed if name not in ("email", "url"))
+    names = [looks(part) or next(others, "") for part in parts]
+    if len(parts) > 1 and any(map(looks, parts)) and "" not in names and len(set(names)) == len(names):
+        return [f"{name}: {part}" for name, part in zip(names, parts, strict=True)]
+    return [f"{looks(text) or allowed[0]}: {text}"]
 
 
 class ValueChecker:
@@ -275,10 +291,11 @@ class ValueChecker:
     ) -> dict[str, Any] | None:
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
-            # A group written as one text (contact: Maija Meikäläinen): the field the text looks like.
             text = value.strip() if isinstance(value, str) and not isinstance(key[-1], int) else ""
-            part = "email" if EMAIL.match(text) else "url" if web_address(text) else allowed[0]
-            mend = f": write '{what}:' and, on the next line, two spaces in, '{part}: {text}'" if text else ""
+            lines = [f"'{line}'" for line in _group_lines(text, allowed)]
+            written = f"{', '.join(lines[:-1])} and {lines[-1]}" if len(lines) > 1 else lines[0]
+            where = "on the next lines" if len(lines) > 1 else "on the next line"
+            mend = f": write '{what}:' and, {where}, two spaces in, {written}" if text else ""
             self.problem(
                 key,
                 f"{what} should have the fields {', '.join(allowed)}, each on its own indented line{mend}",
@@ -379,8 +396,3 @@ class ValueChecker:
                 "criteria:, two spaces in",
             )
         return {c: result[c] for c in codes if c in result}
-
-
-def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
-    close = closest(value, options)
-    return f"; did you mean '{close}'?" if close else f"; the fields are: {', '.join(options)}"

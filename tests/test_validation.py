@@ -517,6 +517,22 @@ def test_unknown_code_suggests_the_code_meant(tmp_path: Path, written: str, mean
     ]
 
 
+def test_codes_run_together_without_a_comma_are_told_to_take_one(tmp_path: Path) -> None:
+    """'[a b]' or '[a; b]' in a list: YAML reads one code; the editor meant two (the nearest
+    code alone, as it was suggested, would drop the other). A field of one code is not told so."""
+    text = practice(themes="[integration-training employment-entrepreneurship]").replace(
+        "practice_type: material", "practice_type: material; education"
+    )
+    themes, practice_type = problems(tmp_path, one_file(text))
+    assert themes == (
+        "content/fi/esimerkki.md:6:10: unknown themes code 'integration-training "
+        "employment-entrepreneurship'; these are 2 codes with no comma between them: write "
+        "integration-training, employment-entrepreneurship"
+    )
+    assert practice_type.startswith("content/fi/esimerkki.md:11:16: unknown practice types code")
+    assert "comma" not in practice_type
+
+
 def test_an_unknown_code_as_close_to_two_codes_suggests_neither(tmp_path: Path) -> None:
     """'karjala' is as close to etela-karjala as to pohjois-karjala: a guess could put a
     practice in the wrong region, so the codes are listed instead."""

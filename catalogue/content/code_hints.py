@@ -23,10 +23,14 @@ class CodeHints(NamedTuple):
     def labelled(self, group: str, codes: list[str]) -> str:
         return "; ".join(self.vocabulary.term(group, code).label[self.lang] for code in codes)
 
-    def suggest(self, value: str, group: str) -> str:
-        """'; did you mean …?' from the codes and from this language's labels."""
+    def suggest(self, value: str, group: str, in_list: bool = False) -> str:
+        """'; did you mean …?' from the codes and from this language's labels; `in_list`: the
+        value is an item of a list, which may be several codes with no comma between them."""
         if new := self.vocabulary.replaced.get(group, {}).get(value):
             return f"; it was replaced by '{new}' ({self.labelled(group, [new])})"
+        parts = re.split(r"[\s;/]+", value.strip())
+        if in_list and len(parts) > 1 and set(parts) <= set(self.vocabulary.codes(group)):
+            return f"; these are {len(parts)} codes with no comma between them: write {', '.join(parts)}"
         by_label = self.codes_by_label(group)
         if value.casefold() in by_label:
             return f"; the code for '{value}' is '{by_label[value.casefold()]}'"

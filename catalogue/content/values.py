@@ -244,7 +244,7 @@ class ValueChecker:
             return None
         if value in codes:
             return value
-        hint = self.hints.suggest(value, group)
+        hint = self.hints.suggest(value, group, in_list=isinstance(key[-1], int))
         self.problem(key, f"unknown {group.replace('_', ' ')} code '{value}'{hint}")
         return None
 

@@ -39,6 +39,16 @@ def one_file(text: str | bytes) -> dict[str, str | bytes]:
     }
 
 
+SECOND_MISTAKE = "9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'"
+"""What `with_second_mistake` adds, told at its line when no line above it moved."""
+
+
+def with_second_mistake(text: str) -> str:
+    """A `practice()` file with one more mistake, easily told: a test of a slip that the check
+    reads past shows that the file's other mistakes are told in the same run."""
+    return text.replace("regions: [uusimaa]", "regions: [Uusimaa]")
+
+
 def test_invalid_yaml(tmp_path: Path) -> None:
     """The message shows the line as it should be: its value in quotes, a quote in it escaped."""
     files = {
@@ -58,21 +68,20 @@ def test_a_yaml_mistake_with_a_sure_mend_hides_none_of_the_files_other_problems(
     """Every problem at once: YAML stops at its first error, so the front matter is read again
     with that line as the message says to write it, until none is left; the other problems,
     of YAML and of the fields, come in the same report."""
-    text = (
+    text = with_second_mistake(
         practice()
         .replace("title: Esimerkkikäytäntö", "title: Kotona: alku")
         .replace("summary: ", "summary:\xa0")
         .replace("practice_type: material", "practice_type:materiaali")
         .replace("funding: ESR.", "funding: Rahoitus: ESR.")
         .replace("  high-impact: ", "\thigh-impact: ")
-        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
     )
     colon = "invalid YAML: a value contains ': ' (a colon and a space), which YAML reads as a new field"
     assert problems(tmp_path, one_file(text)) == [
         f'content/fi/esimerkki.md:3:14: {colon}; put the whole value in quotes: title: "Kotona: alku"',
         "content/fi/esimerkki.md:5:9: invalid YAML: after the colon is a no-break space, often pasted from "
         "a word processor or a web page; YAML needs an ordinary space there: delete it and type a space",
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
         "content/fi/esimerkki.md:11:1: invalid YAML: a field needs a space after its colon: "
         "practice_type: materiaali",
         "content/fi/esimerkki.md:11:16: unknown practice types code 'materiaali'; the code for 'materiaali' "
@@ -86,13 +95,13 @@ def test_a_yaml_mistake_with_a_sure_mend_hides_none_of_the_files_other_problems(
 def test_an_item_added_under_a_list_in_brackets_goes_inside_them(tmp_path: Path) -> None:
     """The sample files write lists in brackets; an editor adding an item on a line of its own,
     as lists are written elsewhere, is shown the line with the item inside the brackets."""
-    text = (
-        practice()
-        .replace("organisations: [Esimerkkikunta]", "organisations: [Esimerkkikunta]\n  - Kela\n  - Migri")
-        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    text = with_second_mistake(
+        practice().replace(
+            "organisations: [Esimerkkikunta]", "organisations: [Esimerkkikunta]\n  - Kela\n  - Migri"
+        )
     )
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
         "content/fi/esimerkki.md:11:3: invalid YAML: this line adds an item to the list on the line above, "
         "which is written in brackets, [ ]; put the item inside them: organisations: [Esimerkkikunta, Kela]",
         "content/fi/esimerkki.md:12:3: invalid YAML: this line adds an item to the list on the line above, "
@@ -104,16 +113,15 @@ def test_an_item_added_under_a_list_in_brackets_goes_inside_them(tmp_path: Path)
 def test_text_that_runs_on_to_a_line_of_its_own_is_told_to_join_it(tmp_path: Path) -> None:
     """Text pasted from a document keeps its line breaks: the rest of a value starts a line,
     where YAML reads a field's name. Indented, it would go on with the value."""
-    text = (
+    text = with_second_mistake(
         practice()
         .replace("funding: ESR.", "funding: ESR ja\nkaupunki.")
         .replace("  high-impact: Tulokset ovat parempia.", "  high-impact: Tulokset ovat\n parempia.")
-        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
     )
     goes_on = "this line goes on with the text of"
     runs_on = "but starts where a field would, so YAML cannot read it; join it to the end of that line, or"
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
         f"content/fi/esimerkki.md:14:1: invalid YAML: {goes_on} 'funding' on line 13, {runs_on} start it "
         "with 2 spaces",
         f"content/fi/esimerkki.md:21:2: invalid YAML: {goes_on} 'high-impact' on line 20, {runs_on} start it "
@@ -124,13 +132,9 @@ def test_text_that_runs_on_to_a_line_of_its_own_is_told_to_join_it(tmp_path: Pat
 def test_a_field_written_as_a_lists_item_is_told_to_lose_its_dash(tmp_path: Path) -> None:
     """'- funding: …' among fields, as an item of a list is written: YAML cannot read on; the
     line without its dash is read again, so the file's other mistakes are told too."""
-    text = (
-        practice()
-        .replace("funding: ESR.", "- funding: ESR.")
-        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
-    )
+    text = with_second_mistake(practice().replace("funding: ESR.", "- funding: ESR."))
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
         "content/fi/esimerkki.md:13:1: invalid YAML: this line starts with '- ', as an item of a list "
         "does, but the lines around it are fields; remove the '- ': funding: ESR.",
     ]
@@ -152,7 +156,7 @@ def test_a_dashed_line_among_the_fields_is_told_and_the_fields_below_it_are_read
         f"content/fi/esimerkki.md:12:1: {stray} (the front matter ends at the '---' on line 25)",
         f"content/fi/esimerkki.md:22:1: {stray} (the front matter ends at the '---' on line 25)",
     ]
-    assert problems(tmp_path / "2", one_file(text.replace("regions: [uusimaa]", "regions: [Uusimaa]"))) == [
+    assert problems(tmp_path / "2", one_file(with_second_mistake(text))) == [
         f"content/fi/esimerkki.md:12:1: {stray} (the front matter ends at the '---' on line 25)",
         f"content/fi/esimerkki.md:22:1: {stray} (the front matter ends at the '---' on line 25)",
         "content/fi/esimerkki.md:24:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
@@ -164,16 +168,15 @@ def test_a_lists_item_without_its_space_and_a_group_indented_unalike_are_told_an
 ) -> None:
     """'-Kela' under a list, and a group's first line indented further than the others: each
     is told what to write, and the file is read on for its other mistakes."""
-    good = practice().replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    good = with_second_mistake(practice())
     files = {
         "content/fi/a.md": good.replace("organisations: [Esimerkkikunta]", "organisations:\n-Esimerkkikunta"),
         "content/fi/b.md": good.replace("  goal-oriented:", "    goal-oriented:"),
     }
-    unknown = "9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'"
     assert problems(tmp_path, waited_for(files)) == [
-        f"content/fi/a.md:{unknown}",
+        f"content/fi/a.md:{SECOND_MISTAKE}",
         "content/fi/a.md:11:1: invalid YAML: an item of a list needs a space after its '-': - Esimerkkikunta",
-        f"content/fi/b.md:{unknown}",
+        f"content/fi/b.md:{SECOND_MISTAKE}",
         "content/fi/b.md:17:3: invalid YAML: the lines of a group are indented alike, but this one has 2 "
         "spaces in front of it and the line above 4; give them the same number (2 in this project's files)",
     ]
@@ -183,20 +186,19 @@ def test_a_value_written_on_the_line_below_its_field_is_told_to_go_after_the_col
     """'organisations:' and, on the next line at its start, '[Kela]' (or a text): YAML cannot
     read that line as a field. The editor is told to write it after the colon, and the file is
     read on for its other mistakes. A group's line (under criteria:) is not taken for one."""
-    good = practice().replace("regions: [uusimaa]", "regions: [Uusimaa]")
+    good = with_second_mistake(practice())
     files = {
         "content/fi/a.md": good.replace("s: [Esimerkkikunta]", "s:\n[Esimerkkikunta]"),
         "content/fi/b.md": good.replace("funding: ESR.", "funding:\nESR."),
         "content/fi/c.md": good.replace("  goal-oriented: Vähentää", "Vähentää"),
     }
-    unknown = "9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'"
     found = problems(tmp_path, waited_for(files))
     assert found[:4] == [
-        f"content/fi/a.md:{unknown}",
+        f"content/fi/a.md:{SECOND_MISTAKE}",
         "content/fi/a.md:11:1: invalid YAML: this line is the value of 'organisations' on the line above, "
         "but starts where a field would, so YAML cannot read it; write it after the colon: "
         "organisations: [Esimerkkikunta]",
-        f"content/fi/b.md:{unknown}",
+        f"content/fi/b.md:{SECOND_MISTAKE}",
         "content/fi/b.md:14:1: invalid YAML: this line is the value of 'funding' on the line above, but "
         "starts where a field would, so YAML cannot read it; write it after the colon: funding: ESR.",
     ]
@@ -207,11 +209,9 @@ def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_
     """YAML reads a link's 'url:' written without its spaces as a field of its own, and the
     link as one without an address: the editor is told the one thing to do, and the link is
     checked as meant (its address at its own line)."""
-    text = practice(extra="links:\n- text: Migri\nurl: migri.fi").replace(
-        "regions: [uusimaa]", "regions: [Uusimaa]"
-    )
+    text = with_second_mistake(practice(extra="links:\n- text: Migri\nurl: migri.fi"))
     assert problems(tmp_path, one_file(text)) == [
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
         "content/fi/esimerkki.md:24:1: 'url' belongs to the link above it, so it needs two spaces in "
         "front of it: '  url: …'",
         "content/fi/esimerkki.md:24:6: 'migri.fi' is not a web address; write it in full, such as "
@@ -232,17 +232,13 @@ def test_a_links_part_above_every_field_is_an_unknown_field(tmp_path: Path) -> N
 def test_two_yaml_mistakes_in_one_line_are_both_read_past(tmp_path: Path) -> None:
     """A line is mended again for a second mistake (a few times at most: each mend may add to
     the line, as quotes and their escapes do)."""
-    text = (
-        practice()
-        .replace("title: Esimerkkikäytäntö", "\ttitle: Kotona: alku")
-        .replace("regions: [uusimaa]", "regions: [Uusimaa]")
-    )
+    text = with_second_mistake(practice().replace("title: Esimerkkikäytäntö", "\ttitle: Kotona: alku"))
     assert problems(tmp_path, one_file(text)) == [
         "content/fi/esimerkki.md:3:1: invalid YAML: the line starts with a tab, which YAML does not take; "
         "start the line with the field's name, as a field of its own does: title: Kotona: alku",
         "content/fi/esimerkki.md:3:14: invalid YAML: a value contains ': ' (a colon and a space), which YAML "
         'reads as a new field; put the whole value in quotes: title: "Kotona: alku"',
-        "content/fi/esimerkki.md:9:11: unknown regions code 'Uusimaa'; the code for 'Uusimaa' is 'uusimaa'",
+        f"content/fi/esimerkki.md:{SECOND_MISTAKE}",
     ]
 
 

@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(error.lines()), file=sys.stderr)
         return 1
     except (OSError, ToolFailed) as error:  # not the content's: a full disk, a folder not writable
-        print(f"{command} stopped: {error}", file=sys.stderr)
+        print(f"{command} stopped: {_outside(error, getattr(args, 'port', None))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # 128 + SIGINT, as a shell reports Ctrl+C
         tail = "; a build publishes the whole site or none of it" if command in ("build", "serve") else ""
@@ -194,7 +194,10 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
     if args.base_url:
         config = config.with_base_url(args.base_url)
     if command == "serve":
-        return _serve(root, out, config, args)
+        from .serve import serve_and_rebuild
+
+        serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
+        return 0
     if placeholders := config.placeholders():
         one = len(placeholders) == 1
         print(
@@ -212,18 +215,11 @@ def _build(root: Path, config: SiteConfig, args: argparse.Namespace, command: st
     return 0
 
 
-def _serve(root: Path, out: Path, config: SiteConfig, args: argparse.Namespace) -> int:
-    from .serve import serve_and_rebuild
-
-    try:
-        serve_and_rebuild(root, out, config, args.port, strict=args.strict, search=not args.no_search)
-    except OSError as error:
-        if error.errno != errno.EADDRINUSE:
-            raise
-        print(
-            f"serve stopped: port {args.port} is in use (by another serve, or another program); stop it, "
-            f"or serve on another port: python build.py serve --port {args.port + 1}",
-            file=sys.stderr,
+def _outside(error: OSError | ToolFailed, port: int | None) -> str:
+    """What went wrong outside the content, and for a port in use (`serve`), what to do."""
+    if isinstance(error, OSError) and error.errno == errno.EADDRINUSE and port:
+        return (
+            f"port {port} is in use (by another serve, or another program); stop it, or serve on another "
+            f"port: python build.py serve --port {port + 1}"
         )
-        return 1
-    return 0
+    return str(error)

@@ -24,7 +24,8 @@ word processor or a web page."""
 PARENT_LINE = re.compile(r"(?P<name>[\w-]+):\s*(?:#.*)?")
 """A field with nothing after its colon, at the start of a line: its group's lines follow."""
 EMPTY_FIELD = re.compile(r"(?P<name>[\w-]+):\s*")
-"""A field with nothing after its colon, at the start of a line."""
+"""A PARENT_LINE without a comment: the line a value below it is written into, where a comment
+would be lost."""
 NAMED = re.compile(r"\s*[\w-]+:")
 """A line that starts with a name and a colon: a field, however mistyped."""
 DASH_WITHOUT_SPACE = re.compile(r"(?P<indent> *)-(?P<item>[^\s-].*?)\s*")

@@ -205,6 +205,29 @@ def test_a_value_written_on_the_line_below_its_field_is_told_to_go_after_the_col
     assert not any("value of 'criteria'" in line for line in found[4:])
 
 
+def test_a_year_written_as_a_list_item_below_its_field_is_told_to_go_after_the_colon(tmp_path: Path) -> None:
+    """'start_year:' and '-2016' or '- 2016' below it: a field of one value written as a list's
+    item. One message says what to write (not a list's missing space and then 'not a list'),
+    and the file is read on for its other mistakes."""
+    good = with_second_mistake(practice())
+    files = {
+        "content/fi/a.md": good.replace("start_year: 2016", "start_year:\n-2016"),
+        "content/fi/b.md": good.replace("start_year: 2016", "start_year:\n- 2016"),
+        "content/fi/c.md": good.replace("start_year: 2016", "start_year: [twenty]"),
+    }
+    assert problems(tmp_path, waited_for(files)) == [
+        f"content/fi/a.md:{SECOND_MISTAKE}",
+        "content/fi/a.md:13:1: invalid YAML: this line is the value of 'start_year' on the line above, "
+        "written as an item of a list, but start_year takes one value; write it after the colon, "
+        "without the '-': start_year: 2016",
+        f"content/fi/b.md:{SECOND_MISTAKE}",
+        "content/fi/b.md:12:1: start_year should be a year such as 2016, not a list; write it after the "
+        "colon, without '- ' or [ ]: start_year: 2016",
+        f"content/fi/c.md:{SECOND_MISTAKE}",
+        "content/fi/c.md:12:1: start_year should be a year such as 2016, not a list",
+    ]
+
+
 def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_path: Path) -> None:
     """YAML reads a link's 'url:' written without its spaces as a field of its own, and the
     link as one without an address: the editor is told the one thing to do, and the link is

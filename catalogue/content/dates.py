@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>\d{1,2})\.\s*(?P<year>\d{4})")
 """A date as Finns and Swedes write it: 16.9.2019."""
@@ -34,3 +35,10 @@ def written_date(field: str, value: object) -> date | str | None:
         return day  # a quoted date is fine too
     without = " without the time" if timed else ""
     return f"{field} should be a date written YYYY-MM-DD{without}: {day.isoformat()}"
+
+
+def written_year(value: Any) -> int | None:
+    """A year as a file may write it (2016, or in quotes), or None."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100 else None

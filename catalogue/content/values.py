@@ -10,7 +10,7 @@ from ..config import Lang
 from ..problems import Problem, Severity
 from .characters import escaped_characters
 from .code_hints import CodeHints
-from .dates import written_date
+from .dates import written_date, written_year
 from .fields import CONTACT_KEYS, LINK_KEYS, did_you_mean
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
@@ -180,10 +180,8 @@ class ValueChecker:
         return None
 
     def year(self, key: tuple[str, ...], value: Any) -> int | None:
-        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
-            value = int(value)  # a quoted year is fine too
-        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
-            return value
+        if (year := written_year(value)) is not None:
+            return year
         years = YEARS.fullmatch(value.strip()) if isinstance(value, str) else None
         if years:
             first, last = years[1], years[2]
@@ -193,7 +191,9 @@ class ValueChecker:
                 fix = f"write {key[0]}: {first if key[0] == 'start_year' else last}"
             self.problem(key, f"{key[0]} is one year; for the years {first}–{last}, {fix}")
             return None
-        self.problem(key, f"{key[0]} should be a year such as 2016, not {self.shown(key, value)}")
+        one = value[0] if isinstance(value, list) and len(value) == 1 else None  # '- 2018' under the field
+        fix = f"; write it after the colon, without '- ' or [ ]: {key[0]}: {one}" if written_year(one) else ""
+        self.problem(key, f"{key[0]} should be a year such as 2016, not {self.shown(key, value)}{fix}")
         return None
 
     def day(self, key: tuple[str, ...], value: Any) -> date | None:

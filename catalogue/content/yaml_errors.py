@@ -107,10 +107,14 @@ def _sure_mend(
         )
         return message, {above: f"{lines[above].rstrip()} {lines[index].strip()}", index: ""}
     if below := _value_below(lines, index):
-        above, written = below
+        above, written, dashed = below
+        name = written.split(":")[0]
         message = (
-            f"this line is the value of '{written.split(':')[0]}' on the line above, but starts where a "
-            f"field would, so YAML cannot read it; write it after the colon: {written}"
+            f"this line is the value of '{name}' on the line above, but starts where a field would, so "
+            f"YAML cannot read it; write it after the colon: {written}"
+            if not dashed
+            else f"this line is the value of '{name}' on the line above, written as an item of a list, but "
+            f"{name} takes one value; write it after the colon, without the '-': {written}"
         )
         return message, {above: written, index: ""}
     if undashed := _dashed_field(lines, index):
@@ -252,17 +256,21 @@ def _runs_on(lines: list[str], index: int) -> tuple[int, str] | None:
     return above, field["name"].strip().removeprefix("- ").rstrip(":")
 
 
-def _value_below(lines: list[str], index: int) -> tuple[int, str] | None:
-    """(index, the field with the value after its colon) of the line above line `index` if that
-    is a field with nothing after its colon and no group ('organisations:'), and this line, at
-    the start, its value ('[Kela]')."""
+def _value_below(lines: list[str], index: int) -> tuple[int, str, bool] | None:
+    """(index, the field with the value after its colon, whether the value lost a '-') of the
+    line above line `index` if that is a field with nothing after its colon and no group
+    ('organisations:'), and this line, at the start, its value ('[Kela]'), or, for a field of
+    one value, the value written as a list's item without its space ('-2018' under 'start_year:')."""
     line, field = lines[index], EMPTY_FIELD.fullmatch(lines[index - 1]) if index else None
-    if field is None or not line.strip() or _indent(line) or NAMED.match(line) or line[0] in "-#":
+    if field is None or not line.strip() or _indent(line) or NAMED.match(line) or line[0] == "#":
         return None
     known = FIELDS_BY_NAME.get(field["name"])
     if field["name"] not in FRONT_MATTER_FIELDS or (known and known.kind in ("contact", "links", "criteria")):
         return None
-    return index - 1, f"{field['name']}: {line.strip()}"
+    dashed = line[0] == "-"
+    if dashed and (known is None or known.kind in ("codes", "texts", "slugs")):
+        return None  # an item of a list ('-Kela' under 'organisations:'): told as one below
+    return index - 1, f"{field['name']}: {line.removeprefix('-').strip()}", dashed
 
 
 def _dashed_field(lines: list[str], index: int) -> str | None:

@@ -228,6 +228,25 @@ def test_a_year_written_as_a_list_item_below_its_field_is_told_to_go_after_the_c
     ]
 
 
+def test_a_groups_first_line_without_its_name_is_told_what_the_group_wants(tmp_path: Path) -> None:
+    """Evidence written under 'criteria:' without its criterion's code, and a contact's name
+    under 'contact:' without 'name:': YAML cannot read the line, and the editor is told what
+    the group's lines are, not only that the line is no field."""
+    files = {
+        "content/fi/a.md": practice().replace("  goal-oriented: Vähentää", "Vähentää"),
+        "content/fi/b.md": practice(extra="contact:\nMatti Meikäläinen, Esimerkkikunta"),
+    }
+    assert problems(tmp_path, waited_for(files)) == [
+        "content/fi/a.md:16:1: invalid YAML: this line is the first under 'criteria:', but has no "
+        "criterion's code, so YAML cannot read it; write two spaces, the code of the criterion it tells "
+        "of and ': ' before it, as the other criteria have theirs",
+        "content/fi/b.md:23:1: invalid YAML: this line is the first under 'contact:', but has no name of "
+        "its own, so YAML cannot read it; a contact is written as its parts (name, organisation, email "
+        "or url), each on a line of its own with two spaces and its name before it: '  name: …', "
+        "'  email: …'",
+    ]
+
+
 def test_a_links_part_left_at_the_start_of_its_line_is_put_back_in_the_link(tmp_path: Path) -> None:
     """YAML reads a link's 'url:' written without its spaces as a field of its own, and the
     link as one without an address: the editor is told the one thing to do, and the link is

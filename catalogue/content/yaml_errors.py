@@ -11,7 +11,7 @@ from typing import NamedTuple
 import yaml
 
 from ..problems import Problem
-from .fields import FIELDS_BY_NAME
+from .fields import CONTACT_KEYS, FIELDS_BY_NAME
 from .house_style import TYPOGRAPHIC_QUOTES, in_typographic_quotes, quoted
 
 FIELD_LINE = re.compile(r"(?P<name>\s*(?:-\s+)?[\w-]+:)\s+(?P<value>.*?)\s*")
@@ -204,6 +204,8 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         if field is None:
             return message, None
         return message, f"{field['name']} {quoted(in_typographic_quotes(field['value']) or field['value'])}"
+    if "could not find expected ':'" in problem and (group := _nameless_in_group(line, above)):
+        return group, None
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         message = (
             "this line cannot be read as a field; write 'name: value', keep the indentation "
@@ -214,6 +216,31 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         return f"this value cannot be read ({problem}); put it in quotes", None
     detail = f" ({problem})" if problem else ""
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
+
+
+def _nameless_in_group(line: str, above: list[str]) -> str | None:
+    """What to write if `line`, at the start and with no name, is the first line of the group
+    'criteria:' or 'contact:' on the line above (a line after another of the group is told as
+    that one's text running on): the evidence without its criterion's code, the contact's name
+    without 'name:'."""
+    previous = next((text for text in reversed(above) if text.strip()), "")
+    parent = PARENT_LINE.fullmatch(previous)
+    if not line.strip() or _indent(line) or NAMED.match(line) or line[0] in "-#[{" or not parent:
+        return None
+    if parent["name"] == "criteria":
+        return (
+            "this line is the first under 'criteria:', but has no criterion's code, so YAML cannot read "
+            "it; write two spaces, the code of the criterion it tells of and ': ' before it, as the other "
+            "criteria have theirs"
+        )
+    if parent["name"] == "contact":
+        parts = ", ".join(CONTACT_KEYS[:-1]) + f" or {CONTACT_KEYS[-1]}"
+        return (
+            "this line is the first under 'contact:', but has no name of its own, so YAML cannot read "
+            f"it; a contact is written as its parts ({parts}), each on a line of its own with two spaces "
+            "and its name before it: '  name: …', '  email: …'"
+        )
+    return None
 
 
 def _space_message(problem: str, context: str, line: str, previous: str) -> tuple[str, str | None] | None:

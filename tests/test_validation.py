@@ -741,6 +741,28 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
             "24:10: 'maija(at)example.fi' is not an e-mail address such as name@example.fi",
         ),
         (
+            "contact:\n  name: Maija\n  url: maija@example.fi",  # each address in the other's field
+            "24:8: 'maija@example.fi' is an e-mail address, not a web address; write it as the contact's "
+            "e-mail: email: maija@example.fi",
+        ),
+        (
+            "contact:\n  name: Maija\n  email: www.example.fi",
+            "24:10: 'www.example.fi' is a web address, not an e-mail address; write it as the contact's "
+            "web page: url: https://www.example.fi",
+        ),
+        (
+            "links:\n- text: Maija\n  url: maija@example.fi",
+            "24:8: 'maija@example.fi' is an e-mail address, not a web address, and links: lists web pages; "
+            "give it as the contact's e-mail instead, under contact: with two spaces in front: "
+            "email: maija@example.fi",
+        ),
+        (
+            "contact: Maija Meikäläinen, www.example.fi",
+            "22:10: contact should have the fields name, organisation, email, url, each on its own "
+            "indented line: write 'contact:' and, on the next lines, two spaces in, 'name: Maija "
+            "Meikäläinen' and 'url: https://www.example.fi'",
+        ),
+        (
             "contact: Maija Meikäläinen",
             "22:10: contact should have the fields name, organisation, email, url, each on its own "
             "indented line: write 'contact:' and, on the next line, two spaces in, 'name: Maija Meikäläinen'",

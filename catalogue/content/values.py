@@ -8,6 +8,7 @@ from typing import Any
 
 from ..config import Lang
 from ..problems import Problem, Severity
+from .address_kinds import EMAIL, group_lines, other_kind
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date, written_year
@@ -23,24 +24,7 @@ from .yaml_errors import quoted_to_write
 
 YEARS = re.compile(r"(\d{4}) *[-–—] *(\d{4})")
 """Years written as a span (2017–2019), which two fields hold."""
-EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 _MISSING = object()
-
-
-def _group_lines(text: str, allowed: tuple[str, ...]) -> list[str]:
-    """A group written as one text ('contact: Maija, maija@example.fi') as its lines: with an
-    address among its comma-separated parts, each under the field it looks like (an address's,
-    else the group's next other field); else all of it under the one field it looks like."""
-
-    def looks(part: str) -> str | None:
-        return "email" if EMAIL.match(part) else "url" if web_address(part) else None
-
-    parts = [part.strip() for part in text.split(",")]
-    others = iter(name for name in allowed if name not in ("email", "url"))
-    names = [looks(part) or next(others, "") for part in parts]
-    if len(parts) > 1 and any(map(looks, parts)) and "" not in names and len(set(names)) == len(names):
-        return [f"{name}: {part}" for name, part in zip(names, parts, strict=True)]
-    return [f"{looks(text) or allowed[0]}: {text}"]
 
 
 class ValueChecker:
@@ -217,6 +201,9 @@ class ValueChecker:
         parts = web_address(text)
         if parts and " " not in text:
             return text
+        if wrong := other_kind("url", text, str(key[0])):
+            self.problem(key, wrong)
+            return None
         if key[0] == "links" and text.startswith(("practice:", "/")):  # a page of this site
             self.problem(
                 key,
@@ -292,7 +279,7 @@ class ValueChecker:
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
             text = value.strip() if isinstance(value, str) and not isinstance(key[-1], int) else ""
-            lines = [f"'{line}'" for line in _group_lines(text, allowed)]
+            lines = [f"'{line}'" for line in group_lines(text, allowed)]
             written = f"{', '.join(lines[:-1])} and {lines[-1]}" if len(lines) > 1 else lines[0]
             where = "on the next lines" if len(lines) > 1 else "on the next line"
             mend = f": write '{what}:' and, {where}, two spaces in, {written}" if text else ""
@@ -324,7 +311,9 @@ class ValueChecker:
         if "email" in data:
             email = self.text((*key, "email"), data["email"], "email", shown=False)
             if email and not EMAIL.match(email):
-                self.problem((*key, "email"), f"'{email}' is not an e-mail address such as name@example.fi")
+                wrong = other_kind("email", email, key[0])
+                wrong = wrong or f"'{email}' is not an e-mail address such as name@example.fi"
+                self.problem((*key, "email"), wrong)
                 email = None
         url = self.url((*key, "url"), data["url"]) if "url" in data else None
         return Contact(name, organisation, email, url) if name else None

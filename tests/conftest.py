@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,7 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from catalogue.build import catalogues
 from catalogue.build.pipeline import build
+from catalogue.site.i18n import compile_catalogue
 
 from .browser import CHROMIUM_ARGS, chromium_path, serving
 from .helpers import ROOT
@@ -16,6 +19,17 @@ from .helpers import ROOT
 settings.register_profile("ci", derandomize=True)
 """CI's runs (.ci/run): the same examples every time (CONTRIBUTING.md, "Set-up and commands")."""
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def catalogues_compiled_once() -> Iterator[None]:
+    """Each test's project is new, so each of its builds would compile the same two message
+    catalogues again with Babel (some 1,500 times in the fast tests, about 9 s of them). The
+    compiled form is a pure function of a catalogue's bytes and language, so within the session
+    each is compiled once; a catalogue a test changes is compiled, and its mistakes told, anew."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalogues, "compile_catalogue", functools.lru_cache(maxsize=32)(compile_catalogue))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -1397,6 +1397,33 @@ def test_a_link_to_a_page_this_site_does_not_have_is_reported(tmp_path: Path) ->
     ]
 
 
+def test_a_link_to_the_other_languages_page_of_a_practice_is_told_to_link_by_id(tmp_path: Path) -> None:
+    """A translator who keeps the Finnish text's link (/fi/kaytannot/…) sends Swedish readers to
+    the Finnish page: a warning gives the link by id, which leads to the text's own language. A
+    link to the practice's page in the text's language is fine."""
+    files = {
+        **pair("other", "toinen", "annan"),
+        "content/fi/esimerkki.md": practice(body="## Tausta\n\nKatso [toinen](/sv/k/other/).\n"),
+        "content/sv/esimerkki.md": practice(
+            slug="exempel",
+            title="Exempelpraxis",
+            summary="Kort beskrivning.",
+            criteria=CRITERIA_SV,
+            body="## Bakgrund\n\nSe [annan](/fi/kaytannot/toinen/) och [den](/sv/praxis/annan/).\n",
+        ),
+    }
+    told = (
+        "link it by its id, practice:other, which leads to the version in the text's language (or says "
+        "it is not translated yet)"
+    )
+    assert [str(w) for w in check_site(make_project(tmp_path, files)).warnings] == [
+        "content/fi/esimerkki.md:25:16: warning: the link leads to the Swedish version of a practice, but "
+        f"this text is in Finnish; {told}",
+        "content/sv/esimerkki.md:25:12: warning: the link leads to the Finnish version of a practice, but "
+        f"this text is in Swedish; {told}",
+    ]
+
+
 def test_a_link_with_a_slip_in_its_address_gets_the_address_meant(tmp_path: Path) -> None:
     """What would be right: the address of that folder of the site the link's last part is
     closest to; for a practice, its link by id, which keeps working when its address changes."""

@@ -233,6 +233,8 @@ def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Proble
     texts: list[tuple[str | PurePath, Links]] = [(p.source, site.text(p).links) for p in site.practices]
     texts += [(page.source, page.links) for page in site.pages]
     texts += [(file.source, file.links) for file in unchecked if file.links]
+    langs: dict[str | PurePath, str] = {p.source: p.lang for p in site.practices}
+    langs |= {page.source: page.lang for page in site.pages} | {file.source: file.lang for file in unchecked}
     own = {source: _own_addresses(links.full_pages, site.config.own_urls) for source, links in texts}
     if not any(links.pages or own[source] for source, links in texts):
         return []
@@ -263,7 +265,19 @@ def broken_links(site: Site, unchecked: Iterable[Unchecked] = ()) -> list[Proble
                     f"if the site moves; write the address as {better}"
                 )
                 problems.append(Problem(PurePath(source), line, column, message, Severity.WARNING))
+            elif page in ids and not page.startswith(f"{langs[source]}/"):
+                message = _other_language(page, langs[source], ids[page])
+                problems.append(Problem(PurePath(source), line, column, message, Severity.WARNING))
     return problems
+
+
+def _other_language(page: str, lang: str, practice_id: str) -> str:
+    """What a text in `lang` is told of its link to the other language's page of a practice."""
+    return (
+        f"the link leads to the {LANGUAGE_NAMES[page.split('/')[0]]} version of a practice, but this text "
+        f"is in {LANGUAGE_NAMES[lang]}; link it by its id, practice:{practice_id}, which leads to the "
+        "version in the text's language (or says it is not translated yet)"
+    )
 
 
 def _meant(page: str, served: set[str], ids: dict[str, str]) -> str:

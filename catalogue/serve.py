@@ -15,7 +15,7 @@ from pathlib import Path
 
 import watchfiles
 
-from .build.pipeline import Built, build, index_published, site_settings
+from .build.pipeline import SearchInput, build, index_published, search_input, site_settings
 from .config import SiteConfig
 from .http_server import LiveState, make_server
 from .problems import ContentError
@@ -117,6 +117,8 @@ class LiveServer:
         self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
+        if self.indexer:
+            self.indexer.stop()
 
 
 def _watched_folders(root: Path) -> list[str]:
@@ -145,33 +147,53 @@ def _stamp(file: Path) -> tuple[int, int, int] | None:
 class SearchIndexer:
     """Indexes the served site for search in a thread of its own, so that an edited page is
     served at once and search catches up seconds later. Builds finished while it works are
-    coalesced into one more run."""
+    coalesced into one more run. `stop` waits for a run under way to end, so that it takes its
+    temporary folders and worker processes with it: on a terminal, Ctrl+C reaches Pagefind and
+    the workers too, and the run ends at once."""
 
     def __init__(self, root: Path, out: Path, lock: threading.Lock) -> None:
         self.root, self.out, self.lock = root, out, lock
-        self.latest: Built | None = None
+        self.latest: SearchInput | None = None
         self.wanted = threading.Event()
         self.idle = threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
 
-    def request(self, built: Built) -> None:
-        self.latest = built
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wanted.set()
+        self.thread.join()
+
+    def request(self, wanted: SearchInput) -> None:
+        """Index these pages (what a build published) once the runs before are done. Only what
+        search needs is kept, not the build's plan: while the next build runs, the last one's
+        pages and records would be objects the garbage collector scans again and again."""
+        self.latest = wanted
         self.idle.clear()
         self.wanted.set()
 
     def _run(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             if not self.wanted.is_set():
                 self.idle.set()
             self.wanted.wait()
             self.wanted.clear()
-            built = self.latest
-            if built is None:
+            wanted = self.latest
+            if wanted is None or self.stopping.is_set():
                 continue
             try:
-                index_published(self.root, self.out, built, self.lock, lambda: self.latest)
-            except Exception as error:
-                print(f"search index not updated: {error}", file=sys.stderr)
+                index_published(self.root, self.out, wanted, self.lock, self._still_wanted)
+            except BaseException as error:
+                # Ctrl+C reaches Pagefind and the workers as it reaches this process, whose main
+                # thread then stops the indexer: a run that failed for that is no failure to tell.
+                if not self.stopping.wait(1):
+                    print(f"search index not updated: {error}", file=sys.stderr)
+        self.idle.set()
+
+    def _still_wanted(self) -> SearchInput | None:
+        """The pages to publish the bundle of: none once stopping."""
+        return None if self.stopping.is_set() else self.latest
 
 
 def start_live(
@@ -188,7 +210,7 @@ def start_live(
         with lock:
             built = build(root, out, settings, strict=strict, search=False, keep_search=True)
         if indexer:
-            indexer.request(built)
+            indexer.request(search_input(built.plan))
 
     live = LiveServer(root, out, config, port, rebuild)
     errors = live.build_once()

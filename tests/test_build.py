@@ -116,6 +116,50 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])
+def test_ctrl_c_in_serve_while_search_indexes_leaves_no_folder_and_no_process_behind(
+    tmp_path: Path, to_group: bool
+) -> None:
+    """`serve` indexes for search in the background, on worker processes and with Pagefind for
+    a catalogue this size (110 practices in each language). Ctrl+C while that runs, as a
+    terminal sends it (to the whole process group) or to serve's process alone (`kill -INT`):
+    serve ends, and takes the indexing's temporary folder and its processes with it (they were
+    left behind, the workers for good)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from bench.generate import generate
+
+    root = generate(tmp_path / "project", 110)
+    serve = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    searching = root / "._site.search"
+    try:
+        waited = time.monotonic()
+        while not searching.exists() and serve.poll() is None and time.monotonic() - waited < 120:
+            time.sleep(0.02)
+        assert searching.exists(), "the background indexing never started"
+        time.sleep(0.3)  # well under way: pages copied on the workers, or Pagefind at work
+        os.killpg(serve.pid, signal.SIGINT) if to_group else serve.send_signal(signal.SIGINT)
+        output = serve.communicate(timeout=60)[0].decode()
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGKILL)
+    assert serve.returncode == 0, output
+    assert "search index not updated" not in output, output
+    assert not searching.exists()
+    assert not (root / "._site.staging").exists()
+    session = subprocess.run(["ps", "-o", "pid=,stat=", "-s", str(serve.pid)], capture_output=True, text=True)
+    assert [line for line in session.stdout.splitlines() if "Z" not in line.split()[1]] == []
+
+
 def test_serve_on_a_port_in_use_says_which_and_how_to_choose_another(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

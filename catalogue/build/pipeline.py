@@ -357,13 +357,16 @@ def make_bundle(
 
 
 def index_published(
-    root: Path, out_dir: Path, built: Built, lock: threading.Lock, latest: Callable[[], Built | None]
+    root: Path,
+    out_dir: Path,
+    wanted: SearchInput,
+    lock: threading.Lock,
+    latest: Callable[[], SearchInput | None],
 ) -> None:
-    """Bring out_dir's search bundle up to date with the pages `built` published (for `serve`,
-    which builds with keep_search and indexes in the background). The pages are indexed
-    outside `lock`; the bundle is published under it, and only if `latest()` is still `built`."""
+    """Bring out_dir's search bundle up to date with the pages a build published, `wanted` (for
+    `serve`, which builds with keep_search and indexes in the background). The pages are indexed
+    outside `lock`; the bundle is published under it, and only if `latest()` is still `wanted`."""
     out_dir = out_dir.resolve()
-    wanted = search_input(built.plan)
     with build_cache(root, True) as cache:
         if _made_from(wanted.key, _bundle(cache.outputs(out_dir))):
             return
@@ -373,7 +376,7 @@ def index_published(
         try:
             fresh = make_bundle(wanted, folder, out_dir)
             with lock, write.held(out_dir, lambda: None):  # `make build` too may be at work
-                if latest() is built:
+                if latest() is wanted:
                     recorded = cache.outputs(out_dir)
                     write.publish(folder, out_dir, fresh, _bundle(recorded).keys() - fresh.keys())
                     kept = {

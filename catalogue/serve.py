@@ -11,6 +11,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import watchfiles
@@ -18,7 +19,7 @@ import watchfiles
 from .build.pipeline import SearchInput, build, index_published, search_input, site_settings
 from .config import SiteConfig
 from .http_server import LiveState, make_server
-from .problems import ContentError
+from .problems import ContentError, ToolFailed
 
 WATCHED = ("content", "templates", "static", "admin", "locales")
 """The folders watched for changes; site.toml is looked at every second (`_stamp`)."""
@@ -53,7 +54,9 @@ class LiveServer:
             self.rebuild()
         except ContentError as error:  # site.toml's problems among them
             return [str(p) for p in error.problems]
-        except Exception as error:
+        except BaseException as error:
+            if stopped_by(error, self.stopping):
+                return []
             if not isinstance(error, OSError):
                 traceback.print_exc()
             return [f"the site could not be built: {error if isinstance(error, OSError) else repr(error)}"]
@@ -114,9 +117,14 @@ class LiveServer:
         self.state.publish(errors)
 
     def stop(self) -> None:
+        """Stop serving and watching; a rebuild or an indexing run under way ends first, so that
+        it takes its staging folder and worker processes with it (on a terminal, Ctrl+C reaches
+        the workers and Pagefind too, and it ends at once)."""
         self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
+        for thread in self.threads:
+            thread.join()
         if self.indexer:
             self.indexer.stop()
 
@@ -142,6 +150,15 @@ def _stamp(file: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def stopped_by(error: BaseException, stopping: threading.Event) -> bool:
+    """Whether a rebuild or an indexing run failed because serve is stopping: a failure for
+    that is no failure to tell. On a terminal, Ctrl+C reaches the worker processes and Pagefind
+    as it reaches serve, whose main thread then sets `stopping`: a failure that Ctrl+C would
+    cause gives it a second to."""
+    interrupted = isinstance(error, KeyboardInterrupt | BrokenProcessPool | ToolFailed)
+    return stopping.is_set() or (interrupted and stopping.wait(1))
 
 
 class SearchIndexer:
@@ -185,9 +202,7 @@ class SearchIndexer:
             try:
                 index_published(self.root, self.out, wanted, self.lock, self._still_wanted)
             except BaseException as error:
-                # Ctrl+C reaches Pagefind and the workers as it reaches this process, whose main
-                # thread then stops the indexer: a run that failed for that is no failure to tell.
-                if not self.stopping.wait(1):
+                if not stopped_by(error, self.stopping):
                     print(f"search index not updated: {error}", file=sys.stderr)
         self.idle.set()
 

@@ -118,14 +118,15 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])
-def test_ctrl_c_in_serve_while_search_indexes_leaves_no_folder_and_no_process_behind(
-    tmp_path: Path, to_group: bool
+@pytest.mark.parametrize("under_way", ["indexing", "rebuild"])
+def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
+    tmp_path: Path, to_group: bool, under_way: str
 ) -> None:
-    """`serve` indexes for search in the background, on worker processes and with Pagefind for
-    a catalogue this size (110 practices in each language). Ctrl+C while that runs, as a
-    terminal sends it (to the whole process group) or to serve's process alone (`kill -INT`):
-    serve ends, and takes the indexing's temporary folder and its processes with it (they were
-    left behind, the workers for good)."""
+    """`serve` indexes for search in the background, and rebuilds after a template edit, on
+    worker processes for a catalogue this size (110 practices in each language). Ctrl+C while
+    either runs, as a terminal sends it (to the whole process group) or to serve's process alone
+    (`kill -INT`): serve ends, and takes the run's temporary folder and processes with it (they
+    were left behind, the workers for good)."""
     import os
     import signal
     import subprocess
@@ -134,27 +135,34 @@ def test_ctrl_c_in_serve_while_search_indexes_leaves_no_folder_and_no_process_be
     from bench.generate import generate
 
     root = generate(tmp_path / "project", 110)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", "0"]
     serve = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", "0"],
+        command + (["--no-search"] if under_way == "rebuild" else []),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    searching = root / "._site.search"
+    folder = root / ("._site.search" if under_way == "indexing" else "._site.staging")
     try:
+        if under_way == "rebuild":
+            output = b""
+            while b"Serving" not in output and serve.poll() is None:
+                output += os.read(serve.stdout.fileno(), 4096) if serve.stdout else b""
+            template = root / "templates/practice.html"
+            template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         waited = time.monotonic()
-        while not searching.exists() and serve.poll() is None and time.monotonic() - waited < 120:
+        while not folder.exists() and serve.poll() is None and time.monotonic() - waited < 120:
             time.sleep(0.02)
-        assert searching.exists(), "the background indexing never started"
-        time.sleep(0.3)  # well under way: pages copied on the workers, or Pagefind at work
+        assert folder.exists(), f"no {under_way} began"
+        time.sleep(0.3)  # well under way: the workers or Pagefind at work
         os.killpg(serve.pid, signal.SIGINT) if to_group else serve.send_signal(signal.SIGINT)
-        output = serve.communicate(timeout=60)[0].decode()
+        output = serve.communicate(timeout=60)[0]
     finally:
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
     assert serve.returncode == 0, output
-    assert "search index not updated" not in output, output
-    assert not searching.exists()
+    assert b"not updated" not in output and b"could not be built" not in output, output
+    assert not (root / "._site.search").exists()
     assert not (root / "._site.staging").exists()
     session = subprocess.run(["ps", "-o", "pid=,stat=", "-s", str(serve.pid)], capture_output=True, text=True)
     assert [line for line in session.stdout.splitlines() if "Z" not in line.split()[1]] == []

@@ -55,6 +55,8 @@ class LiveServer:
         except ContentError as error:  # site.toml's problems among them
             return [str(p) for p in error.problems]
         except BaseException as error:
+            if not isinstance(error, Exception) and threading.current_thread() is threading.main_thread():
+                raise  # Ctrl+C during the first build, which runs before the watch: serve stops
             if stopped_by(error, self.stopping):
                 return []
             if not isinstance(error, OSError):

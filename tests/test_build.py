@@ -168,6 +168,24 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     assert [line for line in session.stdout.splitlines() if "Z" not in line.split()[1]] == []
 
 
+def test_ctrl_c_during_serves_first_build_stops_serve_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build runs before the watch does, in the main thread: Ctrl+C there stops
+    serve, as it stops `build`, and is not taken for a failed build to show while serving on."""
+    from catalogue.build import make
+
+    def pressed(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(make, "render", pressed)
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "serve", "--port", "0", "--no-search"]) == 130
+    assert capsys.readouterr().err.splitlines()[-1].startswith("serve interrupted (Ctrl+C)")
+    assert not (root / "_site").exists()
+    assert not (root / "._site.staging").exists()
+
+
 def test_serve_on_a_port_in_use_says_which_and_how_to_choose_another(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -732,6 +732,11 @@ def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: 
             "line: funding: ESR. Kunta.",
         ),
         (
+            "end_year: 2015",
+            "22:11: end_year 2015 is before start_year 2016; end_year is the last year the practice ran: "
+            "correct the year that is wrong, or leave end_year out while the practice goes on",
+        ),
+        (
             "translated_from: abc",
             "22:18: translated_from should be the 12-character code that `python build.py translated FILE` "
             "writes, not 'abc'",

@@ -52,7 +52,10 @@ def validate_practice(
             )
     if values["start_year"] and values["end_year"] and values["end_year"] < values["start_year"]:
         check.problem(
-            ("end_year",), f"end_year {values['end_year']} is before start_year {values['start_year']}"
+            ("end_year",),
+            f"end_year {values['end_year']} is before start_year {values['start_year']}; end_year is the "
+            "last year the practice ran: correct the year that is wrong, or leave end_year out while "
+            "the practice goes on",
         )
     if values["published"] and values["updated"] and values["updated"] < values["published"]:
         check.problem(

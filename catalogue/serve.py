@@ -170,17 +170,17 @@ class SearchIndexer:
     temporary folders and worker processes with it: on a terminal, Ctrl+C reaches Pagefind and
     the workers too, and the run ends at once."""
 
-    def __init__(self, root: Path, out: Path, lock: threading.Lock) -> None:
-        self.root, self.out, self.lock = root, out, lock
+    def __init__(self, root: Path, out: Path, lock: threading.Lock, stopping: threading.Event) -> None:
+        """`stopping`: serve's, set when it stops (see `LiveServer.stop`)."""
+        self.root, self.out, self.lock, self.stopping = root, out, lock, stopping
         self.latest: SearchInput | None = None
         self.wanted = threading.Event()
         self.idle = threading.Event()
-        self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def stop(self) -> None:
-        self.stopping.set()
+        """Wait for a run under way to end, once `stopping` is set."""
         self.wanted.set()
         self.thread.join()
 
@@ -220,7 +220,7 @@ def start_live(
     build's problems."""
     lock = threading.Lock()
     """Held while the output changes, so the indexer never publishes into a folder being changed."""
-    indexer = SearchIndexer(root, out, lock) if search else None
+    indexer: SearchIndexer | None = None
 
     def rebuild() -> None:
         settings = site_settings(root, strict).with_base_url(config.base_url)  # as edited, served here
@@ -230,8 +230,8 @@ def start_live(
             indexer.request(search_input(built.plan))
 
     live = LiveServer(root, out, config, port, rebuild)
+    indexer = live.indexer = SearchIndexer(root, out, lock, live.stopping) if search else None
     errors = live.build_once()
-    live.indexer = indexer
     live.start()
     return live, errors
 

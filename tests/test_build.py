@@ -93,6 +93,11 @@ def test_a_pagefind_run_that_fails_is_told_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+def _pressed(*args: object, **kwargs: object) -> str:
+    """Ctrl+C, as it reaches the build where it is at work."""
+    raise KeyboardInterrupt
+
+
 def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,10 +109,7 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     before = tree_digest(out)
     (root / "content/fi/esimerkki.md").write_text(practice(title="Uusi nimi"), encoding="utf-8")
 
-    def pressed(*args: object, **kwargs: object) -> str:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(make, "render", pressed)
+    monkeypatch.setattr(make, "render", _pressed)
     capsys.readouterr()
     assert main(["--root", str(root), "build", "--out", str(out), "--no-search"]) == 130
     assert capsys.readouterr().err.splitlines()[-1] == (
@@ -191,10 +193,7 @@ def test_ctrl_c_during_serves_first_build_stops_serve_in_one_line(
     serve, as it stops `build`, and is not taken for a failed build to show while serving on."""
     from catalogue.build import make
 
-    def pressed(*args: object, **kwargs: object) -> str:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(make, "render", pressed)
+    monkeypatch.setattr(make, "render", _pressed)
     root = make_project(tmp_path, pair())
     assert main(["--root", str(root), "serve", "--port", "0", "--no-search"]) == 130
     assert capsys.readouterr().err.splitlines()[-1].startswith("serve interrupted (Ctrl+C)")

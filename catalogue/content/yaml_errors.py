@@ -204,7 +204,7 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
         if field is None:
             return message, None
         return message, f"{field['name']} {quoted(in_typographic_quotes(field['value']) or field['value'])}"
-    if "could not find expected ':'" in problem and (group := _nameless_in_group(line, above)):
+    if "could not find expected ':'" in problem and (group := _nameless_in_group(line, previous)):
         return group, None
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         message = (
@@ -218,12 +218,11 @@ def _yaml_message(problem: str, context: str, line: str, above: list[str]) -> tu
     return f"the front matter cannot be read{detail}; check quotes and indentation", None
 
 
-def _nameless_in_group(line: str, above: list[str]) -> str | None:
+def _nameless_in_group(line: str, previous: str) -> str | None:
     """What to write if `line`, at the start and with no name, is the first line of the group
-    'criteria:' or 'contact:' on the line above (a line after another of the group is told as
-    that one's text running on): the evidence without its criterion's code, the contact's name
-    without 'name:'."""
-    previous = next((text for text in reversed(above) if text.strip()), "")
+    'criteria:' or 'contact:' that `previous` (the line above that is not blank) opens (a line
+    after another of the group is told as that one's text running on): the evidence without its
+    criterion's code, the contact's name without 'name:'."""
     parent = PARENT_LINE.fullmatch(previous)
     if not line.strip() or _indent(line) or NAMED.match(line) or line[0] in "-#[{" or not parent:
         return None

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .config import LANGS, read_settings
-from .content.fields import FIELDS, LONG_TEXTS, Field
+from .content.fields import CONTACT_LABELS, FIELDS, LINK_LABELS, LONG_TEXTS, Field
 from .content.slugs import LONGEST_SEGMENT
 from .content.vocabulary import Vocabulary
 from .schema import SLUG
@@ -113,18 +113,12 @@ def _widget(spec: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         }
         return {**widget, "multiple": True, "min": 1} if spec.kind == "codes" else widget
     if spec.kind == "contact":
-        labels = {
-            "name": ("Nimi", "Namn"),
-            "organisation": ("Organisaatio", "Organisation"),
-            "email": ("Sähköposti", "E-post"),
-            "url": ("Verkko-osoite", "Webbadress"),
-        }
-        return {"widget": "object", "i18n": True, "fields": [_sub(k, v) for k, v in labels.items()]}
+        return {"widget": "object", "i18n": True, "fields": [_sub(k, v) for k, v in CONTACT_LABELS.items()]}
     if spec.kind == "links":
         return {
             "widget": "list",
             "i18n": True,
-            "fields": [_sub("text", ("Teksti", "Text")), _sub("url", ("Osoite", "Adress"), hint="https://…")],
+            "fields": [_sub("text", LINK_LABELS["text"]), _sub("url", LINK_LABELS["url"], hint="https://…")],
         }
     if spec.kind == "criteria":
         return {

@@ -682,12 +682,11 @@ def test_an_item_of_a_list_that_is_empty_or_a_number(tmp_path: Path) -> None:
 
 
 def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: Path) -> None:
-    extra = "contact:\n  nimi: Maija\nlinks:\n  - https://migri.fi/"
+    extra = "contact:\n  nmae: Maija\nlinks:\n  - https://migri.fi/"
     assert problems(tmp_path, one_file(practice(extra=extra))) == [
         "content/fi/esimerkki.md:22:1: contact has no name; add one on its own line under contact, indented "
         "like the other fields: name: Maija Meikäläinen",
-        "content/fi/esimerkki.md:23:9: unknown field 'nimi' in contact; the fields are: name, organisation, "
-        "email, url",
+        "content/fi/esimerkki.md:23:9: unknown field 'nmae' in contact; did you mean 'name'?",
         "content/fi/esimerkki.md:25:5: item 1 of links is an address alone; a link also needs a text that "
         "says where it leads: write '- text: …' and, on the next line under text, 'url: https://migri.fi/'",
     ]
@@ -1280,6 +1279,36 @@ def test_a_tab_after_a_colon_gets_a_space_where_yaml_refuses_it() -> None:
 def test_unknown_field_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
     assert problems(tmp_path, one_file(practice(extra="theme: [x]"))) == [
         "content/fi/esimerkki.md:22:1: unknown field 'theme'; did you mean 'themes'?"
+    ]
+
+
+def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Path) -> None:
+    """A field named in the editor's own language (a word of their own, or the web editor's
+    label, in a contact and a link too) is one message that names the field meant, not that
+    and a required field missing. With two such names and two fields missing, which is which
+    is not guessed."""
+    contact = "contact:\n  Nimi: Maija\n  sähköposti: maija@example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
+    files = {
+        "content/fi/a.md": practice("a", "a", extra=contact).replace("title:", "otsikko:"),
+        "content/fi/b.md": practice("b", "b").replace("summary:", "Tiivistelmä:"),
+        "content/fi/c.md": practice("c", "c").replace("title:", "otsikko:").replace("summary:", "kuvaus:"),
+        "content/fi/d.md": practice("d", "d").replace("title:", "Rubrik:"),
+    }
+    english = "field names are the same English words in both languages"
+    fields = "; the fields are: " + ", ".join(FIELDS_BY_NAME)
+    assert problems(tmp_path, waited_for(files)) == [
+        f"content/fi/a.md:3:10: unknown field 'otsikko': {english}; did you mean 'title'?",
+        f"content/fi/a.md:23:9: unknown field 'Nimi' in contact: {english}; did you mean 'name'?",
+        f"content/fi/a.md:24:15: unknown field 'sähköposti' in contact: {english}; did you mean 'email'?",
+        f"content/fi/a.md:26:11: unknown field 'teksti' in item 1 of links: {english}; did you mean 'text'?",
+        f"content/fi/b.md:5:14: unknown field 'Tiivistelmä': {english}; did you mean 'summary'?",
+        "content/fi/c.md:2:1: the required field 'summary' is missing; add a line such as: summary: "
+        "Yksi tai kaksi virkettä käytännöstä.",
+        "content/fi/c.md:2:1: the required field 'title' is missing; add a line such as: title: "
+        "Närpiön malli",
+        f"content/fi/c.md:3:10: unknown field 'otsikko'{fields}",
+        f"content/fi/c.md:5:9: unknown field 'kuvaus'{fields}",
+        f"content/fi/d.md:3:9: unknown field 'Rubrik': {english}; did you mean 'title'?",
     ]
 
 

@@ -305,8 +305,24 @@ FIELDS: tuple[Field, ...] = (
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 FIELD_INDEX = {f.name: index for index, f in enumerate(FIELDS)}
 
-CONTACT_KEYS = ("name", "organisation", "email", "url")
-LINK_KEYS = ("text", "url")
+CONTACT_LABELS = {
+    "name": ("Nimi", "Namn"),
+    "organisation": ("Organisaatio", "Organisation"),
+    "email": ("Sähköposti", "E-post"),
+    "url": ("Verkko-osoite", "Webbadress"),
+}
+LINK_LABELS = {"text": ("Teksti", "Text"), "url": ("Osoite", "Adress")}
+"""A contact's and a link's fields, with their labels in Finnish and Swedish."""
+CONTACT_KEYS = tuple(CONTACT_LABELS)
+LINK_KEYS = tuple(LINK_LABELS)
+
+ENGLISH_ONLY = "field names are the same English words in both languages"
+
+
+def named_in_english(name: object, labels: dict[str, tuple[str, str]]) -> str | None:
+    """The field whose Finnish or Swedish label `name` is (as the web editor shows it), if any."""
+    folded = str(name).casefold()
+    return next((field for field, pair in labels.items() if folded in (x.casefold() for x in pair)), None)
 
 
 def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:

@@ -11,7 +11,17 @@ from typing import Any
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity, closest
 from .collation import sort_key
-from .fields import CONTACT_KEYS, FIELDS, FIELDS_BY_NAME, LINK_KEYS, LONG_TEXTS, Field, did_you_mean
+from .fields import (
+    CONTACT_KEYS,
+    ENGLISH_ONLY,
+    FIELDS,
+    FIELDS_BY_NAME,
+    LINK_KEYS,
+    LONG_TEXTS,
+    Field,
+    did_you_mean,
+    named_in_english,
+)
 from .freshness import line_keys, substance_hash, written_in
 from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
@@ -32,12 +42,7 @@ def validate_practice(
     doc, slips = _regrouped(doc, vocabulary)
     check = ValueChecker(doc, vocabulary, lang)
     check.problems.extend(slips)
-    meant: set[str | None] = set()
-    for name in doc.front:
-        if name not in FIELDS_BY_NAME:
-            check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
-            meant.add(closest(name, list(FIELDS_BY_NAME)))
-    values = _field_values(check, doc.front, lang, meant)
+    values = _field_values(check, doc.front, lang, _unknown_fields(check, doc.front))
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
     if not values["draft"]:  # a draft is work in progress: placeholders, a translation under way
         _check_publishable(check, doc)
@@ -222,6 +227,32 @@ def _example(spec: Field, given: dict[str, Any], lang: Lang, path: PurePath) -> 
     if spec.name == "slug" and isinstance(title, str):
         return title_slug(title) or spec.example_in(lang)
     return (spec.name == "id" and name_id(path)) or spec.example_in(lang)
+
+
+def _unknown_fields(check: ValueChecker, front: dict[str, Any]) -> set[str | None]:
+    """Report each field there is no such field as, with the one it was likely meant to be;
+    return those meant (their absence is not told as well)."""
+    unknown = [name for name in front if name not in FIELDS_BY_NAME]
+    draft = front.get("draft") is True
+    missing = [
+        f.name for f in FIELDS if f.required and f.name not in front and not (draft and f.kind == "criteria")
+    ]
+    meant: set[str | None] = set()
+    for name in unknown:
+        if closest(name, list(FIELDS_BY_NAME)) is None and (english := _in_english(name, unknown, missing)):
+            check.problem((name,), f"unknown field '{name}': {ENGLISH_ONLY}; did you mean '{english}'?")
+            meant.add(english)
+        else:
+            check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
+            meant.add(closest(name, list(FIELDS_BY_NAME)))
+    return meant
+
+
+def _in_english(name: str, unknown: list[str], missing: list[str]) -> str | None:
+    """The field a name in Finnish or Swedish stands for: the one whose label it is, or the
+    one required field missing when it is the one name unknown."""
+    labelled = named_in_english(name, {spec.name: spec.label for spec in FIELDS})
+    return labelled or (missing[0] if len(unknown) == len(missing) == 1 else None)
 
 
 def _field_values(

@@ -12,7 +12,7 @@ from .address_kinds import EMAIL, group_lines, other_kind
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date, written_year
-from .fields import CONTACT_KEYS, LINK_KEYS, did_you_mean
+from .fields import CONTACT_LABELS, ENGLISH_ONLY, LINK_LABELS, did_you_mean, named_in_english
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
@@ -274,8 +274,11 @@ class ValueChecker:
     # Structured fields ---------------------------------------------------------------------
 
     def mapping(
-        self, key: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
+        self, key: tuple[str | int, ...], value: Any, labels: dict[str, tuple[str, str]]
     ) -> dict[str, Any] | None:
+        """A contact's or a link's fields, each field named in Finnish or Swedish under the
+        name it stands for (told once, as unknown, so that it is not also told missing)."""
+        allowed = tuple(labels)
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
             text = value.strip() if isinstance(value, str) and not isinstance(key[-1], int) else ""
@@ -288,15 +291,24 @@ class ValueChecker:
                 f"{what} should have the fields {', '.join(allowed)}, each on its own indented line{mend}",
             )
             return None
+        fields = dict(value)
         for name in value:
-            if name not in allowed:
+            if name in allowed:
+                continue
+            if (english := named_in_english(name, labels)) and english not in value:
+                self.problem(
+                    (*key, name),
+                    f"unknown field '{name}' in {what}: {ENGLISH_ONLY}; did you mean '{english}'?",
+                )
+                fields[english] = fields.pop(name)
+            else:
                 self.problem(
                     (*key, name), f"unknown field '{name}' in {what}{did_you_mean(str(name), allowed)}"
                 )
-        return value
+        return fields
 
     def contact(self, key: tuple[str, ...], value: Any) -> Contact | None:
-        data = self.mapping(key, value, CONTACT_KEYS)
+        data = self.mapping(key, value, CONTACT_LABELS)
         if data is None:
             return None
         name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
@@ -336,7 +348,7 @@ class ValueChecker:
                     f"where it leads: write '- text: …' and, on the next line under text, 'url: {address}'",
                 )
                 continue
-            data = self.mapping((*key, index), item, LINK_KEYS)
+            data = self.mapping((*key, index), item, LINK_LABELS)
             if data is None:
                 continue
             text = self.text((*key, index, "text"), data.get("text"), "link text")

@@ -1285,9 +1285,9 @@ def test_unknown_field_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
 def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Path) -> None:
     """A field named in the editor's own language (a word of their own, or the web editor's
     label, in a contact and a link too) is one message that names the field meant, not that
-    and a required field missing. With two such names and two fields missing, which is which
-    is not guessed."""
-    contact = "contact:\n  Nimi: Maija\n  sähköposti: maija@example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
+    and a required field missing; its value is checked as the field meant, at its line. With
+    two such names and two fields missing, which is which is not guessed."""
+    contact = "contact:\n  Nimi: Maija\n  sähköposti: maija(at)example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
     files = {
         "content/fi/a.md": practice("a", "a", extra=contact).replace("title:", "otsikko:"),
         "content/fi/b.md": practice("b", "b").replace("summary:", "Tiivistelmä:"),
@@ -1299,6 +1299,7 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
     assert problems(tmp_path, waited_for(files)) == [
         f"content/fi/a.md:3:10: unknown field 'otsikko': {english}; did you mean 'title'?",
         f"content/fi/a.md:23:9: unknown field 'Nimi' in contact: {english}; did you mean 'name'?",
+        "content/fi/a.md:24:15: 'maija(at)example.fi' is not an e-mail address such as name@example.fi",
         f"content/fi/a.md:24:15: unknown field 'sähköposti' in contact: {english}; did you mean 'email'?",
         f"content/fi/a.md:26:11: unknown field 'teksti' in item 1 of links: {english}; did you mean 'text'?",
         f"content/fi/b.md:5:14: unknown field 'Tiivistelmä': {english}; did you mean 'summary'?",

@@ -301,6 +301,8 @@ class ValueChecker:
                     f"unknown field '{name}' in {what}: {ENGLISH_ONLY}; did you mean '{english}'?",
                 )
                 fields[english] = fields.pop(name)
+                at = {(*key, english): self.doc.where(*key, name)}  # its value's problems, at its line
+                self.doc = self.doc._replace(positions={**self.doc.positions, **at})
             else:
                 self.problem(
                     (*key, name), f"unknown field '{name}' in {what}{did_you_mean(str(name), allowed)}"

@@ -1286,13 +1286,15 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
     """A field named in the editor's own language (a word of their own, or the web editor's
     label, in a contact and a link too) is one message that names the field meant, not that
     and a required field missing; its value is checked as the field meant, at its line. With
-    two such names and two fields missing, which is which is not guessed."""
+    two such names and two fields missing, which is which is not guessed; a label of a field
+    the file has is a field too many."""
     contact = "contact:\n  Nimi: Maija\n  sähköposti: maija(at)example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
     files = {
         "content/fi/a.md": practice("a", "a", extra=contact).replace("title:", "otsikko:"),
         "content/fi/b.md": practice("b", "b").replace("summary:", "Tiivistelmä:"),
         "content/fi/c.md": practice("c", "c").replace("title:", "otsikko:").replace("summary:", "kuvaus:"),
         "content/fi/d.md": practice("d", "d").replace("title:", "Rubrik:"),
+        "content/fi/e.md": practice("e", "e", extra="Nimi: Toinen nimi"),
     }
     english = "field names are the same English words in both languages"
     fields = "; the fields are: " + ", ".join(FIELDS_BY_NAME)
@@ -1310,6 +1312,7 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
         f"content/fi/c.md:3:10: unknown field 'otsikko'{fields}",
         f"content/fi/c.md:5:9: unknown field 'kuvaus'{fields}",
         f"content/fi/d.md:3:9: unknown field 'Rubrik': {english}; did you mean 'title'?",
+        f"content/fi/e.md:22:7: unknown field 'Nimi'{fields}",
     ]
 
 

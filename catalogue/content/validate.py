@@ -239,7 +239,9 @@ def _unknown_fields(check: ValueChecker, front: dict[str, Any]) -> set[str | Non
     ]
     meant: set[str | None] = set()
     for name in unknown:
-        if closest(name, list(FIELDS_BY_NAME)) is None and (english := _in_english(name, unknown, missing)):
+        if closest(name, list(FIELDS_BY_NAME)) is None and (
+            english := _in_english(name, front, unknown, missing)
+        ):
             check.problem((name,), f"unknown field '{name}': {ENGLISH_ONLY}; did you mean '{english}'?")
             meant.add(english)
         else:
@@ -248,10 +250,10 @@ def _unknown_fields(check: ValueChecker, front: dict[str, Any]) -> set[str | Non
     return meant
 
 
-def _in_english(name: str, unknown: list[str], missing: list[str]) -> str | None:
-    """The field a name in Finnish or Swedish stands for: the one whose label it is, or the
-    one required field missing when it is the one name unknown."""
-    labelled = named_in_english(name, {spec.name: spec.label for spec in FIELDS})
+def _in_english(name: str, front: dict[str, Any], unknown: list[str], missing: list[str]) -> str | None:
+    """The field a name in Finnish or Swedish stands for: the one not given whose label it is,
+    or the one required field missing when it is the one name unknown."""
+    labelled = named_in_english(name, {spec.name: spec.label for spec in FIELDS if spec.name not in front})
     return labelled or (missing[0] if len(unknown) == len(missing) == 1 else None)
 
 

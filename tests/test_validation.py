@@ -682,11 +682,10 @@ def test_an_item_of_a_list_that_is_empty_or_a_number(tmp_path: Path) -> None:
 
 
 def test_a_contact_without_a_name_and_a_link_that_is_an_address_alone(tmp_path: Path) -> None:
-    extra = "contact:\n  nmae: Maija\nlinks:\n  - https://migri.fi/"
+    extra = "contact:\n  organisation: Migri\nlinks:\n  - https://migri.fi/"
     assert problems(tmp_path, one_file(practice(extra=extra))) == [
         "content/fi/esimerkki.md:22:1: contact has no name; add one on its own line under contact, indented "
         "like the other fields: name: Maija Meikäläinen",
-        "content/fi/esimerkki.md:23:9: unknown field 'nmae' in contact; did you mean 'name'?",
         "content/fi/esimerkki.md:25:5: item 1 of links is an address alone; a link also needs a text that "
         "says where it leads: write '- text: …' and, on the next line under text, 'url: https://migri.fi/'",
     ]
@@ -1287,14 +1286,17 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
     label, in a contact and a link too) is one message that names the field meant, not that
     and a required field missing; its value is checked as the field meant, at its line. With
     two such names and two fields missing, which is which is not guessed; a label of a field
-    the file has is a field too many."""
+    the file has is a field too many. A contact's or link's part misspelt is one message too."""
     contact = "contact:\n  Nimi: Maija\n  sähköposti: maija(at)example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
+    links = "links:\n- text: Migri\n  linkki: https://migri.fi/"
     files = {
         "content/fi/a.md": practice("a", "a", extra=contact).replace("title:", "otsikko:"),
         "content/fi/b.md": practice("b", "b").replace("summary:", "Tiivistelmä:"),
         "content/fi/c.md": practice("c", "c").replace("title:", "otsikko:").replace("summary:", "kuvaus:"),
         "content/fi/d.md": practice("d", "d").replace("title:", "Rubrik:"),
         "content/fi/e.md": practice("e", "e", extra="Nimi: Toinen nimi"),
+        "content/fi/f.md": practice("f", "f", extra=f"contact:\n  nmae: Maija\n{links}"),
+        "content/fi/g.md": practice("g", "g", extra="contact:\n  henkilö: Maija\n  email: m@example.fi"),
     }
     english = "field names are the same English words in both languages"
     fields = "; the fields are: " + ", ".join(FIELDS_BY_NAME)
@@ -1313,6 +1315,9 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
         f"content/fi/c.md:5:9: unknown field 'kuvaus'{fields}",
         f"content/fi/d.md:3:9: unknown field 'Rubrik': {english}; did you mean 'title'?",
         f"content/fi/e.md:22:7: unknown field 'Nimi'{fields}",
+        "content/fi/f.md:23:9: unknown field 'nmae' in contact; did you mean 'name'?",
+        f"content/fi/f.md:26:11: unknown field 'linkki' in item 1 of links: {english}; did you mean 'url'?",
+        f"content/fi/g.md:23:12: unknown field 'henkilö' in contact: {english}; did you mean 'name'?",
     ]
 
 

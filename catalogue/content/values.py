@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from ..config import Lang
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, closest
 from .address_kinds import EMAIL, group_lines, other_kind
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date, written_year
-from .fields import CONTACT_LABELS, ENGLISH_ONLY, LINK_LABELS, did_you_mean, named_in_english
+from .fields import CONTACT_LABELS, ENGLISH_ONLY, LINK_KEYS, LINK_LABELS, did_you_mean, named_in_english
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
@@ -274,10 +274,15 @@ class ValueChecker:
     # Structured fields ---------------------------------------------------------------------
 
     def mapping(
-        self, key: tuple[str | int, ...], value: Any, labels: dict[str, tuple[str, str]]
+        self,
+        key: tuple[str | int, ...],
+        value: Any,
+        labels: dict[str, tuple[str, str]],
+        required: tuple[str, ...],
     ) -> dict[str, Any] | None:
-        """A contact's or a link's fields, each field named in Finnish or Swedish under the
-        name it stands for (told once, as unknown, so that it is not also told missing)."""
+        """A contact's or a link's parts. A part named otherwise than its fields (misspelt, in
+        Finnish or Swedish, or the one name unknown while the one required part is missing) is
+        told once, and stands for the part it was meant to be, checked at its own line."""
         allowed = tuple(labels)
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
@@ -292,25 +297,26 @@ class ValueChecker:
             )
             return None
         fields = dict(value)
-        for name in value:
-            if name in allowed:
-                continue
-            if (english := named_in_english(name, labels)) and english not in value:
-                self.problem(
-                    (*key, name),
-                    f"unknown field '{name}' in {what}: {ENGLISH_ONLY}; did you mean '{english}'?",
-                )
-                fields[english] = fields.pop(name)
-                at = {(*key, english): self.doc.where(*key, name)}  # its value's problems, at its line
-                self.doc = self.doc._replace(positions={**self.doc.positions, **at})
-            else:
+        unknown = [name for name in value if name not in allowed]
+        missing = [name for name in required if name not in value]
+        for name in unknown:
+            labelled, close = named_in_english(name, labels), closest(str(name), allowed)
+            lone = missing[0] if len(unknown) == len(missing) == 1 else None
+            meant = labelled or close or lone
+            if meant is None or meant in fields:
                 self.problem(
                     (*key, name), f"unknown field '{name}' in {what}{did_you_mean(str(name), allowed)}"
                 )
+                continue
+            told = "" if close and not labelled else f": {ENGLISH_ONLY}"
+            self.problem((*key, name), f"unknown field '{name}' in {what}{told}; did you mean '{meant}'?")
+            fields[meant] = fields.pop(name)
+            at = {(*key, meant): self.doc.where(*key, name)}  # its value's problems, at its line
+            self.doc = self.doc._replace(positions={**self.doc.positions, **at})
         return fields
 
     def contact(self, key: tuple[str, ...], value: Any) -> Contact | None:
-        data = self.mapping(key, value, CONTACT_LABELS)
+        data = self.mapping(key, value, CONTACT_LABELS, required=("name",))
         if data is None:
             return None
         name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
@@ -350,7 +356,7 @@ class ValueChecker:
                     f"where it leads: write '- text: …' and, on the next line under text, 'url: {address}'",
                 )
                 continue
-            data = self.mapping((*key, index), item, LINK_LABELS)
+            data = self.mapping((*key, index), item, LINK_LABELS, required=LINK_KEYS)
             if data is None:
                 continue
             text = self.text((*key, index, "text"), data.get("text"), "link text")

@@ -1285,8 +1285,8 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
     """A field named in the editor's own language (a word of their own, or the web editor's
     label, in a contact and a link too) is one message that names the field meant, not that
     and a required field missing; its value is checked as the field meant, at its line. With
-    two such names and two fields missing, which is which is not guessed; a label of a field
-    the file has is a field too many. A contact's or link's part misspelt is one message too."""
+    two such names and two fields missing, which is which is not guessed. A contact's or link's
+    part misspelt is one message too."""
     contact = "contact:\n  Nimi: Maija\n  sähköposti: maija(at)example.fi\nlinks:\n- teksti: Migri\n  url: https://migri.fi/"
     links = "links:\n- text: Migri\n  linkki: https://migri.fi/"
     files = {
@@ -1314,7 +1314,7 @@ def test_a_field_named_in_finnish_or_swedish_is_told_its_name_once(tmp_path: Pat
         f"content/fi/c.md:3:10: unknown field 'otsikko'{fields}",
         f"content/fi/c.md:5:9: unknown field 'kuvaus'{fields}",
         f"content/fi/d.md:3:9: unknown field 'Rubrik': {english}; did you mean 'title'?",
-        f"content/fi/e.md:22:7: unknown field 'Nimi'{fields}",
+        f"content/fi/e.md:22:7: unknown field 'Nimi': {english}; did you mean 'title'?",
         "content/fi/f.md:23:9: unknown field 'nmae' in contact; did you mean 'name'?",
         f"content/fi/f.md:26:11: unknown field 'linkki' in item 1 of links: {english}; did you mean 'url'?",
         f"content/fi/g.md:23:12: unknown field 'henkilö' in contact: {english}; did you mean 'name'?",

@@ -3,7 +3,7 @@ the editor documentation and the JSON Schema."""
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from ..problems import closest
 
@@ -316,16 +316,21 @@ LINK_LABELS = {"text": ("Teksti", "Text"), "url": ("Osoite", "Adress")}
 CONTACT_KEYS = tuple(CONTACT_LABELS)
 LINK_KEYS = tuple(LINK_LABELS)
 
-ENGLISH_ONLY = "field names are the same English words in both languages"
+FIELD_LABELS = {f.name: f.label for f in FIELDS}
 
 
-def named_in_english(name: object, labels: dict[str, tuple[str, str]]) -> str | None:
-    """The field whose Finnish or Swedish label `name` is (as the web editor shows it), if any."""
-    folded = str(name).casefold()
-    return next((field for field, pair in labels.items() if folded in (x.casefold() for x in pair)), None)
-
-
-def did_you_mean(value: str, options: tuple[str, ...] | list[str]) -> str:
-    """A message's end for an unknown field: the one it most likely misspells, else them all."""
-    close = closest(value, options)
-    return f"; did you mean '{close}'?" if close else f"; the fields are: {', '.join(options)}"
+def meant_field(
+    name: object, labels: dict[str, tuple[str, str]], unknown: list[Any], missing: list[str]
+) -> tuple[str | None, str]:
+    """The field a name that is no field's stands for, and the end of the message that says so:
+    the field whose Finnish or Swedish label it is (as the web editor shows it), else the one it
+    most likely misspells, else, when it is the one name `unknown`, the one required field
+    `missing`."""
+    folded, names = str(name).casefold(), tuple(labels)
+    labelled = next((field for field, pair in labels.items() if folded in (x.casefold() for x in pair)), None)
+    close = closest(str(name), names)
+    meant = labelled or close or (missing[0] if len(unknown) == len(missing) == 1 else None)
+    if meant is None:
+        return None, f"; the fields are: {', '.join(names)}"
+    english = "" if close and not labelled else ": field names are the same English words in both languages"
+    return meant, f"{english}; did you mean '{meant}'?"

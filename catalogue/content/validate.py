@@ -9,18 +9,17 @@ from pathlib import PurePath
 from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
-from ..problems import Problem, Severity, closest
+from ..problems import Problem, Severity
 from .collation import sort_key
 from .fields import (
     CONTACT_KEYS,
-    ENGLISH_ONLY,
+    FIELD_LABELS,
     FIELDS,
     FIELDS_BY_NAME,
     LINK_KEYS,
     LONG_TEXTS,
     Field,
-    did_you_mean,
-    named_in_english,
+    meant_field,
 )
 from .freshness import line_keys, substance_hash, written_in
 from .hyphenation import hyphenated_heading
@@ -230,8 +229,8 @@ def _example(spec: Field, given: dict[str, Any], lang: Lang, path: PurePath) -> 
 
 
 def _unknown_fields(check: ValueChecker, front: dict[str, Any]) -> set[str | None]:
-    """Report each field there is no such field as, with the one it was likely meant to be;
-    return those meant (their absence is not told as well)."""
+    """Report each field there is no such field as, with the one it likely stands for; return
+    those (their absence is not told as well)."""
     unknown = [name for name in front if name not in FIELDS_BY_NAME]
     draft = front.get("draft") is True
     missing = [
@@ -239,22 +238,10 @@ def _unknown_fields(check: ValueChecker, front: dict[str, Any]) -> set[str | Non
     ]
     meant: set[str | None] = set()
     for name in unknown:
-        if closest(name, list(FIELDS_BY_NAME)) is None and (
-            english := _in_english(name, front, unknown, missing)
-        ):
-            check.problem((name,), f"unknown field '{name}': {ENGLISH_ONLY}; did you mean '{english}'?")
-            meant.add(english)
-        else:
-            check.problem((name,), f"unknown field '{name}'{did_you_mean(name, list(FIELDS_BY_NAME))}")
-            meant.add(closest(name, list(FIELDS_BY_NAME)))
+        field, told = meant_field(name, FIELD_LABELS, unknown, missing)
+        check.problem((name,), f"unknown field '{name}'{told}")
+        meant.add(field)
     return meant
-
-
-def _in_english(name: str, front: dict[str, Any], unknown: list[str], missing: list[str]) -> str | None:
-    """The field a name in Finnish or Swedish stands for: the one not given whose label it is,
-    or the one required field missing when it is the one name unknown."""
-    labelled = named_in_english(name, {spec.name: spec.label for spec in FIELDS if spec.name not in front})
-    return labelled or (missing[0] if len(unknown) == len(missing) == 1 else None)
 
 
 def _field_values(

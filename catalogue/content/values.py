@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from ..config import Lang
-from ..problems import Problem, Severity, closest
+from ..problems import Problem, Severity
 from .address_kinds import EMAIL, group_lines, other_kind
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date, written_year
-from .fields import CONTACT_LABELS, ENGLISH_ONLY, LINK_KEYS, LINK_LABELS, did_you_mean, named_in_english
+from .fields import CONTACT_LABELS, LINK_KEYS, LINK_LABELS, meant_field
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
@@ -300,19 +300,12 @@ class ValueChecker:
         unknown = [name for name in value if name not in allowed]
         missing = [name for name in required if name not in value]
         for name in unknown:
-            labelled, close = named_in_english(name, labels), closest(str(name), allowed)
-            lone = missing[0] if len(unknown) == len(missing) == 1 else None
-            meant = labelled or close or lone
-            if meant is None or meant in fields:
-                self.problem(
-                    (*key, name), f"unknown field '{name}' in {what}{did_you_mean(str(name), allowed)}"
-                )
-                continue
-            told = "" if close and not labelled else f": {ENGLISH_ONLY}"
-            self.problem((*key, name), f"unknown field '{name}' in {what}{told}; did you mean '{meant}'?")
-            fields[meant] = fields.pop(name)
-            at = {(*key, meant): self.doc.where(*key, name)}  # its value's problems, at its line
-            self.doc = self.doc._replace(positions={**self.doc.positions, **at})
+            meant, told = meant_field(name, labels, unknown, missing)
+            self.problem((*key, name), f"unknown field '{name}' in {what}{told}")
+            if meant and meant not in fields:
+                fields[meant] = fields.pop(name)
+                at = {(*key, meant): self.doc.where(*key, name)}  # its value's problems, at its line
+                self.doc = self.doc._replace(positions={**self.doc.positions, **at})
         return fields
 
     def contact(self, key: tuple[str, ...], value: Any) -> Contact | None:

@@ -10,13 +10,12 @@ from typing import Any
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
+from .as_meant import as_meant
 from .collation import sort_key
 from .fields import (
-    CONTACT_KEYS,
     FIELD_LABELS,
     FIELDS,
     FIELDS_BY_NAME,
-    LINK_KEYS,
     LONG_TEXTS,
     Field,
     meant_field,
@@ -38,7 +37,7 @@ def validate_practice(
     """Convert one document into a Practice and its Text; report every problem in it. A
     document with mistakes has no Practice, and a Text that holds only its links (which are
     checked across files all the same: every problem at once)."""
-    doc, slips = _regrouped(doc, vocabulary)
+    doc, slips = as_meant(doc, vocabulary)
     check = ValueChecker(doc, vocabulary, lang)
     check.problems.extend(slips)
     values = _field_values(check, doc.front, lang, _unknown_fields(check, doc.front))
@@ -92,61 +91,6 @@ def _text(doc: SourceDocument, practice: Practice, links: list[TextLink]) -> Tex
         substance=substance_hash(practice.title, practice.summary, doc.body, criteria, link_texts),
         lines=line_keys(doc.body, doc.body_line),
     )
-
-
-def _regrouped(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[SourceDocument, list[Problem]]:
-    """The document as the editor meant it, and each slip of indentation, at its line: a
-    criterion or a contact's line left without its two spaces is put back in its group; a
-    field indented under an empty one (end_year: with '  funding: …' below) is taken out of
-    it. The groups are then checked as meant, and not reported missing too."""
-    front, positions, slips = dict(doc.front), dict(doc.positions), []
-    parents = dict.fromkeys(vocabulary.codes("criteria"), "criteria")
-    if "contact" in front:  # 'name:' or 'url:' alone may be meant for anything
-        parents |= dict.fromkeys(CONTACT_KEYS, "contact")
-
-    def move(old: tuple[str, ...], new: tuple[str | int, ...], message: str) -> None:
-        slips.append(Problem(doc.path, doc.where(*old)[0], 1, message))
-        for key in [key for key in positions if key[: len(old)] == old]:
-            positions[new + key[len(old) :]] = positions.pop(key)
-
-    for name, value in doc.front.items():
-        spec = FIELDS_BY_NAME.get(name)
-        parent = parents.get(name) if spec is None else None
-        group = front.get(parent) if parent else None
-        if spec is None and (link := _link_above(doc, front, name)) is not None:
-            message = (
-                f"'{name}' belongs to the link above it, so it needs two spaces in front of it: '  {name}: …'"
-            )
-            move((name,), ("links", link, name), message)
-            front["links"] = [*front["links"][:link], {**front["links"][link], name: front.pop(name)}]
-        elif parent and isinstance(group, dict | None) and name not in (group or {}):
-            where = "" if parent in doc.front else f"; add the line '{parent}:' above the first"
-            message = (
-                f"'{name}' belongs under {parent}:, so it needs two spaces in front of it: '  {name}: …'"
-            )
-            move((name,), (parent, name), message + where)
-            front[parent] = {**(group or {}), name: front.pop(name)}
-        elif spec and spec.kind not in ("contact", "criteria") and isinstance(value, dict):
-            nested = [key for key in value if key in FIELDS_BY_NAME and key not in doc.front]
-            for key in nested if len(nested) == len(value) else []:
-                message = (
-                    f"'{key}' has spaces in front of it, so it is read as part of {name}:, which is left "
-                    f"empty; remove the spaces: '{key}: …'"
-                )
-                move((name, key), (key,), message)
-                front[key], front[name] = value[key], None
-    return doc._replace(front=front, positions=positions), slips
-
-
-def _link_above(doc: SourceDocument, front: dict[str, Any], name: str) -> int | None:
-    """The index of the last link if `name` (at the start of its line) is a part of a link
-    that it lacks, and the field above it is `links`."""
-    links = front.get("links")
-    if name not in LINK_KEYS or not isinstance(links, list) or not links or not isinstance(links[-1], dict):
-        return None
-    line = doc.where(name)[0]
-    above = max(((doc.where(key)[0], key) for key in doc.front if doc.where(key)[0] < line), default=None)
-    return len(links) - 1 if above and above[1] == "links" and name not in links[-1] else None
 
 
 DEFAULTS: dict[str, Any] = {"criteria": {}, "links": (), "aliases": (), "translation_pending": False}

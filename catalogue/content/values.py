@@ -12,7 +12,7 @@ from .address_kinds import EMAIL, group_lines, other_kind
 from .characters import escaped_characters
 from .code_hints import CodeHints
 from .dates import written_date, written_year
-from .fields import CONTACT_LABELS, LINK_KEYS, LINK_LABELS, meant_field
+from .fields import CONTACT_KEYS, LINK_KEYS
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
@@ -274,16 +274,9 @@ class ValueChecker:
     # Structured fields ---------------------------------------------------------------------
 
     def mapping(
-        self,
-        key: tuple[str | int, ...],
-        value: Any,
-        labels: dict[str, tuple[str, str]],
-        required: tuple[str, ...],
+        self, key: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
     ) -> dict[str, Any] | None:
-        """A contact's or a link's parts. A part named otherwise than its fields (misspelt, in
-        Finnish or Swedish, or the one name unknown while the one required part is missing) is
-        told once, and stands for the part it was meant to be, checked at its own line."""
-        allowed = tuple(labels)
+        """A contact's or a link's parts (their names are checked before, in `as_meant`)."""
         what = f"item {int(key[-1]) + 1} of {key[-2]}" if isinstance(key[-1], int) else key[-1]
         if not isinstance(value, dict):
             text = value.strip() if isinstance(value, str) and not isinstance(key[-1], int) else ""
@@ -296,20 +289,10 @@ class ValueChecker:
                 f"{what} should have the fields {', '.join(allowed)}, each on its own indented line{mend}",
             )
             return None
-        fields = dict(value)
-        unknown = [name for name in value if name not in allowed]
-        missing = [name for name in required if name not in value]
-        for name in unknown:
-            meant, told = meant_field(name, labels, unknown, missing)
-            self.problem((*key, name), f"unknown field '{name}' in {what}{told}")
-            if meant and meant not in fields:
-                fields[meant] = fields.pop(name)
-                at = {(*key, meant): self.doc.where(*key, name)}  # its value's problems, at its line
-                self.doc = self.doc._replace(positions={**self.doc.positions, **at})
-        return fields
+        return value
 
     def contact(self, key: tuple[str, ...], value: Any) -> Contact | None:
-        data = self.mapping(key, value, CONTACT_LABELS, required=("name",))
+        data = self.mapping(key, value, CONTACT_KEYS)
         if data is None:
             return None
         name = self.text((*key, "name"), data["name"], "contact name") if "name" in data else None
@@ -349,7 +332,7 @@ class ValueChecker:
                     f"where it leads: write '- text: …' and, on the next line under text, 'url: {address}'",
                 )
                 continue
-            data = self.mapping((*key, index), item, LINK_LABELS, required=LINK_KEYS)
+            data = self.mapping((*key, index), item, LINK_KEYS)
             if data is None:
                 continue
             text = self.text((*key, index, "text"), data.get("text"), "link text")

@@ -48,8 +48,10 @@ PROJECT_FILES = frozenset({"vocabulary.yaml", "published-urls.txt", "redirects.y
 """Files directly under content/ that are not practices."""
 Progress = Callable[[int, int], None]
 """Told how much of a stage's work is done, and how much there is: (done, total)."""
-PARALLEL_FROM = 50
-"""From this many files to check on, they are checked on all cores."""
+PARALLEL_FROM = 200
+"""From this many files to check on, they are checked on all cores. Below it, starting the
+workers costs more than they save: with 50 practices a language (100 files), `check` from
+nothing took 0.41 s on one core and 0.54 s on two."""
 
 
 class FileJob(NamedTuple):

@@ -90,6 +90,52 @@ def test_a_practice_begun_as_a_copy_is_told_an_id_and_slug_of_its_own_and_nothin
     assert "content/fi/esimerkki.md has changed" in found[2]
 
 
+FINNISH_TEXT = (
+    "## Tausta\n\nKaikki maahan muuttaneet eivät pääse koulutukseen, ja osa on ollut kotona lasten kanssa. "
+    "Yhdistys halusi tarjota heille polun eteenpäin, ja se teki sen yhdessä kunnan kanssa, kun myös "
+    "järjestöt olivat mukana. Toiminta oli avointa kaikille, jotka halusivat oppia kieltä ja löytää työtä.\n"
+)
+SWEDISH_TEXT = (
+    "## Bakgrund\n\nMånga som har flyttat till Finland kan inte delta i utbildningen, och det finns inte "
+    "alltid en plats för dem. Föreningen ville därför ge dem en väg framåt, med stöd som passar deras liv "
+    "och som är lätt att hitta.\n"
+)
+
+
+def test_a_version_saved_in_the_other_languages_folder_is_told_to_move_and_not_to_change_its_id(
+    tmp_path: Path,
+) -> None:
+    """A Finnish version moved into content/sv/ (or a Swedish one saved into content/fi/) has the
+    id of the version already there. Its text tells which version it is: it is told to move,
+    not to take an id and a slug of its own, and the version beside it is not told that its
+    other language is missing (it is there, in the wrong folder)."""
+    files = pair(body=FINNISH_TEXT)
+    front = files["content/sv/esimerkki.md"].split("---\n")[1]
+    files["content/sv/esimerkki.md"] = f"---\n{front}---\n{SWEDISH_TEXT}"
+    moved = dict(files)
+    moved["content/sv/esimerkki-fi.md"] = moved.pop("content/fi/esimerkki.md")
+    assert all_problems(tmp_path, moved) == [
+        "content/sv/esimerkki-fi.md:2:5: id 'sample' is already used by content/sv/esimerkki.md, and this "
+        "file's text is in Finnish: it is most likely that practice's Finnish version, saved in the "
+        "Swedish folder; move it to content/fi/",
+        "content/sv/esimerkki-fi.md:23:1: warning: the text is in Finnish, but the file is in content/sv/, "
+        "so it would be published on the Swedish pages; move a Finnish version to content/fi/, or write "
+        "the text in Swedish",
+    ]
+    saved = dict(files)
+    saved["content/fi/esimerkki-sv.md"] = saved.pop("content/sv/esimerkki.md")
+    assert all_problems(tmp_path / "sv", saved)[0] == (
+        "content/fi/esimerkki-sv.md:2:5: id 'sample' is already used by content/fi/esimerkki.md, and this "
+        "file's text is in Swedish: it is most likely that practice's Swedish version, saved in the "
+        "Finnish folder; move it to content/sv/"
+    )
+    # With a version in the other folder too, moving it would make two: it is a copy, told as one.
+    copied = {**files, "content/sv/kopio.md": files["content/fi/esimerkki.md"]}
+    assert all_problems(tmp_path / "copy", copied)[0].startswith(
+        "content/sv/kopio.md:2:5: id 'sample' is already used by content/sv/esimerkki.md; if this file "
+    )
+
+
 def test_a_practice_begun_as_a_copy_of_both_files_is_told_one_id_for_both_and_a_title_of_its_own(
     tmp_path: Path,
 ) -> None:

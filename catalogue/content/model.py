@@ -124,6 +124,9 @@ class Text(NamedTuple):
     for a file with mistakes, whose Text serves only to check its links."""
     lines: bytes = b""
     """The text's longer lines, hashed, to find those left untranslated (freshness.line_keys)."""
+    language: Lang | None = None
+    """The language the text is written in, where its common words leave no doubt
+    (freshness.written_in): a version saved in the other language's folder shows by it."""
 
 
 class FileResult(NamedTuple):

@@ -40,7 +40,8 @@ def check_collection(
     mistyped year, most likely (a file's own check, kept in the build cache, cannot know what
     day it is)."""
     practices = [practice for practice, _ in checked]
-    problems, copies, meant = unique_addresses(practices, present)
+    languages = {practice.source: text.language for practice, text in checked}
+    problems, copies, meant = unique_addresses(practices, present, languages)
     problems.extend(copies_with_mistakes(unchecked, practices, copies, present))
     present = present | meant  # a copy told to take its twin's id stands for that version
     by_key = {(p.id, p.lang): (p, text) for p, text in checked if p.source not in copies}

@@ -43,8 +43,8 @@ def load(value: bytes) -> FileResult | None:
             for path, line, column, message, kind in problems
         ]
         if text is not None:
-            digest, line, links, substance, lines = text
-            text = Text(digest, line, Links(*links), substance, lines)
+            digest, line, links, substance, lines, language = text
+            text = Text(digest, line, Links(*links), substance, lines, language)
         if practice is None:
             return FileResult(None, text, checked, ids, slugs, needs_twin, at)
         values = list(practice)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..config import LANGUAGE_NAMES, Lang
 from ..problems import Problem, Severity
-from .model import Practice, Unchecked, twin_source
+from .model import Practice, Unchecked, other_lang, twin_source
 from .slugs import name_id, title_slug
 
 
@@ -29,14 +29,23 @@ def problem_at(practice: Practice, field: str, message: str, severity: Severity 
     return Problem(PurePath(practice.source), line, column, message, severity)
 
 
-def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) -> Claims:
+def unique_addresses(
+    practices: list[Practice], present: set[tuple[str, Lang]], languages: dict[str, Lang | None]
+) -> Claims:
     """Of two practices that claim the same id or address (counting earlier addresses,
     aliases), the one published first keeps it, and the other is reported: most likely the
     one being added, whose address is not in use yet. Between equal dates, a file not named by
     its id is reported first: a copy of a practice keeps its id, date and slug, but not its
-    file name. Of two with the same title, the later is warned. `present`: (id, language) of
-    every file read, valid or not."""
-    claims = Claims([], set(), set())
+    file name. Of two with the same title, the later is warned. A version saved in the other
+    language's folder is told to move (see `_misplaced`). `present`: (id, language) of every
+    file read, valid or not; `languages`: the language each file's text is in, if it is sure."""
+    misplaced = _misplaced(practices, present, languages)
+    moved = {p.source for p, _ in misplaced}
+    claims = Claims(
+        [_move_problem(p, first) for p, first in misplaced],
+        set(moved),
+        {(p.id, other_lang(p.lang)) for p, _ in misplaced},  # that version is there, in the wrong folder
+    )
     given = {p.id for p in practices}
     taken = given | {slug for p in practices for slug in (p.slug, *p.aliases)}
     by_source = {p.source: p for p in practices}
@@ -45,7 +54,8 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
     slugs_by_practice: dict[str, Practice] = {}
     titles: dict[tuple[str, Lang], Practice] = {}
     for practice in sorted(
-        practices, key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source)
+        (p for p in practices if p.source not in moved),
+        key=lambda p: (p.published, posixpath.basename(p.source) != f"{p.id}.md", p.source),
     ):
         first = ids.setdefault((practice.id, practice.lang), practice)
         if first is not practice:
@@ -74,6 +84,36 @@ def unique_addresses(practices: list[Practice], present: set[tuple[str, Lang]]) 
             )
         slugs_by_practice.setdefault(practice.slug, practice)
     return claims
+
+
+def _misplaced(
+    practices: list[Practice], present: set[tuple[str, Lang]], languages: dict[str, Lang | None]
+) -> list[tuple[Practice, Practice]]:
+    """Each file whose text is in the other language, and whose id a file of its folder in
+    that folder's language has, while the other folder has no file of that id: most likely
+    that practice's other version, saved in the wrong folder (`git mv`, or "save as" in the
+    folder open). With the file that has its id."""
+    own = {(p.id, p.lang): p for p in practices if languages[p.source] != other_lang(p.lang)}
+    return [
+        (p, own[p.id, p.lang])
+        for p in practices
+        if languages[p.source] == other_lang(p.lang)
+        and (p.id, p.lang) in own
+        and (p.id, other_lang(p.lang)) not in present
+    ]
+
+
+def _move_problem(practice: Practice, first: Practice) -> Problem:
+    """What a version saved in the other language's folder is told (see `_misplaced`)."""
+    other = other_lang(practice.lang)
+    name = LANGUAGE_NAMES[other]
+    return problem_at(
+        practice,
+        "id",
+        f"id '{practice.id}' is already used by {first.source}, and this file's text is in {name}: it is "
+        f"most likely that practice's {name} version, saved in the {LANGUAGE_NAMES[practice.lang]} "
+        f"folder; move it to content/{other}/",
+    )
 
 
 def twins_of_the_nameless(

@@ -42,9 +42,10 @@ def validate_practice(
     check.problems.extend(slips)
     values = _field_values(check, doc.front, lang, _unknown_fields(check, doc.front))
     links = _check_body(check, doc, after=DESCRIPTION) + _evidence_links(check, doc, values["criteria"])
+    language = written_in(doc.body)
     if not values["draft"]:  # a draft is work in progress: placeholders, a translation under way
         _check_publishable(check, doc)
-        _check_language(check, doc, lang)
+        _check_language(check, doc, language, lang)
     for name, most in LONGEST.items():
         if values[name] and len(values[name]) > most:
             check.problem(
@@ -77,10 +78,10 @@ def validate_practice(
         title_hyphenated=hyphenated_heading(values["title"], lang),
         digest=doc.front_digest,
     )
-    return practice, _text(doc, practice, links), check.problems
+    return practice, _text(doc, practice, links, language), check.problems
 
 
-def _text(doc: SourceDocument, practice: Practice, links: list[TextLink]) -> Text:
+def _text(doc: SourceDocument, practice: Practice, links: list[TextLink], language: Lang | None) -> Text:
     """What the checks across files need of a practice's text (see `Text`)."""
     link_texts = [link.text for link in practice.links]
     criteria = list(practice.criteria.values())
@@ -90,6 +91,7 @@ def _text(doc: SourceDocument, practice: Practice, links: list[TextLink]) -> Tex
         links=links_of(links),
         substance=substance_hash(practice.title, practice.summary, doc.body, criteria, link_texts),
         lines=line_keys(doc.body, doc.body_line),
+        language=language,
     )
 
 
@@ -106,10 +108,10 @@ PLACEHOLDER = re.compile(
 """What `build.py new` writes for the editor to replace, and TODO."""
 
 
-def _check_language(check: ValueChecker, doc: SourceDocument, lang: Lang) -> None:
-    """A text in the other language than its folder's would be published on that language's
-    site: a Swedish version saved in content/fi, or a Finnish text pasted over a Swedish one."""
-    found = written_in(doc.body)
+def _check_language(check: ValueChecker, doc: SourceDocument, found: Lang | None, lang: Lang) -> None:
+    """A text in the other language than its folder's (`found`) would be published on that
+    language's site: a Swedish version saved in content/fi, or a Finnish text pasted over a
+    Swedish one."""
     if found and found != lang:
         name, folder_name = LANGUAGE_NAMES[found], LANGUAGE_NAMES[lang]
         message = (

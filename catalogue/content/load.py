@@ -124,9 +124,9 @@ def load_site(
     practices: list[Practice] = []
     for p, text in published:
         if p.source in findings.copies:  # an id given twice (reported above): the copy is left out
-            unchecked.append(
-                Unchecked(p.source, p.lang, text.links, (p.id,), (p.slug, *p.aliases), False, None)
-            )
+            lang = text.language or p.lang  # in the other's folder, it keeps its language's addresses
+            slugs = (p.slug, *p.aliases)
+            unchecked.append(Unchecked(p.source, lang, text.links, (p.id,), slugs, False, None))
             continue
         texts[(p.id, p.lang)] = text
         practices.append(p)

@@ -12,7 +12,7 @@ from catalogue.build.pipeline import check_site
 from catalogue.cli import main
 from catalogue.problems import ContentError
 
-from .helpers import CRITERIA, make_project, pair, practice
+from .helpers import CRITERIA, CRITERIA_SV, make_project, pair, practice
 from .test_validation import one_file, problems
 
 
@@ -138,6 +138,24 @@ def test_a_version_saved_in_the_other_languages_folder_is_told_to_move_and_not_t
     assert all_problems(tmp_path / "copy", copied)[0].startswith(
         "content/sv/kopio.md:2:5: id 'sample' is already used by content/sv/esimerkki.md; if this file "
     )
+
+
+def test_a_new_practice_saved_in_the_other_languages_folder_is_told_to_move(tmp_path: Path) -> None:
+    """A new practice written in Swedish and saved in content/fi/ has no version in the other
+    language: the Swedish one it lacks is itself, so it is told to move, not to add it."""
+    files = {
+        "content/fi/uusi.md": practice(
+            "uusi", "uusi", "Nytt exempel", summary="Kort.", criteria=CRITERIA_SV, body=SWEDISH_TEXT
+        )
+    }
+    assert all_problems(tmp_path, files) == [
+        "content/fi/uusi.md:1:1: there is no published Swedish version of 'uusi', and this file's text is "
+        "in Swedish: it is most likely that version, saved in the Finnish folder; move it to content/sv/, "
+        "then add its Finnish version, or translation_pending: true to it while it is being translated",
+        "content/fi/uusi.md:23:1: warning: the text is in Swedish, but the file is in content/fi/, so it "
+        "would be published on the Finnish pages; move a Swedish version to content/sv/, or write the text "
+        "in Finnish",
+    ]
 
 
 def test_a_practice_begun_as_a_copy_of_both_files_is_told_one_id_for_both_and_a_title_of_its_own(

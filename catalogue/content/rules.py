@@ -59,7 +59,10 @@ def check_collection(
             continue
         alone = other is None and (practice.id, other_lang(practice.lang)) not in present
         if alone and not practice.translation_pending:
-            unpaired.append(practice)  # reported below, as a missing translation or a changed id
+            if text.language == other_lang(practice.lang):  # it is the version missing
+                problems.append(_alone_in_other_folder(practice))
+            else:
+                unpaired.append(practice)  # reported below, as a missing translation or a changed id
         else:
             problems.extend(_pair_problems(practice, other, present))
         if other and other_text and not other.draft:
@@ -197,6 +200,19 @@ def _no_published_twin(source: str, practice_id: str, lang: Lang, draft: Practic
         "true to this file while it is being translated"
     )
     return Problem(PurePath(source), 1, 1, message)
+
+
+def _alone_in_other_folder(practice: Practice) -> Problem:
+    """A practice without a version in the other language, whose text is in that language:
+    it is that version, saved in the wrong folder."""
+    other, here = LANGUAGE_NAMES[other_lang(practice.lang)], LANGUAGE_NAMES[practice.lang]
+    message = (
+        f"there is no published {other} version of '{practice.id}', and this file's text is in {other}: "
+        f"it is most likely that version, saved in the {here} folder; move it to "
+        f"content/{other_lang(practice.lang)}/, then add its {here} version, or translation_pending: true "
+        "to it while it is being translated"
+    )
+    return Problem(PurePath(practice.source), 1, 1, message)
 
 
 def _stale(practice: Practice, source: Practice, substance: str) -> Problem:

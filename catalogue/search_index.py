@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from .build.recipes import digest
 from .config import LANGS
+from .content.vocabulary import Vocabulary
 from .problems import ToolFailed
 from .search_words import (
     Lemmas,
@@ -58,13 +59,15 @@ class IndexedPage(NamedTuple):
     """The title's A–Ö sort key (collation.sort_key)."""
     published: int
     """yyyymmdd"""
+    search_words: str
+    """The search words of its terms in its language (Term.search_words): searched as its own."""
 
     @property
     def url(self) -> str:
         return "/" + self.path.removesuffix("index.html")
 
 
-def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
+def indexed_pages(pages: list[Page], vocabulary: Vocabulary) -> list[IndexedPage]:
     """The pages search indexes (the practices'), with the data the search page facets by."""
     found = []
     for page in pages:
@@ -77,7 +80,9 @@ def indexed_pages(pages: list[Page]) -> list[IndexedPage]:
         }
         filters = {FILTER_PARAMS[facet]: sorted(values) for facet, values in codes.items()}
         published = int(p.published.isoformat().replace("-", ""))
-        found.append(IndexedPage(page.path, page.lang, filters, p.title_key, published))
+        terms = [vocabulary.term(facet, code) for facet, values in codes.items() for code in values]
+        words = " ".join(term.search_words.get(page.lang, "") for term in terms)
+        found.append(IndexedPage(page.path, page.lang, filters, p.title_key, published, words))
     return sorted(found, key=lambda page: page.path)
 
 
@@ -96,8 +101,8 @@ class CopyJob(NamedTuple):
     """Pages of one language to copy, each with its lemma section, for Pagefind to read."""
 
     lang: str
-    files: list[tuple[Path, Path]]
-    """(the page's file, its copy)"""
+    files: list[tuple[Path, Path, str]]
+    """(the page's file, its copy, the search words of its terms)"""
 
 
 class Copied(NamedTuple):
@@ -111,9 +116,9 @@ def copy_with_lemmas(job: CopyJob) -> Copied:
     lemmatiser = Lemmas(job.lang)
     words: set[str] = set()
     lemmas: set[str] = set()
-    for source, copy in job.files:
+    for source, copy, search_words in job.files:
         page_html = source.read_text(encoding="utf-8")
-        own_words = page_words(page_html)
+        own_words = page_words(page_html, search_words)
         own_lemmas = lemmatiser.lemmas_of(own_words.indexed | own_words.extra)
         words |= own_words.indexed | own_words.extra
         lemmas |= own_lemmas
@@ -138,7 +143,7 @@ def write_bundle(
     found: dict[str, Copied] = {lang: Copied(set(), set()) for lang in LANGS}
     with tempfile.TemporaryDirectory(dir=bundle.parent, prefix=".indexed-") as scratch:
         jobs = [
-            CopyJob(lang, [(file_of(p.path), Path(scratch) / p.path) for p in part])
+            CopyJob(lang, [(file_of(p.path), Path(scratch) / p.path, p.search_words) for p in part])
             for lang in LANGS
             for part in chunks([p for p in pages if p.lang == lang], parallel)
         ]

@@ -92,12 +92,13 @@ class PageWords(NamedTuple):
     data-pagefind-body element, outside data-pagefind-ignore."""
     extra: frozenset[str]
     """The words of its data-search-text elements (municipality, organisations, regions,
-    summary), which Pagefind leaves out."""
+    summary), which Pagefind leaves out, and its terms' search words."""
 
 
-def page_words(page_html: str) -> PageWords:
+def page_words(page_html: str, search_words: str = "") -> PageWords:
     """The words of one of our practice pages (a regular expression reads its few marked
-    elements: ten times faster than an HTML parser, and the pages are our templates' own)."""
+    elements: ten times faster than an HTML parser, and the pages are our templates' own),
+    and `search_words`, its terms' (Term.search_words), among the extra ones."""
     bodies = _spans(page_html, "data-pagefind-body", (0, len(page_html)))
     if not bodies:
         return PageWords(frozenset(), frozenset())
@@ -109,6 +110,7 @@ def page_words(page_html: str) -> PageWords:
             at = end
     indexed.append(page_html[at : body[1]])
     extra = [page_html[start:end] for start, end in _spans(page_html, "data-search-text", body)]
+    extra.append(html.escape(search_words))
     return PageWords(*(frozenset(_WORD.findall(_text(" ".join(parts)))) for parts in (indexed, extra)))
 
 

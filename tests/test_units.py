@@ -546,7 +546,7 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "content/vocabulary.yaml:12:8: the 'sv' label of 'basic-info-guidance' is missing; write it "
         "after the colon",
         "content/vocabulary.yaml:13:5: unknown field 'en'; the fields here are code, fi, sv, description, "
-        "step",
+        "step, search_words",
         "content/vocabulary.yaml:17:11: the code of an entry of 'themes' should be text, not a list or "
         "fields",
         "content/vocabulary.yaml:29:5: the code 'integration-training' is already used in 'themes' on "
@@ -564,6 +564,35 @@ def test_every_mistake_in_the_vocabulary_is_reported_at_its_line(tmp_path: Path)
         "vastaanotto'",
         "content/vocabulary.yaml:67:5: the 'fi' label of 'guidance-advice' makes the address 'perustieto', "
         "as line 61 does; two terms of a list cannot share a page, so give one of them another label",
+    ]
+
+
+def test_a_terms_search_words_are_told_their_mistakes_at_their_line(tmp_path: Path) -> None:
+    """search_words are text in either language or both, as a description is in both."""
+    from catalogue.content.vocabulary import load_vocabulary
+    from catalogue.problems import ContentError
+
+    text = (ROOT / "content/vocabulary.yaml").read_text(encoding="utf-8")
+    terms = [
+        ("asylum-seekers", "Turvapaikanhakijat", "Asylsökande", "    search_words: asylsökare\n"),
+        ("returnees", "Paluumuuttajat", "Återinvandrare", "    search_words:\n      en: returnees\n"),
+        ("jobseekers", "Työnhakijat", "Arbetssökande", "    search_words:\n      sv:\n"),
+    ]
+    for code, fi, sv, search_words in terms:
+        old = f"  - {{code: {code}, fi: {fi}, sv: {sv}}}\n"
+        assert old in text
+        text = text.replace(old, f"  - code: {code}\n    fi: {fi}\n    sv: {sv}\n{search_words}")
+    (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_vocabulary(tmp_path / "vocabulary.yaml")
+    lines = text.splitlines()
+    at = [lines.index(f"  - code: {code}") + 4 for code, *_ in terms]
+    assert [str(p) for p in raised.value.problems] == [
+        f"content/vocabulary.yaml:{at[0]}:19: search_words should give each language's text on a line of its "
+        "own below it, two spaces further in: 'fi: …', 'sv: …' or both",
+        f"content/vocabulary.yaml:{at[1] + 1}:7: unknown field 'en'; the fields here are fi, sv",
+        f"content/vocabulary.yaml:{at[2] + 1}:10: the 'sv' search_words of 'jobseekers' is missing; write it "
+        "after the colon",
     ]
 
 

@@ -82,7 +82,7 @@ class SearchInput(NamedTuple):
 def search_input(plan: Plan) -> SearchInput:
     from ..search_index import indexed_pages, search_key
 
-    indexed = indexed_pages(plan.pages)
+    indexed = indexed_pages(plan.pages, plan.setting.vocabulary)
     recipe_of = dict(zip((page.path for page in plan.pages), plan.recipes, strict=True))
     return SearchInput(indexed, search_key([recipe_of[page.path] for page in indexed]) if indexed else "")
 

@@ -31,6 +31,9 @@ class Term:
     step: bool = True
     """For phases: whether the phase is a numbered step of the process (a catch-all such as
     other services is listed last, without a number)."""
+    search_words: dict[Lang, str] = field(default_factory=dict)
+    """Other words readers search for the term by, in either language or both ('ensamkommande'
+    for minors who came without a guardian): the search finds its practices by them too."""
 
     def slug(self, lang: Lang) -> str:
         """The term's URL segment in a language, made from its label."""
@@ -83,7 +86,7 @@ def _reading_order(groups: dict[str, tuple[Term, ...]]) -> dict[tuple[str, Lang]
 
 GROUPS = (*FACETS, "criteria")
 VOCABULARY = PurePath("content/vocabulary.yaml")
-ENTRY_KEYS = ("code", *LANGS, "description", "step")
+ENTRY_KEYS = ("code", *LANGS, "description", "step", "search_words")
 NULL, BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 
 
@@ -210,18 +213,8 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
             continue
         problems.append(_at(fields[lang], message))
         label[lang] = ""  # to be read as the code, below
-    description = None
-    if "description" in fields:
-        node = fields["description"]
-        if isinstance(node, yaml.MappingNode):
-            parts = _fields(node, LANGS, "field", problems)
-            description = {
-                lang: _text(parts.get(lang), f"the '{lang}' description of '{code}'", node, problems)
-                for lang in LANGS
-            }
-        else:
-            where = "on a line of its own below it, two spaces further in: 'fi: …' and 'sv: …'"
-            problems.append(_at(node, f"description should give each language's text {where}"))
+    description = _in_each_language(fields.get("description"), "description", code, problems)
+    search_words = _in_each_language(fields.get("search_words"), "search_words", code, problems, False)
     step = fields.get("step")
     if step is not None and step.tag != BOOL:
         problems.append(_at(step, "step should be true or false"))
@@ -229,7 +222,28 @@ def _term(entry: yaml.Node, group: str, problems: list[Problem]) -> Term | None:
     if not code:
         return None
     label = {lang: text or code for lang, text in label.items()}  # only ever checked against
-    return Term(code, label, description, step is None or YAML_LOADER("").construct_object(step) is True)
+    is_step = step is None or YAML_LOADER("").construct_object(step) is True
+    return Term(code, label, description, is_step, search_words or {})
+
+
+def _in_each_language(
+    node: yaml.Node | None, what: str, code: str, problems: list[Problem], both: bool = True
+) -> dict[Lang, str] | None:
+    """A field of a text in each language ('fi: …' and 'sv: …' below it); None if the entry
+    has none, or it is not written so. With `both` False, a language may be left out."""
+    if node is None:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        which = "'fi: …' and 'sv: …'" if both else "'fi: …', 'sv: …' or both"
+        where = f"on a line of its own below it, two spaces further in: {which}"
+        problems.append(_at(node, f"{what} should give each language's text {where}"))
+        return None
+    parts = _fields(node, LANGS, "field", problems)
+    return {
+        lang: _text(parts.get(lang), f"the '{lang}' {what} of '{code}'", node, problems)
+        for lang in LANGS
+        if both or lang in parts
+    }
 
 
 def _not_a_code(node: yaml.Node, written: str) -> Problem:

@@ -53,6 +53,17 @@ def practice_paths_of(site: Any, lang: str) -> dict[str, str]:
     return {p["id"]: urllib.parse.urlsplit(p["url"]).path for p in data["practices"]}
 
 
+def test_a_word_a_term_is_searched_by_finds_the_practices_with_that_term(
+    page: Any, site_url: str, built_site: Any
+) -> None:
+    """The search_words of unaccompanied-minors in content/vocabulary.yaml: its practice is
+    found first by them, though no page has the words (the Swedish text says 'barn utan
+    vårdnadshavare'; without them, other practices came first)."""
+    paths = practice_paths_of(built_site, "sv")
+    assert not [p for p in (built_site / "sv").rglob("index.html") if "ensamkommande" in p.read_text("utf-8")]
+    assert search(page, site_url, "sv", "ensamkommande barn")[:1] == [paths["integrating-family-care"]]
+
+
 def test_an_inflected_compound_the_dictionary_lacks_finds_every_practice_with_it(
     page: Any, site_url: str, built_site: Any
 ) -> None:

@@ -69,6 +69,9 @@ class IndexedPage(NamedTuple):
 
 def indexed_pages(pages: list[Page], vocabulary: Vocabulary) -> list[IndexedPage]:
     """The pages search indexes (the practices'), with the data the search page facets by."""
+    search_words = {
+        (facet, t.code): t.search_words for facet in FILTER_PARAMS for t in vocabulary.terms(facet)
+    }
     found = []
     for page in pages:
         if page.template != "practice.html" or page.lang is None:
@@ -80,8 +83,8 @@ def indexed_pages(pages: list[Page], vocabulary: Vocabulary) -> list[IndexedPage
         }
         filters = {FILTER_PARAMS[facet]: sorted(values) for facet, values in codes.items()}
         published = int(p.published.isoformat().replace("-", ""))
-        terms = [vocabulary.term(facet, code) for facet, values in codes.items() for code in values]
-        words = " ".join(term.search_words.get(page.lang, "") for term in terms)
+        own = [search_words[facet, code] for facet, values in codes.items() for code in values]
+        words = " ".join(by_lang.get(page.lang, "") for by_lang in own)
         found.append(IndexedPage(page.path, page.lang, filters, p.title_key, published, words))
     return sorted(found, key=lambda page: page.path)
 

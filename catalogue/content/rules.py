@@ -14,7 +14,7 @@ from ..problems import Problem, Severity, closest
 from .freshness import copied_lines
 from .model import LANGUAGE_NEUTRAL_FIELDS, Links, Practice, StaticPage, Text, Unchecked, other_lang
 from .slugs import is_slug
-from .unique import copies_with_mistakes, problem_at, unique_addresses
+from .unique import copies_with_mistakes, in_the_wrong_folder, problem_at, unique_addresses
 
 
 class Findings(NamedTuple):
@@ -208,9 +208,8 @@ def _alone_in_other_folder(practice: Practice) -> Problem:
     other, here = LANGUAGE_NAMES[other_lang(practice.lang)], LANGUAGE_NAMES[practice.lang]
     message = (
         f"there is no published {other} version of '{practice.id}', and this file's text is in {other}: "
-        f"it is most likely that version, saved in the {here} folder; move it to "
-        f"content/{other_lang(practice.lang)}/, then add its {here} version, or translation_pending: true "
-        "to it while it is being translated"
+        f"it is most likely that version, {in_the_wrong_folder(practice)}, then add its {here} version, "
+        "or translation_pending: true to it while it is being translated"
     )
     return Problem(PurePath(practice.source), 1, 1, message)
 

@@ -105,15 +105,19 @@ def _misplaced(
 
 def _move_problem(practice: Practice, first: Practice) -> Problem:
     """What a version saved in the other language's folder is told (see `_misplaced`)."""
-    other = other_lang(practice.lang)
-    name = LANGUAGE_NAMES[other]
+    name = LANGUAGE_NAMES[other_lang(practice.lang)]
     return problem_at(
         practice,
         "id",
         f"id '{practice.id}' is already used by {first.source}, and this file's text is in {name}: it is "
-        f"most likely that practice's {name} version, saved in the {LANGUAGE_NAMES[practice.lang]} "
-        f"folder; move it to content/{other}/",
+        f"most likely that practice's {name} version, {in_the_wrong_folder(practice)}",
     )
+
+
+def in_the_wrong_folder(practice: Practice) -> str:
+    """How a file whose text is in the other language is told where it belongs."""
+    here, there = LANGUAGE_NAMES[practice.lang], other_lang(practice.lang)
+    return f"saved in the {here} folder; move it to content/{there}/"
 
 
 def twins_of_the_nameless(

@@ -355,16 +355,16 @@ def test_a_published_practice_made_a_draft_again_is_reported_at_its_draft_line(t
     """Put back to draft while it is revised: its addresses would lead nowhere. The message is at
     the line the editor changed, with both ways out; the second is taken here."""
     root = published(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
-    for name in ("fi/toinen.md", "sv/toinen.md"):
+    for name, written in (("fi/toinen.md", "yes"), ("sv/toinen.md", "true")):
         file = root / "content" / name
-        file.write_text(file.read_text(encoding="utf-8").replace("id: other", "id: other\ndraft: true"))
+        file.write_text(file.read_text(encoding="utf-8").replace("id: other", f"id: other\ndraft: {written}"))
     errors = errors_of(root)
     assert errors[0].startswith(
         "content/fi/toinen.md:3:8: the practice was published (content/published-urls.txt:"
     )
     assert errors[0].endswith(
         "and as a draft its addresses /fi/kaytannot/toinen/ and /fi/k/other/ would lead nowhere; remove "
-        "draft: true to keep it published while it is revised, or, to withdraw it, add the lines "
+        "this line to keep it published while it is revised, or, to withdraw it, add the lines "
         "'fi/kaytannot/toinen/: fi/kaytannot/', 'fi/k/other/: fi/kaytannot/' to content/redirects.yaml "
         "(create the file, it does not exist yet)"
     )

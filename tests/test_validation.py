@@ -2248,13 +2248,16 @@ def test_a_draft_may_lack_criteria_and_is_left_out(tmp_path: Path, criteria: str
     assert checked.warnings == []
 
 
-def test_a_translation_that_is_a_draft_is_not_published(tmp_path: Path) -> None:
+@pytest.mark.parametrize("written", ["true", "yes", "on"])
+def test_a_translation_that_is_a_draft_is_not_published(tmp_path: Path, written: str) -> None:
+    """However the file says it is a draft (YAML reads yes and on as true), the editor is told
+    the line to remove, not a line the file does not have."""
     files = pair()
-    files["content/sv/esimerkki.md"] = practice("sample", "exempel", extra="draft: true")
+    files["content/sv/esimerkki.md"] = practice("sample", "exempel", extra=f"draft: {written}")
     assert problems(tmp_path, files) == [
         "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample' "
         "(content/sv/esimerkki.md is a draft); publish it too "
-        "(remove draft: true from content/sv/esimerkki.md), "
+        "(remove draft from line 22 of content/sv/esimerkki.md), "
         "or add translation_pending: true to this file while it is being translated"
     ]
 
@@ -2318,7 +2321,7 @@ def test_a_practice_with_mistakes_is_told_at_once_that_its_translation_is_a_draf
     }
     assert [p for p in problems(tmp_path, files) if "level-1 heading" not in p] == [
         "content/fi/esimerkki.md:1:1: there is no published Swedish version of 'sample' "
-        "(content/sv/esimerkki.md is a draft); publish it too (remove draft: true from "
+        "(content/sv/esimerkki.md is a draft); publish it too (remove draft from line 22 of "
         "content/sv/esimerkki.md), or add translation_pending: true to this file while it is being "
         "translated"
     ]

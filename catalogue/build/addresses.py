@@ -178,7 +178,7 @@ def _drafted(
         lines = ", ".join(f"'{address}: {section}'" for address in lost)
         message = (
             f"the practice was published ({LEDGER}:{ledger[lost[0]]}), and as a draft its addresses "
-            f"{' and '.join(f'/{address}' for address in lost)} would lead nowhere; remove draft: true to "
+            f"{' and '.join(f'/{address}' for address in lost)} would lead nowhere; remove this line to "
             f"keep it published while it is revised, or, to withdraw it, add the lines {lines} to "
             f"content/redirects.yaml{create}"
         )

@@ -190,7 +190,7 @@ def _pair_problems(
 def _no_published_twin(source: str, practice_id: str, lang: Lang, draft: Practice | None) -> Problem:
     """The file at `source` has no published version in `lang`: none at all, or `draft`."""
     add = (
-        f"publish it too (remove draft: true from {draft.source})"
+        f"publish it too (remove draft from line {draft.at('draft')[0]} of {draft.source})"
         if draft
         else f"add content/{lang}/{practice_id}.md with id: {practice_id}"
     )

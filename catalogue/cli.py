@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import NoReturn
@@ -96,6 +100,31 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with _ctrl_c_once():
+        return _run(args)
+
+
+@contextmanager
+def _ctrl_c_once() -> Iterator[None]:
+    """Ctrl+C stops the command, which tidies up as it ends: its staging folder, its worker
+    processes, a rebuild `serve` has under way. Ctrl+C pressed again meanwhile waits for that:
+    cutting it short left them behind, or hung the process as it ended."""
+    if threading.current_thread() is not threading.main_thread():  # a test's
+        yield
+        return
+
+    def stop(number: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, lambda number, frame: None)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     command = args.command or "build"
     root: Path = args.root.resolve()
     try:

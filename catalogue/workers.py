@@ -4,6 +4,7 @@ work to pay for starting it, and given everything it needs in its jobs."""
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
@@ -42,13 +43,22 @@ def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: b
 
     # Workers start from a small server process, not as copies of this one (which may hold a
     # whole catalogue by now): their memory is their job's.
+    # On a terminal, Ctrl+C reaches the workers too: they end at once, quietly (the system's
+    # default; Python's own handler printed a traceback in each). Here it ends the pool, and the
+    # jobs not begun never begin.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    with ProcessPoolExecutor(max_workers=core_count(), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        core_count(), context, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_DFL)
+    ) as pool:
         under_way: deque[Future[Result]] = deque()
-        for job in jobs:
-            under_way.append(pool.submit(function, job))
-            if len(under_way) >= 2 * core_count():
+        try:
+            for job in jobs:
+                under_way.append(pool.submit(function, job))
+                if len(under_way) >= 2 * core_count():
+                    yield under_way.popleft().result()
+            while under_way:
                 yield under_way.popleft().result()
-        while under_way:
-            yield under_way.popleft().result()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise

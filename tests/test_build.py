@@ -119,16 +119,18 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("presses", [1, 2])
 @pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])
 @pytest.mark.parametrize("under_way", ["indexing", "rebuild"])
 def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
-    tmp_path: Path, to_group: bool, under_way: str
+    tmp_path: Path, to_group: bool, under_way: str, presses: int
 ) -> None:
     """`serve` indexes for search in the background, and rebuilds after a template edit, on
     worker processes for a catalogue this size (110 practices in each language). Ctrl+C while
     either runs, as a terminal sends it (to the whole process group) or to serve's process alone
-    (`kill -INT`): serve ends, and takes the run's temporary folder and processes with it (they
-    were left behind, the workers for good)."""
+    (`kill -INT`), once or, impatiently, twice: serve ends, and takes the run's temporary folder
+    and processes with it (they were left behind, the workers for good), and the site served
+    stays as it was (a second Ctrl+C ended serve while the rebuild was still publishing)."""
     import os
     import signal
     import subprocess
@@ -150,14 +152,19 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
             output = b""
             while b"Serving" not in output and serve.poll() is None:
                 output += os.read(serve.stdout.fileno(), 4096) if serve.stdout else b""
+            before = tree_digest(root / "_site")
             template = root / "templates/practice.html"
             template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         waited = time.monotonic()
         while not folder.exists() and serve.poll() is None and time.monotonic() - waited < 120:
             time.sleep(0.02)
         assert folder.exists(), f"no {under_way} began"
+        if under_way == "indexing":
+            before = tree_digest(root / "_site")
         time.sleep(0.3)  # well under way: the workers or Pagefind at work
-        os.killpg(serve.pid, signal.SIGINT) if to_group else serve.send_signal(signal.SIGINT)
+        for _ in range(presses):
+            os.killpg(serve.pid, signal.SIGINT) if to_group else serve.send_signal(signal.SIGINT)
+            time.sleep(0.05)
         output = serve.communicate(timeout=60)[0]
     finally:
         if serve.poll() is None:
@@ -166,10 +173,57 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     assert b"not updated" not in output and b"could not be built" not in output, output
     assert not (root / "._site.search").exists()
     assert not (root / "._site.staging").exists()
+    assert tree_digest(root / "_site") == before
     ending = time.monotonic() + 5  # the pool's helpers end as their parent's pipes close
     while (left := _live_processes_of_session(serve.pid)) and time.monotonic() < ending:
         time.sleep(0.05)
     assert left == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Path, presses: int) -> None:
+    """Ctrl+C, once or twice, from a terminal (to the whole process group) while the workers
+    rebuild every page after a template edit: the build ends at once, says so in one line (each
+    worker printed a traceback; a second press hung the build as it ended), and leaves the site
+    as it was, with no folder and no process behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from bench.generate import generate
+
+    root = generate(tmp_path / "project", 110)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "build", "--no-search"]
+    subprocess.run(command, check=True, capture_output=True)
+    before = tree_digest(root / "_site")
+    template = root / "templates/practice.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        waited = time.monotonic()
+        while (
+            not (root / "._site.staging").exists() and build.poll() is None and time.monotonic() - waited < 60
+        ):
+            time.sleep(0.02)
+        time.sleep(0.3)  # the workers at work
+        for _ in range(presses):
+            os.killpg(build.pid, signal.SIGINT)
+            time.sleep(0.05)
+        output = build.communicate(timeout=60)[0].decode("utf-8")
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert (build.returncode, output) == (
+        130,
+        "\nbuild interrupted (Ctrl+C); a build publishes the whole site or none of it\n",
+    )
+    assert not (root / "._site.staging").exists()
+    assert tree_digest(root / "_site") == before
+    assert _live_processes_of_session(build.pid) == []
 
 
 def _live_processes_of_session(session: int) -> list[int]:

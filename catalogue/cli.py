@@ -118,9 +118,8 @@ def _ctrl_c_once() -> Iterator[None]:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, stop)
-    try:
-        yield
-    finally:
+    yield
+    if signal.getsignal(signal.SIGINT) is stop:  # not pressed (if it was, the process ends: it waits)
         signal.signal(signal.SIGINT, previous)
 
 

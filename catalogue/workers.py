@@ -43,14 +43,9 @@ def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: b
 
     # Workers start from a small server process, not as copies of this one (which may hold a
     # whole catalogue by now): their memory is their job's.
-    # On a terminal, Ctrl+C reaches the workers too: they end at once, quietly (the system's
-    # default; Python's own handler printed a traceback in each). Here it ends the pool, and the
-    # jobs not begun never begin.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    with ProcessPoolExecutor(
-        core_count(), context, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_DFL)
-    ) as pool:
+    with ProcessPoolExecutor(core_count(), context, initializer=_leave_ctrl_c_to_the_parent) as pool:
         under_way: deque[Future[Result]] = deque()
         try:
             for job in jobs:
@@ -62,3 +57,11 @@ def map_jobs(function: Callable[[Job], Result], jobs: Iterable[Job], parallel: b
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """On a terminal Ctrl+C reaches the workers too. A worker goes on, and the process that
+    started it ends the pool: the jobs under way end, those not begun never begin. (Workers that
+    stopped printed a traceback each; one that stopped while it sent back its result could leave the
+    pool waiting for the rest of it, for ever.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -11,7 +11,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import watchfiles
@@ -121,7 +120,7 @@ class LiveServer:
     def stop(self) -> None:
         """Stop serving and watching; a rebuild or an indexing run under way ends first, so that
         it takes its staging folder and worker processes with it (on a terminal, Ctrl+C reaches
-        the workers and Pagefind too, and it ends at once)."""
+        Pagefind too, and an indexing run ends at once; workers end the job they are on)."""
         self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
@@ -156,10 +155,10 @@ def _stamp(file: Path) -> tuple[int, int, int] | None:
 
 def stopped_by(error: BaseException, stopping: threading.Event) -> bool:
     """Whether a rebuild or an indexing run failed because serve is stopping: a failure for
-    that is no failure to tell. On a terminal, Ctrl+C reaches the worker processes and Pagefind
-    as it reaches serve, whose main thread then sets `stopping`: a failure that Ctrl+C would
-    cause gives it a second to."""
-    interrupted = isinstance(error, KeyboardInterrupt | BrokenProcessPool | ToolFailed)
+    that is no failure to tell. On a terminal, Ctrl+C reaches Pagefind as it reaches serve,
+    whose main thread then sets `stopping`: a failure that Ctrl+C would cause gives it a second
+    to."""
+    interrupted = isinstance(error, KeyboardInterrupt | ToolFailed)
     return stopping.is_set() or (interrupted and stopping.wait(1))
 
 

@@ -118,6 +118,44 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+def test_ctrl_c_while_publishing_on_a_terminal_waits_for_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Publishing holds Ctrl+C back until every file is in place. On a terminal the progress
+    line has a thread of its own, and Python runs a signal's handler in the main thread, whichever
+    thread the system handed the signal to: blocking the signal in the main thread alone did not
+    hold it back, and Ctrl+C left the site half published."""
+    import os
+    import signal
+
+    from catalogue.build import write
+
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = (tmp_path / "out").resolve()
+    build(root, out, search=False)
+    for name in ("fi/esimerkki.md", "fi/toinen.md"):
+        file = root / "content" / name
+        file.write_text(file.read_text(encoding="utf-8").replace("title: ", "title: Uusi "), encoding="utf-8")
+    cold = tmp_path / "cold"
+    build(root, cold, search=False, use_cache=False)
+
+    pressed: list[str] = []
+
+    def destination(target: Path, path: str) -> Path:
+        if target == out and not pressed:  # the first file published
+            pressed.append(path)
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+        return real(target, path)
+
+    real = write._destination
+    monkeypatch.setattr(write, "_destination", destination)
+    with pytest.raises(KeyboardInterrupt):
+        build(root, out, reporter=Reporter(Terminal(), tick=3600), search=False)
+    assert pressed
+    assert tree_digest(out) == tree_digest(cold)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("presses", [1, 2])
 @pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])

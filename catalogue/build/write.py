@@ -125,13 +125,22 @@ def discard(staging: Path) -> None:
 
 @contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl+C and a termination request wait until the block is done (main thread only)."""
+    """Ctrl+C and a termination request wait until the block is done (main thread only): the
+    first to arrive is sent again at its end. Blocking them in this thread would not do: Python
+    runs a handler in the main thread whichever thread the system handed the signal to, and on
+    a terminal the progress line has a thread of its own."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    arrived: list[int] = []
+    held = {
+        number: signal.signal(number, lambda number, frame: arrived.append(number))
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in held.items():
+            signal.signal(number, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])

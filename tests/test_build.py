@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -170,8 +171,6 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     and processes with it (they were left behind, the workers for good), and the site served
     stays as it was (a second Ctrl+C ended serve while the rebuild was still publishing)."""
     import os
-    import signal
-    import subprocess
     import sys
 
     from bench.generate import generate
@@ -184,38 +183,21 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    output = b""
+    while b"Serving" not in output and serve.poll() is None:
+        output += os.read(serve.stdout.fileno(), 4096) if serve.stdout else b""
+    before = tree_digest(root / "_site")
+    if under_way == "rebuild":
+        template = root / "templates/practice.html"
+        template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     folder = root / ("._site.search" if under_way == "indexing" else "._site.staging")
-    try:
-        if under_way == "rebuild":
-            output = b""
-            while b"Serving" not in output and serve.poll() is None:
-                output += os.read(serve.stdout.fileno(), 4096) if serve.stdout else b""
-            before = tree_digest(root / "_site")
-            template = root / "templates/practice.html"
-            template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        waited = time.monotonic()
-        while not folder.exists() and serve.poll() is None and time.monotonic() - waited < 120:
-            time.sleep(0.02)
-        assert folder.exists(), f"no {under_way} began"
-        if under_way == "indexing":
-            before = tree_digest(root / "_site")
-        time.sleep(0.3)  # well under way: the workers or Pagefind at work
-        for _ in range(presses):
-            os.killpg(serve.pid, signal.SIGINT) if to_group else serve.send_signal(signal.SIGINT)
-            time.sleep(0.05)
-        output = serve.communicate(timeout=60)[0]
-    finally:
-        if serve.poll() is None:
-            os.killpg(serve.pid, signal.SIGKILL)
+    output = _ctrl_c_during(serve, folder, presses, to_group)
     assert serve.returncode == 0, output
     assert b"not updated" not in output and b"could not be built" not in output, output
     assert not (root / "._site.search").exists()
     assert not (root / "._site.staging").exists()
     assert tree_digest(root / "_site") == before
-    ending = time.monotonic() + 5  # the pool's helpers end as their parent's pipes close
-    while (left := _live_processes_of_session(serve.pid)) and time.monotonic() < ending:
-        time.sleep(0.05)
-    assert left == []
+    assert _processes_left(serve.pid) == []
 
 
 @pytest.mark.slow
@@ -225,9 +207,6 @@ def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Pat
     rebuild every page after a template edit: the build ends at once, says so in one line (each
     worker printed a traceback; a second press hung the build as it ended), and leaves the site
     as it was, with no folder and no process behind."""
-    import os
-    import signal
-    import subprocess
     import sys
 
     from bench.generate import generate
@@ -241,41 +220,58 @@ def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Pat
     build = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
-    try:
-        waited = time.monotonic()
-        while (
-            not (root / "._site.staging").exists() and build.poll() is None and time.monotonic() - waited < 60
-        ):
-            time.sleep(0.02)
-        time.sleep(0.3)  # the workers at work
-        for _ in range(presses):
-            os.killpg(build.pid, signal.SIGINT)
-            time.sleep(0.05)
-        output = build.communicate(timeout=60)[0].decode("utf-8")
-    finally:
-        if build.poll() is None:
-            os.killpg(build.pid, signal.SIGKILL)
+    output = _ctrl_c_during(build, root / "._site.staging", presses).decode("utf-8")
     assert (build.returncode, output) == (
         130,
         "\nbuild interrupted (Ctrl+C); a build publishes the whole site or none of it\n",
     )
     assert not (root / "._site.staging").exists()
     assert tree_digest(root / "_site") == before
-    assert _live_processes_of_session(build.pid) == []
+    assert _processes_left(build.pid) == []
 
 
-def _live_processes_of_session(session: int) -> list[int]:
-    """The processes of a session still running (zombies, which init reaps, left out), as
-    /proc tells them: `ps` is not on every machine."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            state, _, _, sid = stat.read_text().rsplit(")", 1)[1].split()[:4]
-        except (OSError, IndexError, ValueError):  # a process that ended meanwhile
-            continue
-        if int(sid) == session and state != "Z":
-            found.append(int(stat.parent.name))
-    return found
+def _ctrl_c_during(
+    process: subprocess.Popen[bytes], folder: Path, presses: int, to_group: bool = True
+) -> bytes:
+    """Ctrl+C `presses` times, 50 ms apart, once `folder` shows a run well under way (the workers
+    or Pagefind at work), as a terminal sends it (to the whole process group) or `kill -INT` (to
+    the process alone); the rest of the process's output once it has ended. A process still
+    running a minute later is killed with its group."""
+    import os
+    import signal
+
+    try:
+        waited = time.monotonic()
+        while not folder.exists() and process.poll() is None and time.monotonic() - waited < 120:
+            time.sleep(0.02)
+        assert folder.exists(), f"no run began: {folder.name} was never made"
+        time.sleep(0.3)
+        for _ in range(presses):
+            os.killpg(process.pid, signal.SIGINT) if to_group else process.send_signal(signal.SIGINT)
+            time.sleep(0.05)
+        return process.communicate(timeout=60)[0]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def _processes_left(session: int) -> list[int]:
+    """The processes of a session still running five seconds on (a pool's helpers end as their
+    parent's pipes close; zombies, which init reaps, left out), as /proc tells them: `ps` is not
+    on every machine."""
+    ending = time.monotonic() + 5
+    while True:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                state, _, _, sid = stat.read_text().rsplit(")", 1)[1].split()[:4]
+            except (OSError, IndexError, ValueError):  # a process that ended meanwhile
+                continue
+            if int(sid) == session and state != "Z":
+                found.append(int(stat.parent.name))
+        if not found or time.monotonic() > ending:
+            return found
+        time.sleep(0.05)
 
 
 def test_ctrl_c_during_serves_first_build_stops_serve_in_one_line(
@@ -315,7 +311,6 @@ def test_build_py_ends_at_once_with_its_whole_output_and_status(tmp_path: Path) 
     """build.py leaves without Python's slow clean-up (`cli.leave`): what it printed into a
     pipe (block-buffered) still arrives whole, and the exit status is main's."""
     import os
-    import subprocess
     import sys
 
     root = make_project(tmp_path, pair())

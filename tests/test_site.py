@@ -145,6 +145,29 @@ def test_alphabetical_listing_follows_the_language(built_site: Path) -> None:
         assert len(titles) >= 24
 
 
+def test_a_practices_card_takes_the_heading_and_date_of_each_list_it_is_in(tmp_path: Path) -> None:
+    """A card is made once for each practice, heading and date choice in a build (a small
+    site is made in one go): the home page's newest are dated, the A–Ö list's are h2, a
+    practice page's related practices are h3, whichever of them is made first."""
+    root = make_project(tmp_path, pair() | pair("other", "toinen", "annan"))
+    build(root, tmp_path / "out", search=False)
+
+    def cards(path: str) -> set[tuple[str, str, bool]]:
+        return {
+            (
+                as_read(one(card, ".card-title a").get_text()),
+                one(card, ".card-title").name,
+                bool(card.select("time")),
+            )
+            for card in soup(tmp_path / "out" / path).select(".card")
+        }
+
+    titles = {"Esimerkkikäytäntö", "Esimerkkikäytäntö other"}
+    assert cards("fi/index.html") == {(title, "h3", True) for title in titles}
+    assert cards("fi/kaytannot/index.html") == {(title, "h2", False) for title in titles}
+    assert cards("fi/kaytannot/toinen/index.html") == {("Esimerkkikäytäntö", "h3", False)}
+
+
 def test_phases_are_listed_in_process_order(built_site: Path) -> None:
     names = soup(built_site / "fi/vaiheet/index.html").select(
         ".term-list li > a, .term-list li > .term-empty"

@@ -76,7 +76,25 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.filters["hyphenated_heading"] = hyphenate_heading = hyphenator(lang, HEADING)
     env.filters["headings_hyphenated"] = lambda html: in_headings(html, hyphenate_heading)
     env.filters["breakable"] = breakable_address
+    env.globals["card"] = _each_card_once(env)
     return env
+
+
+def _each_card_once(env: jinja2.Environment) -> Callable[[Practice, str, bool], str]:
+    """macros.html's `practice_card`, made once for each practice, heading and date choice in
+    the environment's life (a build): the A–Ö list and a dozen term listings show the same
+    cards, so that a title edit made some 5,000 of them at N = 1,000, 1,000 of them anew. An
+    imported macro sees only its arguments and the environment's globals, so a card made again
+    would be the same card."""
+    made: dict[tuple[str, str, bool], str] = {}
+
+    def card(p: Practice, heading: str, dated: bool) -> str:
+        key = (p.digest, heading, dated)
+        if key not in made:
+            made[key] = env.get_template("macros.html").module.practice_card(p, heading, dated)  # type: ignore[attr-defined]
+        return made[key]
+
+    return card
 
 
 def _globals(setting: Setting, lang: Lang) -> dict[str, object]:

@@ -39,7 +39,7 @@ TABLES = {
 }
 
 
-LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "yaml", "frontmatter", "imagesize", "pyphen")
+LIBRARIES = ("babel", "jinja2", "markdown", "nh3", "orjson", "yaml", "frontmatter", "imagesize", "pyphen")
 """The libraries that shape the output."""
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+import orjson
+
 from ..config import LANGS, Lang, SiteConfig
 from ..content.model import Practice
 from ..content.vocabulary import FACETS, Vocabulary
@@ -14,8 +16,6 @@ from . import urls
 VERSION = "v1"
 FOLDER = urls.DATA_FOLDER
 CODE_LISTS = ("themes", "phases", "target_groups", "regions")
-_JSON = json.JSONEncoder(ensure_ascii=False)
-"""One encoder for every record (json.dumps with options makes a new one each call)."""
 
 
 class DataSet(NamedTuple):
@@ -147,11 +147,11 @@ def _record_schema(criteria: list[str]) -> dict[str, Any]:
 
 def practices_json(lang: Lang, records: list[dict[str, Any]]) -> str:
     """A language's JSON file (of its `records`): one practice per line, readable in a diff."""
-    head = json.dumps({"version": VERSION, "language": lang}, ensure_ascii=False)[:-1]
+    head = orjson.dumps({"version": VERSION, "language": lang}).decode()[:-1]
     if not records:
-        return f'{head}, "practices": []}}\n'
-    lines = ",\n".join(map(_JSON.encode, records))
-    return f'{head}, "practices": [\n{lines}\n]}}\n'
+        return f'{head},"practices":[]}}\n'
+    lines = ",\n".join(orjson.dumps(record).decode() for record in records)  # json's takes four times as long
+    return f'{head},"practices":[\n{lines}\n]}}\n'
 
 
 def practices_csv(records: list[dict[str, Any]], criteria: list[str]) -> str:

@@ -92,9 +92,11 @@ def test_atom_feeds_parse_cleanly_and_are_discoverable(built_site: Path, lang: L
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_open_data_matches_the_pages(built_site: Path, lang: Lang) -> None:
-    data = json.loads((built_site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8"))
+    text = (built_site / f"data/v1/practices.{lang}.json").read_text(encoding="utf-8")
+    data = json.loads(text)
     assert data["version"] == "v1" and data["language"] == lang
     records = data["practices"]
+    assert text.count("\n") == len(records) + 2  # one practice a line, readable in a diff
     site = check_site(ROOT).site
     assert {r["id"] for r in records} == {p.id for p in site.in_lang(lang)}
     for r in records:

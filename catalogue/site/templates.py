@@ -80,18 +80,20 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     return env
 
 
-def _each_card_once(env: jinja2.Environment) -> Callable[[Practice, str, bool], str]:
-    """macros.html's `practice_card`, made once for each practice, heading and date choice in
-    the environment's life (a build): the A–Ö list and a dozen term listings show the same
-    cards, so that a title edit made some 5,000 of them at N = 1,000, 1,000 of them anew. An
-    imported macro sees only its arguments and the environment's globals, so a card made again
-    would be the same card."""
-    made: dict[tuple[str, str, bool], str] = {}
+def _each_card_once(env: jinja2.Environment) -> Callable[..., str]:
+    """macros.html's `practice_card`, made once for each practice and choice of its other
+    arguments (heading, date) in the environment's life (a build): the A–Ö list and a dozen
+    term listings show the same cards, so that a title edit made some 5,000 of them at
+    N = 1,000, 1,000 of them anew. The key is every argument, the practice by its digest (of
+    its front matter, from which every field is made), and an imported macro sees nothing else
+    but the environment's globals: a card made again would be the same card."""
+    made: dict[tuple[object, ...], str] = {}
 
-    def card(p: Practice, heading: str, dated: bool) -> str:
-        key = (p.digest, heading, dated)
+    def card(p: Practice, *choices: str | bool) -> str:
+        key = (p.digest, *choices)
         if key not in made:
-            made[key] = env.get_template("macros.html").module.practice_card(p, heading, dated)  # type: ignore[attr-defined]
+            macro = env.get_template("macros.html").module.practice_card  # type: ignore[attr-defined]
+            made[key] = macro(p, *choices)
         return made[key]
 
     return card

@@ -994,6 +994,18 @@ FINNISH_PLURALS = (
             'msgstr[1]"%(num)d käytäntöä"',
             "1: write a space between msgstr[1] and its text; {lines}",
         ),
+        (  # babel would read a third form of the message, and gettext end in a traceback
+            'msgid_plural "%(num)d practices"',
+            'msgid_plural "%(num)d practices"\nmsgid_plural "%(num)d practice(s)"',
+            'msgid_plural "%(num)d practice(s)"',
+            "1: a message has one msgid_plural line, and this one repeats it: delete one of them",
+        ),
+        (  # babel would keep one of the two, whichever it read last
+            'msgstr[0] "%(num)d käytäntö"',
+            'msgstr[0] "%(num)d käytäntö"\nmsgstr[0] "yksi käytäntö"',
+            'msgstr[0] "yksi käytäntö"',
+            "1: a message has one msgstr[0] line, and this one repeats it: delete one of them",
+        ),
         (  # gettext would end the build in a traceback
             "plural=(n != 1);",
             "plural=(n != ;",

@@ -133,6 +133,7 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
     problems += [
         Problem(where, n, 1, f"{_plural_mistake(keyword)}; {PO_LINES}") for n, keyword in numbered.items()
     ]
+    problems += _repeated_keywords(lines, where)
     if numbered:  # babel would stop at the first in a traceback: the rest is read with msgstr[0]
         po = "\n".join(
             line.replace(numbered[n], "msgstr[0]", 1) if n in numbered else line
@@ -175,6 +176,21 @@ def _plural_keyword(line: str) -> str | None:
     keyword = (line[2:].lstrip() if line.startswith("#~") else line).partition(" ")[0]
     unread = keyword.startswith("msgstr[") and not re.fullmatch(r"msgstr\[\d+\]", keyword)
     return keyword if unread else None
+
+
+def _repeated_keywords(lines: list[str], where: PurePath) -> list[Problem]:
+    """Each msgid_plural or msgstr line whose keyword is the one of the keyword line before it
+    (text and comment lines between them aside): babel would read a second msgid_plural as a
+    third form of the message, which gettext cannot load, and keep one of two msgstr[0]s."""
+    found, before = [], ""
+    for number, line in enumerate(lines, start=1):
+        keyword = line.strip().partition(" ")[0]
+        if keyword.startswith(("msgid", "msgstr", "msgctxt")):
+            if keyword == before and keyword.startswith(("msgid_plural", "msgstr")):
+                message = f"a message has one {keyword} line, and this one repeats it: delete one of them"
+                found.append(Problem(where, number, 1, message))
+            before = keyword
+    return found
 
 
 def _plural_mistake(keyword: str) -> str:

@@ -1006,6 +1006,18 @@ FINNISH_PLURALS = (
             'msgstr[0] "yksi käytäntö"',
             "1: a message has one msgstr[0] line, and this one repeats it: delete one of them",
         ),
+        (  # a plural's forms are msgstr[0] and msgstr[1]; babel takes it for msgstr[0], even beside one
+            'msgstr[0] "%(num)d käytäntö"',
+            'msgstr "%(num)d käytäntö"',
+            'msgstr "%(num)d käytäntö"',
+            '1: a message with a msgid_plural is translated as msgstr[0] "…" and msgstr[1] "…", not msgstr',
+        ),
+        (  # the message would be the second context's, and its string not found
+            'msgid "%(num)d practice"',
+            'msgctxt "a"\nmsgctxt "b"\nmsgid "%(num)d practice"',
+            'msgctxt "b"',
+            "1: a message has one msgctxt line, and this one repeats it: delete one of them",
+        ),
         (  # gettext would end the build in a traceback
             "plural=(n != 1);",
             "plural=(n != ;",

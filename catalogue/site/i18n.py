@@ -133,7 +133,7 @@ def _read_catalogue(po: bytes, lang: Lang, where: PurePath) -> Catalog:
     problems += [
         Problem(where, n, 1, f"{_plural_mistake(keyword)}; {PO_LINES}") for n, keyword in numbered.items()
     ]
-    problems += _repeated_keywords(lines, where)
+    problems += _keyword_mistakes(lines, where)
     if numbered:  # babel would stop at the first in a traceback: the rest is read with msgstr[0]
         po = "\n".join(
             line.replace(numbered[n], "msgstr[0]", 1) if n in numbered else line
@@ -178,18 +178,28 @@ def _plural_keyword(line: str) -> str | None:
     return keyword if unread else None
 
 
-def _repeated_keywords(lines: list[str], where: PurePath) -> list[Problem]:
-    """Each msgid_plural or msgstr line whose keyword is the one of the keyword line before it
-    (text and comment lines between them aside): babel would read a second msgid_plural as a
-    third form of the message, which gettext cannot load, and keep one of two msgstr[0]s."""
-    found, before = [], ""
+def _keyword_mistakes(lines: list[str], where: PurePath) -> list[Problem]:
+    """Each msgid_plural, msgstr or msgctxt line whose keyword is the one of the keyword line
+    before it (text and comment lines between them aside), and each plain msgstr of a message
+    with a msgid_plural: babel would read a second msgid_plural as a third form of the message,
+    which gettext cannot load, keep one of two msgstr[0]s, give the message the second context,
+    and take a plain msgstr for msgstr[0]. (A second msgid babel reports itself: the first has
+    no msgstr.)"""
+    found, before, plural = [], "", False
     for number, line in enumerate(lines, start=1):
         keyword = line.strip().partition(" ")[0]
-        if keyword.startswith(("msgid", "msgstr", "msgctxt")):
-            if keyword == before and keyword.startswith(("msgid_plural", "msgstr")):
-                message = f"a message has one {keyword} line, and this one repeats it: delete one of them"
-                found.append(Problem(where, number, 1, message))
-            before = keyword
+        if not keyword.startswith(("msgid", "msgstr", "msgctxt")):
+            continue
+        if keyword == before != "msgid":
+            message = f"a message has one {keyword} line, and this one repeats it: delete one of them"
+            found.append(Problem(where, number, 1, message))
+        elif keyword == "msgstr" and plural:
+            message = (
+                'a message with a msgid_plural is translated as msgstr[0] "…" and msgstr[1] "…", not msgstr'
+            )
+            found.append(Problem(where, number, 1, message))
+        plural = (plural or keyword == "msgid_plural") and keyword not in ("msgid", "msgctxt")
+        before = keyword
     return found
 
 

@@ -190,15 +190,17 @@ def _keyword_mistakes(lines: list[str], where: PurePath) -> list[Problem]:
         keyword = line.strip().partition(" ")[0]
         if not keyword.startswith(("msgid", "msgstr", "msgctxt")):
             continue
-        if keyword == before != "msgid":
-            message = f"a message has one {keyword} line, and this one repeats it: delete one of them"
-            found.append(Problem(where, number, 1, message))
+        said = ""
+        if keyword == before and keyword != "msgid":
+            said = f"a message has one {keyword} line, and this one repeats it: delete one of them"
         elif keyword == "msgstr" and plural:
-            message = (
-                'a message with a msgid_plural is translated as msgstr[0] "…" and msgstr[1] "…", not msgstr'
-            )
-            found.append(Problem(where, number, 1, message))
-        plural = (plural or keyword == "msgid_plural") and keyword not in ("msgid", "msgctxt")
+            said = f"a message with a msgid_plural is translated as {PLURAL_FORMS}, not msgstr"
+        if said:
+            found.append(Problem(where, number, 1, said))
+        if keyword in ("msgid", "msgctxt"):  # a new message
+            plural = False
+        elif keyword == "msgid_plural":
+            plural = True
         before = keyword
     return found
 
@@ -216,10 +218,8 @@ def _line_of(lines: list[str], start: str) -> int:
 
 
 UNCLOSED = 'is not closed by a quote ("); end it with one, and write a quote inside it as \\"'
-PO_LINES = (
-    'a message is msgid "…", then msgstr "…" (msgstr[0] "…" and msgstr[1] "…" for a plural), each text '
-    "in quotes"
-)
+PLURAL_FORMS = 'msgstr[0] "…" and msgstr[1] "…"'
+PO_LINES = f'a message is msgid "…", then msgstr "…" ({PLURAL_FORMS} for a plural), each text in quotes'
 BABEL_SAYS = {
     "Unknown or misformatted keyword": "a catalogue holds no such line",
     "Got line starting with": "this text belongs to no msgid or msgstr",

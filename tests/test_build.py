@@ -182,6 +182,7 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        env=_temporary_folder(tmp_path / "tmp"),
     )
     output = b""
     while b"Serving" not in output and serve.poll() is None:
@@ -198,6 +199,7 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     assert not (root / "._site.staging").exists()
     assert tree_digest(root / "_site") == before
     assert _processes_left(serve.pid) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 @pytest.mark.slow
@@ -206,19 +208,22 @@ def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Pat
     """Ctrl+C, once or twice, from a terminal (to the whole process group) while the workers
     rebuild every page after a template edit: the build ends at once, says so in one line (each
     worker printed a traceback; a second press hung the build as it ended), and leaves the site
-    as it was, with no folder and no process behind."""
+    as it was, with no folder, temporary file or process behind (the workers' server left its
+    folder in /tmp after every build on workers, this first whole one too)."""
     import sys
 
     from bench.generate import generate
 
     root = generate(tmp_path / "project", 110)
     command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "build", "--no-search"]
-    subprocess.run(command, check=True, capture_output=True)
+    temporary = _temporary_folder(tmp_path / "tmp")
+    subprocess.run(command, check=True, capture_output=True, env=temporary)
+    assert list((tmp_path / "tmp").iterdir()) == []
     before = tree_digest(root / "_site")
     template = root / "templates/practice.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     build = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, env=temporary
     )
     output = _ctrl_c_during(build, root / "._site.staging", presses).decode("utf-8")
     assert (build.returncode, output) == (
@@ -228,6 +233,15 @@ def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Pat
     assert not (root / "._site.staging").exists()
     assert tree_digest(root / "_site") == before
     assert _processes_left(build.pid) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def _temporary_folder(folder: Path) -> dict[str, str]:
+    """The environment with `folder`, made now, as the one for temporary files."""
+    import os
+
+    folder.mkdir()
+    return {**os.environ, "TMPDIR": str(folder)}
 
 
 def _ctrl_c_during(

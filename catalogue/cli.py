@@ -100,27 +100,42 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    with _ctrl_c_once():
+    with _stopped_once():
         return _run(args)
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C (SIGINT), or a request to end (SIGTERM: `kill`, `timeout`, a service manager, a
+    cancelled CI job), which the command takes as it takes Ctrl+C."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextmanager
-def _ctrl_c_once() -> Iterator[None]:
-    """Ctrl+C stops the command, which tidies up as it ends: its staging folder, its worker
-    processes, a rebuild `serve` has under way. Ctrl+C pressed again meanwhile waits for that:
+def _stopped_once() -> Iterator[None]:
+    """Ctrl+C or SIGTERM stops the command, which tidies up as it ends: its staging folder, its
+    worker processes, a rebuild `serve` has under way (SIGTERM ended the process at once and
+    left them all, the workers for good). Either, arriving again meanwhile, waits for that:
     cutting it short left them behind, or hung the process as it ended."""
     if threading.current_thread() is not threading.main_thread():  # a test's
         yield
         return
 
     def stop(number: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, lambda number, frame: None)
-        raise KeyboardInterrupt
+        for each in STOPPING:
+            signal.signal(each, lambda number, frame: None)
+        raise Interrupted(number)
 
-    previous = signal.signal(signal.SIGINT, stop)
+    previous = {number: signal.signal(number, stop) for number in STOPPING}
     yield
-    if signal.getsignal(signal.SIGINT) is stop:  # not pressed (if it was, the process ends: it waits)
-        signal.signal(signal.SIGINT, previous)
+    if signal.getsignal(signal.SIGINT) is stop:  # none arrived (if one did, the process ends: it waits)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -157,10 +172,12 @@ def _run(args: argparse.Namespace) -> int:
     except (OSError, ToolFailed) as error:  # not the content's: a full disk, a folder not writable
         print(f"{command} stopped: {_outside(error, getattr(args, 'port', None))}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # 128 + SIGINT, as a shell reports Ctrl+C
+    except KeyboardInterrupt as stop:  # 128 + the signal's number, as a shell reports it
+        number = stop.number if isinstance(stop, Interrupted) else signal.SIGINT
+        cause = "Ctrl+C" if number == signal.SIGINT else signal.Signals(number).name
         tail = "; a build publishes the whole site or none of it" if command in ("build", "serve") else ""
-        print(f"\n{command} interrupted (Ctrl+C){tail}", file=sys.stderr)
-        return 130
+        print(f"\n{command} interrupted ({cause}){tail}", file=sys.stderr)
+        return 128 + number
     raise AssertionError(command)
 
 

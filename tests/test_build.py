@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -127,7 +128,6 @@ def test_ctrl_c_while_publishing_on_a_terminal_waits_for_the_whole_site(
     thread the system handed the signal to: blocking the signal in the main thread alone did not
     hold it back, and Ctrl+C left the site half published."""
     import os
-    import signal
 
     from catalogue.build import write
 
@@ -157,19 +157,23 @@ def test_ctrl_c_while_publishing_on_a_terminal_waits_for_the_whole_site(
     assert tree_digest(out) == tree_digest(cold)
 
 
+STOPS = {"ctrl-c": (signal.SIGINT, 1), "ctrl-c-twice": (signal.SIGINT, 2), "sigterm": (signal.SIGTERM, 1)}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("presses", [1, 2])
+@pytest.mark.parametrize("stop", STOPS)
 @pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])
 @pytest.mark.parametrize("under_way", ["indexing", "rebuild"])
 def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
-    tmp_path: Path, to_group: bool, under_way: str, presses: int
+    tmp_path: Path, to_group: bool, under_way: str, stop: str
 ) -> None:
     """`serve` indexes for search in the background, and rebuilds after a template edit, on
     worker processes for a catalogue this size (110 practices in each language). Ctrl+C while
     either runs, as a terminal sends it (to the whole process group) or to serve's process alone
-    (`kill -INT`), once or, impatiently, twice: serve ends, and takes the run's temporary folder
-    and processes with it (they were left behind, the workers for good), and the site served
-    stays as it was (a second Ctrl+C ended serve while the rebuild was still publishing)."""
+    (`kill -INT`), once or, impatiently, twice, or SIGTERM, to the group (as a service manager
+    sends it) or to serve alone (`kill`): serve ends, and takes the run's temporary folder and
+    processes with it (they were left behind, the workers for good), and the site served stays
+    as it was (a second Ctrl+C ended serve while the rebuild was still publishing)."""
     import os
     import sys
 
@@ -192,7 +196,7 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
         template = root / "templates/practice.html"
         template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     folder = root / ("._site.search" if under_way == "indexing" else "._site.staging")
-    output = _ctrl_c_during(serve, folder, presses, to_group)
+    output = _stop_during(serve, folder, *STOPS[stop], to_group)
     assert serve.returncode == 0, output
     assert b"not updated" not in output and b"could not be built" not in output, output
     assert not (root / "._site.search").exists()
@@ -203,13 +207,19 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("presses", [1, 2])
-def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Path, presses: int) -> None:
-    """Ctrl+C, once or twice, from a terminal (to the whole process group) while the workers
-    rebuild every page after a template edit: the build ends at once, says so in one line (each
-    worker printed a traceback; a second press hung the build as it ended), and leaves the site
-    as it was, with no folder, temporary file or process behind (the workers' server left its
-    folder in /tmp after every build on workers, this first whole one too)."""
+@pytest.mark.parametrize(
+    ("stop", "to_group"), [("ctrl-c", True), ("ctrl-c-twice", True), ("sigterm", True), ("sigterm", False)]
+)
+def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(
+    tmp_path: Path, stop: str, to_group: bool
+) -> None:
+    """Ctrl+C, once or twice, from a terminal (to the whole process group), or SIGTERM, to the
+    group (a service manager) or to the build alone (`kill`, `timeout`, a cancelled CI job),
+    while the workers rebuild every page after a template edit: the build ends at once, says so
+    in one line (each worker printed a traceback; a second press hung the build as it ended),
+    and leaves the site as it was, with no folder, temporary file or process behind (the
+    workers' server left its folder in /tmp after every build on workers, this first whole one
+    too; SIGTERM ended the build at once, and its workers never ended)."""
     import sys
 
     from bench.generate import generate
@@ -225,10 +235,12 @@ def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(tmp_path: Pat
     build = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, env=temporary
     )
-    output = _ctrl_c_during(build, root / "._site.staging", presses).decode("utf-8")
+    number, presses = STOPS[stop]
+    output = _stop_during(build, root / "._site.staging", number, presses, to_group).decode("utf-8")
+    cause = "Ctrl+C" if number == signal.SIGINT else "SIGTERM"
     assert (build.returncode, output) == (
-        130,
-        "\nbuild interrupted (Ctrl+C); a build publishes the whole site or none of it\n",
+        128 + number,
+        f"\nbuild interrupted ({cause}); a build publishes the whole site or none of it\n",
     )
     assert not (root / "._site.staging").exists()
     assert tree_digest(root / "_site") == before
@@ -244,15 +256,14 @@ def _temporary_folder(folder: Path) -> dict[str, str]:
     return {**os.environ, "TMPDIR": str(folder)}
 
 
-def _ctrl_c_during(
-    process: subprocess.Popen[bytes], folder: Path, presses: int, to_group: bool = True
+def _stop_during(
+    process: subprocess.Popen[bytes], folder: Path, number: int, presses: int, to_group: bool
 ) -> bytes:
-    """Ctrl+C `presses` times, 50 ms apart, once `folder` shows a run well under way (the workers
-    or Pagefind at work), as a terminal sends it (to the whole process group) or `kill -INT` (to
-    the process alone); the rest of the process's output once it has ended. A process still
-    running a minute later is killed with its group."""
+    """Signal `number` sent `presses` times, 50 ms apart, once `folder` shows a run well under
+    way (the workers or Pagefind at work), to the whole process group (as a terminal sends
+    Ctrl+C) or to the process alone (`kill`); the rest of the process's output once it has
+    ended. A process still running a minute later is killed with its group."""
     import os
-    import signal
 
     try:
         waited = time.monotonic()
@@ -261,7 +272,7 @@ def _ctrl_c_during(
         assert folder.exists(), f"no run began: {folder.name} was never made"
         time.sleep(0.3)
         for _ in range(presses):
-            os.killpg(process.pid, signal.SIGINT) if to_group else process.send_signal(signal.SIGINT)
+            os.killpg(process.pid, number) if to_group else process.send_signal(number)
             time.sleep(0.05)
         return process.communicate(timeout=60)[0]
     finally:

@@ -55,7 +55,10 @@ def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[s
 
 
 def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | None) -> list[PurePath]:
-    """Write content/fi/<id>.md and content/sv/<id>.md as drafts with every field, in house style."""
+    """Write content/fi/<id>.md and content/sv/<id>.md as drafts with every field, in house style.
+    A title is written on one line (one pasted from a document may have a line break, which
+    the check refuses)."""
+    fi_title, sv_title = " ".join(fi_title.split()), " ".join(sv_title.split())
     if practice_id is None and not slugify(fi_title):
         raise EditError(
             f"the Finnish title {fi_title!r} gives no id; give one with --id, such as 'my-practice'"

@@ -635,7 +635,7 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
                 "--fi-title",
                 "Kielikahvila Äänekoskella",
                 "--sv-title",
-                "Språkkafé i Äänekoski",
+                "Språkkafé\ni Äänekoski ",  # pasted from a document
             ]
         )
         == 0
@@ -646,8 +646,11 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
     ]
     text = (root / "content/fi/kielikahvila-aanekoskella.md").read_text(encoding="utf-8")
     assert "id: kielikahvila-aanekoskella" in text and "draft: true" in text
+    text = (root / "content/sv/kielikahvila-aanekoskella.md").read_text(encoding="utf-8")
+    assert "title: Språkkafé i Äänekoski\n" in text
     checked = check_site(root)
     assert {p.id for p in checked.site.practices} == {"sample"}
+    assert checked.warnings == []
     assert (
         main(["--root", str(root), "new", "--fi-title", "Toinen", "--sv-title", "Annan", "--id", "sample"])
         == 1

@@ -277,6 +277,26 @@ def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -
     ]
 
 
+def test_an_html_block_never_closed_is_an_error_at_its_tag(tmp_path: Path) -> None:
+    """Markdown takes all the text after an unclosed block tag for HTML: the rest of the page
+    showed its Markdown as written (**, [links](…), ```), with an HTML tag in an example
+    made real, and no word of it from the check. A tag closed later, in any case, is fine."""
+    body = (
+        "## Tausta\n\n"
+        "<details>\n<summary>Lisää</summary>\n\nPiilossa.\n\n</DETAILS>\n\n"
+        "Teksti.\n"
+        '<p class="huom">Avoin kappale\n'
+        "<ul><li>raaka lista</ul>\n\n"
+        "Lisää **tekstiä** ja esimerkki: ```<b>```.\n"
+    )
+    found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "warning" not in p]
+    assert found == [
+        "content/fi/esimerkki.md:33:1: the HTML tag <p> is not closed (no </p> after it), so the page "
+        "shows all the text after it as written, Markdown and all; close it with </p>, or write the "
+        "text in Markdown without the tag"
+    ]
+
+
 def test_an_id_changed_in_one_file_is_reported_as_such_once(tmp_path: Path) -> None:
     files = pair()
     files["content/fi/esimerkki.md"] = practice("uusi-id", "esimerkki")

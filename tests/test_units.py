@@ -231,6 +231,67 @@ def test_the_headings_the_check_finds_are_the_headings_markdown_makes(blocks: li
     assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made)]
 
 
+HTML_LINES = st.lists(
+    st.sampled_from(
+        [
+            "<p>auki",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<div>a</div>",
+            '<P class="x">',
+            "  <section>",
+            "</section>",
+            "<table><tr><td>a</td></tr>",
+            "</table>",
+            "<ul>",
+            "<li>a",
+            "</ul>",
+            "<br>",
+            "<hr>",
+            "<p/>",
+            "<span>a",
+            "`<div>`",
+            "a <p>",
+            "- <div>",
+            "> <div>",
+            "    <div>",
+            "<details>",
+            "</DETAILS>",
+        ]
+    ),
+    min_size=1,
+    max_size=3,
+)
+HTML_BLOCKS = st.one_of(BLOCKS, st.tuples(HTML_LINES.map("\n".join), GAPS))
+"""The blocks above, and lines of raw HTML: block tags opened and closed, or not, and tags
+that start no block (inline, in code, in a list or a quote, indented as code)."""
+
+
+@given(st.lists(HTML_BLOCKS, max_size=6))
+def test_an_unclosed_html_block_is_found_where_markdown_stops_reading_the_text(
+    blocks: list[tuple[str, str]],
+) -> None:
+    """A block tag at the start of a line that is never closed makes Python-Markdown take all
+    the text after it for HTML: the check reports it exactly when a paragraph added after the
+    text is no longer made a paragraph."""
+    import markdown
+
+    from catalogue.content.html_policy import unclosed_blocks
+
+    text = "".join(block + gap for block, gap in blocks)
+    made = markdown.Markdown(extensions=extensions()).convert(text + "\n\nLoppu **x**\n")
+    assert bool(unclosed_blocks(text)) == ("<strong>x</strong>" not in made)
+
+
+def test_the_block_tags_are_python_markdowns() -> None:
+    import markdown
+
+    from catalogue.content.html_policy import BLOCK_TAGS
+
+    assert set(markdown.Markdown().block_level_elements) - {"hr"} == BLOCK_TAGS
+
+
 def test_an_indented_code_span_inside_a_paragraph_does_not_end_it() -> None:
     """Found by the test above with a new seed: an indented line inside a paragraph is more of
     it, even when it is all a code span, so the line underlined below is no heading."""

@@ -25,6 +25,16 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+BLOCK_TAGS = set(
+    "address article aside blockquote body canvas center colgroup dd details div dl dt fieldset "
+    "figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup html iframe legend li main "
+    "map math menu nav noscript object ol option output p pre progress script section style summary "
+    "table tbody td textarea tfoot th thead tr ul video".split()
+)
+"""The tags that begin a block of raw HTML at the start of a line (Python-Markdown's
+`block_level_elements`, less hr, which holds nothing): Markdown is not read inside it, up to
+the tag that closes it."""
+_BLOCK_START = re.compile(r"^ {0,3}<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])[^>]*(?<!/)>", re.MULTILINE)
 
 LINKS = "links may use http, https, mailto or tel"
 _TAG = re.compile(r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])(?P<attrs>[^>]*)>")
@@ -54,6 +64,28 @@ def removed_html(line: str) -> list[tuple[int, str]]:
                 )
             elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
+    return found
+
+
+def unclosed_blocks(text: str) -> list[tuple[int, int, str]]:
+    """(line index, column, tag) of each block of raw HTML that is never closed, so that
+    Markdown takes the rest of the text for HTML and shows it as written (see `BLOCK_TAGS`).
+    Markdown finds these blocks before it reads anything else: a line in ``` … ``` or after an
+    unclosed ` starts one too."""
+    found, end = [], 0
+    for start in _BLOCK_START.finditer(text):
+        tag = start["tag"].lower()
+        if start.start() < end or tag not in BLOCK_TAGS:
+            continue
+        depth, end = 0, len(text)
+        for mark in re.finditer(rf"<(/?){tag}(?=[\s/>])[^>]*?(/?)>", text[start.start() :], re.IGNORECASE):
+            depth += -1 if mark[1] else 0 if mark[2] else 1
+            if depth == 0:
+                end = start.start() + mark.end()
+                break
+        else:
+            line = text.count("\n", 0, start.start())
+            found.append((line, start.start("tag") - text.rfind("\n", 0, start.start()) - 1, tag))
     return found
 
 

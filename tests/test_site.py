@@ -10,11 +10,11 @@ import pytest
 from babel.messages.pofile import read_po
 
 from catalogue.build.pipeline import build
-from catalogue.build.sections import PAGE_IDS, PRACTICE_PAGE_IDS
 from catalogue.config import load_config
 from catalogue.content.vocabulary import read_vocabulary
+from catalogue.site.markdown import PAGE_IDS, PRACTICE_PAGE_IDS
 
-from .helpers import ROOT, as_read, attribute, html_pages, make_project, one, pair, soup
+from .helpers import ROOT, as_read, attribute, html_pages, make_project, one, pair, practice, soup
 
 BASE = load_config(ROOT / "site.toml").base_url
 
@@ -69,6 +69,41 @@ def test_the_check_knows_the_ids_of_every_page_a_link_may_lead_into(built_site: 
         html = soup(built_site / about)
         text_ids = {tag["id"] for tag in one(html, "h1 ~ .prose").find_all(id=True)}
         assert {tag["id"] for tag in html.find_all(id=True)} - text_ids == PAGE_IDS, about
+
+
+def test_each_id_is_once_on_a_page_whatever_its_texts_call_their_headings(tmp_path: Path) -> None:
+    """A heading in the evidence named like one of the text (## Tausta, #### Tausta), a heading
+    named like a part of the page (## Criteria, ## Main), an id written in HTML twice: each put
+    an id on the page twice (the HTML checker's "Duplicate ID"), and a link to the second led to
+    the first. The later one is numbered, as Python-Markdown numbers them within one text, and
+    a link to it is no broken section."""
+    from catalogue.build.pipeline import check_site
+
+    from .helpers import CRITERIA
+
+    body = (
+        "## Tausta\n\nKatso [toinen tausta](#tausta_1).\n\n## Criteria\n\nTeksti.\n\n## Main\n\n"
+        '<h2 id="oma">Oma</h2>\n\n<h2 id="oma">Toinen oma</h2>\n'
+    )
+    evidence = "  modellable: |\n    Vaiheet.\n\n    #### Tausta\n\n    Lisää."
+    criteria = CRITERIA.replace("  modellable: Vaiheet on kuvattu.", evidence)
+    files = {**pair(), "content/fi/esimerkki.md": practice(body=body, criteria=criteria)}
+    root = make_project(tmp_path, files)
+    assert check_site(root).warnings == []
+    out = tmp_path / "out"
+    build(root, out, search=False)
+    html = soup(out / "fi/kaytannot/esimerkki/index.html")
+    ids = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    text = one(html, "#description")
+    assert [h["id"] for h in text.find_all(["h2", "h3", "h4"])] == [
+        "tausta",
+        "criteria_1",
+        "main_1",
+        "oma",
+        "oma_1",
+    ]
+    assert one(html, "#criterion-modellable ~ .prose h4")["id"] == "tausta_1"
 
 
 def test_every_published_practice_has_both_language_versions(built_site: Path) -> None:

@@ -15,30 +15,10 @@ from pathlib import PurePath
 from ..config import LANGUAGE_NAMES
 from ..content.model import Practice, Site, StaticPage, other_lang
 from ..problems import Problem, Severity, closest
+from ..site.markdown import PAGE_IDS, PRACTICE_PAGE_IDS
 from .addresses import practice_addresses
 from .cache import BuildCache
 
-PRACTICE_PAGE_IDS = frozenset(
-    {
-        "main",
-        "facts-heading",
-        "permalink-label",
-        "toc-heading",
-        "description",
-        "criteria",
-        "criteria-heading",
-        "links",
-        "links-heading",
-        "cite",
-        "cite-heading",
-        "related-heading",
-    }
-)
-"""The ids of a practice page's own parts (templates/base.html and practice.html), besides
-each criterion's (criterion-<code>) and those of its text's headings; a test compares them
-with the built pages."""
-PAGE_IDS = frozenset({"main", "open-data"})
-"""The ids of an about page's own parts (templates/base.html and page.html)."""
 ID = re.compile(r'\sid="([^"]+)"')
 Sections = tuple[tuple[str, str, int, int], ...]
 
@@ -106,13 +86,13 @@ def _practice(site: Site, lang: str, page: str, addresses: dict[str, str]) -> Pr
 
 def _headings(page: Practice | StaticPage, site: Site, cache: BuildCache) -> list[str]:
     """The ids of the headings of a page's text (and of a practice's criteria), in order."""
-    from ..site.markdown import Converter
+    from ..site.markdown import Converter, unique_ids, with_unique_ids
     from .make import practice_texts  # only where a link leads to a section
 
     if isinstance(page, StaticPage):
-        return ID.findall(Converter().convert(page.body))
+        return ID.findall(unique_ids([Converter().convert(page.body)], PAGE_IDS)[0])
     digest = site.text(page).digest
-    made = practice_texts(cache, [digest])[digest]
+    made = with_unique_ids(practice_texts(cache, [digest])[digest])
     return ID.findall("".join([made.body, *made.criteria.values()]))
 
 

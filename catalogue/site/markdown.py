@@ -65,6 +65,30 @@ PLACEHOLDER = "/__practice__/"
 PLACED = re.compile(r'href="/__practice__/(?P<id>[^/"]*)/')
 
 
+PRACTICE_PAGE_IDS = frozenset(
+    {
+        "main",
+        "facts-heading",
+        "permalink-label",
+        "toc-heading",
+        "description",
+        "criteria",
+        "criteria-heading",
+        "links",
+        "links-heading",
+        "cite",
+        "cite-heading",
+        "related-heading",
+    }
+)
+"""The ids of a practice page's own parts (templates/base.html and practice.html), besides
+each criterion's (criterion-<code>) and those of its text's headings; a test compares them
+with the built pages."""
+PAGE_IDS = frozenset({"main", "open-data"})
+"""The ids of an about page's own parts (templates/base.html and page.html)."""
+HEADING_ID = re.compile(r'(<h[2-6]\b[^>]*?\sid=")([^"]*)(")')
+
+
 def _heading_id(value: str, separator: str) -> str:
     return slugify(value) or "osio"
 
@@ -152,8 +176,9 @@ def sized(image: re.Match[str], image_sizes: ImageSizes) -> str:
 
 
 def to_html(text: str, base_path: str, url_of: Callable[[str], str], image_sizes: ImageSizes) -> str:
-    """One Markdown document → its HTML, links filled in."""
-    return placed(Converter().convert(text), base_path, url_of, image_sizes)
+    """One Markdown document, an about page's text → its HTML, links filled in."""
+    html = unique_ids([Converter().convert(text)], PAGE_IDS)[0]
+    return placed(html, base_path, url_of, image_sizes)
 
 
 class PracticeHtml(NamedTuple):
@@ -163,11 +188,37 @@ class PracticeHtml(NamedTuple):
     criteria: dict[str, str]
 
 
+def unique_ids(parts: list[str], taken: frozenset[str]) -> list[str]:
+    """The HTML of a page's texts, in the page's order, each heading id that the page already
+    has (an earlier text's, or one of its own parts', `taken`) made unique, as Python-Markdown
+    does within one text (tausta → tausta_1). Two texts with a ## Tausta each, a heading named
+    like a part of the page (## Criteria), or an id written in HTML, put one id on the page
+    twice: invalid HTML, and a link to it could not tell them apart."""
+    seen = set(taken)
+
+    def unique(heading: re.Match[str]) -> str:
+        found, count = heading[2], 0
+        while found in seen:
+            count += 1
+            found = f"{heading[2]}_{count}"
+        seen.add(found)
+        return heading[1] + found + heading[3]
+
+    return [HEADING_ID.sub(unique, part) if " id=" in part else part for part in parts]
+
+
+def with_unique_ids(made: PracticeHtml) -> PracticeHtml:
+    """A practice's HTML with each heading id once on its page (see `unique_ids`)."""
+    taken = PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in made.criteria}
+    body, *criteria = unique_ids([made.body, *made.criteria.values()], taken)
+    return PracticeHtml(body, dict(zip(made.criteria, criteria, strict=True)))
+
+
 def practice_html(
     made: PracticeHtml, base_path: str, targets: Mapping[str, str], image_sizes: ImageSizes
 ) -> dict[str, Any]:
     """A practice's HTML, links filled in: {"body": html, "criteria": {code: html}}."""
-    fill = targets.__getitem__
+    made, fill = with_unique_ids(made), targets.__getitem__
     return {
         "body": placed(made.body, base_path, fill, image_sizes),
         "criteria": {

@@ -262,6 +262,7 @@ def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -
         "<script>alert(1)</script>\n"
         '<a href="javascript:alert(1)">linkki</a> ja `<script>` koodina.\n'
         '<iframe width="560" src="https://www.youtube.com/embed/abc" title="Esittelyvideo"></iframe>\n'
+        'Ruotsiksi <span lang="sv_FI">god praxis</span>.\n'
     )
     found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "removed" in p]
     assert found == [
@@ -274,6 +275,9 @@ def test_html_the_sanitiser_removes_is_pointed_out_where_it_is(tmp_path: Path) -
         "content/fi/esimerkki.md:28:1: warning: the HTML tag <iframe> is removed from the page with what it "
         "shows; link to it instead: [Esittelyvideo](https://www.youtube.com/embed/abc); the text may use "
         "Markdown and simple HTML only",
+        'content/fi/esimerkki.md:29:11: warning: the attribute lang="sv_FI" of <span> is removed from the '
+        "page (its value is a language code, such as en, sv or en-GB); the text may use Markdown and "
+        "simple HTML only",
     ]
 
 

@@ -25,6 +25,27 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_LANGUAGE = re.compile(r"(?:[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*)?")
+VALUES = {
+    "lang": (_LANGUAGE, "a language code, such as en, sv or en-GB"),
+    "hreflang": (_LANGUAGE, "a language code, such as en, sv or en-GB"),
+    "scope": (re.compile(r"row|col|rowgroup|colgroup"), "row, col, rowgroup or colgroup"),
+    "colspan": (re.compile(r"[1-9][0-9]{0,2}"), "a number of columns, such as 2"),
+    "rowspan": (re.compile(r"[0-9]{1,4}"), "a number of rows, such as 2"),
+    "start": (re.compile(r"-?[0-9]{1,9}"), "a whole number, such as 3"),
+    "width": (re.compile(r"[0-9]{1,5}"), "a number of pixels, such as 400"),
+    "height": (re.compile(r"[0-9]{1,5}"), "a number of pixels, such as 300"),
+}
+"""The attributes kept only with a value of the form HTML gives them (else the page would be
+invalid HTML: lang="suomi", colspan="two"), and what that form is."""
+
+
+def kept_value(tag: str, name: str, value: str) -> str | None:
+    """The value of an attribute the sanitiser keeps, None to remove it (see `VALUES`)."""
+    rule = VALUES.get(name)
+    return value if rule is None or rule[0].fullmatch(value) else None
+
+
 BLOCK_TAGS = set(
     "address article aside blockquote body canvas center colgroup dd details div dl dt fieldset "
     "figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup html iframe legend li main "
@@ -64,6 +85,9 @@ def removed_html(line: str) -> list[tuple[int, str]]:
                 )
             elif name in {"href", "src"} and scheme_of(value) not in URL_SCHEMES | {""}:
                 found.append((column, f"the link '{value[:40]}' is removed from the page ({LINKS})"))
+            elif kept_value(tag, name, value) is None:
+                what = f'the attribute {name}="{value[:40]}" of <{tag}> is removed from the page'
+                found.append((column, f"{what} (its value is {VALUES[name][1]})"))
     return found
 
 

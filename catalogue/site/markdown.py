@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import nh3
 
-from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, VALUES, kept_value
 from ..content.slugs import slugify
 from ..content.text_links import links_in, practice_id
 from .line_breaks import breakable_address
@@ -119,6 +119,9 @@ class Converter:
 
     @staticmethod
     def _clean(html: str) -> str:
+        """Sanitised; the values of attributes looked at only where the HTML has any of those
+        attributes (Markdown itself writes none but a list's start)."""
+        valued = any(f" {name}=" in html for name in VALUES)
         return nh3.clean(
             html,
             tags=ALLOWED_TAGS,
@@ -126,6 +129,7 @@ class Converter:
             url_schemes=URL_SCHEMES,
             link_rel=None,
             strip_comments=True,
+            attribute_filter=kept_value if valued else None,
         )
 
 

@@ -301,6 +301,30 @@ def test_an_html_block_never_closed_is_an_error_at_its_tag(tmp_path: Path) -> No
     ]
 
 
+def test_a_list_item_or_caption_outside_its_parent_tag_is_an_error_at_it(tmp_path: Path) -> None:
+    """HTML keeps <li> in a list, <dt> and <dd> in <dl>, <figcaption> in <figure>; outside
+    them (part of a list copied from a page's source) the page was invalid HTML, with no word
+    from the check. In their parents, in a Markdown list, or in code, they are fine."""
+    body = (
+        "## Tausta\n\n"
+        "<ul><li>yksi</li>\n<li>kaksi</li></ul>\n\n"
+        "<li>irrallinen</li>\n\n"
+        "Esimerkki: `<li>` ja <dl><dt>a</dt><dd>b</dd></dl>.\n\n"
+        '<figure><img src="/static/x.png" alt="x"><figcaption>Kuva</figcaption></figure>\n'
+        "Teksti <dd>selitys</dd> ja <figcaption>kuvateksti</figcaption>\n"
+    )
+    found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "not inside" in p]
+    assert found == [
+        "content/fi/esimerkki.md:28:1: the HTML tag <li> is not inside <ul> or <ol>, which HTML puts "
+        "around it (the page would be invalid HTML); put <ul> … </ul> around it, or write the list in "
+        "Markdown (- item)",
+        "content/fi/esimerkki.md:33:8: the HTML tag <dd> is not inside <dl>, which HTML puts around it (the "
+        "page would be invalid HTML); put <dl> … </dl> around it",
+        "content/fi/esimerkki.md:33:28: the HTML tag <figcaption> is not inside <figure>, which HTML puts "
+        "around it (the page would be invalid HTML); put <figure> … </figure> around it",
+    ]
+
+
 def test_an_id_changed_in_one_file_is_reported_as_such_once(tmp_path: Path) -> None:
     files = pair()
     files["content/fi/esimerkki.md"] = practice("uusi-id", "esimerkki")

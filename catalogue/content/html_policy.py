@@ -1,11 +1,15 @@
-"""The HTML a text may carry: what the sanitiser keeps (site/markdown.py) and what the check
-warns about where an editor wrote something it would remove (content/validate.py)."""
+"""The HTML a text may carry: what the sanitiser keeps (site/markdown.py), what the check
+warns about where an editor wrote something it would remove (content/text_rules.py), and the
+HTML it reports as errors: a block never closed, a tag outside the one HTML puts around it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import PurePath
 from urllib.parse import SplitResult, unquote, urlsplit
+
+from ..problems import Problem
 
 ALLOWED_TAGS = set(
     "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
@@ -113,6 +117,24 @@ def unclosed_blocks(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "figcaption": ("figure",)}
+"""The tags that HTML allows only inside one of these, and the page keeps where they are."""
+
+
+def out_of_place(text: str) -> list[tuple[int, int, str]]:
+    """(line index, column, tag) of each tag of `PARENTS` written in HTML outside its parent
+    (a list item without its list): invalid HTML on the page. `text` has its code blanked out."""
+    found, open_parents = [], dict.fromkeys(("ul", "ol", "dl", "figure"), 0)
+    for match in _TAG.finditer(text):
+        tag = match["tag"].lower()
+        if tag in open_parents:
+            open_parents[tag] = max(0, open_parents[tag] + (-1 if match["close"] else 1))
+        elif tag in PARENTS and not match["close"] and not any(open_parents[p] for p in PARENTS[tag]):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            found.append((text.count("\n", 0, match.start()), match.start() - line_start + 1, tag))
+    return found
+
+
 def _link_instead(attributes: str) -> str:
     """For a tag that shows another site's page (a video, a map: <iframe src="https://…">), the
     link to write instead; "" for any other tag."""
@@ -153,3 +175,23 @@ def scheme_of(url: str) -> str:
     """The scheme of an absolute URL (javascript: in javascript:alert(1)); "" for a relative one."""
     head = url.split("/", 1)[0]
     return head.split(":", 1)[0].lower() if ":" in head else ""
+
+
+def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Iterator[Problem]:
+    """HTML blocks never closed, and tags outside the one HTML allows them in. `seen`: the
+    text with its code blanked out."""
+    for index, column, tag in unclosed_blocks(text):
+        message = (
+            f"the HTML tag <{tag}> is not closed (no </{tag}> after it), so the page shows all the text "
+            f"after it as written, Markdown and all; close it with </{tag}>, or write the text in "
+            "Markdown without the tag"
+        )
+        yield Problem(path, first_line + index, column, message)
+    for index, column, tag in out_of_place(seen):
+        parents, parent = " or ".join(f"<{parent}>" for parent in PARENTS[tag]), PARENTS[tag][0]
+        message = (
+            f"the HTML tag <{tag}> is not inside {parents}, which HTML puts around it (the page would "
+            f"be invalid HTML); put <{parent}> … </{parent}> around it"
+            + (", or write the list in Markdown (- item)" if tag == "li" else "")
+        )
+        yield Problem(path, first_line + index, column, message)

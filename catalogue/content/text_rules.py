@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from ..problems import Problem, Severity
 from .characters import referenced_characters
-from .html_policy import LINKS, URL_SCHEMES, removed_html, scheme_of, unclosed_blocks, web_address
+from .html_policy import LINKS, URL_SCHEMES, misplaced_html, removed_html, scheme_of, web_address
 from .text_links import (
     DEFINED_LINE,
     INDENTED,
@@ -91,7 +91,7 @@ def text_problems(
         problems += _heading_problems(path, first_line, lines, seen, after)
         problems += list_problems(path, first_line, text, lines, seen)
         if "<" in text:
-            problems += _unclosed_html(path, first_line, text)
+            problems += misplaced_html(path, first_line, text, "\n".join(seen))
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line or "~~" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -147,16 +147,6 @@ def _heading_problems(
             )
             yield Problem(path, number, 1, message)
         previous, first = level, False
-
-
-def _unclosed_html(path: PurePath, first_line: int, text: str) -> Iterator[Problem]:
-    for index, column, tag in unclosed_blocks(text):
-        message = (
-            f"the HTML tag <{tag}> is not closed (no </{tag}> after it), so the page shows all the text "
-            f"after it as written, Markdown and all; close it with </{tag}>, or write the text in "
-            "Markdown without the tag"
-        )
-        yield Problem(path, first_line + index, column, message)
 
 
 def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]]:

@@ -86,6 +86,8 @@ each criterion's (criterion-<code>) and those of its text's headings; a test com
 with the built pages."""
 PAGE_IDS = frozenset({"main", "open-data"})
 """The ids of an about page's own parts (templates/base.html and page.html)."""
+VALUED = re.compile(rf"\s(?:{'|'.join(VALUES)})\s*=", re.IGNORECASE)
+"""An attribute whose value the sanitiser looks at (`VALUES`)."""
 HEADING_ID = re.compile(r'(<h[2-6]\b[^>]*?\sid=")([^"]*)(")')
 
 
@@ -121,7 +123,7 @@ class Converter:
     def _clean(html: str) -> str:
         """Sanitised; the values of attributes looked at only where the HTML has any of those
         attributes (Markdown itself writes none but a list's start)."""
-        valued = any(f" {name}=" in html for name in VALUES)
+        valued = VALUED.search(html) is not None
         return nh3.clean(
             html,
             tags=ALLOWED_TAGS,

@@ -99,6 +99,8 @@ def mark_translated(root: Path, config: SiteConfig, file: Path) -> str:
         target = (root / file).resolve()
     documents = _documents(root)
     mine = next(((lang, path, doc) for lang, path, doc in documents if path.resolve() == target), None)
+    if mine is None and target.is_dir():
+        raise EditError(f"{file} is a folder; name one practice file in it: {file.as_posix()}/<name>.md")
     if mine is None and not target.is_file():
         exact = root / "content" / file
         near = [exact] if exact.is_file() else sorted(root.glob(f"content/[fs][iv]/{file.name}"))

@@ -503,6 +503,7 @@ def test_stale_translation_is_flagged_and_marked_fresh_with_one_command(
             "content/sv/nej.md",
             "there is no file content/sv/nej.md; the practices are content/fi/*.md and content/sv/*.md",
         ),
+        ("content/sv", "content/sv is a folder; name one practice file in it: content/sv/<name>.md"),
     ],
 )
 def test_translated_names_the_file_meant(

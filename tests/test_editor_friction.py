@@ -301,6 +301,28 @@ def test_an_html_block_never_closed_is_an_error_at_its_tag(tmp_path: Path) -> No
     ]
 
 
+def test_markdown_inside_an_html_block_is_pointed_out_where_it_is(tmp_path: Path) -> None:
+    """Markdown is not read inside an HTML block: bold, a link, a list item there were shown
+    with their ** and [](), and the check said nothing. Plain text there, and Markdown after the
+    block, are fine."""
+    body = (
+        "## Tausta\n\n"
+        "<table><tr><td>**Vuosi**</td><td>5 * 3</td></tr></table>\n\n"
+        '<p>Katso <a href="https://e.fi/">sivu</a>.</p>\n\n'
+        "<div>\n- kohta\n</div>\n\n"
+        "Lisää **tekstiä** ja [raportti](https://e.fi/r).\n"
+    )
+    found = [p for p in all_problems(tmp_path, one_file(practice(body=body))) if "inside the HTML" in p]
+    assert found == [
+        "content/fi/esimerkki.md:25:16: warning: '**Vuosi**' is Markdown inside the HTML block <table> that "
+        "begins at line 25, where the page shows it as written; write it in HTML there (<strong>…</strong>, "
+        '<a href="…">…</a>), or the block in Markdown',
+        "content/fi/esimerkki.md:30:1: warning: '- kohta' is Markdown inside the HTML block <div> that "
+        "begins at line 29, where the page shows it as written; write it in HTML there (<strong>…</strong>, "
+        '<a href="…">…</a>), or the block in Markdown',
+    ]
+
+
 def test_a_list_item_or_caption_outside_its_parent_tag_is_an_error_at_it(tmp_path: Path) -> None:
     """HTML keeps <li> in a list, <dt> and <dd> in <dl>, <figcaption> in <figure>; outside
     them (part of a list copied from a page's source) the page was invalid HTML, with no word

@@ -310,11 +310,29 @@ def test_an_unclosed_html_block_is_found_where_markdown_stops_reading_the_text(
     text is no longer made a paragraph."""
     import markdown
 
-    from catalogue.content.html_policy import unclosed_blocks
+    from catalogue.content.html_policy import html_blocks
 
     text = "".join(block + gap for block, gap in blocks)
     made = markdown.Markdown(extensions=extensions()).convert(text + "\n\nLoppu **x**\n")
-    assert bool(unclosed_blocks(text)) == ("<strong>x</strong>" not in made)
+    assert any(end is None for _, end, _ in html_blocks(text)) == ("<strong>x</strong>" not in made)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["**b**", "[a](https://e.fi/)", "- c", "1. d", "## e", "a", " ", "\n"]), max_size=8
+    )
+)
+def test_markdown_the_check_finds_in_an_html_block_is_shown_as_written(inside: list[str]) -> None:
+    """What the check warns of as Markdown inside an HTML block, the page shows as written."""
+    import markdown
+
+    from catalogue.content.html_policy import MARKDOWN_MARKS, html_blocks
+
+    text = "<div>\n" + "".join(inside) + "\n</div>\n\nLoppu.\n"
+    made = markdown.Markdown(extensions=extensions()).convert(text)
+    for start, end, _ in html_blocks(text):
+        for mark in MARKDOWN_MARKS.finditer(text[start:end]):
+            assert mark[0] in made
 
 
 def test_the_block_tags_are_python_markdowns() -> None:

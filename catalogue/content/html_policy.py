@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from ..problems import Problem
+from ..problems import Problem, Severity
 
 ALLOWED_TAGS = set(
     "p br hr h2 h3 h4 h5 h6 ul ol li dl dt dd a em strong b i code pre blockquote abbr span q sub sup "
@@ -95,26 +95,37 @@ def removed_html(line: str) -> list[tuple[int, str]]:
     return found
 
 
-def unclosed_blocks(text: str) -> list[tuple[int, int, str]]:
-    """(line index, column, tag) of each block of raw HTML that is never closed, so that
-    Markdown takes the rest of the text for HTML and shows it as written (see `BLOCK_TAGS`).
-    Markdown finds these blocks before it reads anything else: a line in ``` … ``` or after an
-    unclosed ` starts one too."""
-    found, end = [], 0
+def html_blocks(text: str) -> list[tuple[int, int | None, str]]:
+    """(start, end, tag) of each block of raw HTML: where its first tag begins and its closing
+    tag ends in `text`, None for a block never closed, so that Markdown takes the rest of the
+    text for HTML and shows it as written (see `BLOCK_TAGS`). Markdown finds these blocks before
+    it reads anything else: a line in ``` … ``` or after an unclosed ` starts one too."""
+    found: list[tuple[int, int | None, str]] = []
     for start in _BLOCK_START.finditer(text):
-        tag = start["tag"].lower()
-        if start.start() < end or tag not in BLOCK_TAGS:
+        tag, begins = start["tag"].lower(), start.start("tag") - 1
+        if tag not in BLOCK_TAGS or (found and (found[-1][1] or len(text)) > begins):
             continue
-        depth, end = 0, len(text)
-        for mark in re.finditer(rf"<(/?){tag}(?=[\s/>])[^>]*?(/?)>", text[start.start() :], re.IGNORECASE):
+        depth, end = 0, None
+        for mark in re.finditer(rf"<(/?){tag}(?=[\s/>])[^>]*?(/?)>", text[begins:], re.IGNORECASE):
             depth += -1 if mark[1] else 0 if mark[2] else 1
             if depth == 0:
-                end = start.start() + mark.end()
+                end = begins + mark.end()
                 break
-        else:
-            line = text.count("\n", 0, start.start())
-            found.append((line, start.start("tag") - text.rfind("\n", 0, start.start()) - 1, tag))
+        found.append((begins, end, tag))
     return found
+
+
+MARKDOWN_MARKS = re.compile(
+    r"\*\*(?=\S)[^*\n]+?(?<=\S)\*\*|\[[^\]\n]+\]\([^)\s]+\)|^ {0,3}(?:#{1,6}|[-*+]|\d+\.) (?=\S)",
+    re.MULTILINE,
+)
+"""Markdown an editor may write inside an HTML block, where it is shown as written: **bold**,
+[a link](…), a heading or a list item."""
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """The line index and column (from 1) of an offset in `text`."""
+    return text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
 
 
 PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "figcaption": ("figure",)}
@@ -130,8 +141,7 @@ def out_of_place(text: str) -> list[tuple[int, int, str]]:
         if tag in open_parents:
             open_parents[tag] = max(0, open_parents[tag] + (-1 if match["close"] else 1))
         elif tag in PARENTS and not match["close"] and not any(open_parents[p] for p in PARENTS[tag]):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            found.append((text.count("\n", 0, match.start()), match.start() - line_start + 1, tag))
+            found.append((*_place(text, match.start()), tag))
     return found
 
 
@@ -178,15 +188,26 @@ def scheme_of(url: str) -> str:
 
 
 def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Iterator[Problem]:
-    """HTML blocks never closed, and tags outside the one HTML allows them in. `seen`: the
-    text with its code blanked out."""
-    for index, column, tag in unclosed_blocks(text):
-        message = (
-            f"the HTML tag <{tag}> is not closed (no </{tag}> after it), so the page shows all the text "
-            f"after it as written, Markdown and all; close it with </{tag}>, or write the text in "
-            "Markdown without the tag"
-        )
-        yield Problem(path, first_line + index, column, message)
+    """HTML blocks never closed, Markdown inside one (a warning), and tags outside the one HTML
+    allows them in. `seen`: the text with its code blanked out."""
+    for start, end, tag in html_blocks(text):
+        if end is None:
+            index, column = _place(text, start)
+            message = (
+                f"the HTML tag <{tag}> is not closed (no </{tag}> after it), so the page shows all the "
+                f"text after it as written, Markdown and all; close it with </{tag}>, or write the text "
+                "in Markdown without the tag"
+            )
+            yield Problem(path, first_line + index, column, message)
+        elif mark := MARKDOWN_MARKS.search(text, start, end):
+            index, column = _place(text, mark.start())
+            shown = text[mark.start() :].split("\n", 1)[0] if mark[0].endswith(" ") else mark[0]
+            message = (
+                f"'{shown.strip()[:40]}' is Markdown inside the HTML block <{tag}> that begins at line "
+                f"{first_line + _place(text, start)[0]}, where the page shows it as written; write it in "
+                'HTML there (<strong>…</strong>, <a href="…">…</a>), or the block in Markdown'
+            )
+            yield Problem(path, first_line + index, column, message, Severity.WARNING)
     for index, column, tag in out_of_place(seen):
         parents, parent = " or ".join(f"<{parent}>" for parent in PARENTS[tag]), PARENTS[tag][0]
         message = (

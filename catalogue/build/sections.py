@@ -15,7 +15,7 @@ from pathlib import PurePath
 from ..config import LANGUAGE_NAMES
 from ..content.model import Practice, Site, StaticPage, other_lang
 from ..problems import Problem, Severity, closest
-from ..site.markdown import PAGE_IDS, PRACTICE_PAGE_IDS
+from ..site.markdown import PAGE_IDS, practice_page_ids
 from .addresses import practice_addresses
 from .cache import BuildCache
 
@@ -86,11 +86,11 @@ def _practice(site: Site, lang: str, page: str, addresses: dict[str, str]) -> Pr
 
 def _headings(page: Practice | StaticPage, site: Site, cache: BuildCache) -> list[str]:
     """The ids of the headings of a page's text (and of a practice's criteria), in order."""
-    from ..site.markdown import Converter, unique_ids, with_unique_ids
+    from ..site.markdown import page_html, with_unique_ids
     from .make import practice_texts  # only where a link leads to a section
 
     if isinstance(page, StaticPage):
-        return ID.findall(unique_ids([Converter().convert(page.body)], PAGE_IDS)[0])
+        return ID.findall(page_html(page.body))
     digest = site.text(page).digest
     made = with_unique_ids(practice_texts(cache, [digest])[digest])
     return ID.findall("".join([made.body, *made.criteria.values()]))
@@ -100,7 +100,7 @@ def _parts(page: Practice | StaticPage, site: Site) -> frozenset[str]:
     """The ids of the parts of a page that its template makes."""
     if isinstance(page, StaticPage):
         return PAGE_IDS
-    return PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in site.vocabulary.codes("criteria")}
+    return practice_page_ids(site.vocabulary.codes("criteria"))
 
 
 def _choices(heading: str, headings: list[str], translated: str) -> str:

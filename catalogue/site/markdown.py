@@ -7,7 +7,7 @@ the HTML can be kept in the build cache by the hash of the text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import unescape
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
@@ -181,10 +181,14 @@ def sized(image: re.Match[str], image_sizes: ImageSizes) -> str:
     return f'{tag[:-1].rstrip("/ ")} width="{size[0]}" height="{size[1]}">'
 
 
+def page_html(text: str) -> str:
+    """An about page's text → its HTML with placeholders, each heading id once on its page."""
+    return unique_ids([Converter().convert(text)], PAGE_IDS)[0]
+
+
 def to_html(text: str, base_path: str, url_of: Callable[[str], str], image_sizes: ImageSizes) -> str:
-    """One Markdown document, an about page's text → its HTML, links filled in."""
-    html = unique_ids([Converter().convert(text)], PAGE_IDS)[0]
-    return placed(html, base_path, url_of, image_sizes)
+    """An about page's text → its HTML, links filled in."""
+    return placed(page_html(text), base_path, url_of, image_sizes)
 
 
 class PracticeHtml(NamedTuple):
@@ -213,10 +217,14 @@ def unique_ids(parts: list[str], taken: frozenset[str]) -> list[str]:
     return [HEADING_ID.sub(unique, part) if " id=" in part else part for part in parts]
 
 
+def practice_page_ids(criteria: Iterable[str]) -> frozenset[str]:
+    """The ids of a practice page's own parts, given its criteria's codes."""
+    return PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in criteria}
+
+
 def with_unique_ids(made: PracticeHtml) -> PracticeHtml:
     """A practice's HTML with each heading id once on its page (see `unique_ids`)."""
-    taken = PRACTICE_PAGE_IDS | {f"criterion-{code}" for code in made.criteria}
-    body, *criteria = unique_ids([made.body, *made.criteria.values()], taken)
+    body, *criteria = unique_ids([made.body, *made.criteria.values()], practice_page_ids(made.criteria))
     return PracticeHtml(body, dict(zip(made.criteria, criteria, strict=True)))
 
 

@@ -236,6 +236,16 @@ def test_the_links_found_in_a_text_are_the_links_markdown_makes(blocks: list[tup
     assert made.count(f'href="{PLACEHOLDER}') == made.count(PLACEHOLDER) == len(found)
 
 
+HTML_HEADINGS = st.sampled_from(
+    [
+        ("<h2>", "</h2>"),
+        ("<h4 id='a'>", "</h4>"),
+        ("a <H6>", "</H6> b"),
+        ("<!-- <h3>", "</h3> -->"),
+        ("- <h5>", "</h5>"),
+    ]
+)
+"""Headings written in HTML: alone on a line, in a paragraph, in a comment, in a list item."""
 HEADED_BLOCKS = st.one_of(
     BLOCKS,
     st.tuples(st.tuples(st.sampled_from(["#", "# ", "### ", "#### ", "###### "]), INLINE).map("".join), GAPS),
@@ -243,8 +253,16 @@ HEADED_BLOCKS = st.one_of(
     st.tuples(st.just("---"), st.just("\n\n")),
     st.tuples(st.tuples(st.sampled_from(["- ## ", "1. ### "]), INLINE).map("".join), st.just("\n\n")),
     st.tuples(st.just("    a\n==="), GAPS),
+    st.tuples(
+        st.tuples(HTML_HEADINGS, INLINE).map(lambda tag_and_text: tag_and_text[1].join(tag_and_text[0])),
+        st.just("\n\n"),
+    ),
+    st.tuples(
+        st.sampled_from(["<div>\n## a\n</div>", "<!--\n### a\n-->", "<!-- a -->b\n---"]), st.just("\n\n")
+    ),
 )
-"""The blocks above, with headings of every level, underlined ones, rules and headings in lists."""
+"""The blocks above, with headings of every level, underlined ones, rules, headings in lists and
+headings in HTML, and Markdown's heading marks in HTML (where they are text)."""
 
 
 @given(st.lists(HEADED_BLOCKS, max_size=6))
@@ -255,13 +273,13 @@ def test_the_headings_the_check_finds_are_the_headings_markdown_makes(blocks: li
 
     import markdown
 
+    from catalogue.content.text_headings import headings
     from catalogue.content.text_links import prose
-    from catalogue.content.text_rules import headings
 
     text = "".join(block + gap for block, gap in blocks)
-    found = [level for _, level, _ in headings(text.split("\n"), prose(text).split("\n"))]
-    made = markdown.Markdown(extensions=extensions()).convert(text)
-    assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made)]
+    found = [heading.level for heading in headings(text.split("\n"), prose(text).split("\n"))]
+    made = re.sub("<!--.*?-->", "", markdown.Markdown(extensions=extensions()).convert(text), flags=re.S)
+    assert found == [int(level) for level in re.findall(r"<h([1-6])\b", made, re.IGNORECASE)]
 
 
 HTML_LINES = st.lists(
@@ -348,8 +366,8 @@ def test_an_indented_code_span_inside_a_paragraph_does_not_end_it() -> None:
     it, even when it is all a code span, so the line underlined below is no heading."""
     import markdown
 
+    from catalogue.content.text_headings import headings
     from catalogue.content.text_links import prose
-    from catalogue.content.text_rules import headings
 
     text = "Teksti\n    `koodi`\nToinen\n===\n"
     assert "<h1" not in markdown.Markdown(extensions=extensions()).convert(text)

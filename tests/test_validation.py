@@ -1991,6 +1991,34 @@ def test_a_heading_in_a_criterion_ranks_below_the_criterions_name(tmp_path: Path
     ]
 
 
+def test_headings_written_in_html_are_held_to_the_same_order(tmp_path: Path) -> None:
+    """HTML pasted from a web page or a document brings its headings (<h2>…<h6>), which the
+    page keeps: a screen reader lists them with the Markdown ones, so they are checked alike,
+    each at its tag, and the way to mend one is told in HTML. A heading in an HTML comment or
+    in code is none (the sanitiser removes the one, the page shows the other as written)."""
+    body = (
+        '## Tausta\n\nTeksti <H4 class="x">Liian <em>syvällä</em></H4> ja lisää.\n\n'
+        "<h3>Tavoitteet</h3>\n\n<h3>\n</h3>\n\n<!-- <h6>Piilossa</h6> -->\n\n"
+        "Koodia: `<h6>ei otsikko</h6>`\n\n<h5>Mittarit</h5>\n"
+    )
+    criteria = CRITERIA.replace(
+        "  high-impact: Tulokset ovat parempia.",
+        "  high-impact: |\n    <h3>Mittarit</h3>\n\n    Tulokset ovat parempia.",
+    )
+    assert problems(tmp_path, one_file(practice(body=body, criteria=criteria))) == [
+        "content/fi/esimerkki.md:19:16: the heading '<h3>Mittarit</h3>' would rank with the criteria's "
+        "names (level 3) or above them for readers who move by headings; a heading in a criterion's "
+        "evidence is level 4 or deeper, so write '<h4>Mittarit</h4>'",
+        "content/fi/esimerkki.md:28:8: the heading '<H4 class=\"x\">Liian <em>syvällä</em></H4>' skips a "
+        "level: after a level-2 heading comes level 3 or less, so that readers who move by headings miss "
+        "nothing; write '<h3>Liian syvällä</h3>'",
+        "content/fi/esimerkki.md:32:1: the heading '<h3>' has no text; write it between <h3> and </h3>",
+        "content/fi/esimerkki.md:39:1: the heading '<h5>Mittarit</h5>' skips a level: after a level-3 "
+        "heading comes level 4 or less, so that readers who move by headings miss nothing; write "
+        "'<h4>Mittarit</h4>'",
+    ]
+
+
 def test_an_image_from_another_site_is_refused(tmp_path: Path) -> None:
     """The pages' Content-Security-Policy (img-src 'self') keeps the browser from loading it."""
     body = (

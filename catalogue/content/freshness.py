@@ -10,7 +10,7 @@ import hashlib
 from array import array
 
 from ..config import Lang
-from .text_rules import HEADING
+from .text_headings import HEADING
 
 HASH_LENGTH = 12
 

@@ -123,7 +123,7 @@ MARKDOWN_MARKS = re.compile(
 [a link](…), a heading or a list item."""
 
 
-def _place(text: str, offset: int) -> tuple[int, int]:
+def place_of(text: str, offset: int) -> tuple[int, int]:
     """The line index and column (from 1) of an offset in `text`."""
     return text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
 
@@ -132,7 +132,7 @@ PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "figcaption": ("fig
 """The tags that HTML allows only inside one of these, and the page keeps where they are."""
 
 
-def out_of_place(text: str) -> list[tuple[int, int, str]]:
+def out_ofplace_of(text: str) -> list[tuple[int, int, str]]:
     """(line index, column, tag) of each tag of `PARENTS` written in HTML outside its parent
     (a list item without its list): invalid HTML on the page. `text` has its code blanked out."""
     found, open_parents = [], dict.fromkeys(("ul", "ol", "dl", "figure"), 0)
@@ -141,7 +141,7 @@ def out_of_place(text: str) -> list[tuple[int, int, str]]:
         if tag in open_parents:
             open_parents[tag] = max(0, open_parents[tag] + (-1 if match["close"] else 1))
         elif tag in PARENTS and not match["close"] and not any(open_parents[p] for p in PARENTS[tag]):
-            found.append((*_place(text, match.start()), tag))
+            found.append((*place_of(text, match.start()), tag))
     return found
 
 
@@ -192,7 +192,7 @@ def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Ite
     allows them in. `seen`: the text with its code blanked out."""
     for start, end, tag in html_blocks(text):
         if end is None:
-            index, column = _place(text, start)
+            index, column = place_of(text, start)
             message = (
                 f"the HTML tag <{tag}> is not closed (no </{tag}> after it), so the page shows all the "
                 f"text after it as written, Markdown and all; close it with </{tag}>, or write the text "
@@ -200,15 +200,15 @@ def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Ite
             )
             yield Problem(path, first_line + index, column, message)
         elif mark := MARKDOWN_MARKS.search(text, start, end):
-            index, column = _place(text, mark.start())
+            index, column = place_of(text, mark.start())
             shown = text[mark.start() :].split("\n", 1)[0] if mark[0].endswith(" ") else mark[0]
             message = (
                 f"'{shown.strip()[:40]}' is Markdown inside the HTML block <{tag}> that begins at line "
-                f"{first_line + _place(text, start)[0]}, where the page shows it as written; write it in "
+                f"{first_line + place_of(text, start)[0]}, where the page shows it as written; write it in "
                 'HTML there (<strong>…</strong>, <a href="…">…</a>), or the block in Markdown'
             )
             yield Problem(path, first_line + index, column, message, Severity.WARNING)
-    for index, column, tag in out_of_place(seen):
+    for index, column, tag in out_ofplace_of(seen):
         parents, parent = " or ".join(f"<{parent}>" for parent in PARENTS[tag]), PARENTS[tag][0]
         message = (
             f"the HTML tag <{tag}> is not inside {parents}, which HTML puts around it (the page would "

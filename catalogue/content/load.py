@@ -36,8 +36,9 @@ from .source import (
     link_out,
     read_bytes,
 )
+from .text_headings import DESCRIPTION, TITLE
 from .text_links import links_of
-from .text_rules import DESCRIPTION, TITLE, text_problems
+from .text_rules import text_problems
 from .unique import twins_of_the_nameless
 from .validate import validate_page, validate_practice
 from .vocabulary import Vocabulary

@@ -11,18 +11,8 @@ from pathlib import PurePath
 from ..problems import Problem, Severity
 from .characters import referenced_characters
 from .html_policy import LINKS, URL_SCHEMES, misplaced_html, removed_html, scheme_of, web_address
-from .text_links import (
-    DEFINED_LINE,
-    INDENTED,
-    LIST_ITEM,
-    LIST_MARKS,
-    RULE,
-    UNDERLINE,
-    TextLink,
-    links_in,
-    practice_id,
-    prose,
-)
+from .text_headings import heading_problems
+from .text_links import DEFINED_LINE, TextLink, links_in, practice_id, prose
 from .text_lists import list_problems
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
@@ -41,15 +31,6 @@ DOMAIN = re.compile(r"www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECAS
 """What a web address without its https:// looks like: www.kotoutuminen.fi, kotoutuminen.fi/sivu."""
 ANGLED_ADDRESS = re.compile(r"<(?P<address>[a-zA-Z][^<>@\s:]*)>")
 """<www.kotoutuminen.fi>: to Markdown, with no scheme, a tag (which the sanitiser removes)."""
-TITLE, DESCRIPTION, CRITERION = 1, 2, 3
-"""The levels of the headings a text follows: an about page's title (h1); a practice's
-"Description" (h2, shown to screen readers only), under its title; a criterion's name (h3),
-above its evidence."""
-FOLLOWS = {
-    TITLE: "the page's title (level 1)",
-    DESCRIPTION: "a level-2 heading on its page (one only screen readers announce)",
-    CRITERION: "the criterion's name, a level-3 heading",
-}
 EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\((?P<target>[^)\s]*)|<a\b[^>]*>\s*</a>", re.IGNORECASE)
 """A link with no text: [](target), [ ](target), <a href="…"></a>."""
 LINK_WORDS = re.compile(r"(?<!!)\[(?P<markdown>[^\[\]\n]+)\]\(|<a\b[^>]*>(?P<html>[^<]+)</a>", re.IGNORECASE)
@@ -63,8 +44,6 @@ VAGUE_LINK_TEXTS = frozenset(
     }
 )
 """Link texts that say nothing of where a link leads (in Finnish, Swedish and English)."""
-HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
-"""A heading's line, as Python-Markdown reads one: #s at its start, with or without a space."""
 ADDRESS_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)" + ADDRESS_END, re.IGNORECASE)
 MAIL_ADDRESS = re.compile(r"[\w.+-]+@(?=[\w-]+\.)" + ADDRESS_END)
@@ -88,7 +67,7 @@ def text_problems(
     problems = list(link_problems(path, links))
     if "\n" in text or any(mark in text for mark in ("#", "](", "<", "[^", "://", "www.", "@", "~~", "&#")):
         lines, seen = text.split("\n"), prose(text).split("\n")
-        problems += _heading_problems(path, first_line, lines, seen, after)
+        problems += heading_problems(path, first_line, lines, seen, after)
         problems += list_problems(path, first_line, text, lines, seen)
         if "<" in text:
             problems += misplaced_html(path, first_line, text, "\n".join(seen))
@@ -100,79 +79,6 @@ def text_problems(
             if "&#" in line:
                 problems += referenced_characters(path, first_line + offset, line)
     return links, problems
-
-
-def _heading_problems(
-    path: PurePath, first_line: int, lines: list[str], seen: list[str], after: int
-) -> Iterator[Problem]:
-    """The headings as a screen reader lists them: the page's title its only level-1
-    heading, none empty, and none a level deeper than the one before it allows. `seen`: the
-    lines with their code blanked out."""
-    previous, first = after, True
-    for index, level, text in headings(lines, seen):
-        number, shown = first_line + index, lines[index].strip()[:60]
-        if level == 1 and lines[index].startswith("#"):
-            message = (
-                f"'{shown}' is a level-1 heading (a line that starts with #); the title is the page's only "
-                "level-1 heading, so start sections with '## ' (to show a # as it is, write \\#)"
-            )
-            yield Problem(path, number, 1, message)
-        elif level == 1:
-            message = (
-                f"the line of = under '{shown}' makes it a level-1 heading; the title is the page's only "
-                f"level-1 heading, so write it as '## {shown}'"
-            )
-            yield Problem(path, number, 1, message)
-        elif not text:
-            yield Problem(path, number, 1, f"the heading '{shown}' has no text; write it after the #s")
-        elif after == CRITERION and level <= CRITERION:
-            message = (
-                f"the heading '{shown}' would rank with the criteria's names (level 3) or above them for "
-                "readers who move by headings; a heading in a criterion's evidence is level 4 or deeper, "
-                f"so write '#### {text}'"
-            )
-            yield Problem(path, number, 1, message)
-        elif level > previous + 1 and first:
-            message = (
-                f"the heading '{shown}' skips a level for readers who move by headings: the text follows "
-                f"{FOLLOWS[after]}, so its first heading is level {after + 1}"
-                f"{'' if after in (TITLE, CRITERION) else ' or less'}; write '{'#' * (after + 1)} {text}'"
-            )
-            yield Problem(path, number, 1, message)
-        elif level > previous + 1:
-            message = (
-                f"the heading '{shown}' skips a level: after a level-{previous} heading comes level "
-                f"{previous + 1} or less, so that readers who move by headings miss nothing; write "
-                f"'{'#' * (previous + 1)} {text}'"
-            )
-            yield Problem(path, number, 1, message)
-        previous, first = level, False
-
-
-def headings(lines: list[str], seen: list[str]) -> Iterator[tuple[int, int, str]]:
-    """(index, level, text) of each heading among the lines. `seen`: the lines with their code
-    blanked out (a code block holds no heading; a code span in one is its text). A heading in
-    a list item, or a line underlined (===, ---), is one where it starts a block: after a blank
-    line, a heading, a rule or a code block."""
-    block_start, underline_at, code = True, -1, False
-    for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
-        # An indented line starts a code block only where a block starts; inside a paragraph
-        # it is more of the paragraph, even if all of it is a code span.
-        code = line.startswith(INDENTED) and not shown.strip() and (block_start or code)
-        heading = HEADING.match(shown) if shown.startswith("#") else None
-        if not heading and block_start and shown.lstrip(" ")[:1] in LIST_MARKS:
-            item = LIST_ITEM.match(shown)
-            heading = HEADING.match(shown, item.end()) if item else None
-        below = lines[number + 1] if number + 1 < len(lines) else ""
-        under = below.startswith(("=", "-")) and block_start and number != underline_at
-        underline = UNDERLINE.match(below) if under and line.strip() and not code else None
-        if heading:
-            yield number, len(heading["marks"]), line[heading.start("text") : heading.end("text")].strip()
-        elif underline:
-            yield number, 1 if underline["one"] else 2, line.strip()
-            underline_at = number + 1
-        rule = shown.lstrip(" ")[:1] in ("-", "_", "*") and bool(RULE.match(shown))
-        block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
 
 
 def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]:

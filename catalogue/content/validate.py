@@ -25,8 +25,9 @@ from .hyphenation import hyphenated_heading
 from .model import Practice, StaticPage, Text, flat_positions
 from .slugs import name_id, title_slug
 from .source import SourceDocument
+from .text_headings import CRITERION, DESCRIPTION, TITLE
 from .text_links import TextLink, links_of
-from .text_rules import CRITERION, DESCRIPTION, TITLE, text_problems
+from .text_rules import text_problems
 from .values import ValueChecker
 from .vocabulary import Vocabulary
 

@@ -309,14 +309,17 @@ HTML_LINES = st.lists(
             "    <div>",
             "<details>",
             "</DETAILS>",
+            "<!--",
+            "-->",
+            "<!-- <div> -->",
         ]
     ),
     min_size=1,
     max_size=3,
 )
 HTML_BLOCKS = st.one_of(BLOCKS, st.tuples(HTML_LINES.map("\n".join), GAPS))
-"""The blocks above, and lines of raw HTML: block tags opened and closed, or not, and tags
-that start no block (inline, in code, in a list or a quote, indented as code)."""
+"""The blocks above, and lines of raw HTML: block tags opened and closed, or not, tags that
+start no block (inline, in code, in a list or a quote, indented as code), and comments."""
 
 
 @given(st.lists(HTML_BLOCKS, max_size=6))

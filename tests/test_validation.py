@@ -1991,6 +1991,22 @@ def test_a_heading_in_a_criterion_ranks_below_the_criterions_name(tmp_path: Path
     ]
 
 
+def test_what_is_commented_out_is_not_checked(tmp_path: Path) -> None:
+    """An editor hides old text in an HTML comment, as Markdown allows: the page leaves it out
+    (the sanitiser removes comments), so its HTML, headings and links are not checked, and no
+    rule for them stops the build. Only the text outside comments is."""
+    body = (
+        "## Tausta\n\nTeksti.\n\n<!--\n<div>\nVanha <li>kohta</li> ja [vanha](practice:poistettu).\n"
+        '#### Vanha otsikko\n<iframe src="https://example.fi/video"></iframe>\n-->\n\n'
+        "Uusi <!-- <h5>piilossa</h5> --> teksti.\n\n<li>esillä</li>\n"
+    )
+    assert problems(tmp_path, one_file(practice(body=body))) == [
+        "content/fi/esimerkki.md:36:1: the HTML tag <li> is not inside <ul> or <ol>, which HTML puts around "
+        "it (the page would be invalid HTML); put <ul> … </ul> around it, or write the list in Markdown "
+        "(- item)"
+    ]
+
+
 def test_headings_written_in_html_are_held_to_the_same_order(tmp_path: Path) -> None:
     """HTML pasted from a web page or a document brings its headings (<h2>…<h6>), which the
     page keeps: a screen reader lists them with the Markdown ones, so they are checked alike,

@@ -95,12 +95,23 @@ def removed_html(line: str) -> list[tuple[int, str]]:
     return found
 
 
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+"""An HTML comment, which the sanitiser removes with whatever it holds (one never closed is
+shown as written)."""
+
+
+def without_comments(text: str) -> str:
+    """The text with its HTML comments blanked out (spaces, lines kept): what the page shows."""
+    return COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment[0]), text) if "<!--" in text else text
+
+
 def html_blocks(text: str) -> list[tuple[int, int | None, str]]:
     """(start, end, tag) of each block of raw HTML: where its first tag begins and its closing
     tag ends in `text`, None for a block never closed, so that Markdown takes the rest of the
     text for HTML and shows it as written (see `BLOCK_TAGS`). Markdown finds these blocks before
     it reads anything else: a line in ``` … ``` or after an unclosed ` starts one too."""
     found: list[tuple[int, int | None, str]] = []
+    text = without_comments(text)  # a block of HTML commented out is none
     for start in _BLOCK_START.finditer(text):
         tag, begins = start["tag"].lower(), start.start("tag") - 1
         if tag not in BLOCK_TAGS or (found and (found[-1][1] or len(text)) > begins):

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from ..problems import Problem
-from .html_policy import html_blocks, place_of
+from .html_policy import html_blocks, place_of, without_comments
 from .text_links import INDENTED, LIST_ITEM, LIST_MARKS, RULE, UNDERLINE
 
 TITLE, DESCRIPTION, CRITERION = 1, 2, 3
@@ -112,16 +112,14 @@ def headings(lines: list[str], seen: list[str]) -> list[Heading]:
 
 
 HTML_HEADING = re.compile(r"<h(?P<level>[2-6])(?=[\s/>])[^>]*>", re.IGNORECASE)
-COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-"""An HTML comment, which the sanitiser removes with whatever it holds."""
-COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?(?:-->|\Z)", re.DOTALL | re.MULTILINE)
+COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)
 """An HTML comment at a line's start, which Markdown takes for a block of HTML."""
 
 
 def html_headings(seen: str) -> Iterator[Heading]:
     """The headings written in HTML in a text with its code blanked out: each from its tag to
     the tag that closes it (or the text's end), its text without tags."""
-    text = COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment[0]), seen)
+    text = without_comments(seen)  # those in blocks of HTML, which `seen` has as written
     for tag in HTML_HEADING.finditer(text):
         level = int(tag["level"])
         end = re.compile(rf"</h{level}\s*>", re.IGNORECASE).search(text, tag.end())

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from .html_policy import without_comments
 from .model import Links
 
 
@@ -67,10 +68,10 @@ INDENTED = ("    ", "\t")
 
 
 def prose(text: str) -> str:
-    """The text with its code blanked out (spaces, lines kept), so that what is found in it is
-    where it is in the text."""
+    """The text with its code and HTML comments blanked out (spaces, lines kept), so that what
+    is found in it is where it is in the text."""
     if "`" not in text and not (text.startswith(INDENTED) or "\n    " in text or "\n\t" in text):
-        return text
+        return without_comments(text)
     lines = text.split("\n")
     for texts, in_list in _inline_texts(lines):
         own = lines[texts]  # in a list, without the indentation that makes them part of it
@@ -81,7 +82,7 @@ def prose(text: str) -> str:
             end = stop
         seen = ("".join(shown) + joined[end:]).split("\n")
         lines[texts] = [line[:cut] + rest for line, cut, rest in zip(own, cuts, seen, strict=True)]
-    return "\n".join(lines)
+    return without_comments("\n".join(lines))
 
 
 def _blank(text: str) -> str:

@@ -1994,16 +1994,20 @@ def test_a_heading_in_a_criterion_ranks_below_the_criterions_name(tmp_path: Path
 def test_what_is_commented_out_is_not_checked(tmp_path: Path) -> None:
     """An editor hides old text in an HTML comment, as Markdown allows: the page leaves it out
     (the sanitiser removes comments), so its HTML, headings and links are not checked, and no
-    rule for them stops the build. Only the text outside comments is."""
+    rule for them stops the build. Only the text outside comments is; a comment never closed is
+    an error, since the page would show what it was to hide."""
     body = (
         "## Tausta\n\nTeksti.\n\n<!--\n<div>\nVanha <li>kohta</li> ja [vanha](practice:poistettu).\n"
         '#### Vanha otsikko\n<iframe src="https://example.fi/video"></iframe>\n-->\n\n'
-        "Uusi <!-- <h5>piilossa</h5> --> teksti.\n\n<li>esillä</li>\n"
+        "Uusi <!-- <h5>piilossa</h5> --> teksti.\n\n<li>esillä</li>\n\nSisäinen <!-- muistiinpano\n\n"
+        "`<!-- koodia`\n"
     )
     assert problems(tmp_path, one_file(practice(body=body))) == [
         "content/fi/esimerkki.md:36:1: the HTML tag <li> is not inside <ul> or <ol>, which HTML puts around "
         "it (the page would be invalid HTML); put <ul> … </ul> around it, or write the list in Markdown "
-        "(- item)"
+        "(- item)",
+        "content/fi/esimerkki.md:38:10: the HTML comment is not closed (no --> after it), so the page shows "
+        "it, and the text it was to hide; end it with -->",
     ]
 
 

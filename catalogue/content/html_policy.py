@@ -143,7 +143,7 @@ PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "figcaption": ("fig
 """The tags that HTML allows only inside one of these, and the page keeps where they are."""
 
 
-def out_ofplace_of(text: str) -> list[tuple[int, int, str]]:
+def out_of_place(text: str) -> list[tuple[int, int, str]]:
     """(line index, column, tag) of each tag of `PARENTS` written in HTML outside its parent
     (a list item without its list): invalid HTML on the page. `text` has its code blanked out."""
     found, open_parents = [], dict.fromkeys(("ul", "ol", "dl", "figure"), 0)
@@ -199,8 +199,9 @@ def scheme_of(url: str) -> str:
 
 
 def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Iterator[Problem]:
-    """HTML blocks never closed, Markdown inside one (a warning), and tags outside the one HTML
-    allows them in. `seen`: the text with its code blanked out."""
+    """HTML blocks and comments never closed, Markdown inside a block (a warning), and tags
+    outside the one HTML allows them in. `seen`: the text with its code and comments blanked
+    out."""
     for start, end, tag in html_blocks(text):
         if end is None:
             index, column = place_of(text, start)
@@ -219,7 +220,14 @@ def misplaced_html(path: PurePath, first_line: int, text: str, seen: str) -> Ite
                 'HTML there (<strong>…</strong>, <a href="…">…</a>), or the block in Markdown'
             )
             yield Problem(path, first_line + index, column, message, Severity.WARNING)
-    for index, column, tag in out_ofplace_of(seen):
+    for opened in re.finditer("<!--", seen):  # those closed are blanked out of `seen`
+        index, column = place_of(seen, opened.start())
+        message = (
+            "the HTML comment is not closed (no --> after it), so the page shows it, and the text it "
+            "was to hide; end it with -->"
+        )
+        yield Problem(path, first_line + index, column, message)
+    for index, column, tag in out_of_place(seen):
         parents, parent = " or ".join(f"<{parent}>" for parent in PARENTS[tag]), PARENTS[tag][0]
         message = (
             f"the HTML tag <{tag}> is not inside {parents}, which HTML puts around it (the page would "

@@ -423,7 +423,7 @@ LIST_LINES = st.sampled_from(
     [
         *("Tavoitteet:", "teksti", "- a", "* b", "+ c", "1. d", "2. e", "## H", "", "    koodi"),
         *("> lainaus", "`- x`", "***", "  jatkuu", "1. ja 2. luokka", "| a | b |\n|---|---|\n| c | d |"),
-        *("  - f", "   1. g", " - i"),
+        *("  - f", "   1. g", " - i", "<div>x</div>", "<table><tr><td>t</td></tr></table>", "<!-- c -->"),
     ]
 )
 

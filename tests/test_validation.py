@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from catalogue.build.pipeline import check_site
+from catalogue.build.pipeline import build, check_site
 from catalogue.content.fields import FIELDS_BY_NAME
 from catalogue.problems import ContentError
 
@@ -1836,6 +1836,22 @@ def test_a_list_that_markdown_would_run_on_is_reported_with_the_spaces_or_line_i
         f"content/fi/esimerkki.md:33:1: warning: {inside}: '    - b'; with 2, the page makes it an item of "
         "this list",
     ]
+
+
+def test_a_list_or_code_right_under_a_block_of_html_is_read_as_the_page_shows_it(tmp_path: Path) -> None:
+    """Markdown takes a block of HTML (a table pasted from a document) out of the text before it
+    reads the rest, so a list right under its closing tag is a list on the page, and an indented
+    line there is code: neither is told to need an empty line above it."""
+    body = (
+        "## Tausta\n\n<table><tr><td>Vaihe</td></tr></table>\n- yksi\n- kaksi\n\n"
+        "<div>\nLuettelo:\n</div>\n    `koodia` [ei linkki](ftp://x)\n1. yksi\n2. kaksi\n"
+    )
+    root = make_project(tmp_path, one_file(practice(body=body)))
+    assert [str(p) for p in check_site(root).warnings if "list" in p.message or "link" in p.message] == []
+    build(root, tmp_path / "out", search=False)
+    page = (tmp_path / "out/fi/kaytannot/esimerkki/index.html").read_text(encoding="utf-8")
+    assert "<ul>\n<li>yksi</li>" in page and "<ol>\n<li>yksi</li>" in page
+    assert "<pre><code>`koodia` [ei linkki](ftp://x)\n</code></pre>" in page
 
 
 def test_bullets_pasted_from_a_word_processor_are_reported_once_a_list(tmp_path: Path) -> None:

@@ -126,6 +126,33 @@ def html_blocks(text: str) -> list[tuple[int, int | None, str]]:
     return found
 
 
+COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)
+"""An HTML comment at a line's start, which Markdown takes for a block of HTML."""
+
+
+def html_block_ends(lines: list[str]) -> dict[int, int]:
+    """Line index → the column where the raw HTML on that line ends, for each line in a block
+    of raw HTML (see html_blocks) or an HTML comment that starts a line."""
+    text, ends = "\n".join(lines), dict[int, int]()
+    blocks = [(start, end or len(text)) for start, end, _ in html_blocks(text)]
+    for start, end in blocks + [comment.span() for comment in COMMENT_BLOCK.finditer(text)]:
+        first, last = text.count("\n", 0, start), text.count("\n", 0, end)
+        for index in range(first, last + 1):
+            column = end - (text.rfind("\n", 0, end) + 1) if index == last else len(lines[index])
+            ends[index] = max(ends.get(index, 0), column)
+    return ends
+
+
+def without_html_blocks(lines: list[str], ends: dict[int, int]) -> list[str]:
+    """The lines with the HTML that `ends` (html_block_ends) tells of blanked out: a line all
+    HTML made empty, as a line between blocks is. What follows a block's end on its line keeps
+    its place."""
+    return [
+        line[ends[n] :] and " " * ends[n] + line[ends[n] :] if n in ends else line
+        for n, line in enumerate(lines)
+    ]
+
+
 MARKDOWN_MARKS = re.compile(
     r"\*\*(?=\S)[^*\n]+?(?<=\S)\*\*|\[[^\]\n]+\]\([^)\s]+\)|^ {0,3}(?:#{1,6}|[-*+]|\d+\.) (?=\S)",
     re.MULTILINE,

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from ..problems import Problem
-from .html_policy import html_blocks, place_of, without_comments
+from .html_policy import html_block_ends, place_of, without_comments
 from .text_links import INDENTED, LIST_ITEM, LIST_MARKS, RULE, UNDERLINE
 
 TITLE, DESCRIPTION, CRITERION = 1, 2, 3
@@ -97,7 +97,7 @@ def headings(lines: list[str], seen: list[str]) -> list[Heading]:
     """Every heading of the text, in its order: those Markdown makes (see `markdown_headings`)
     and those written in HTML (<h2> to <h6>; the sanitiser removes <h1> and keeps its text).
     Markdown takes blocks of HTML out before it reads anything else: no code is in them."""
-    ends = _html_block_ends(lines) if any("<" in line for line in lines) else {}
+    ends = html_block_ends(lines) if any("<" in line for line in lines) else {}
     found = [
         Heading(index, 1, level, text, lines[index].strip(), False)
         for index, level, text in markdown_headings(lines, seen, ends)
@@ -112,8 +112,6 @@ def headings(lines: list[str], seen: list[str]) -> list[Heading]:
 
 
 HTML_HEADING = re.compile(r"<h(?P<level>[2-6])(?=[\s/>])[^>]*>", re.IGNORECASE)
-COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)
-"""An HTML comment at a line's start, which Markdown takes for a block of HTML."""
 
 
 def html_headings(seen: str) -> Iterator[Heading]:
@@ -137,7 +135,7 @@ def markdown_headings(
     text). A line underlined (===, ---) is a heading where it starts a block, and so is a list
     item's that starts with #s there, or as the next item of its list (with sane lists, one of
     the same kind). A block starts after a blank line, a heading, a rule, a code block or a
-    block of HTML (whose lines Markdown leaves as they are; `html`, see `_html_block_ends`)."""
+    block of HTML (whose lines Markdown leaves as they are; `html`, see html_policy.html_block_ends)."""
     block_start, underline_at, code, in_list = True, -1, False, ""
     for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
         if number in html:  # what follows a block's end on its line starts a block
@@ -166,16 +164,3 @@ def markdown_headings(
         rule = shown.lstrip(" ")[:1] in ("-", "_", "*") and bool(RULE.match(shown))
         in_list = (in_list or (kind if block_start else "")) if line.strip() else ""
         block_start = not line.strip() or bool(heading) or number == underline_at or code or rule
-
-
-def _html_block_ends(lines: list[str]) -> dict[int, int]:
-    """Line index → the column where the raw HTML on that line ends, for each line in a block
-    of raw HTML (see html_policy.html_blocks) or an HTML comment that starts a line."""
-    text, ends = "\n".join(lines), dict[int, int]()
-    blocks = [(start, end or len(text)) for start, end, _ in html_blocks(text)]
-    for start, end in blocks + [comment.span() for comment in COMMENT_BLOCK.finditer(text)]:
-        first, last = text.count("\n", 0, start), text.count("\n", 0, end)
-        for index in range(first, last + 1):
-            column = end - (text.rfind("\n", 0, end) + 1) if index == last else len(lines[index])
-            ends[index] = max(ends.get(index, 0), column)
-    return ends

@@ -8,11 +8,11 @@ points links to practices at placeholders. Both find them here, so both agree.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from .html_policy import without_comments
+from .html_policy import html_block_ends, without_comments
 from .model import Links
 
 
@@ -73,7 +73,8 @@ def prose(text: str) -> str:
     if "`" not in text and not (text.startswith(INDENTED) or "\n    " in text or "\n\t" in text):
         return without_comments(text)
     lines = text.split("\n")
-    for texts, in_list in _inline_texts(lines):
+    html = html_block_ends(lines).keys() if "<" in text else set()
+    for texts, in_list in _inline_texts(lines, html):
         own = lines[texts]  # in a list, without the indentation that makes them part of it
         cuts = [min(4, len(line) - len(line.lstrip(" "))) if in_list else 0 for line in own]
         joined, shown, end = "\n".join(line[cut:] for line, cut in zip(own, cuts, strict=True)), [], 0
@@ -89,7 +90,7 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
+def _inline_texts(lines: list[str], html: Collection[int]) -> list[tuple[slice, bool]]:
     """Blanks out the code blocks among `lines` (in place), and returns the runs of lines that
     Python-Markdown reads as one text (a paragraph, a heading, a list item), in which a code
     span may go on from line to line; each with whether it is in a list.
@@ -99,7 +100,9 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
     indented by four spaces or a tab are code where they start a block, unless they continue a
     list; in a block that starts with a list, each item is a text. Block quotes, lists in
     lists and code in them are not told apart: what they hold is read as the block's own text
-    (an example link there is taken for a link)."""
+    (an example link there is taken for a link). The lines in blocks of HTML (`html`, see
+    html_policy.html_block_ends), which Markdown takes out before it reads the rest, are neither
+    text nor code: each ends the block and the list before it."""
     texts: list[tuple[slice, bool]] = []
     start, block_start, first_line, in_code = 0, True, False, False
     in_list: str | None = None
@@ -109,6 +112,11 @@ def _inline_texts(lines: list[str]) -> list[tuple[slice, bool]]:
     continuing = False
     """The block is indented to continue a list: all of it, headings too, is in the list."""
     for number, line in enumerate([*lines, ""]):
+        if number in html:  # it ends the text before it, and any list
+            texts += [(slice(start, number), in_list is not None)] if start < number else []
+            start, block_start, first_line, in_code = number + 1, True, False, False
+            in_list = list_block = None
+            continue
         blank, rule = not line.strip(), bool(RULE.match(line))
         underline = first_line and not rule and bool(UNDERLINE.match(line))
         item = None if rule or underline else list_kind(line)

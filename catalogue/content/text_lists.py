@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ..problems import Problem, Severity
+from .html_policy import html_block_ends, without_html_blocks
 from .text_links import INDENTED, LIST_MARKS, RULE, UNDERLINE, list_kind
 
 ITEM_BELOW = re.compile(r"\n {0,3}(?:[*+-]|\d+\.) ")
@@ -27,7 +28,10 @@ def list_problems(
     path: PurePath, first_line: int, text: str, lines: list[str], seen: list[str]
 ) -> list[Problem]:
     """The text's lists run together with other lines. `lines`: the text's lines; `seen`: the
-    same with their code blanked out."""
+    same with their code blanked out. Blocks of HTML are not read: Markdown takes them out
+    before it reads the rest, and a line after one starts a block."""
+    if "<" in text and (ends := html_block_ends(lines)):
+        lines, seen = without_html_blocks(lines, ends), without_html_blocks(seen, ends)
     problems = list(_run_on_lists(path, first_line, text, lines, seen))
     if any(bullet in text for bullet in BULLETS):  # a scan for each: faster than one regex's
         problems += _pasted_bullets(path, first_line, text, lines, seen)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from .html_policy import html_block_ends, without_comments
+from .html_policy import html_block_ends, html_blocks, without_comments
 from .model import Links
 
 
@@ -191,10 +191,12 @@ def _run(text: str, start: int) -> int:
 
 
 def links_in(text: str, first_line: int) -> list[TextLink]:
-    """Every link and image in a Markdown text (`first_line`: the text's line in its file)."""
+    """Every link and image in a Markdown text (`first_line`: the text's line in its file). A
+    Markdown link inside a block of HTML is none: the page shows it as written."""
     if "](" not in text and "]:" not in text and "<" not in text:
         return []
     seen = prose(text)
+    blocks = [(start, end or len(text)) for start, end, _ in html_blocks(text)] if "<" in text else []
     found = []
     for pattern, markdown, hint in (
         (INLINE_LINK, True, "]("),
@@ -206,6 +208,8 @@ def links_in(text: str, first_line: int) -> list[TextLink]:
         line, counted = first_line, 0  # the line of `counted`, a place in the text
         for match in pattern.finditer(seen):
             start, end = match.span(match.lastgroup or 0)  # the group that matched: the target
+            if markdown and any(begins <= start < ends for begins, ends in blocks):
+                continue
             line, counted = line + seen.count("\n", counted, start), start
             column = start - seen.rfind("\n", 0, start)
             found.append(TextLink(text[start:end], line, column, start, markdown))

@@ -226,7 +226,7 @@ LINKED_BLOCKS = st.one_of(
         st.tuples(st.sampled_from(["<div>\n", "<p>", "<table><tr><td>"]), INLINE)
         .map("".join)
         .map(lambda block: block + {"<d": "\n</div>", "<p": "</p>", "<t": "</td></tr></table>"}[block[:2]]),
-        st.just("\n\n"),
+        GAPS,
     ),
 )
 """The blocks above, and blocks of HTML with Markdown links in them (which the page shows as
@@ -268,11 +268,9 @@ HEADED_BLOCKS = st.one_of(
     st.tuples(st.just("    a\n==="), GAPS),
     st.tuples(
         st.tuples(HTML_HEADINGS, INLINE).map(lambda tag_and_text: tag_and_text[1].join(tag_and_text[0])),
-        st.just("\n\n"),
+        GAPS,
     ),
-    st.tuples(
-        st.sampled_from(["<div>\n## a\n</div>", "<!--\n### a\n-->", "<!-- a -->b\n---"]), st.just("\n\n")
-    ),
+    st.tuples(st.sampled_from(["<div>\n## a\n</div>", "<!--\n### a\n-->", "<!-- a -->b\n---"]), GAPS),
 )
 """The blocks above, with headings of every level, underlined ones, rules, headings in lists and
 headings in HTML, and Markdown's heading marks in HTML (where they are text)."""

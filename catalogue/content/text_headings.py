@@ -6,12 +6,12 @@ written (its code blanked out) so that each is told at its line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import PurePath
 from typing import NamedTuple
 
 from ..problems import Problem
-from .html_policy import html_block_ends, place_of, without_comments
+from .html_policy import html_block_ends, place_of, without_comments, without_html_blocks
 from .text_links import INDENTED, LIST_ITEM, LIST_MARKS, RULE, UNDERLINE
 
 TITLE, DESCRIPTION, CRITERION = 1, 2, 3
@@ -98,9 +98,10 @@ def headings(lines: list[str], seen: list[str]) -> list[Heading]:
     and those written in HTML (<h2> to <h6>; the sanitiser removes <h1> and keeps its text).
     Markdown takes blocks of HTML out before it reads anything else: no code is in them."""
     ends = html_block_ends(lines) if any("<" in line for line in lines) else {}
+    outside = without_html_blocks(lines, ends), without_html_blocks(seen, ends)
     found = [
         Heading(index, 1, level, text, lines[index].strip(), False)
-        for index, level, text in markdown_headings(lines, seen, ends)
+        for index, level, text in markdown_headings(*outside, ends.keys())
     ]
     if ends or any("<" in line for line in seen):
         html = [
@@ -128,19 +129,19 @@ def html_headings(seen: str) -> Iterator[Heading]:
 
 
 def markdown_headings(
-    lines: list[str], seen: list[str], html: dict[int, int]
+    lines: list[str], seen: list[str], html: Collection[int]
 ) -> Iterator[tuple[int, int, str]]:
     """(index, level, text) of each heading Markdown makes among the lines. `seen`: the lines
     with their code blanked out (a code block holds no heading; a code span in one is its
     text). A line underlined (===, ---) is a heading where it starts a block, and so is a list
     item's that starts with #s there, or as the next item of its list (with sane lists, one of
     the same kind). A block starts after a blank line, a heading, a rule, a code block or a
-    block of HTML (whose lines Markdown leaves as they are; `html`, see html_policy.html_block_ends)."""
+    block of HTML: `html`, the lines in one, which `lines` and `seen` have blanked out up to
+    its end (html_policy.without_html_blocks)."""
     block_start, underline_at, code, in_list = True, -1, False, ""
     for number, (line, shown) in enumerate(zip(lines, seen, strict=True)):
         if number in html:  # what follows a block's end on its line starts a block
-            cut = html[number]
-            line, shown, block_start = " " * cut + line[cut:], " " * cut + shown[cut:], True
+            block_start = True
             if not line.strip():
                 continue
         # An indented line starts a code block only where a block starts; inside a paragraph

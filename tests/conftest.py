@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from hypothesis import settings
 
@@ -29,6 +30,39 @@ def catalogues_compiled_once() -> Iterator[None]:
     each is compiled once; a catalogue a test changes is compiled, and its mistakes told, anew."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(catalogues, "compile_catalogue", functools.lru_cache(maxsize=32)(compile_catalogue))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def templates_translated_once() -> Iterator[None]:
+    """Each test's project is new, so each of its builds would turn the same templates into
+    Python again (some 1,300 times in the fast tests, about 10 s of them). Jinja's part of that,
+    from a template's text to Python source, is a pure function of the text and name (every
+    environment is made by `make_env`, and Jinja's own cache of compiled templates shares them
+    between the two languages' environments as well); within the session it is done once for
+    each text. Python's part is done for each project, so that a template's mistake is still
+    told at its own file, and a changed template is translated, and its mistakes told, anew."""
+    translate: Any = jinja2.Environment.compile
+    translated: dict[tuple[str, str | None, bool], str] = {}
+
+    def compile_once(
+        env: jinja2.Environment,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if not isinstance(source, str):
+            return translate(env, source, name, filename, raw, defer_init)
+        key = (source, name, defer_init)
+        if key not in translated:
+            translated[key] = translate(env, source, name, filename, raw=True, defer_init=defer_init)
+        python = translated[key]
+        return python if raw else compile(python, filename or "<template>", "exec")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", compile_once)
         yield
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from .config import LANGS, Lang, SiteConfig
 from .content.house_style import format_practice
 from .content.load import is_editor_backup
-from .content.slugs import LONGEST_SEGMENT, is_slug, shortened, slugify, title_slug
+from .content.slugs import EXAMPLE_SLUG, LONGEST_SEGMENT, is_slug, shortened, slugify, title_slug
 from .content.source import SourceDocument, read_source
 from .content.validate import validate_practice
 from .content.vocabulary import load_vocabulary
@@ -61,12 +61,14 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
     fi_title, sv_title = " ".join(fi_title.split()), " ".join(sv_title.split())
     if practice_id is None and not slugify(fi_title):
         raise EditError(
-            f"the Finnish title {fi_title!r} gives no id; give one with --id, such as 'my-practice'"
+            f"the Finnish title {fi_title!r} gives no id; give one with --id, such as "
+            f"'{title_slug(sv_title) or EXAMPLE_SLUG}'"
         )
     practice_id = practice_id or title_slug(fi_title)
     if not is_slug(practice_id):
         raise EditError(
-            f"the id '{practice_id}' may contain only a-z, 0-9 and hyphens, such as 'my-practice'"
+            f"the id '{practice_id}' may contain only a-z, 0-9 and hyphens, such as "
+            f"'{title_slug(practice_id) or EXAMPLE_SLUG}'"
         )
     if len(practice_id) > LONGEST_SEGMENT:
         raise EditError(

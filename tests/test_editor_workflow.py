@@ -659,7 +659,18 @@ def test_new_scaffolds_both_languages_as_checkable_drafts(
     assert capsys.readouterr().err == "error: the id 'sample' is already used; choose another with --id\n"
     assert main(["--root", str(root), "new", "--fi-title", "–", "--sv-title", "–"]) == 1
     assert capsys.readouterr().err == (
-        "error: the Finnish title '–' gives no id; give one with --id, such as 'my-practice'\n"
+        "error: the Finnish title '–' gives no id; give one with --id, such as 'kielikahvila-oulu'\n"
+    )
+    # The example is made from what the editor wrote where it gives one.
+    assert main(["--root", str(root), "new", "--fi-title", "–", "--sv-title", "Språkkafé i Åbo"]) == 1
+    assert capsys.readouterr().err == (
+        "error: the Finnish title '–' gives no id; give one with --id, such as 'sprakkafe-i-abo'\n"
+    )
+    assert (
+        main(["--root", str(root), "new", "--fi-title", "x", "--sv-title", "y", "--id", "Kieli Kahvila"]) == 1
+    )
+    assert capsys.readouterr().err == (
+        "error: the id 'Kieli Kahvila' may contain only a-z, 0-9 and hyphens, such as 'kieli-kahvila'\n"
     )
 
 

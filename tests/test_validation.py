@@ -2829,3 +2829,17 @@ def test_a_practice_whose_two_files_are_named_apart_is_told_the_name_the_web_edi
         f"content/sv/{sv_file}": files["content/sv/esimerkki.md"],
     }
     assert [str(w) for w in check_site(make_project(tmp_path, named)).warnings] == expected
+
+
+def test_a_slug_or_id_that_is_no_address_is_told_the_address_it_would_make(tmp_path: Path) -> None:
+    """The example is made from what the editor wrote; where that gives none, from the house's."""
+    files = {
+        "content/fi/esimerkki.md": practice(slug="Uusi Osoite"),
+        "content/sv/esimerkki.md": practice(slug="–", extra="translation_pending: true"),
+    }
+    assert problems(tmp_path, files) == [
+        "content/fi/esimerkki.md:4:7: slug 'Uusi Osoite' may contain only lower-case letters a-z, digits "
+        "and single hyphens; for example 'uusi-osoite' (it becomes the page address)",
+        "content/sv/esimerkki.md:4:7: slug '–' may contain only lower-case letters a-z, digits and single "
+        "hyphens; for example 'kielikahvila-oulu' (it becomes the page address)",
+    ]

@@ -11,6 +11,8 @@ LONGEST_SEGMENT = 120
 """The most characters of a slug, an id or any part of an address: each part is a folder's name
 in the output, which file systems keep within 255 bytes (and an address this long is already
 past reading)."""
+EXAMPLE_SLUG = "kielikahvila-oulu"
+"""A slug to show as an example where the text at hand gives none."""
 
 
 def shortened(slug: str) -> str:

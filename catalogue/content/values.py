@@ -16,7 +16,7 @@ from .fields import CONTACT_KEYS, LINK_KEYS
 from .house_style import MARKUP, in_typographic_quotes, plainly, scalar, yaml_type
 from .html_policy import scheme_of, web_address
 from .model import Contact, Link
-from .slugs import LONGEST_SEGMENT, is_slug, shortened, slugify
+from .slugs import EXAMPLE_SLUG, LONGEST_SEGMENT, is_slug, shortened, slugify
 from .source import SourceDocument
 from .text_rules import vague_link_text
 from .vocabulary import Vocabulary
@@ -131,7 +131,7 @@ class ValueChecker:
             self.problem(
                 key,
                 f"{key[0]} '{text}' may contain only lower-case letters a-z, digits and single "
-                f"hyphens; for example '{slugify(text) or 'my-practice'}' ({what})",
+                f"hyphens; for example '{slugify(text) or EXAMPLE_SLUG}' ({what})",
             )
             return None
         if len(text) > LONGEST_SEGMENT:

@@ -126,6 +126,11 @@ def html_blocks(text: str) -> list[tuple[int, int | None, str]]:
     return found
 
 
+def place_of(text: str, offset: int) -> tuple[int, int]:
+    """The line index and column (from 1) of an offset in `text`."""
+    return text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
+
+
 COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)
 """An HTML comment at a line's start, which Markdown takes for a block of HTML."""
 
@@ -136,10 +141,9 @@ def html_block_ends(lines: list[str]) -> dict[int, int]:
     text, ends = "\n".join(lines), dict[int, int]()
     blocks = [(start, end or len(text)) for start, end, _ in html_blocks(text)]
     for start, end in blocks + [comment.span() for comment in COMMENT_BLOCK.finditer(text)]:
-        first, last = text.count("\n", 0, start), text.count("\n", 0, end)
-        for index in range(first, last + 1):
-            column = end - (text.rfind("\n", 0, end) + 1) if index == last else len(lines[index])
-            ends[index] = max(ends.get(index, 0), column)
+        last, after = place_of(text, end)  # the column after the block, from 1
+        for index in range(text.count("\n", 0, start), last + 1):
+            ends[index] = max(ends.get(index, 0), after - 1 if index == last else len(lines[index]))
     return ends
 
 
@@ -159,11 +163,6 @@ MARKDOWN_MARKS = re.compile(
 )
 """Markdown an editor may write inside an HTML block, where it is shown as written: **bold**,
 [a link](…), a heading or a list item."""
-
-
-def place_of(text: str, offset: int) -> tuple[int, int]:
-    """The line index and column (from 1) of an offset in `text`."""
-    return text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
 
 
 PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "figcaption": ("figure",)}

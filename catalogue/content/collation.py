@@ -37,20 +37,25 @@ def _primary(char: str) -> int:
     return _LETTER_BASE + len(_ALPHABET) + ord(char)
 
 
-class _PrimaryWeights(dict[int, str]):
-    """Code point → its primary weight as one character, worked out once per character, so
-    that str.translate makes the primary key and keys compare as plain strings."""
+def _weight(code: int) -> str:
+    """The primary weight of a code point as one character, so that str.translate makes the
+    primary key and keys compare as plain strings. An invisible format character (a soft
+    hyphen, a zero-width space) weighs nothing, as in Unicode's collation: 'Alku\u00adkiri'
+    sorts as 'Alkukiri'."""
+    if unicodedata.category(chr(code)) == "Cf":
+        return ""
+    return chr(min(_primary(chr(code)), sys.maxunicode))
+
+
+class _Weights(dict[int, str]):
+    """The weights of the Latin letters and of punctuation, worked out once when the module
+    is imported, and of any other character each time it is met; the table never changes."""
 
     def __missing__(self, code: int) -> str:
-        # An invisible format character (a soft hyphen, a zero-width space) weighs nothing,
-        # as in Unicode's collation: 'Alku\u00adkiri' sorts as 'Alkukiri'.
-        invisible = unicodedata.category(chr(code)) == "Cf"
-        weight = "" if invisible else chr(min(_primary(chr(code)), sys.maxunicode))
-        self[code] = weight
-        return weight
+        return _weight(code)
 
 
-_WEIGHTS = _PrimaryWeights()
+_WEIGHTS = _Weights({code: _weight(code) for code in (*range(0x250), *range(0x2000, 0x2070))})
 
 
 def sort_key(text: str) -> tuple[str, str, str]:

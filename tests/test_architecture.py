@@ -1,5 +1,5 @@
 """The shape the code keeps (issue #13's limits, CONTRIBUTING.md's "Architecture"): small
-modules, short functions, and imports that flow one way."""
+modules, short functions, imports that flow one way, and no state kept in a module."""
 
 from __future__ import annotations
 
@@ -92,3 +92,64 @@ def test_an_import_circle_is_found() -> None:
     """The walk finds a circle, shown on a made-up graph: the package has none to show it on."""
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert circles(graph) == [["a", "b", "c", "a"]]
+
+
+MUTATORS = frozenset(
+    {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem", "clear", "remove"}
+)
+"""Methods that change a list, a dict or a set in place."""
+
+
+def state_changes(tree: ast.Module) -> list[str]:
+    """Where a function changes what its module holds: a `global` statement, or a name bound
+    at the module's top level assigned into (`_SEEN[key] = …`), deleted from, or changed by a
+    method (`_SEEN.add(…)`), each as 'line: name'."""
+    top_level = {
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign | ast.AnnAssign)
+        for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+        if isinstance(target, ast.Name)
+    }
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        for node in ast.walk(function):
+            changed: ast.expr | None = None
+            if isinstance(node, ast.Global):
+                found += [f"{node.lineno}: global {name}" for name in node.names]
+            elif isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load):
+                changed = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                changed = node.func.value if node.func.attr in MUTATORS else None
+            if isinstance(changed, ast.Name) and changed.id in top_level:
+                found.append(f"{getattr(node, 'lineno', 0)}: {changed.id}")
+    return sorted(set(found), key=lambda place: int(place.split(":")[0]))
+
+
+def test_no_function_changes_what_its_module_holds() -> None:
+    """No module-level mutable state (issue #13): what a build knows is passed to it, so two
+    builds in one process (`serve`, the tests) cannot see each other's data."""
+    changes = {name: found for name, module in modules().items() if (found := state_changes(module.tree))}
+    assert changes == {}
+
+
+def test_a_change_to_what_a_module_holds_is_found() -> None:
+    """The walk finds each kind of change, shown on made-up code: the package has none."""
+    code = """
+_SEEN = set()
+_BY_KEY: dict[str, int] = {}
+COUNT = 0
+LIMIT = 3
+
+def remember(key, value, local):
+    global COUNT
+    _SEEN.add(key)
+    _BY_KEY[key] = value
+    del _BY_KEY["old"]
+    local.add(key)
+    local[key] = LIMIT
+    return _BY_KEY.get(key)
+"""
+    assert state_changes(ast.parse(code)) == ["8: global COUNT", "9: _SEEN", "10: _BY_KEY", "11: _BY_KEY"]

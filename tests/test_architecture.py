@@ -100,6 +100,11 @@ MUTATORS = frozenset(
 """Methods that change a list, a dict or a set in place."""
 
 
+def by_line(place: str) -> int:
+    """The line of a place given as 'line: what'."""
+    return int(place.split(":")[0])
+
+
 def state_changes(tree: ast.Module) -> list[str]:
     """Where a function changes what its module holds: a `global` statement, or a name bound
     at the module's top level assigned into (`_SEEN[key] = …`), deleted from, or changed by a
@@ -125,7 +130,7 @@ def state_changes(tree: ast.Module) -> list[str]:
                 changed = node.func.value if node.func.attr in MUTATORS else None
             if isinstance(changed, ast.Name) and changed.id in top_level:
                 found.append(f"{getattr(node, 'lineno', 0)}: {changed.id}")
-    return sorted(set(found), key=lambda place: int(place.split(":")[0]))
+    return sorted(set(found), key=by_line)
 
 
 def test_no_function_changes_what_its_module_holds() -> None:
@@ -153,3 +158,60 @@ def remember(key, value, local):
     return _BY_KEY.get(key)
 """
     assert state_changes(ast.parse(code)) == ["8: global COUNT", "9: _SEEN", "10: _BY_KEY", "11: _BY_KEY"]
+
+
+PUBLIC_DESPITE_THE_UNDERSCORE = frozenset({"os._exit"})
+"""Documented names that start with an underscore."""
+
+
+def private_uses(tree: ast.Module) -> list[str]:
+    """Where a module reaches into another package's private names: `re._parser`,
+    `from markdown.util import _private`, each as 'line: name' (its own package's, and a
+    named tuple's `_replace`, are not counted)."""
+    libraries = {
+        (alias.asname or alias.name).split(".")[0]: alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not node.level:
+            found += [f"{node.lineno}: {node.module}.{a.name}" for a in node.names if _private(a.name)]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and _private(node.attr):
+            name = f"{libraries.get(node.value.id)}.{node.attr}"
+            if node.value.id in libraries and name not in PUBLIC_DESPITE_THE_UNDERSCORE:
+                found.append(f"{node.lineno}: {name}")
+    return sorted(found, key=by_line)
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_no_module_uses_another_packages_private_names() -> None:
+    """No patching of a library's private internals (issue #13): a library's next release may
+    change what it does not document."""
+    uses = {name: found for name, module in modules().items() if (found := private_uses(module.tree))}
+    assert uses == {}
+
+
+def test_a_use_of_a_private_name_is_found() -> None:
+    code = """
+import os
+import re
+import markdown.util as mu
+from markdown.util import _private, public
+from . import _ours
+
+def convert(record):
+    os._exit(0)
+    re._parser.parse("x")
+    mu._thing = 1
+    return record._replace(x=1)
+"""
+    assert private_uses(ast.parse(code)) == [
+        "5: markdown.util._private",
+        "10: re._parser",
+        "11: markdown.util._thing",
+    ]

@@ -25,8 +25,9 @@ from ..content.vocabulary import Term, Vocabulary
 from ..site.pages import MarkdownText, Page, PracticeText
 
 
-def _stand_in(value: Any) -> Any:
-    """What a record counts as in a recipe (see the module's docstring)."""
+def _hashed_as(value: Any) -> Any:
+    """What a record is hashed as in a recipe: its digest, its code or its fields (see the
+    module's docstring)."""
     if isinstance(value, Practice):
         return value.digest
     if isinstance(value, Term):
@@ -44,7 +45,7 @@ def _stand_in(value: Any) -> Any:
 
 
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
-"""Records and dates go to `_stand_in` too. Keys stay in the order the data has them: the same
+"""Records and dates go to `_hashed_as` too. Keys stay in the order the data has them: the same
 data is always built in the same order, and data built in another order would only make a
 page again, never leave one as it was. (orjson, not the standard library's json: a page's data
 is JSON in a third of the time, 20 ms of every rebuild at N = 1,000.)"""
@@ -52,7 +53,7 @@ is JSON in a third of the time, 20 ms of every rebuild at N = 1,000.)"""
 
 def digest(*parts: Any) -> str:
     """A hash of plain values and records (see the module's docstring)."""
-    data = orjson.dumps(parts, default=_stand_in, option=_OPTIONS)
+    data = orjson.dumps(parts, default=_hashed_as, option=_OPTIONS)
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -346,6 +346,25 @@ def test_an_output_folder_deleted_or_replaced_is_made_whole_again(tmp_path: Path
     assert built(root, out) == expected
 
 
+def test_a_file_deleted_or_changed_in_the_output_folder_is_made_again(tmp_path: Path) -> None:
+    """A page, a static file or a part of the search bundle deleted or changed in the output
+    folder since the build wrote it (`rm -rf _site/fi`, a deployment script, an editor saving
+    into _site/ by mistake) is made again, as a build from nothing would make it. (The build
+    trusted its record of the folder: the next build left the page missing and the search
+    without its fragments.)"""
+    root = make_project(tmp_path, {**pair(), **pair("other", "toinen", "annan")})
+    out = tmp_path / "site"
+    expected = built(root, out, search=True)
+    shutil.rmtree(out / "sv")
+    (out / "fi/index.html").write_text("altered", encoding="utf-8")
+    (out / "static/site.css").unlink()
+    fragment = next((out / "pagefind/fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:-1])
+    assert built(root, out, search=True) == expected
+    shutil.rmtree(out / "pagefind/fragment")
+    assert built(root, out, search=True) == expected
+
+
 def test_two_builds_into_one_folder_at_once_take_turns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

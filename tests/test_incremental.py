@@ -288,6 +288,18 @@ class Editing(RuleBasedStateMachine):
         current = next(line for line in text.splitlines() if line.startswith("feedback_email"))
         settings.write_text(text.replace(current, f'feedback_email = "{address}"'), encoding="utf-8")
 
+    @rule(pick=st.integers(min_value=0), delete=st.booleans())
+    def damage_the_output(self, pick: int, delete: bool) -> None:
+        """A file of the output folder (a page, a static file, a part of the search bundle)
+        deleted or changed since the build wrote it: by hand, by a deployment script."""
+        files = sorted(p for p in self.live.rglob("*") if p.is_file()) if self.live.exists() else []
+        if files:
+            file = files[pick % len(files)]
+            if delete:
+                file.unlink()
+            else:
+                file.write_bytes(file.read_bytes() + b" ")
+
     @rule(practice_id=practices)
     def save_a_mistake(self, practice_id: str) -> None:
         """An impossible date saved in a file: the build fails and leaves the site as it was.
@@ -358,6 +370,8 @@ def test_every_kind_of_edit_keeps_a_rebuild_equal_to_a_cold_build() -> None:
         step("replace_image", 20)
         step("add_attachment")
         step("edit_site_settings", "saavutettavuus@example.fi")
+        step("damage_the_output", 7, True)
+        step("damage_the_output", 11, False)
         step("delete_with_redirect", first)
     finally:
         machine.teardown()

@@ -236,8 +236,9 @@ def _write_site(
 ) -> tuple[dict[str, Output], list[str]]:
     """Make the files whose recipe changed in a staging folder, index them if asked, and
     publish them into out_dir; return every output file's entry, and the paths made anew."""
-    previous = cache.outputs(out_dir)
-    unknown = write.files_in(out_dir) if not previous and out_dir.is_dir() else {}
+    recorded = cache.outputs(out_dir)
+    previous = _still_written(out_dir, recorded)
+    unknown = write.files_in(out_dir) if not recorded and out_dir.is_dir() else {}
     staging = write.begin(out_dir)
     try:
         outputs = make_outputs(plan, previous, staging, cache, reporter)
@@ -256,8 +257,20 @@ def _write_site(
     except BaseException:
         write.discard(staging)
         raise
-    _publish(cache, staging, out_dir, outputs, made, previous, unknown.keys())
+    _publish(cache, staging, out_dir, outputs, made, recorded, unknown.keys())
     return outputs, made
+
+
+def _still_written(out_dir: Path, recorded: dict[str, Output]) -> dict[str, Output]:
+    """The recorded files that out_dir holds as they were written. One deleted or changed
+    since (by hand, by a deployment script) is made again, and so is the whole search bundle
+    if any of its files is."""
+    intact = write.unchanged(
+        out_dir, {path: (output.size, output.mtime_ns) for path, output in recorded.items()}
+    )
+    bundle = _bundle(recorded)
+    lost = bundle if not bundle.keys() <= intact else {}
+    return {path: output for path, output in recorded.items() if path in intact and path not in lost}
 
 
 def _publish(
@@ -266,19 +279,19 @@ def _publish(
     out_dir: Path,
     outputs: dict[str, Output],
     made: list[str],
-    previous: dict[str, Output],
+    recorded: dict[str, Output],
     unknown: Iterable[str],
 ) -> None:
     """Move the files made into out_dir, remove those no longer made, and record what it
     holds now. If publishing fails halfway (a full disk), what the folder holds is no longer
     known: the next build makes it whole again."""
     try:
-        write.publish(staging, out_dir, made, (previous.keys() | set(unknown)) - outputs.keys())
+        write.publish(staging, out_dir, made, (recorded.keys() | set(unknown)) - outputs.keys())
     except BaseException:
         write.discard(staging)
-        cache.set_outputs(out_dir, {}, previous)
+        cache.set_outputs(out_dir, {}, recorded)
         raise
-    cache.set_outputs(out_dir, outputs, previous)
+    cache.set_outputs(out_dir, outputs, recorded)
 
 
 def make_outputs(

@@ -13,7 +13,7 @@ import os
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -86,6 +86,21 @@ def files_in(folder: Path, prefix: str = "") -> dict[str, tuple[int, int]]:
             else:
                 stat = entry.stat(follow_symlinks=False)
                 found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def unchanged(folder: Path, written: Mapping[str, tuple[int, int]]) -> set[str]:
+    """The paths of `written` (path → size and modification time as written) whose file in
+    folder has them still: not one deleted or changed since."""
+    found = set()
+    base = f"{folder}{os.sep}"  # a string: a Path for each of 20,000 files took twice as long
+    for path, (size, mtime_ns) in written.items():
+        try:
+            stat = os.stat(base + path)  # noqa: PTH116
+        except OSError:
+            continue
+        if stat.st_size == size and stat.st_mtime_ns == mtime_ns:
+            found.add(path)
     return found
 
 

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,17 @@ def test_ctrl_c_ends_a_build_in_one_line_and_leaves_the_old_site(
     assert tree_digest(out) == before
 
 
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl+C raises KeyboardInterrupt, as Python sets it up, even where the tests were started
+    with it ignored (a script's job in the background inherits SIGINT ignored, and Python then
+    leaves it so)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_raises")
 def test_ctrl_c_while_publishing_on_a_terminal_waits_for_the_whole_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

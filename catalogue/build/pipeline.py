@@ -391,10 +391,9 @@ def index_published(
             with lock, write.held(out_dir, lambda: None):  # `make build` too may be at work
                 if latest() is wanted:
                     recorded = cache.outputs(out_dir)
-                    write.publish(folder, out_dir, fresh, _bundle(recorded).keys() - fresh.keys())
-                    kept = {
-                        path: output for path, output in recorded.items() if path not in _bundle(recorded)
-                    }
+                    old = _bundle(recorded)
+                    write.publish(folder, out_dir, fresh, old.keys() - fresh.keys())
+                    kept = {path: output for path, output in recorded.items() if path not in old}
                     cache.set_outputs(out_dir, kept | fresh, recorded)
         finally:
             write.discard(folder)

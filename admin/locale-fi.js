@@ -1,5 +1,7 @@
 // Finnish for Decap CMS 3.16 (it ships Swedish but no Finnish). Written for this catalogue:
 // "käytäntö" is a practice. Keys as in Decap's English locale (decap-cms-locales/src/en).
+// The button for a new practice has a plain "+", not Decap's fullwidth "＋" (U+FF0B), which
+// many computers' fonts lack: it showed as an empty box.
 "use strict";
 
 window.DECAP_LOCALE_FI = {
@@ -49,7 +51,7 @@ window.DECAP_LOCALE_FI = {
       "viewAs": "Näytä",
       "viewAsList": "Luettelona",
       "viewAsGrid": "Ruudukkona",
-      "newButton": "＋ %{collectionLabel}",
+      "newButton": "+ %{collectionLabel}",
       "newButtonAriaLabel": "Uusi: %{collectionLabel}",
       "ascending": "Nouseva",
       "descending": "Laskeva",

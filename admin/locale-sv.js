@@ -1,4 +1,5 @@
-// What Decap CMS 3.16's own Swedish lacks (it falls back to English there), added over it.
+// What Decap CMS 3.16's own Swedish lacks (it falls back to English there), added over it,
+// and a plain "+" on the button for a new practice (see locale-fi.js).
 "use strict";
 
 window.DECAP_LOCALE_SV_ADDITIONS = {
@@ -7,6 +8,7 @@ window.DECAP_LOCALE_SV_ADDITIONS = {
   },
   "collection": {
     "collectionTop": {
+      "newButton": "+ %{collectionLabel}",
       "viewAsList": "Som lista",
       "viewAsGrid": "Som rutnät"
     },

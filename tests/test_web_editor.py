@@ -377,6 +377,37 @@ def _saved_body(page: Any, site_url: str, body: str) -> str:
     return str(saved).split("---\n")[-1]
 
 
+FONT_SAFE = {chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100))} | set("\n–—‘’“”…")
+"""Characters every computer's interface fonts have: Latin-1 and the common dashes, quotes
+and dots."""
+
+
+@pytest.mark.browser
+def test_the_editors_interface_is_whole_in_finnish_and_swedish_in_characters_every_font_has(
+    editor_project: tuple[Path, str], page: Any
+) -> None:
+    """Decap falls back to English for any text its language lacks, and a character the
+    computer's fonts lack is an empty box: its own button for a new practice, "＋ Käytäntö /
+    Praxis" (a fullwidth plus, U+FF0B), was a box and a name in Debian's Chromium."""
+    _, url = editor_project
+    page.goto(f"{url}admin/")
+    page.get_by_role("button", name="Kirjaudu").click()
+    texts = page.evaluate(
+        """() => {
+            const flat = (o, at) => Object.entries(o).flatMap(([key, value]) =>
+                typeof value === "object" ? flat(value, `${at}${key}.`) : [[`${at}${key}`, String(value)]]);
+            const langs = ["en", "fi", "sv"];
+            return Object.fromEntries(langs.map((lang) => [lang, flat(CMS.getLocale(lang), "")]));
+        }"""
+    )
+    english = dict(texts["en"])
+    for lang in ("fi", "sv"):
+        own = dict(texts[lang])
+        assert sorted(english.keys() - own.keys()) == [], lang
+        assert {key: text for key, text in own.items() if set(text) - FONT_SAFE} == {}, lang
+    assert page.get_by_role("link", name="Uusi: Käytäntö / Praxis").inner_text() == "+ Käytäntö / Praxis"
+
+
 @pytest.mark.browser
 def test_the_editor_writes_files_as_python_does(site_url: str, page: Any) -> None:
     """admin/house-style.js and catalogue/content/house_style.py give the same bytes: for

@@ -187,9 +187,16 @@ def leave(status: int) -> NoReturn:
     rebuild of the real catalogue. Every file the build wrote is closed by now; only the
     standard streams are buffered. Not after a build on worker processes: their server's folder
     in /tmp is removed as Python ends (it was left behind, one for each such build), and that
-    ending takes some 0.05 s of a build that long."""
+    ending takes some 0.05 s of a build that long.
+
+    The command is done, so Ctrl+C or SIGTERM from here on changes nothing. As Python ends, it
+    gives a signal whose handler is Python's its default action back, and a Ctrl+C pressed again
+    in those milliseconds killed the process mid-exit: a shell still said 130, but the process
+    reported being killed, not its status. Signals ignored keep their setting to the end."""
     sys.stdout.flush()
     sys.stderr.flush()
+    for number in STOPPING:
+        signal.signal(number, signal.SIG_IGN)
     if "multiprocessing" in sys.modules:
         sys.exit(status)
     os._exit(status)

@@ -169,12 +169,28 @@ def test_ctrl_c_while_publishing_on_a_terminal_waits_for_the_whole_site(
     assert tree_digest(out) == tree_digest(cold)
 
 
-STOPS = {"ctrl-c": (signal.SIGINT, 1), "ctrl-c-twice": (signal.SIGINT, 2), "sigterm": (signal.SIGTERM, 1)}
+HELD = 0
+"""Presses of a key held down: again and again, until the process has ended."""
+STOPS = {
+    "ctrl-c": (signal.SIGINT, 1),
+    "ctrl-c-twice": (signal.SIGINT, 2),
+    "ctrl-c-held": (signal.SIGINT, HELD),
+    "sigterm": (signal.SIGTERM, 1),
+}
+SENT_TO = {"terminal": True, "process": False}
+"""Ctrl+C from a terminal reaches the whole process group; `kill` the one process."""
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stop", STOPS)
-@pytest.mark.parametrize("to_group", [True, False], ids=["terminal", "process"])
+@pytest.mark.parametrize(
+    ("stop", "to_group"),
+    [
+        pytest.param(stop, to_group, id=f"{where}-{stop}")
+        for stop in STOPS
+        for where, to_group in SENT_TO.items()
+        if to_group or STOPS[stop][1] != HELD
+    ],
+)
 @pytest.mark.parametrize("under_way", ["indexing", "rebuild"])
 def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     tmp_path: Path, to_group: bool, under_way: str, stop: str
@@ -182,10 +198,11 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
     """`serve` indexes for search in the background, and rebuilds after a template edit, on
     worker processes for a catalogue this size (110 practices in each language). Ctrl+C while
     either runs, as a terminal sends it (to the whole process group) or to serve's process alone
-    (`kill -INT`), once or, impatiently, twice, or SIGTERM, to the group (as a service manager
-    sends it) or to serve alone (`kill`): serve ends, and takes the run's temporary folder and
-    processes with it (they were left behind, the workers for good), and the site served stays
-    as it was (a second Ctrl+C ended serve while the rebuild was still publishing)."""
+    (`kill -INT`), once or, impatiently, twice or held down, or SIGTERM, to the group (as a
+    service manager sends it) or to serve alone (`kill`): serve ends, and takes the run's
+    temporary folder and processes with it (they were left behind, the workers for good), and
+    the site served stays as it was (a second Ctrl+C ended serve while the rebuild was still
+    publishing; one as Python ended killed it)."""
     import os
     import sys
 
@@ -220,15 +237,18 @@ def test_ctrl_c_in_serve_while_it_works_leaves_no_folder_and_no_process_behind(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("stop", "to_group"), [("ctrl-c", True), ("ctrl-c-twice", True), ("sigterm", True), ("sigterm", False)]
+    ("stop", "to_group"),
+    [("ctrl-c", True), ("ctrl-c-twice", True), ("ctrl-c-held", True), ("sigterm", True), ("sigterm", False)],
 )
 def test_ctrl_c_in_a_build_on_worker_processes_ends_it_in_one_line(
     tmp_path: Path, stop: str, to_group: bool
 ) -> None:
-    """Ctrl+C, once or twice, from a terminal (to the whole process group), or SIGTERM, to the
-    group (a service manager) or to the build alone (`kill`, `timeout`, a cancelled CI job),
-    while the workers rebuild every page after a template edit: the build ends at once, says so
-    in one line (each worker printed a traceback; a second press hung the build as it ended),
+    """Ctrl+C, once, twice or held down, from a terminal (to the whole process group), or
+    SIGTERM, to the group (a service manager) or to the build alone (`kill`, `timeout`, a
+    cancelled CI job), while the workers rebuild every page after a template edit: the build
+    ends at once, says so in one line (each worker printed a traceback; a second press hung the
+    build as it ended) with its status (one pressed as Python ended killed it: in the
+    milliseconds after its exit functions ran, Python gives Ctrl+C its default action back),
     and leaves the site as it was, with no folder, temporary file or process behind (the
     workers' server left its folder in /tmp after every build on workers, this first whole one
     too; SIGTERM ended the build at once, and its workers never ended)."""
@@ -271,10 +291,11 @@ def _temporary_folder(folder: Path) -> dict[str, str]:
 def _stop_during(
     process: subprocess.Popen[bytes], folder: Path, number: int, presses: int, to_group: bool
 ) -> bytes:
-    """Signal `number` sent `presses` times, 50 ms apart, once `folder` shows a run well under
-    way (the workers or Pagefind at work), to the whole process group (as a terminal sends
-    Ctrl+C) or to the process alone (`kill`); the rest of the process's output once it has
-    ended. A process still running a minute later is killed with its group."""
+    """Signal `number` sent `presses` times, 50 ms apart (HELD: every 10 ms until the process
+    has ended), once `folder` shows a run well under way (the workers or Pagefind at work), to
+    the whole process group (as a terminal sends Ctrl+C) or to the process alone (`kill`); the
+    rest of the process's output once it has ended. A process still running a minute later is
+    killed with its group."""
     import os
 
     try:
@@ -283,9 +304,11 @@ def _stop_during(
             time.sleep(0.02)
         assert folder.exists(), f"no run began: {folder.name} was never made"
         time.sleep(0.3)
-        for _ in range(presses):
+        sent, held_until = 0, time.monotonic() + 60 if presses == HELD else 0.0
+        while process.poll() is None and (sent < presses or time.monotonic() < held_until):
             os.killpg(process.pid, number) if to_group else process.send_signal(number)
-            time.sleep(0.05)
+            sent += 1
+            time.sleep(0.01 if presses == HELD else 0.05)
         return process.communicate(timeout=60)[0]
     finally:
         if process.poll() is None:

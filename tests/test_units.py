@@ -18,7 +18,7 @@ from catalogue.conflicts import merge_conflicts
 from catalogue.content.collation import sort_key
 from catalogue.content.freshness import copied_lines, line_keys
 from catalogue.content.house_style import in_typographic_quotes
-from catalogue.content.hyphenation import HEADING, hyphenator
+from catalogue.content.hyphenation import HEADING, finnish_syllables, hyphenator
 from catalogue.content.slugs import slugify
 from catalogue.content.source import SourceDocument, parse_source
 from catalogue.problems import Severity
@@ -890,8 +890,8 @@ def test_an_image_of_static_is_given_its_size_unless_the_text_gives_one() -> Non
 
 
 def test_a_long_word_is_given_soft_hyphens_where_its_language_hyphenates_it() -> None:
-    """Finnish at the last consonant before each vowel, Swedish by pyphen's dictionary; a word
-    of fewer than 12 letters as it is."""
+    """Finnish by its rules (below), Swedish by pyphen's dictionary; a word of fewer than 12
+    letters as it is."""
     finnish, swedish = hyphenator("fi"), hyphenator("sv")
     shown = finnish("Alkukartoitus ja kotoutumissuunnitelma").replace("\u00ad", "-")
     assert shown == "Al-ku-kar-toi-tus ja ko-tou-tu-mis-suun-ni-tel-ma"
@@ -900,6 +900,28 @@ def test_a_long_word_is_given_soft_hyphens_where_its_language_hyphenates_it() ->
     )
     assert finnish("Nivelvaihe") == "Nivelvaihe"
     assert swedish("Basinformation") == "Bas\u00adin\u00adfor\u00adma\u00adtion"
+
+
+@pytest.mark.parametrize(
+    "syllables",
+    [
+        "ko-tou-tu-mis-suun-ni-tel-ma",  # a syllable begins at the last consonant before a vowel
+        "Tur-va-pai-kan-ha-ki-joi-den",
+        "ruot-sin-kie-li-ses-sä",  # ie, uo: diphthongs
+        "työ-e-lä-mä-kou-lu-tus-ta",  # between two vowels that are no diphthong (työe-lä-mä was wrong)
+        "Psy-ko-e-du-kaa-ti-o-ma-te-ri-aa-lin",
+        "Kiin-ti-ö-pa-ko-lai-set",
+        "maa-han-muut-to-a-si-at",
+        "Va-paa-eh-tois-toi-min-ta",  # after a long vowel
+        "Asi-a-kas-läh-töi-nen",  # not after one letter at the start (a-si-a-kas)
+        "Yleis-tet-tä-vä",
+        "hy-vin-voin-tia",  # nor before one at the end
+    ],
+)
+def test_a_finnish_word_breaks_between_its_syllables_by_the_rules_of_finnish(syllables: str) -> None:
+    """The consonant and the vowel rule of Finnish hyphenation (Kielitoimisto's), and no letter
+    left alone at a line's end or start."""
+    assert finnish_syllables(syllables.replace("-", "")) == syllables.replace("-", "\u00ad")
 
 
 def test_the_headings_of_a_text_are_hyphenated_and_nothing_else_of_it() -> None:
@@ -945,5 +967,5 @@ def test_a_link_that_shows_its_address_breaks_as_an_address() -> None:
 def test_a_heading_hyphenates_only_a_word_too_long_for_a_line_of_its_own() -> None:
     finnish, swedish = hyphenator("fi", HEADING), hyphenator("sv", HEADING)
     shown = finnish("Psykoedukaatiomateriaalin yhteiskehittäminen pakolaisille").replace("\u00ad", "-")
-    assert shown == "Psy-koe-du-kaa-tio-ma-te-riaa-lin yh-teis-ke-hit-tä-mi-nen pakolaisille"
+    assert shown == "Psy-ko-e-du-kaa-ti-o-ma-te-ri-aa-lin yh-teis-ke-hit-tä-mi-nen pakolaisille"
     assert swedish("Regional servicepunkt för integration") == "Regional servicepunkt för integration"

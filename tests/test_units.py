@@ -924,6 +924,16 @@ def test_a_finnish_word_breaks_between_its_syllables_by_the_rules_of_finnish(syl
     assert finnish_syllables(syllables.replace("-", "")) == syllables.replace("-", "\u00ad")
 
 
+def test_a_swedish_word_breaks_only_between_parts_that_each_have_a_vowel() -> None:
+    """pyphen's Swedish patterns cut off a lone consonant: Språ-k-un-der-vis-ning-en,
+    Sek-tor-s-över-gri-pan-de ('Sektor-' at a line's end, 'sövergripande' below it)."""
+    swedish = hyphenator("sv")
+    words = "Språkundervisningen Sektorsövergripande ungdomsarbete Integrationsutbildning"
+    assert swedish(words).replace("\u00ad", "-") == (
+        "Språkun-der-vis-ning-en Sek-torsöver-gri-pan-de ung-domsar-be-te In-teg-ra-tions-ut-bild-ning"
+    )
+
+
 def test_the_headings_of_a_text_are_hyphenated_and_nothing_else_of_it() -> None:
     html = (
         '<h2 id="valvontaviranomainen">Valvontaviranomainen</h2>\n'

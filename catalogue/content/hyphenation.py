@@ -27,6 +27,10 @@ FINNISH_ONE_SYLLABLE = {
 }
 """Two vowels in one syllable: a diphthong or a long vowel. Between two others a syllable ends
 (työ-e-lä-mä, psy-ko-e-du-kaa-ti-o, kiin-ti-ö)."""
+SWEDISH_VOWEL = re.compile("[aeiouyåäöéü]", re.IGNORECASE)
+"""pyphen's Swedish patterns also cut off a lone consonant (Språ-k-un-der-vis-ning-en,
+Sek-tor-s-över-gri-pan-de, ung-dom-s-ar-be-te): a part without a vowel is no syllable, so
+there is no break on either side of it (Språkun-der-vis-ning-en)."""
 NARROW_CELL = 12
 """The letters of the shortest word that may not fit a narrow table cell."""
 HEADING = 16
@@ -52,8 +56,12 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
     def syllables(word: re.Match[str]) -> str:
         if lang == "fi":
             return finnish_syllables(word[0])
-        inserted: str = dictionary().inserted(word[0], hyphen="\u00ad")
-        return inserted
+        parts: list[str] = dictionary().inserted(word[0], hyphen="\u00ad").split("\u00ad")
+        kept = (
+            ("\u00ad" if SWEDISH_VOWEL.search(before) and SWEDISH_VOWEL.search(after) else "") + after
+            for before, after in itertools.pairwise(parts)
+        )
+        return parts[0] + "".join(kept)
 
     long_word = re.compile(rf"\w{{{shortest},}}")
     return lambda text: long_word.sub(syllables, text)

@@ -31,7 +31,12 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
     return found
 
 
-def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[str]) -> dict[str, Any]:
+EVIDENCE_PLACEHOLDER = {"fi": "Kirjoita näyttö tähän.", "sv": "Skriv belägget här."}
+
+
+def _draft_front(
+    practice_id: str, title: str, slug: str, criteria_codes: list[str], lang: Lang
+) -> dict[str, Any]:
     """Every field a practice needs, with placeholders the check refuses once draft is false."""
     return {
         "id": practice_id,
@@ -50,7 +55,7 @@ def _draft_front(practice_id: str, title: str, slug: str, criteria_codes: list[s
         "contact": {"name": "..."},
         "published": "...",
         "draft": True,
-        "criteria": {code: "Kirjoita näyttö tähän. / Skriv belägget här." for code in criteria_codes},
+        "criteria": {code: EVIDENCE_PLACEHOLDER[lang] for code in criteria_codes},
     }
 
 
@@ -79,7 +84,8 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
         raise EditError(f"the id '{practice_id}' is already used; choose another with --id")
     criteria_codes = load_vocabulary(root / "content/vocabulary.yaml").codes("criteria")
     created = []
-    for lang, title in (("fi", fi_title), ("sv", sv_title)):
+    titles: dict[Lang, str] = {"fi": fi_title, "sv": sv_title}
+    for lang, title in titles.items():
         slug = title_slug(title)
         if not slug:
             raise EditError(f"the title {title!r} cannot make an address; use letters")
@@ -87,7 +93,7 @@ def new_practice(root: Path, fi_title: str, sv_title: str, practice_id: str | No
         if path.exists():
             raise EditError(f"{path.relative_to(root).as_posix()} exists already")
         heading = "## Tausta" if lang == "fi" else "## Bakgrund"
-        front = _draft_front(practice_id, title, slug, criteria_codes)
+        front = _draft_front(practice_id, title, slug, criteria_codes, lang)
         created.append((path, format_practice(front, f"{heading}\n\n...\n", criteria_codes)))
     for path, text in created:
         path.write_text(text, encoding="utf-8")

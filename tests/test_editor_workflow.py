@@ -592,6 +592,22 @@ def test_a_scaffold_published_before_it_is_filled_in_is_refused_at_each_placehol
     ) in errors
 
 
+def test_a_scaffolds_evidence_placeholders_are_in_its_files_language(tmp_path: Path) -> None:
+    """Each criterion's evidence is a sentence to replace, in the file's own language (both
+    languages in both files read as a mistake), and refused once published."""
+    root = make_project(tmp_path, pair())
+    assert main(["--root", str(root), "new", "--fi-title", "Uusi", "--sv-title", "Ny", "--id", "uusi"]) == 0
+    fi, sv = (root / f"content/{lang}/uusi.md" for lang in ("fi", "sv"))
+    assert fi.read_text(encoding="utf-8").count(": Kirjoita näyttö tähän.\n") == 6
+    assert sv.read_text(encoding="utf-8").count(": Skriv belägget här.\n") == 6
+    assert "här" not in fi.read_text(encoding="utf-8") and "tähän" not in sv.read_text(encoding="utf-8")
+    sv.write_text(sv.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    assert (
+        "content/sv/uusi.md:20:18: criteria goal-oriented: 'Skriv belägget här.' is a placeholder; write "
+        "the real text, or keep draft: true until the practice is ready to publish"
+    ) in errors_of(root)
+
+
 def test_a_scaffold_at_a_published_practices_address_is_the_one_told_to_move(tmp_path: Path) -> None:
     """A draft's publication date is yet to be written, so it counts as the latest: of two
     practices at one address, the one being started moves, not the one readers know."""

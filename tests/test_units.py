@@ -924,6 +924,13 @@ def test_a_finnish_word_breaks_between_its_syllables_by_the_rules_of_finnish(syl
     assert finnish_syllables(syllables.replace("-", "")) == syllables.replace("-", "\u00ad")
 
 
+@given(st.text(st.characters(exclude_characters="\u00ad"), max_size=40))
+def test_soft_hyphens_only_add_to_a_finnish_word_and_leave_two_letters_at_either_end(word: str) -> None:
+    parts = finnish_syllables(word).split("\u00ad")
+    assert "".join(parts) == word
+    assert all(len(part) >= 2 for part in (parts[0], parts[-1])) or parts == [word]
+
+
 def test_a_swedish_word_breaks_only_between_parts_that_each_have_a_vowel() -> None:
     """pyphen's Swedish patterns cut off a lone consonant: Språ-k-un-der-vis-ning-en,
     Sek-tor-s-över-gri-pan-de ('Sektor-' at a line's end, 'sövergripande' below it)."""

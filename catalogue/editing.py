@@ -31,7 +31,9 @@ def _documents(root: Path) -> list[tuple[Lang, Path, SourceDocument]]:
     return found
 
 
-EVIDENCE_PLACEHOLDER = {"fi": "Kirjoita näyttö tähän.", "sv": "Skriv belägget här."}
+EVIDENCE_PLACEHOLDER: dict[Lang, str] = {"fi": "Kirjoita näyttö tähän.", "sv": "Skriv belägget här."}
+"""What `new` writes as each criterion's evidence, in the file's language (the check refuses it
+once the practice is published: validate.PLACEHOLDER)."""
 
 
 def _draft_front(

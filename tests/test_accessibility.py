@@ -119,6 +119,43 @@ def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: s
     context.close()
 
 
+IN_THEME = """name => {
+  const probe = document.body.appendChild(document.createElement('span'));
+  probe.style.color = name;
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}"""
+"""What a system colour (Canvas, CanvasText) is in the page's theme."""
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_in_a_high_contrast_theme_the_navigation_marks_only_the_current_page(
+    chromium: Any, site_url: str, scheme: str
+) -> None:
+    """Windows' high-contrast themes (forced colours) give every border the text's colour and
+    drop backgrounds: the current page's bar stays the only one, and the logo and the menu
+    icon take the theme's own colours."""
+    context = chromium.new_context(forced_colors="active", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "sv/sok/")
+    canvas, text = page.evaluate(IN_THEME, "Canvas"), page.evaluate(IN_THEME, "CanvasText")
+    assert canvas != text
+    bars = page.eval_on_selector_all(
+        ".nav-wide a",
+        "links => links.map(a => [a.getAttribute('aria-current'), getComputedStyle(a).borderBottomColor])",
+    )
+    assert [current for current, colour in bars if colour != canvas] == ["page"]
+    assert page.eval_on_selector(".brand-mark", "mark => getComputedStyle(mark).color") == text
+    page.set_viewport_size({"width": 390, "height": 800})
+    icon = page.eval_on_selector(
+        ".nav-menu summary",
+        "menu => (s => [s.borderTopColor, s.backgroundImage])(getComputedStyle(menu, '::before'))",
+    )
+    assert icon == [text, f"linear-gradient({text}, {text})"]
+    context.close()
+
+
 LINE_STARTS = """element => {
   const starts = [];
   let top = null, at = 0;

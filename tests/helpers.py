@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def as_read(text: str) -> str:
     """A heading's text as a reader reads it: its soft hyphens (hyphenation.hyphenator) are drawn
-    only where a line breaks."""
-    return text.replace("\u00ad", "")
+    only where a line breaks, and a non-breaking hyphen is a hyphen."""
+    return text.replace("\u00ad", "").replace("\u2011", "-")
 
 
 CRITERIA = """criteria:

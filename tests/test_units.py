@@ -941,6 +941,19 @@ def test_a_swedish_word_breaks_only_between_parts_that_each_have_a_vowel() -> No
     )
 
 
+def test_a_hyphen_that_begins_a_word_in_a_heading_does_not_break_from_it() -> None:
+    """Chromium broke 'Kohti työelämää -|valmennus' at 320 px: the hyphen that joins a word to
+    the words before it becomes a non-breaking one. A hyphen within or at the end of a word
+    (Koto-SIB, 'kieli- ja') and a dash between words may still break."""
+    for lang in ("fi", "sv"):
+        heading = hyphenator(lang, HEADING)
+        assert heading("Kohti työelämää -valmennus") == "Kohti työelämää \u2011valmennus"
+        assert heading("Koto-SIB -hanke\n-malli") == "Koto-SIB \u2011hanke\n\u2011malli"
+        assert heading("kieli- ja työelämä - koulutus – 2020 -2022") == (
+            "kieli- ja työelämä - koulutus – 2020 \u20112022"
+        )
+
+
 def test_the_headings_of_a_text_are_hyphenated_and_nothing_else_of_it() -> None:
     html = (
         '<h2 id="valvontaviranomainen">Valvontaviranomainen</h2>\n'

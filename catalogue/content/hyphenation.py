@@ -31,6 +31,10 @@ SWEDISH_VOWEL = re.compile("[aeiouyåäöéü]", re.IGNORECASE)
 """pyphen's Swedish patterns also cut off a lone consonant (Språ-k-un-der-vis-ning-en,
 Sek-tor-s-över-gri-pan-de, ung-dom-s-ar-be-te): a part without a vowel is no syllable, so
 there is no break on either side of it (Språkun-der-vis-ning-en)."""
+WORD_INITIAL_HYPHEN = re.compile(r"(?<!\S)-(?=\w)")
+"""The hyphen that joins a word to the words before it ('Kohti työelämää -valmennus', 'Koto-SIB
+-hanke'): Chromium 156 breaks a line after it ('työelämää -|valmennus'), which Unicode's line
+breaking rules forbid (UAX #14, LB20.1), so a heading shows it as a non-breaking hyphen."""
 NARROW_CELL = 12
 """The letters of the shortest word that may not fit a narrow table cell."""
 HEADING = 16
@@ -64,7 +68,7 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
         return parts[0] + "".join(kept)
 
     long_word = re.compile(rf"\w{{{shortest},}}")
-    return lambda text: long_word.sub(syllables, text)
+    return lambda text: WORD_INITIAL_HYPHEN.sub("\u2011", long_word.sub(syllables, text))
 
 
 def finnish_syllables(word: str) -> str:

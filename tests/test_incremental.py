@@ -333,7 +333,7 @@ Editing.TestCase.settings = settings(
     max_examples=6,
     # CI's six derandomized sequences: at 8 steps they drew no title edit, rename or new practice
     # (the first is one rule again and again, the second no step at all), and passed with the
-    # A–Ö list's recipe blind to titles; at 20 the fourth edits a title and fails there.
+    # A–Ö list's recipe made blind to titles; at 20 the fourth edits a title, and the test fails.
     stateful_step_count=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

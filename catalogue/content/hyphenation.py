@@ -49,7 +49,8 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
     and 'Psykoedukaatiomat|eriaalin' anywhere, without a hyphen: it hyphenates neither
     language. A shorter word is left whole, so that it moves to the next line whole. Finnish
     hyphenates by its rules (`finnish_syllables`), which pyphen has no dictionary for; Swedish
-    by pyphen's (LibreOffice's), loaded when a page first needs it."""
+    by pyphen's (LibreOffice's), loaded when a page first needs it. A hyphen that begins a word
+    becomes a non-breaking one (`WORD_INITIAL_HYPHEN`)."""
 
     @functools.cache
     def dictionary() -> pyphen.Pyphen:

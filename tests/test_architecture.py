@@ -4,7 +4,14 @@ modules, short functions, imports that flow one way, and no state kept in a modu
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 from typing import NamedTuple
+
+import pytest
 
 from .helpers import ROOT
 
@@ -215,3 +222,21 @@ def convert(record):
         "10: re._parser",
         "11: markdown.util._thing",
     ]
+
+
+@pytest.mark.slow
+def test_the_package_that_deploy_installs_has_every_module(tmp_path: Path) -> None:
+    """The deploy workflow installs the package (`pip install .`): its wheel holds every file
+    of `catalogue/`, the subpackages' too, not only the top package's."""
+    source = tmp_path / "source"
+    shutil.copytree(PACKAGE, source / "catalogue", ignore=shutil.ignore_patterns("__pycache__"))
+    files = {path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file()}
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    wheels = tmp_path / "wheels"
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels)]
+    subprocess.run([*pip_wheel, str(source)], check=True, capture_output=True)
+    (wheel,) = wheels.glob("*.whl")
+    with zipfile.ZipFile(wheel) as packed:
+        modules = {name for name in packed.namelist() if name.startswith("catalogue/")}
+    assert modules == files

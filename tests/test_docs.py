@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from catalogue.content.fields import FIELDS
 
 from .helpers import ROOT
@@ -24,3 +26,18 @@ def test_readme_quick_start_is_two_make_commands_that_exist() -> None:
     for target in ("serve", "test"):
         assert re.search(rf"^{target}:", makefile, flags=re.M)
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_the_pull_request_workflow_runs_what_make_test_runs() -> None:
+    """GitHub's check of each pull request runs `make test`'s commands (with the packages
+    installed without a virtual environment), derandomized as `.ci/run` is, so that an
+    editor's pull request never fails on an example an unrelated change happened to draw."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest: $(STAMP)\n", 1)[1].split("\n\n", 1)[0]
+    make_test = [line.strip().removeprefix("$(VENV)/bin/") for line in recipe.splitlines()]
+    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    (step,) = [step for step in workflow["jobs"]["check"]["steps"] if step.get("name") == "Test"]
+    commands = [line for line in step["run"].splitlines() if not line.startswith("export ")]
+    assert commands == make_test == ["ruff check .", "mypy", "python -m pytest"]
+    assert step["env"]["HYPOTHESIS_PROFILE"] == "ci"
+    assert "HYPOTHESIS_PROFILE=ci" in (ROOT / ".ci/run").read_text(encoding="utf-8")

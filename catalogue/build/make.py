@@ -18,6 +18,7 @@ import jinja2
 from ..config import LANGS, Lang
 from ..problems import ContentError, Problem
 from ..site.i18n import MissingTranslation, translations
+from ..site.line_breaks import hyphens_kept_with_words
 from ..site.markdown import Converter, PracticeHtml, practice_html, to_html
 from ..site.opendata import DataSet, practices_csv, practices_json, records
 from ..site.pages import DATA_CSV, DATA_JSON, TEXT, MarkdownText, Page, PracticeText
@@ -97,7 +98,8 @@ def render(
     setting: Setting,
     data_records: dict[Lang, list[dict[str, Any]]],
 ) -> str:
-    """One page's text. `data_records`: each language's open-data records."""
+    """One page's text, an HTML page's with its hyphens that begin words kept with them.
+    `data_records`: each language's open-data records."""
     if page.template == TEXT:
         return str(page.context["text"])
     if page.template in (DATA_JSON, DATA_CSV):
@@ -108,7 +110,8 @@ def render(
     context = {name: _made(value, texts, setting) for name, value in page.context.items()}
     if page.lang is None:  # a page of both languages: it takes each one's strings
         context["t"] = {lang: env.globals["gettext"] for lang, env in envs.items()}
-    return envs[page.lang or "fi"].get_template(page.template).render(**context)
+    made = envs[page.lang or "fi"].get_template(page.template).render(**context)
+    return hyphens_kept_with_words(made) if page.path.endswith(".html") else made
 
 
 def _made(value: Any, texts: dict[str, PracticeHtml], setting: Setting) -> Any:

@@ -31,10 +31,6 @@ SWEDISH_VOWEL = re.compile("[aeiouyåäöéü]", re.IGNORECASE)
 """pyphen's Swedish patterns also cut off a lone consonant (Språ-k-un-der-vis-ning-en,
 Sek-tor-s-över-gri-pan-de, ung-dom-s-ar-be-te): a part without a vowel is no syllable, so
 there is no break on either side of it (Språkun-der-vis-ning-en)."""
-WORD_INITIAL_HYPHEN = re.compile(r"(?<!\S)-(?=\w)")
-"""The hyphen that joins a word to the words before it ('Kohti työelämää -valmennus', 'Koto-SIB
--hanke'): Chromium 156 breaks a line after it ('työelämää -|valmennus'), which Unicode's line
-breaking rules forbid (UAX #14, LB20.1), so a heading shows it as a non-breaking hyphen."""
 NARROW_CELL = 12
 """The letters of the shortest word that may not fit a narrow table cell."""
 HEADING = 16
@@ -49,8 +45,7 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
     and 'Psykoedukaatiomat|eriaalin' anywhere, without a hyphen: it hyphenates neither
     language. A shorter word is left whole, so that it moves to the next line whole. Finnish
     hyphenates by its rules (`finnish_syllables`), which pyphen has no dictionary for; Swedish
-    by pyphen's (LibreOffice's), loaded when a page first needs it. A hyphen that begins a word
-    becomes a non-breaking one (`WORD_INITIAL_HYPHEN`)."""
+    by pyphen's (LibreOffice's), loaded when a page first needs it."""
 
     @functools.cache
     def dictionary() -> pyphen.Pyphen:
@@ -69,7 +64,7 @@ def hyphenator(lang: Lang, shortest: int = NARROW_CELL) -> Callable[[str], str]:
         return parts[0] + "".join(kept)
 
     long_word = re.compile(rf"\w{{{shortest},}}")
-    return lambda text: WORD_INITIAL_HYPHEN.sub("\u2011", long_word.sub(syllables, text))
+    return lambda text: long_word.sub(syllables, text)
 
 
 def finnish_syllables(word: str) -> str:

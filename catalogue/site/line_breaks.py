@@ -1,5 +1,6 @@
 """Where a line may break on a narrow screen: soft hyphens in long words (Chrome hyphenates
-neither Finnish nor Swedish) and break points in web addresses."""
+neither Finnish nor Swedish), break points in web addresses, and none after a hyphen that
+begins a word."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def breakable_address(address: str) -> Markup:
     """A web or email address shown as text, with a <wbr> where it may break: a contact's
     'https://www.pelastakaalapset.f|i/' broke before its last letter on a phone."""
     return Markup("<wbr>").join(ADDRESS_BREAK.split(address))
+
+
+WORD_INITIAL_HYPHEN = re.compile(r"-(?<=[\s>]-)(?=\w)")
+"""A hyphen that joins a word to the words before it ('WCAG 2.1 -ohjeisto', 'Kohti työelämää
+-valmennus'), after a space or a tag. Written hyphen first, so that the search goes from hyphen
+to hyphen: 8 µs for a page of 15,000 characters, against 156 with the space or tag first."""
+UNCHANGED_ELEMENTS = ("script", "style", "title", "code", "pre", "textarea")
+"""Elements whose text is kept as written: code, and what is not shown as a line of text."""
+
+
+def hyphens_kept_with_words(page: str) -> str:
+    """A page's HTML with each hyphen that begins a word in its text made a non-breaking one
+    (U+2011): Chromium 156 breaks a line after it ('WCAG 2.1 -|ohjeiston' in the accessibility
+    statement at most widths of a phone), which Unicode's rules forbid (UAX #14, LB20.1). Tags
+    (a meta description among them) and the elements of `UNCHANGED_ELEMENTS` keep the
+    editor's hyphen."""
+
+    def kept(match: re.Match[str]) -> str:
+        at = match.start()
+        unchanged = page.rfind("<", 0, at) > page.rfind(">", 0, at) or any(
+            page.rfind(f"<{name}", 0, at) > page.rfind(f"</{name}", 0, at) for name in UNCHANGED_ELEMENTS
+        )
+        return "-" if unchanged else "\u2011"
+
+    return WORD_INITIAL_HYPHEN.sub(kept, page)

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def as_read(text: str) -> str:
-    """A heading's text as a reader reads it: its soft hyphens (hyphenation.hyphenator) are drawn
-    only where a line breaks, and a non-breaking hyphen is a hyphen."""
+    """A page's text as a reader reads it: the soft hyphens of headings (hyphenation.hyphenator)
+    are drawn only where a line breaks, and a non-breaking hyphen, which any text may have
+    (line_breaks.hyphens_kept_with_words), is a hyphen."""
     return text.replace("\u00ad", "").replace("\u2011", "-")
 
 

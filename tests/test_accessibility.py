@@ -119,6 +119,58 @@ def test_content_reflows_at_320_css_pixels(chromium: Any, site_url: str, path: s
     context.close()
 
 
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }"""
+"""The spacing a reader may set for themselves (WCAG 2.1, 1.4.12), which no content may be lost
+to. A style sheet made by script, as a reader's extension does: the site's policy refuses one
+written into the page."""
+
+CUT_OFF = """() => [...document.querySelectorAll('body *')].filter(box => {
+  const style = getComputedStyle(box);
+  const hides = side => ['hidden', 'clip'].includes(style['overflow' + side]);
+  return !box.closest('.visually-hidden') && box.clientWidth > 1
+    && (hides('X') && box.scrollWidth > box.clientWidth + 1
+        || hides('Y') && box.scrollHeight > box.clientHeight + 1);
+}).map(box => box.outerHTML.slice(0, 80))"""
+"""The boxes whose text goes beyond an edge that hides it."""
+
+
+SPACED_PAGES = [
+    "fi/",
+    "sv/praxis/narpesmodellen/",
+    "fi/haku/?q=kieli",
+    "sv/tackning/",
+    "fi/kattavuus/",
+    "sv/teman/",
+]
+
+ADD_STYLE_SHEET = """css => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [sheet];
+}"""
+
+
+@pytest.mark.parametrize("path", SPACED_PAGES)
+def test_with_a_readers_wider_text_spacing_nothing_is_cut_off(
+    chromium: Any, site_url: str, path: str
+) -> None:
+    """On a phone, the language link ran off the screen ('På svens'), as did the order of search
+    results and the coverage page's table of regions."""
+    for width in (320, 1280):
+        context = chromium.new_context(viewport={"width": width, "height": 640})
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+        page.evaluate(ADD_STYLE_SHEET, TEXT_SPACING)
+        assert page.evaluate("getComputedStyle(document.querySelector('main p')).wordSpacing") != "0px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.evaluate(CUT_OFF) == []
+        context.close()
+
+
 IN_THEME = """name => {
   const probe = document.body.appendChild(document.createElement('span'));
   probe.style.color = name;

@@ -11,7 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .helpers import as_read, soup
+from catalogue.build.pipeline import build
+
+from .browser import serving
+from .helpers import as_read, make_project, pair, soup
 
 pytestmark = pytest.mark.browser
 
@@ -169,6 +172,39 @@ def test_with_a_readers_wider_text_spacing_nothing_is_cut_off(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         assert page.evaluate(CUT_OFF) == []
         context.close()
+
+
+WIDE_TABLE = """## Palvelut vuosittain
+
+| Vuosi | Asiakkaita | Alkukartoituksia | Kotoutumissuunnitelmia | Työllistyneitä |
+| --- | --- | --- | --- | --- |
+| 2021 | 1 200 | 340 | 310 | 85 |
+"""
+
+
+def test_on_a_phone_a_wide_table_in_a_text_scrolls_from_the_keyboard(
+    chromium: Any, axe: Axe, tmp_path: Path
+) -> None:
+    """A table an editor writes in a text scrolled sideways by itself on a phone, and a keyboard
+    could not reach it to scroll it (axe: scrollable-region-focusable)."""
+    root = make_project(tmp_path, pair(body=WIDE_TABLE))
+    build(root, root / "_site")
+    context = chromium.new_context(viewport={"width": 375, "height": 640})
+    page = context.new_page()
+    with serving(root / "_site") as url:
+        page.goto(url + "fi/kaytannot/esimerkki/")
+        assert violations(axe, page) == []
+        table = page.get_by_role("region", name="Taulukko")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if table.evaluate("box => box === document.activeElement"):
+                break
+        page.keyboard.press("ArrowRight")
+        expect(table).not_to_have_js_property("scrollLeft", 0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.goto(url + "sv/praxis/exempel/")
+        expect(page.get_by_role("region", name="Tabell")).to_have_count(1)
+    context.close()
 
 
 IN_THEME = """name => {

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
+from markupsafe import Markup
 
 from catalogue import workers
 from catalogue.conflicts import merge_conflicts
@@ -24,7 +25,14 @@ from catalogue.content.source import SourceDocument, parse_source
 from catalogue.problems import Severity
 from catalogue.site.i18n import MissingTranslation, load_translations, long_date
 from catalogue.site.line_breaks import breakable_address, hyphens_kept_with_words, in_headings
-from catalogue.site.markdown import PLAIN_LINE, SMARTY_CHANGES, Converter, extensions, to_html
+from catalogue.site.markdown import (
+    PLAIN_LINE,
+    SMARTY_CHANGES,
+    Converter,
+    extensions,
+    scrollable_tables,
+    to_html,
+)
 from catalogue.site.opendata import csv_field
 
 from .helpers import ROOT
@@ -973,6 +981,21 @@ def test_the_headings_of_a_text_are_hyphenated_and_nothing_else_of_it() -> None:
         "<p>Valvontaviranomainen</p>\n"
         '<h3><a href="/kotoutumissuunnitelma/">Ko-tou-tu-mis-suun-ni-tel-ma</a></h3>'
     )
+
+
+def test_each_table_of_a_text_is_in_a_box_the_keyboard_can_scroll() -> None:
+    """A table inside another's cell stays in its outer table's box; the box's name is escaped;
+    a text's HTML (Markup) is not escaped again."""
+    html = Markup(
+        "<p>a</p><table><tr><td><table><tr><td>b</td></tr></table></td></tr></table>"
+        '<table class="x"><tr><td>c</td></tr></table>'
+    )
+    box = '<div class="table-scroll" role="region" aria-label="T&amp;a" tabindex="0">'
+    assert scrollable_tables(html, "T&a") == (
+        f"<p>a</p>{box}<table><tr><td><table><tr><td>b</td></tr></table></td></tr></table></div>"
+        f'{box}<table class="x"><tr><td>c</td></tr></table></div>'
+    )
+    assert scrollable_tables("<p>No table</p>", "T") == "<p>No table</p>"
 
 
 def test_an_address_may_break_after_its_scheme_and_before_a_dot_or_a_slash() -> None:

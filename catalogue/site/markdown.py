@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 import nh3
+from markupsafe import Markup, escape
 
 from ..content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, VALUES, kept_value
 from ..content.slugs import slugify
@@ -239,3 +240,27 @@ def practice_html(
             code: placed(html, base_path, fill, image_sizes) for code, html in made.criteria.items()
         },
     }
+
+
+TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")
+TABLE_BOX = '<div class="table-scroll" role="region" aria-label="{}" tabindex="0">'
+
+
+def scrollable_tables(html: str, name: str) -> Markup:
+    """Each table of a text (a nested one with its outer table) in a box that scrolls sideways
+    on a narrow screen, which the keyboard reaches and a screen reader names as a region called
+    `name`: the table itself scrolled, where a keyboard could not move it (axe's
+    scrollable-region-focusable, WCAG 2.1.1)."""
+    html, parts, depth, start = str(html), [], 0, 0
+    for tag in TABLE_TAG.finditer(html):
+        if not tag[1]:  # <table>
+            if depth == 0:
+                parts += [html[start : tag.start()], TABLE_BOX.format(escape(name))]
+                start = tag.start()
+            depth += 1
+        elif depth:  # </table> of a table opened
+            depth -= 1
+            if depth == 0:
+                parts += [html[start : tag.end()], "</div>"]
+                start = tag.end()
+    return Markup("".join(parts) + html[start:])

@@ -20,6 +20,7 @@ from ..problems import ContentError, closest
 from . import urls
 from .i18n import StrictTranslations, iso_date, long_date
 from .line_breaks import breakable_address, in_headings
+from .markdown import scrollable_tables
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -76,6 +77,7 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.filters["hyphenated_heading"] = hyphenate_heading = hyphenator(lang, HEADING)
     env.filters["headings_hyphenated"] = lambda html: in_headings(html, hyphenate_heading)
     env.filters["breakable"] = breakable_address
+    env.filters["tables_scrollable"] = scrollable_tables
     env.globals["card"] = _each_card_once(env)
     return env
 

@@ -174,20 +174,25 @@ def test_with_a_readers_wider_text_spacing_nothing_is_cut_off(
         context.close()
 
 
-WIDE_TABLE = """## Palvelut vuosittain
+WIDE_TEXT = """## Palvelut vuosittain
 
 | Vuosi | Asiakkaita | Alkukartoituksia | Kotoutumissuunnitelmia | Työllistyneitä |
 | --- | --- | --- | --- | --- |
 | 2021 | 1 200 | 340 | 310 | 85 |
+
+Lomakkeen osoite (sisennetty, joten Markdown näyttää sen koodina):
+
+    https://www.kotoutuminen.fi/palvelut/lomakkeet/alkukartoitus/ilmoittautuminen/
 """
 
 
-def test_on_a_phone_a_wide_table_in_a_text_scrolls_from_the_keyboard(
+def test_on_a_phone_a_wide_table_scrolls_from_the_keyboard_and_a_line_of_code_wraps(
     chromium: Any, axe: Axe, tmp_path: Path
 ) -> None:
     """A table an editor writes in a text scrolled sideways by itself on a phone, and a keyboard
-    could not reach it to scroll it (axe: scrollable-region-focusable)."""
-    root = make_project(tmp_path, pair(body=WIDE_TABLE))
+    could not reach it to scroll it (axe: scrollable-region-focusable); an indented line, which
+    Markdown shows as code, ran off the page."""
+    root = make_project(tmp_path, pair(body=WIDE_TEXT))
     build(root, root / "_site")
     context = chromium.new_context(viewport={"width": 375, "height": 640})
     page = context.new_page()

@@ -1889,6 +1889,21 @@ def test_an_address_written_as_it_is_is_reported_with_the_link_to_write(tmp_path
     ]
 
 
+def test_a_paragraph_indented_as_code_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    """Text pasted from a document keeps its tab or spaces, and Markdown shows it as code. A list
+    item's next paragraph, indented to belong to it, and a paragraph's next line are text."""
+    body = (
+        "## Tausta\n\n\tSisennetty kappale.\n    Sen toinen rivi.\n\n- kohta\n\n    kohdan toinen kappale\n\n"
+        "Teksti ja\n    jatkorivi.\n"
+    )
+    root = make_project(tmp_path, one_file(practice(body=body)))
+    assert [str(w) for w in check_site(root).warnings if "indented" in w.message] == [
+        "content/fi/esimerkki.md:25:1: warning: this line is indented by four spaces or a tab, so the page "
+        "shows it as code: in a typewriter font, without links or formatting; if it is text, remove the "
+        "spaces or the tab at the start of its lines"
+    ]
+
+
 def test_a_footnote_is_reported_and_its_note_is_not_taken_for_a_link(tmp_path: Path) -> None:
     """Markdown here has no footnotes: [^1] would be a link to the address 'Virtanen', which
     the check reported as a link to a missing page, and the editor was left to wonder."""

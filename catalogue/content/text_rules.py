@@ -1,6 +1,7 @@
 """The rules of a Markdown text that an editor can break, checked where Markdown reads it (code
 blanked out): headings in order below the page's title, alt text on every image, text in every
-link, links that lead somewhere, and HTML the sanitiser would remove (a warning)."""
+link, links that lead somewhere, and HTML the sanitiser would remove and a paragraph indented
+as code (warnings)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..problems import Problem, Severity
 from .characters import referenced_characters
 from .html_policy import LINKS, URL_SCHEMES, misplaced_html, removed_html, scheme_of, web_address
 from .text_headings import heading_problems
-from .text_links import DEFINED_LINE, TextLink, links_in, practice_id, prose
+from .text_links import DEFINED_LINE, INDENTED, TextLink, links_in, practice_id, prose
 from .text_lists import list_problems
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
@@ -71,6 +72,8 @@ def text_problems(
         problems += list_problems(path, first_line, text, lines, seen)
         if "<" in text:
             problems += misplaced_html(path, first_line, text, "\n".join(seen))
+        if text.startswith(INDENTED) or "\n    " in text or "\n\t" in text:
+            problems += _code_blocks(path, first_line, lines, seen)
         for offset, line in enumerate(seen):
             if "[" in line or "<" in line or "~~" in line:  # what the rules of a line look at
                 problems += _line_problems(path, first_line + offset, line)
@@ -79,6 +82,20 @@ def text_problems(
             if "&#" in line:
                 problems += referenced_characters(path, first_line + offset, line)
     return links, problems
+
+
+def _code_blocks(path: PurePath, first_line: int, lines: list[str], seen: list[str]) -> Iterator[Problem]:
+    """The first line of each code block: indented by four spaces or a tab where a paragraph
+    would start, most often text pasted from a document with its indentation (a warning)."""
+    for index, (line, shown) in enumerate(zip(lines, seen, strict=True)):
+        starts = index == 0 or not lines[index - 1].strip()
+        if starts and line.startswith(INDENTED) and line.strip() and not shown.strip():
+            message = (
+                "this line is indented by four spaces or a tab, so the page shows it as code: in a "
+                "typewriter font, without links or formatting; if it is text, remove the spaces or "
+                "the tab at the start of its lines"
+            )
+            yield Problem(path, first_line + index, 1, message, Severity.WARNING)
 
 
 def _bare_addresses(path: PurePath, number: int, line: str) -> Iterator[Problem]:

@@ -425,6 +425,25 @@ def test_text_at_200_percent_stays_usable(page: Any, site_url: str, path: str) -
     expect(page.locator(".lang-switch")).to_be_visible()
 
 
+@pytest.mark.parametrize(
+    "path", ["fi/", "sv/", "fi/kaytannot/", "fi/kaytannot/narpion-malli/", "fi/haku/?q=perhe", "fi/tietoa/"]
+)
+def test_text_at_200_percent_on_a_phone_keeps_to_the_screens_width(
+    chromium: Any, site_url: str, path: str
+) -> None:
+    """A reader's text size doubled on a phone (Chrome's text scaling): a word longer than a
+    line in a box laid out in a row (the footer's 'Tillgänglighetsutlåtande', a card's
+    'LAB-ammattikorkeakoulu', a criterion's name, a filter's value) widened the page."""
+    context = chromium.new_context(viewport={"width": 375, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
 FOCUSED = """() => {
   const e = document.activeElement, style = getComputedStyle(e), box = e.getBoundingClientRect();
   return [e.tagName, e.textContent.trim().slice(0, 30), style.outlineStyle, style.outlineWidth,

@@ -75,9 +75,9 @@ def make_env(setting: Setting, translations: StrictTranslations) -> jinja2.Envir
     env.filters["iso_date"] = iso_date
     env.filters["hyphenated"] = hyphenator(lang)
     env.filters["hyphenated_heading"] = hyphenate_heading = hyphenator(lang, HEADING)
-    env.filters["headings_hyphenated"] = lambda html: in_headings(html, hyphenate_heading)
+    table = translations.gettext("Table")
+    env.filters["text_shown"] = lambda html: scrollable_tables(in_headings(html, hyphenate_heading), table)
     env.filters["breakable"] = breakable_address
-    env.filters["tables_scrollable"] = scrollable_tables
     env.globals["card"] = _each_card_once(env)
     return env
 
